@@ -1,0 +1,3 @@
+from huddle.cli import main
+
+main()

@@ -1,0 +1,45 @@
+"""Finding the one thing a person meant by a few letters: case-insensitive, by prefix."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from huddle.core.models import Ambiguous, NotFound
+
+T = TypeVar("T")
+
+
+def match_one(typed: str, items: Sequence[T], name: Callable[[T], str], kind: str) -> T:
+    """The item whose name is `typed`, or starts with it, or has a word starting with it.
+
+    An exact match wins over a prefix; no match or more than one raises with the close
+    matches named, so the message says what to type instead.
+    """
+    wanted = " ".join(typed.split()).casefold()
+    if not wanted:
+        raise NotFound(f"no {kind} given")
+    names = {id(item): name(item).casefold() for item in items}
+    for test in (
+        lambda n: n == wanted,
+        lambda n: n.startswith(wanted),
+        lambda n: any(word.startswith(wanted) for word in n.split()),
+    ):
+        found = [item for item in items if test(names[id(item)])]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            choices = ", ".join(sorted(name(item) for item in found)[:5])
+            raise Ambiguous(f"'{_short(typed)}' could be more than one {kind}: {choices}")
+    close = difflib.get_close_matches(wanted, list(names.values()), n=3, cutoff=0.5)
+    shown = [name(item) for item in items if names[id(item)] in close]
+    hint = f"; did you mean {' or '.join(shown)}?" if shown else ""
+    if not items:
+        hint = f"; there are no {kind}s yet"
+    raise NotFound(f"no {kind} matches '{_short(typed)}'{hint}")
+
+
+def _short(text: str) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= 40 else one_line[:39] + "…"

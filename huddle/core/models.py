@@ -1,0 +1,198 @@
+"""The things a huddle is made of, as frozen dataclasses, and their statuses."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+class HuddleError(Exception):
+    """A problem the user can fix, with a one-line message meant for them."""
+
+
+class NotFound(HuddleError):
+    """Nothing matched what the user typed."""
+
+
+class Ambiguous(HuddleError):
+    """More than one thing matched what the user typed."""
+
+
+class InvalidMove(HuddleError):
+    """A status change that is not allowed from the current status."""
+
+
+class Role(enum.StrEnum):
+    LEAD = "lead"
+    PRACTITIONER = "practitioner"
+    MANAGER = "manager"
+
+
+class GoalStatus(enum.StrEnum):
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    RETIRED = "retired"
+
+
+class StepStatus(enum.StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not done"
+    CARRIED = "carried"
+    DROPPED = "dropped"
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether the step has been looked back on at a huddle."""
+        return self is not StepStatus.PLANNED
+
+
+class Source(enum.StrEnum):
+    """Where the idea for a step came from (co-production is worth counting)."""
+
+    PRACTITIONER = "practitioner"
+    PERSON_SUPPORTED = "person supported"
+    CARER = "carer"
+    MANAGER = "manager"
+    OTHER = "other"
+
+
+class BlockerStatus(enum.StrEnum):
+    OPEN = "open"
+    OWNED = "owned"
+    ESCALATED = "escalated"
+    ANSWERED = "answered"
+    RESOLVED = "resolved"
+
+    @property
+    def is_open(self) -> bool:
+        return self is not BlockerStatus.RESOLVED
+
+
+# Which blocker moves are allowed: from a status, to the statuses it may become.
+BLOCKER_MOVES: dict[BlockerStatus, frozenset[BlockerStatus]] = {
+    BlockerStatus.OPEN: frozenset(
+        {BlockerStatus.OWNED, BlockerStatus.ESCALATED, BlockerStatus.RESOLVED}
+    ),
+    BlockerStatus.OWNED: frozenset({BlockerStatus.ESCALATED, BlockerStatus.RESOLVED}),
+    BlockerStatus.ESCALATED: frozenset({BlockerStatus.ANSWERED, BlockerStatus.RESOLVED}),
+    BlockerStatus.ANSWERED: frozenset(
+        {BlockerStatus.OWNED, BlockerStatus.ESCALATED, BlockerStatus.RESOLVED}
+    ),
+    BlockerStatus.RESOLVED: frozenset({BlockerStatus.OPEN}),
+}
+
+
+class Stage(enum.StrEnum):
+    """The stages of the guided huddle, in order."""
+
+    WHO = "who"
+    YESTERDAY = "yesterday"
+    TODAY = "today"
+    BLOCKERS = "blockers"
+    WRAP_UP = "wrap-up"
+
+
+class DateOrder(enum.StrEnum):
+    DAY_FIRST = "day-first"
+    MONTH_FIRST = "month-first"
+
+
+@dataclass(frozen=True)
+class Team:
+    name: str
+    huddle_days: str
+    """The days the team huddles, as an RFC 5545 RRULE (default Monday to Friday)."""
+    timebox_minutes: int
+    date_order: DateOrder
+    answer_limit_days: int
+    """Huddle days management has to answer an escalated blocker before it is flagged."""
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    name: str
+    role: Role
+    active: bool
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    title: str
+    why: str
+    how_we_know: str
+    target_date: date | None
+    status: GoalStatus
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    member_id: str
+    member_name: str
+    goal_id: str | None
+    goal_title: str | None
+    text: str
+    category: str | None
+    source: Source
+    day: date
+    status: StepStatus
+    learning: str
+    carried_from: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Blocker:
+    id: str
+    raised_by: str
+    raised_by_name: str
+    text: str
+    category: str | None
+    status: BlockerStatus
+    owner_id: str | None
+    owner_name: str | None
+    escalation_reason: str
+    escalated_to: str
+    answer: str
+    answered_by: str
+    resolution: str
+    raised_on: date
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def short_id(self) -> str:
+        """The few characters people type to name this blocker."""
+        return self.id[:6]
+
+
+@dataclass(frozen=True)
+class BlockerEvent:
+    """One line of a blocker's history: who moved it, from what to what, and why."""
+
+    at: datetime
+    who: str
+    status_from: BlockerStatus | None
+    status_to: BlockerStatus
+    note: str
+
+
+@dataclass(frozen=True)
+class Holiday:
+    day: date
+    name: str
+
+
+@dataclass(frozen=True)
+class Huddle:
+    day: date
+    started_at: datetime | None
+    ended_at: datetime | None
+    facilitator_id: str | None
+    stage: Stage

@@ -1,0 +1,89 @@
+"""The only place that holds SQL. `Store` opens one team's file and hands out a part of
+the store for each thing: `store.steps`, `store.blockers`, `store.members`, ..."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from huddle.core.calendar import Clock, HuddleCalendar
+from huddle.core.migrations import migrations
+from huddle.core.store.blockers import BlockerStore
+from huddle.core.store.db import Db, StoreError, new_id
+from huddle.core.store.goals import GoalStore
+from huddle.core.store.huddles import HuddleStore
+from huddle.core.store.members import MemberStore
+from huddle.core.store.steps import StepStore
+from huddle.core.store.team import TeamStore
+
+__all__ = ["Store", "StoreError"]
+
+
+class Store:
+    """One team's huddle file."""
+
+    def __init__(self, db: Db) -> None:
+        self.db = db
+        self.team = TeamStore(db)
+        self.members = MemberStore(db)
+        self.goals = GoalStore(db)
+        self.steps = StepStore(db)
+        self.blockers = BlockerStore(db)
+        self.huddles = HuddleStore(db)
+        self._migrate()
+
+    @classmethod
+    def open(
+        cls, path: Path | str, *, clock: Clock | None = None, ids: Callable[[], str] = new_id
+    ) -> Store:
+        """Open a team's file, creating it (owner-only) and its tables when new."""
+        db = Db.open(path, clock=clock, ids=ids)
+        try:
+            return cls(db)
+        except BaseException:
+            db.close()
+            raise
+
+    @classmethod
+    def memory(cls, *, clock: Clock | None = None, ids: Callable[[], str] = new_id) -> Store:
+        return cls(Db.memory(clock=clock, ids=ids))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        with self.db.translated_errors():
+            if not migrations.pending(self.db.utils):
+                return
+        with self.db.write():
+            # Checked again under the write lock: another process may have just done it.
+            if migrations.pending(self.db.utils):
+                migrations.apply(self.db.utils)
+
+    @property
+    def clock(self) -> Clock:
+        return self.db.clock
+
+    def today(self) -> date:
+        return self.db.today()
+
+    def calendar(self) -> HuddleCalendar:
+        return self.team.calendar()
+
+    def coming_huddle_day(self) -> date:
+        """Today if today is a huddle day and its huddle has not ended, else the next one."""
+        calendar = self.calendar()
+        today = self.today()
+        if calendar.is_huddle_day(today) and not self.huddles.has_ended(today):
+            return today
+        return calendar.next_huddle_day(today)
+
+    def is_empty(self) -> bool:
+        """A new file: nobody in the team yet."""
+        return not self.db.value("SELECT 1 FROM members LIMIT 1")
+
+    def changed_since(self, version: int) -> tuple[bool, int]:
+        """Whether another process has written since `version` was read, and the new one."""
+        now = self.db.data_version()
+        return now != version, now

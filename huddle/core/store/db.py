@@ -1,0 +1,180 @@
+"""The SQLite connection: how the file is opened, and how every write is made."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from huddle.core.calendar import Clock, SystemClock
+from huddle.core.models import HuddleError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(HuddleError):
+    """The database file cannot be used: missing, read-only, damaged or busy."""
+
+
+def new_id() -> str:
+    """A client-made id, so a write retried after a crash cannot make a duplicate."""
+    return uuid.uuid4().hex
+
+
+class Db:
+    """One connection to one team's file, with the clock and id maker the store uses."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        *,
+        path: Path | None,
+        clock: Clock | None = None,
+        ids: Callable[[], str] = new_id,
+    ) -> None:
+        self.conn = conn
+        self.path = path
+        self.clock: Clock = clock or SystemClock()
+        self.new_id = ids
+        self.utils = Database(conn)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        clock: Clock | None = None,
+        ids: Callable[[], str] = new_id,
+        create: bool = True,
+    ) -> Db:
+        """Open (and if allowed create, mode 0600) the file, in WAL mode with foreign keys on."""
+        path = Path(path).expanduser()
+        if not path.exists():
+            if not create:
+                raise StoreError(f"no database at {path}")
+            _create_private_file(path)
+        try:
+            conn = sqlite3.connect(
+                path,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as error:
+            raise StoreError(f"can't open {path}: {error}") from None
+        db = cls(conn, path=path, clock=clock, ids=ids)
+        db.configure()
+        return db
+
+    @classmethod
+    def memory(cls, *, clock: Clock | None = None, ids: Callable[[], str] = new_id) -> Db:
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        db = cls(conn, path=None, clock=clock, ids=ids)
+        db.configure()
+        return db
+
+    def configure(self) -> None:
+        with self.translated_errors():
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if self.path is not None:
+                mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+                if mode != "wal" and os.access(self.path, os.W_OK):
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                # FULL: a commit survives a power cut, not only a crash of the app.
+                self.conn.execute("PRAGMA synchronous = FULL")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def where(self) -> str:
+        return str(self.path) if self.path else "memory"
+
+    @contextlib.contextmanager
+    def translated_errors(self) -> Iterator[None]:
+        """Turn SQLite's errors about the file into one line a person can act on."""
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            text = str(error)
+            if "readonly" in text or "read-only" in text:
+                raise StoreError(f"can't save: {self.where} is read-only") from None
+            if "locked" in text or "busy" in text:
+                raise StoreError(
+                    f"{self.where} is busy: someone else is saving; try again"
+                ) from None
+            if "unable to open" in text:
+                raise StoreError(f"can't open {self.where}: {text}") from None
+            raise
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.IntegrityError):
+                raise
+            raise StoreError(
+                f"{self.where} is not a Huddle database, or it is damaged ({error})"
+            ) from None
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction. IMMEDIATE takes the write lock up front, so a read
+        followed by a write never fails with "locked" under a second writer."""
+        with self.translated_errors():
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        with self.translated_errors():
+            cursor = self.conn.execute(sql, params)
+            cursor.row_factory = sqlite3.Row
+            return cursor.fetchall()
+
+    def row(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def value(self, sql: str, params: Any = ()) -> Any:
+        with self.translated_errors():
+            found = self.conn.execute(sql, params).fetchone()
+        return found[0] if found else None
+
+    def stamp(self) -> str:
+        """Now, as stored: ISO 8601 with the UTC offset, to the second."""
+        return self.clock.now().isoformat(timespec="seconds")
+
+    def today(self) -> date:
+        return self.clock.now().date()
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: a cheap way to notice new data."""
+        return int(self.value("PRAGMA data_version"))
+
+
+def _create_private_file(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as error:
+        raise StoreError(f"can't create {path}: {error.strerror}") from None
+    os.close(fd)
+
+
+def as_date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def as_datetime(text: str) -> datetime:
+    return datetime.fromisoformat(text)

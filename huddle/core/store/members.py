@@ -1,0 +1,73 @@
+"""The people in the team."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from huddle.core.matching import match_one
+from huddle.core.models import HuddleError, Member, Role
+from huddle.core.store.db import Db
+from huddle.core.text import clean_line
+
+_COLUMNS = "id, name, role, active"
+
+
+def _member(row: sqlite3.Row) -> Member:
+    return Member(
+        id=row["id"], name=row["name"], role=Role(row["role"]), active=bool(row["active"])
+    )
+
+
+class MemberStore:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def all(self, *, active_only: bool = True) -> list[Member]:
+        """Members by name; retired ones only when asked."""
+        where = "WHERE active = 1" if active_only else ""
+        rows = self.db.rows(f"SELECT {_COLUMNS} FROM members {where} ORDER BY name COLLATE NOCASE")
+        return [_member(r) for r in rows]
+
+    def get(self, member_id: str) -> Member:
+        row = self.db.row(f"SELECT {_COLUMNS} FROM members WHERE id = ?", (member_id,))
+        if row is None:
+            raise HuddleError("that member no longer exists")
+        return _member(row)
+
+    def find(self, typed: str, *, active_only: bool = True) -> Member:
+        """The one member `typed` names: case-insensitive, by unique prefix."""
+        return match_one(typed, self.all(active_only=active_only), lambda m: m.name, "member")
+
+    def add(self, name: str, role: Role = Role.PRACTITIONER) -> Member:
+        name = clean_line(name, what="a name", limit=80)
+        with self.db.write() as conn:
+            if conn.execute("SELECT 1 FROM members WHERE name = ?", (name,)).fetchone():
+                raise HuddleError(f"there is already a member called {name}")
+            member_id = self.db.new_id()
+            conn.execute(
+                "INSERT INTO members (id, name, role, active, created_at) VALUES (?, ?, ?, 1, ?)",
+                (member_id, name, role.value, self.db.stamp()),
+            )
+        return Member(member_id, name, role, True)
+
+    def rename(self, member: Member, new_name: str) -> Member:
+        new_name = clean_line(new_name, what="a name", limit=80)
+        with self.db.write() as conn:
+            clash = conn.execute(
+                "SELECT 1 FROM members WHERE name = ? AND id != ?", (new_name, member.id)
+            ).fetchone()
+            if clash:
+                raise HuddleError(f"there is already a member called {new_name}")
+            conn.execute("UPDATE members SET name = ? WHERE id = ?", (new_name, member.id))
+        return self.get(member.id)
+
+    def set_role(self, member: Member, role: Role) -> Member:
+        with self.db.write() as conn:
+            conn.execute("UPDATE members SET role = ? WHERE id = ?", (role.value, member.id))
+        return self.get(member.id)
+
+    def set_active(self, member: Member, active: bool) -> Member:
+        """Retire a member (their history stays) or bring them back."""
+        with self.db.write() as conn:
+            conn.execute("UPDATE members SET active = ? WHERE id = ?", (int(active), member.id))
+        return self.get(member.id)

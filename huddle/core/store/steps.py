@@ -1,0 +1,164 @@
+"""Small steps: planned for a huddle day, then looked back on at the next one."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from huddle.core.models import Goal, HuddleError, Member, Source, Step, StepStatus
+from huddle.core.store.db import Db, as_datetime
+from huddle.core.text import clean_line, clean_text
+
+_SELECT = """
+SELECT s.id, s.member_id, m.name AS member_name, s.goal_id, g.title AS goal_title, s.text,
+       s.category, s.source, s.day, s.status, s.learning, s.carried_from, s.created_at,
+       s.updated_at
+FROM steps s JOIN members m ON m.id = s.member_id LEFT JOIN goals g ON g.id = s.goal_id
+"""
+
+
+def _step(row: sqlite3.Row) -> Step:
+    return Step(
+        id=row["id"],
+        member_id=row["member_id"],
+        member_name=row["member_name"],
+        goal_id=row["goal_id"],
+        goal_title=row["goal_title"],
+        text=row["text"],
+        category=row["category"],
+        source=Source(row["source"]),
+        day=date.fromisoformat(row["day"]),
+        status=StepStatus(row["status"]),
+        learning=row["learning"],
+        carried_from=row["carried_from"],
+        created_at=as_datetime(row["created_at"]),
+        updated_at=as_datetime(row["updated_at"]),
+    )
+
+
+class StepStore:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def get(self, step_id: str) -> Step:
+        row = self.db.row(_SELECT + " WHERE s.id = ?", (step_id,))
+        if row is None:
+            raise HuddleError("that step no longer exists")
+        return _step(row)
+
+    def on_day(self, day: date) -> list[Step]:
+        """The steps planned for one huddle day, by person then by when they were added."""
+        rows = self.db.rows(
+            _SELECT + " WHERE s.day = ? ORDER BY m.name COLLATE NOCASE, s.created_at, s.id",
+            (day.isoformat(),),
+        )
+        return [_step(r) for r in rows]
+
+    def unreviewed_before(self, day: date) -> list[Step]:
+        """Steps still only planned from days before `day`: nobody has looked back on them."""
+        rows = self.db.rows(
+            _SELECT + " WHERE s.status = 'planned' AND s.day < ?"
+            " ORDER BY m.name COLLATE NOCASE, s.day, s.created_at, s.id",
+            (day.isoformat(),),
+        )
+        return [_step(r) for r in rows]
+
+    def count_taken(self) -> int:
+        """The running total of small steps taken: done, or partly done."""
+        return int(self.db.value("SELECT count(*) FROM steps WHERE status IN ('done', 'partly')"))
+
+    def add(
+        self,
+        member: Member,
+        text: str,
+        day: date,
+        *,
+        goal: Goal | None = None,
+        category: str | None = None,
+        source: Source = Source.PRACTITIONER,
+        step_id: str | None = None,
+    ) -> Step:
+        """Plan a small step for a huddle day. Saving the same `step_id` twice is a no-op."""
+        text = clean_line(text, what="a step")
+        step_id = step_id or self.db.new_id()
+        stamp = self.db.stamp()
+        with self.db.write() as conn:
+            conn.execute(
+                "INSERT INTO steps (id, member_id, goal_id, text, category, source, day, status,"
+                " learning, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', '',"
+                " ?, ?) ON CONFLICT (id) DO NOTHING",
+                (
+                    step_id,
+                    member.id,
+                    goal.id if goal else None,
+                    text,
+                    clean_line(category, what="a category", limit=60) if category else None,
+                    source.value,
+                    day.isoformat(),
+                    stamp,
+                    stamp,
+                ),
+            )
+        return self.get(step_id)
+
+    def edit(self, step: Step, text: str, *, goal: Goal | None) -> Step:
+        text = clean_line(text, what="a step")
+        with self.db.write() as conn:
+            conn.execute(
+                "UPDATE steps SET text = ?, goal_id = ?, updated_at = ? WHERE id = ?",
+                (text, goal.id if goal else None, self.db.stamp(), step.id),
+            )
+        return self.get(step.id)
+
+    def review(self, step: Step, status: StepStatus, learning: str | None = None) -> Step:
+        """Mark how a step went (done, partly, not done, dropped), keeping what was learned."""
+        if status in (StepStatus.PLANNED, StepStatus.CARRIED):
+            raise HuddleError(f"a step is not reviewed as {status.value}; carry it instead")
+        with self.db.write() as conn:
+            conn.execute(
+                "UPDATE steps SET status = ?, learning = coalesce(?, learning), updated_at = ?"
+                " WHERE id = ?",
+                (
+                    status.value,
+                    clean_text(learning) if learning is not None else None,
+                    self.db.stamp(),
+                    step.id,
+                ),
+            )
+        return self.get(step.id)
+
+    def set_learning(self, step: Step, learning: str) -> Step:
+        """The line on what was learned: the Study of Plan-Do-Study-Act."""
+        with self.db.write() as conn:
+            conn.execute(
+                "UPDATE steps SET learning = ?, updated_at = ? WHERE id = ?",
+                (clean_text(learning), self.db.stamp(), step.id),
+            )
+        return self.get(step.id)
+
+    def carry(self, step: Step, to_day: date) -> Step:
+        """Not done: the step is carried over, planned again for `to_day`. Returns the new one."""
+        if step.status is StepStatus.CARRIED:
+            carried = self.db.value("SELECT id FROM steps WHERE carried_from = ?", (step.id,))
+            if carried:
+                return self.get(carried)
+        new_id = self.db.new_id()
+        stamp = self.db.stamp()
+        with self.db.write() as conn:
+            conn.execute(
+                "UPDATE steps SET status = 'carried', updated_at = ? WHERE id = ?",
+                (stamp, step.id),
+            )
+            conn.execute(
+                "INSERT INTO steps (id, member_id, goal_id, text, category, source, day, status,"
+                " learning, carried_from, created_at, updated_at)"
+                " SELECT ?, member_id, goal_id, text, category, source, ?, 'planned', '', id, ?, ?"
+                " FROM steps WHERE id = ?",
+                (new_id, to_day.isoformat(), stamp, stamp, step.id),
+            )
+        return self.get(new_id)
+
+    def delete(self, step: Step) -> None:
+        """Take back a step added by mistake (a reviewed step is dropped instead)."""
+        with self.db.write() as conn:
+            conn.execute("DELETE FROM steps WHERE id = ? AND status = 'planned'", (step.id,))

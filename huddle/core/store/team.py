@@ -1,0 +1,85 @@
+"""The team's settings (one row) and its holidays."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from huddle.core.calendar import HuddleCalendar
+from huddle.core.models import DateOrder, Holiday, HuddleError, Team
+from huddle.core.store.db import Db
+
+_SETTINGS = ("name", "huddle_days", "timebox_minutes", "date_order", "answer_limit_days")
+
+
+class TeamStore:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def get(self) -> Team:
+        """The team's settings."""
+        row = self.db.row(f"SELECT {', '.join(_SETTINGS)} FROM team WHERE id = 1")
+        assert row is not None, "the first migration makes the team row"
+        return Team(
+            name=row["name"],
+            huddle_days=row["huddle_days"],
+            timebox_minutes=row["timebox_minutes"],
+            date_order=DateOrder(row["date_order"]),
+            answer_limit_days=row["answer_limit_days"],
+        )
+
+    def update(
+        self,
+        *,
+        name: str | None = None,
+        huddle_days: str | None = None,
+        timebox_minutes: int | None = None,
+        date_order: DateOrder | None = None,
+        answer_limit_days: int | None = None,
+    ) -> Team:
+        """Change some settings; the others stay as they are."""
+        changes: dict[str, object] = {
+            "name": name.strip() if name is not None else None,
+            "huddle_days": huddle_days,
+            "timebox_minutes": timebox_minutes,
+            "date_order": date_order.value if date_order else None,
+            "answer_limit_days": answer_limit_days,
+        }
+        changes = {k: v for k, v in changes.items() if v is not None}
+        if timebox_minutes is not None and not 1 <= timebox_minutes <= 120:
+            raise HuddleError("the timebox is from 1 to 120 minutes")
+        if answer_limit_days is not None and not 1 <= answer_limit_days <= 60:
+            raise HuddleError("the answer limit is from 1 to 60 huddle days")
+        if changes:
+            columns = ", ".join(f"{k} = ?" for k in changes)
+            with self.db.write() as conn:
+                conn.execute(f"UPDATE team SET {columns} WHERE id = 1", list(changes.values()))
+        return self.get()
+
+    def holidays(self) -> list[Holiday]:
+        return [
+            Holiday(date.fromisoformat(r["day"]), r["name"])
+            for r in self.db.rows("SELECT day, name FROM holidays ORDER BY day")
+        ]
+
+    def add_holiday(self, day: date, name: str = "") -> Holiday:
+        with self.db.write() as conn:
+            conn.execute(
+                "INSERT INTO holidays (day, name) VALUES (?, ?) "
+                "ON CONFLICT (day) DO UPDATE SET name = excluded.name",
+                (day.isoformat(), name.strip()),
+            )
+        return Holiday(day, name.strip())
+
+    def remove_holiday(self, day: date) -> None:
+        with self.db.write() as conn:
+            gone = conn.execute("DELETE FROM holidays WHERE day = ?", (day.isoformat(),))
+            if gone.rowcount == 0:
+                raise HuddleError(f"{day.isoformat()} is not a holiday")
+
+    def calendar(self) -> HuddleCalendar:
+        """The team's huddle days, holidays left out."""
+        days = self.db.rows("SELECT day FROM holidays")
+        return HuddleCalendar(
+            rule=self.get().huddle_days,
+            holidays=frozenset(date.fromisoformat(r["day"]) for r in days),
+        )

@@ -1,0 +1,31 @@
+"""Cleaning what people type before it is stored: kept as typed, minus what can't be shown."""
+
+from __future__ import annotations
+
+import re
+
+from huddle.core.models import HuddleError
+
+MAX_TEXT = 2_000
+"""The longest step, blocker or note we keep; a huddle line is short by nature."""
+
+# Control characters (escape sequences among them) would redraw the shared screen.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str, *, limit: int = MAX_TEXT) -> str:
+    """Text with control characters removed and ends trimmed; refused when too long."""
+    cleaned = _CONTROL.sub("", text.replace("\r\n", "\n")).strip()
+    if len(cleaned) > limit:
+        raise HuddleError(f"that is {len(cleaned):,} characters; keep it under {limit:,}")
+    return cleaned
+
+
+def clean_line(text: str, *, what: str, limit: int = MAX_TEXT) -> str:
+    """One line of text, spaces folded; empty is refused."""
+    cleaned = " ".join(clean_text(text.replace("\n", " "), limit=limit * 2).split())
+    if not cleaned:
+        raise HuddleError(f"{what} can't be empty")
+    if len(cleaned) > limit:
+        raise HuddleError(f"{what} is {len(cleaned):,} characters; keep it under {limit:,}")
+    return cleaned
