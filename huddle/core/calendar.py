@@ -84,9 +84,10 @@ def rule_from_days(days: Iterable[str]) -> str:
 
 
 def days_of_rule(rule: str) -> list[str]:
-    """The weekday codes a weekly rule names ("MO", "TU", ...), for showing to people."""
+    """The weekdays a weekly rule names, as people write them ("Mon", "Tue", ...)."""
     match = re.search(r"BYDAY=([A-Z,]+)", rule)
-    return match.group(1).split(",") if match else list(DAY_CODES)
+    codes = match.group(1).split(",") if match else list(DAY_CODES)
+    return [list(_WEEKDAYS)[DAY_CODES.index(code)].title() for code in codes if code in DAY_CODES]
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,14 @@ def match_one(typed: str, items: Sequence[T], name: Callable[[T], str], kind: st
             raise Ambiguous(f"'{_short(typed)}' could be more than one {kind}: {choices}")
     close = difflib.get_close_matches(wanted, list(names.values()), n=3, cutoff=0.5)
     shown = [name(item) for item in items if names[id(item)] in close]
-    hint = f"; did you mean {' or '.join(shown)}?" if shown else ""
-    if not items:
+    if shown:
+        hint = f"; did you mean {' or '.join(shown)}?"
+    elif not items:
         hint = f"; there are no {kind}s yet"
+    elif len(items) <= 8:
+        hint = f" ({kind}s: {', '.join(sorted(name(item) for item in items))})"
+    else:
+        hint = ""
     raise NotFound(f"no {kind} matches '{_short(typed)}'{hint}")
 
 

@@ -58,7 +58,11 @@ class Store:
                 return
         with self.db.write():
             # Checked again under the write lock: another process may have just done it.
-            if migrations.pending(self.db.utils):
+            pending = migrations.pending(self.db.utils)
+            others = set(self.db.utils.table_names()) - {"_sqlite_migrations"}
+            if pending and pending[0].name == "0001_initial" and others:
+                raise StoreError(f"{self.db.where} is not a Huddle database")
+            if pending:
                 migrations.apply(self.db.utils)
 
     @property

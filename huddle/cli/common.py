@@ -1,0 +1,105 @@
+"""What every command shares: the database option, opening the store, clean errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from huddle.core.calendar import parse_day
+from huddle.core.models import HuddleError
+from huddle.core.store import Store
+from huddle.paths import database_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class HuddleGroup(click.Group):
+    """A click group that shows a user's mistake as one line and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HuddleError as error:
+            raise click.ClickException(str(error)) from None
+
+
+class State:
+    """The options of the `huddle` group, and the store once a command opens it."""
+
+    def __init__(self, db: str | None = None) -> None:
+        self.db_option = db
+        self._store: Store | None = None
+
+    @property
+    def path(self) -> Path:
+        return database_path(self.db_option)
+
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+def open_app(state: State) -> None:
+    """Open the full-screen app on the team's file."""
+    from huddle.ui.app import HuddleApp  # here, so shell commands never load Textual
+
+    HuddleApp(state.store()).run()
+
+
+def db_option(command: F) -> F:
+    """`--db PATH` on a subcommand too, so `huddle demo --db x.db` reads naturally."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        if value:
+            ctx.ensure_object(State).db_option = value
+
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(dir_okay=False),
+        expose_value=False,
+        callback=remember,
+        help="The team's database file (else $HUDDLE_DB, else your data folder).",
+    )(command)
+
+
+def read_day(store: Store, text: str) -> date:
+    """A date as typed, read in the team's date order."""
+    return parse_day(text, store.today(), store.team.get().date_order)
+
+
+def _complete(
+    ctx: click.Context, incomplete: str, names: Callable[[Store], list[str]]
+) -> list[str]:
+    """Shell completion from the database the command would open; silent when it can't."""
+    state = ctx.find_object(State)
+    try:
+        store = Store.open(database_path(state.db_option if state else None))
+    except (HuddleError, OSError):
+        return []
+    try:
+        found = names(store)
+    finally:
+        store.close()
+    return [name for name in found if name.casefold().startswith(incomplete.casefold())]
+
+
+def complete_member(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, lambda store: [m.name for m in store.members.all()])
+
+
+def complete_goal(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, lambda store: [g.title for g in store.goals.all()])

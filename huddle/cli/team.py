@@ -1,0 +1,175 @@
+"""`huddle team ...`: members, goals, huddle days, holidays and settings."""
+
+from __future__ import annotations
+
+import click
+
+from huddle.cli.common import HuddleGroup, State, complete_member, db_option, pass_state, read_day
+from huddle.core.calendar import days_of_rule, format_day, rule_from_days
+from huddle.core.models import DateOrder, Role
+
+
+@click.group(cls=HuddleGroup, invoke_without_command=True)
+@db_option
+@click.pass_context
+def team(ctx: click.Context) -> None:
+    """Set up the team: members, goals, huddle days and holidays.
+
+    With no command, shows the team.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(show)
+
+
+@team.command()
+@db_option
+@pass_state
+def show(state: State) -> None:
+    """Show the team, its members, goals and huddle days."""
+    store = state.store()
+    settings = store.team.get()
+    calendar = store.calendar()
+    today = store.today()
+    click.echo(f"Team: {settings.name or '(no name yet: huddle team name NAME)'}")
+    click.echo(f"Database: {state.path}")
+    click.echo(
+        f"Huddle days: {', '.join(days_of_rule(settings.huddle_days))}"
+        f"; next huddle: {format_day(calendar.next_huddle_day(today), today)}"
+        f"; timebox {settings.timebox_minutes} min; dates {settings.date_order.value}"
+    )
+    members = store.members.all(active_only=False)
+    click.echo(f"\nMembers ({sum(m.active for m in members)}):")
+    for member in members:
+        retired = "" if member.active else "  (retired)"
+        click.echo(f"  {member.name}  {member.role.value}{retired}")
+    if not members:
+        click.echo('  none yet: huddle team add "Ann Smith" --role lead')
+    goals = store.goals.all()
+    click.echo(f"\nGoals ({len(goals)}):")
+    for goal in goals:
+        target = f"  (by {goal.target_date:%d %b %Y})" if goal.target_date else ""
+        click.echo(f"  {goal.title}{target}")
+    if not goals:
+        click.echo('  none yet: huddle team goal "Cut the wait for a care assessment"')
+    holidays = [h for h in store.team.holidays() if h.day >= today]
+    if holidays:
+        click.echo("\nHolidays ahead:")
+        for holiday in holidays:
+            click.echo(f"  {format_day(holiday.day, today)}  {holiday.name}".rstrip())
+
+
+@team.command()
+@click.argument("name")
+@db_option
+@pass_state
+def name(state: State, name: str) -> None:
+    """Name the team."""
+    settings = state.store().team.update(name=name)
+    click.echo(f"The team is called {settings.name}")
+
+
+@team.command("add")
+@click.argument("name")
+@click.option(
+    "--role",
+    type=click.Choice([r.value for r in Role]),
+    default=Role.PRACTITIONER.value,
+    show_default=True,
+)
+@db_option
+@pass_state
+def add_member(state: State, name: str, role: str) -> None:
+    """Add a member to the team."""
+    member = state.store().members.add(name, Role(role))
+    click.echo(f"Added {member.name} ({member.role.value})")
+
+
+@team.command()
+@click.argument("who", shell_complete=complete_member)
+@click.argument("new_name")
+@db_option
+@pass_state
+def rename(state: State, who: str, new_name: str) -> None:
+    """Rename a member; their steps stay theirs."""
+    store = state.store()
+    member = store.members.find(who, active_only=False)
+    renamed = store.members.rename(member, new_name)
+    click.echo(f"{member.name} is now {renamed.name}")
+
+
+@team.command()
+@click.argument("who", shell_complete=complete_member)
+@click.option("--undo", is_flag=True, help="Bring a retired member back.")
+@db_option
+@pass_state
+def retire(state: State, who: str, undo: bool) -> None:
+    """Retire a member who has left; their history is kept."""
+    store = state.store()
+    member = store.members.set_active(store.members.find(who, active_only=False), undo)
+    click.echo(f"{member.name} is {'back in the team' if member.active else 'retired'}")
+
+
+@team.command()
+@click.argument("title")
+@click.option("--why", default="", help="Why it matters.")
+@click.option(
+    "--how", "how_we_know", default="", help="How the team will know it is getting there."
+)
+@click.option("--target", metavar="DATE", help="When the team aims to get there.")
+@db_option
+@pass_state
+def goal(state: State, title: str, why: str, how_we_know: str, target: str | None) -> None:
+    """Add a long-term team goal."""
+    store = state.store()
+    target_date = read_day(store, target) if target else None
+    added = store.goals.add(title, why=why, how_we_know=how_we_know, target_date=target_date)
+    click.echo(f"Added the goal: {added.title}")
+
+
+@team.command()
+@click.argument("days")
+@db_option
+@pass_state
+def days(state: State, days: str) -> None:
+    """Set the huddle days, e.g. mon,tue,wed,thu,fri."""
+    settings = state.store().team.update(huddle_days=rule_from_days(days.split(",")))
+    click.echo(f"Huddle days: {', '.join(days_of_rule(settings.huddle_days))}")
+
+
+@team.command()
+@click.argument("day", metavar="DATE")
+@click.argument("name", default="")
+@click.option("--remove", is_flag=True, help="It is a huddle day after all.")
+@db_option
+@pass_state
+def holiday(state: State, day: str, name: str, remove: bool) -> None:
+    """Mark a holiday (no huddle that day), e.g. huddle team holiday 25/12 "Christmas Day"."""
+    store = state.store()
+    when = read_day(store, day)
+    shown = f"{when:%a %d %b %Y}"
+    if remove:
+        store.team.remove_holiday(when)
+        click.echo(f"{shown} is no longer a holiday")
+    else:
+        store.team.add_holiday(when, name)
+        click.echo(f"{shown} is a holiday{': ' + name.strip() if name.strip() else ''}")
+
+
+@team.command()
+@click.argument("minutes", type=click.IntRange(1, 120))
+@db_option
+@pass_state
+def timebox(state: State, minutes: int) -> None:
+    """Set how long the huddle should take, in minutes."""
+    state.store().team.update(timebox_minutes=minutes)
+    click.echo(f"The huddle's timebox is {minutes} minutes")
+
+
+@team.command("date-order")
+@click.argument("order", type=click.Choice([o.value for o in DateOrder]))
+@db_option
+@pass_state
+def date_order(state: State, order: str) -> None:
+    """How to read 1/12: day-first (1 December) or month-first (January 12)."""
+    state.store().team.update(date_order=DateOrder(order))
+    click.echo(f"Dates like 1/12 are read {order}")

@@ -1,0 +1,115 @@
+"""The home screen: the team, today, the coming huddle's steps and the open blockers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from huddle.core.calendar import age_in_days, format_day
+from huddle.core.models import HuddleError
+
+if TYPE_CHECKING:
+    from huddle.ui.app import HuddleApp
+
+WELCOME = """\
+Welcome to Huddle: the daily Kaizen huddle on one shared screen.
+
+There is no team in this file yet. To start, in a shell:
+
+  huddle team name "Northside Assessment Team"
+  huddle team add "Ann Smith" --role lead
+  huddle team goal "Cut the wait for a care assessment"
+  huddle add "Prepare the visit questions the day before" --who ann
+
+or try the demo team first:
+
+  huddle demo --db demo.db
+"""
+
+
+class HomeScreen(Screen[None]):
+    """Where the team lead starts: what is planned and what is stuck."""
+
+    BINDINGS = [
+        ("r", "reload", "Refresh"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        yield Static(id="day-bar")
+        yield Static(WELCOME, id="welcome", markup=False)
+        with Vertical(id="home-tables"):
+            yield Static(id="steps-title", classes="section-title")
+            yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
+            yield Static(id="blockers-title", classes="section-title")
+            yield DataTable(id="blockers", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#steps", DataTable).add_columns("Who", "Small step", "Goal")
+        self.query_one("#blockers", DataTable).add_columns("Age", "Status", "Blocker", "Raised by")
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        app: HuddleApp = self.app  # type: ignore[assignment]
+        try:
+            self._show(app)
+        except HuddleError as error:
+            app.report(error)
+
+    def _show(self, app: HuddleApp) -> None:
+        store = app.store
+        team = store.team.get()
+        today = store.today()
+        empty = store.is_empty()
+        self.query_one("#welcome").display = empty
+        self.query_one("#home-tables").display = not empty
+        self.query_one("#title-bar", Static).update(
+            Content.assemble(("Huddle", "bold"), "  ", team.name or "a new team")
+        )
+        coming = store.coming_huddle_day()
+        huddle = store.huddles.get(coming)
+        if huddle is None or huddle.started_at is None:
+            state = "not started"
+        elif huddle.ended_at is None:
+            state = f"in progress ({huddle.stage.value})"
+        else:
+            state = "ended"
+        self.query_one("#day-bar", Static).update(
+            Content(f"{today:%A %d %B %Y}   Next huddle: {format_day(coming, today)}, {state}")
+        )
+        if empty:
+            return
+        steps = store.steps.on_day(coming)
+        self.query_one("#steps-title", Static).update(
+            Content(f"Small steps for {format_day(coming, today)} ({len(steps)})")
+        )
+        table = self.query_one("#steps", DataTable)
+        table.clear()
+        for step in steps:
+            table.add_row(
+                Text(step.member_name), Text(step.text), Text(step.goal_title or "-"), key=step.id
+            )
+        blockers = store.blockers.open()
+        self.query_one("#blockers-title", Static).update(
+            Content(f"Open blockers ({len(blockers)})")
+        )
+        table = self.query_one("#blockers", DataTable)
+        table.clear()
+        for blocker in blockers:
+            table.add_row(
+                Text(f"{age_in_days(blocker.raised_on, today)}d"),
+                Text(blocker.status.value),
+                Text(blocker.text),
+                Text(blocker.raised_by_name),
+                key=blocker.id,
+            )
