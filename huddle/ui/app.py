@@ -10,7 +10,11 @@ from textual.binding import Binding
 from huddle.core.calendar import Clock
 from huddle.core.models import HuddleError
 from huddle.core.store import Store
+from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.home import HomeScreen
+
+POLL_SECONDS = 0.5
+"""How often to look for writes by other processes: PRAGMA data_version costs microseconds."""
 
 
 class HuddleApp(App[None]):
@@ -31,6 +35,17 @@ class HuddleApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
+        self._seen_version = self.store.db.data_version()
+        self.set_interval(POLL_SECONDS, self.check_for_changes)
+
+    def check_for_changes(self) -> None:
+        """Reload what is shown when another process (`huddle add`) wrote to the file."""
+        try:
+            changed, self._seen_version = self.store.changed_since(self._seen_version)
+        except HuddleError:
+            return  # a busy file: look again at the next tick
+        if changed and isinstance(self.screen, LiveScreen):
+            self.screen.safely(self.screen.reload)
 
     def report(self, error: HuddleError) -> None:
         """Show a user's mistake, or a problem with the file, as one line."""

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from huddle.core.calendar import age_in_days, format_day
-from huddle.core.models import HuddleError
-
-if TYPE_CHECKING:
-    from huddle.ui.app import HuddleApp
+from huddle.ui.screens.base import LiveScreen
 
 WELCOME = """\
 Welcome to Huddle: the daily Kaizen huddle on one shared screen.
@@ -33,7 +27,7 @@ or try the demo team first:
 """
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(LiveScreen):
     """Where the team lead starts: what is planned and what is stuck."""
 
     BINDINGS = [
@@ -54,20 +48,13 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#steps", DataTable).add_columns("Who", "Small step", "Goal")
         self.query_one("#blockers", DataTable).add_columns("Age", "Status", "Blocker", "Raised by")
-        self.action_reload()
-
-    def on_screen_resume(self) -> None:
-        self.action_reload()
+        self.safely(self.reload)
 
     def action_reload(self) -> None:
-        app: HuddleApp = self.app  # type: ignore[assignment]
-        try:
-            self._show(app)
-        except HuddleError as error:
-            app.report(error)
+        self.safely(self.reload)
 
-    def _show(self, app: HuddleApp) -> None:
-        store = app.store
+    def reload(self) -> None:
+        store = self.store
         team = store.team.get()
         today = store.today()
         empty = store.is_empty()

@@ -1,0 +1,46 @@
+"""What every screen that shows the team's data shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.screen import Screen
+
+from huddle.core.models import HuddleError
+from huddle.core.store import Store
+
+if TYPE_CHECKING:
+    from huddle.ui.app import HuddleApp
+
+T = TypeVar("T")
+
+
+class LiveScreen(Screen[None]):
+    """A screen drawn from the store. `reload()` reads again what it shows; the app calls it
+    when another process writes to the file, and on return from another screen."""
+
+    @property
+    def huddle_app(self) -> HuddleApp:
+        from huddle.ui.app import HuddleApp
+
+        assert isinstance(self.app, HuddleApp)
+        return self.app
+
+    @property
+    def store(self) -> Store:
+        return self.huddle_app.store
+
+    def reload(self) -> None:
+        """Read again from the store and show it. Must keep focus, cursor and typed text."""
+
+    def on_screen_resume(self) -> None:
+        self.safely(self.reload)
+
+    def safely(self, action: Callable[[], T]) -> T | None:
+        """Run a store call; a user's mistake or a file problem becomes a one-line notice."""
+        try:
+            return action()
+        except HuddleError as error:
+            self.huddle_app.report(error)
+            return None
