@@ -1,0 +1,45 @@
+"""Per-user settings (who I am, the chosen theme), kept in a small JSON file in the user's
+config folder. Not the team's data: that lives in the team's database."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from huddle.paths import config_dir
+
+CONFIG_ENV = "HUDDLE_CONFIG"
+
+
+def config_path() -> Path:
+    """$HUDDLE_CONFIG (tests point it at a temporary file), else the user's config folder."""
+    override = os.environ.get(CONFIG_ENV)
+    return Path(override).expanduser() if override else config_dir() / "settings.json"
+
+
+def load_settings() -> dict[str, Any]:
+    """The user's settings; an unreadable or damaged file counts as no settings."""
+    try:
+        data = json.loads(config_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_setting(key: str, value: Any) -> None:
+    """Set one setting. Written to a temporary file and renamed: a crash never leaves half."""
+    path = config_path()
+    settings = load_settings()
+    settings[key] = value
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(settings, out, indent=2, ensure_ascii=False)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

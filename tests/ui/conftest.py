@@ -1,0 +1,49 @@
+"""Fixtures for the app's tests: a fixed clock, a small seeded team, stable snapshots."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from huddle.core.calendar import FixedClock
+from huddle.core.models import Role
+from huddle.core.store import Store
+
+MONDAY_MORNING = datetime(2026, 11, 30, 9, 0).astimezone()
+"""Tests' "now": Monday 30 November 2026, 09:00, so "yesterday's huddle" is Friday's."""
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stop the Input cursor blinking, so snapshots do not depend on timing."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+@pytest.fixture(autouse=True)
+def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Per-user settings in a temporary file, never the developer's own."""
+    monkeypatch.setenv("HUDDLE_CONFIG", str(tmp_path / "settings.json"))
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(MONDAY_MORNING)
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FixedClock) -> Iterator[Store]:
+    """A team of four with two goals, in a file, on Monday morning."""
+    opened = Store.open(tmp_path / "team.db", clock=clock)
+    opened.team.update(name="Northside Assessment Team")
+    opened.members.add("Ann Smith", Role.LEAD)
+    opened.members.add("Bea Jones")
+    opened.members.add("Sam Okafor")
+    opened.members.add("Pat Reid", Role.MANAGER)
+    opened.goals.add("Cut the wait for a care assessment")
+    opened.goals.add("More strengths-based assessments")
+    yield opened
+    opened.close()
