@@ -10,6 +10,26 @@ from huddle.core.calendar import WEEKDAYS_RULE
 
 migrations = Migrations("huddle")
 
+
+def _search_index(table: str, columns: tuple[str, ...], on_update: str) -> list[str]:
+    """An external-content FTS5 table `<table>_fts` over `columns`, with its triggers."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    fts = f"{table}_fts"
+    return [
+        f"CREATE VIRTUAL TABLE {fts} USING fts5 ({cols}, content={table},"
+        " tokenize='porter unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
+        f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN"
+        f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END",
+        f"CREATE TRIGGER {table}_au {on_update} BEGIN"
+        f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+        f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END",
+    ]
+
+
 _SCHEMA_1 = [
     f"""CREATE TABLE team (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -108,6 +128,14 @@ _SCHEMA_1 = [
         PRIMARY KEY (day, member_id)
     )""",
     "CREATE INDEX attendance_by_member ON attendance (member_id, day)",
+    # Full-text search (FTS5) over steps and blockers, kept in step by triggers; named as
+    # sqlite-utils names them, so Datasette offers search on these tables too.
+    *_search_index("steps", ("text", "learning"), "AFTER UPDATE OF text, learning ON steps"),
+    *_search_index(
+        "blockers",
+        ("text", "escalation_reason", "answer", "resolution"),
+        "AFTER UPDATE OF text, escalation_reason, answer, resolution ON blockers",
+    ),
 ]
 
 

@@ -12,8 +12,10 @@ from huddle.core.migrations import migrations
 from huddle.core.store.blockers import BlockerStore
 from huddle.core.store.db import Db, StoreError, new_id
 from huddle.core.store.goals import GoalStore
+from huddle.core.store.history import HistoryStore
 from huddle.core.store.huddles import HuddleStore
 from huddle.core.store.members import MemberStore
+from huddle.core.store.search import SearchStore
 from huddle.core.store.steps import StepStore
 from huddle.core.store.team import TeamStore
 
@@ -31,6 +33,8 @@ class Store:
         self.steps = StepStore(db)
         self.blockers = BlockerStore(db)
         self.huddles = HuddleStore(db)
+        self.search = SearchStore(db)
+        self.history = HistoryStore(db)
         self._migrate()
 
     @classmethod
