@@ -251,7 +251,7 @@ def _tables(store: Store) -> dict[str, list[tuple[object, ...]]]:
     names = [
         r["name"]
         for r in store.db.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        if r["name"] != "_sqlite_migrations"
+        if r["name"] != "_sqlite_migrations" and "_fts" not in r["name"]  # search index: derived
     ]
     return {
         n: [tuple(r) for r in store.db.rows(f"SELECT * FROM {n} ORDER BY rowid")] for n in names
