@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from huddle.core.calendar import parse_day
+from huddle.core.calendar import Clock, FixedClock, SystemClock, parse_day
 from huddle.core.models import HuddleError
 from huddle.core.store import Store
 from huddle.paths import database_path
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+TODAY_ENV = "HUDDLE_TODAY"
+"""Set to YYYY-MM-DD to make the commands act as if that were today (tests, screenshots)."""
+
+
+def clock_from_env() -> Clock:
+    """The machine's clock; or, when $HUDDLE_TODAY=YYYY-MM-DD is set, a clock stopped at
+    09:00 that day. The variable is read here and nowhere else."""
+    fixed = os.environ.get(TODAY_ENV, "").strip()
+    if not fixed:
+        return SystemClock()
+    try:
+        day = date.fromisoformat(fixed)
+    except ValueError:
+        raise HuddleError(
+            f"${TODAY_ENV} is '{fixed[:40]}'; set it as YYYY-MM-DD, or unset it"
+        ) from None
+    return FixedClock(datetime.combine(day, time(9, 0)).astimezone())
 
 
 class HuddleGroup(click.Group):
@@ -40,7 +59,7 @@ class State:
 
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store.open(self.path)
+            self._store = Store.open(self.path, clock=clock_from_env())
         return self._store
 
     def close(self) -> None:

@@ -151,8 +151,8 @@ def holiday(state: State, day: str, name: str, remove: bool) -> None:
         store.team.remove_holiday(when)
         click.echo(f"{shown} is no longer a holiday")
     else:
-        store.team.add_holiday(when, name)
-        click.echo(f"{shown} is a holiday{': ' + name.strip() if name.strip() else ''}")
+        added = store.team.add_holiday(when, name)
+        click.echo(f"{shown} is a holiday{': ' + added.name if added.name else ''}")
 
 
 @team.command()

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
-from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 from dateutil.rrule import rrule, rruleset, rrulestr
 
@@ -74,10 +73,13 @@ def rule_from_days(days: Iterable[str]) -> str:
     """An RRULE for the named weekdays ("mon", "Tuesday", "WE"), in week order."""
     codes: set[str] = set()
     for raw in days:
-        word = raw.strip().lower()[:3]
-        if word not in _WEEKDAYS:
-            raise DateError(f"'{raw.strip()}' is not a day of the week (try mon,tue,wed,thu,fri)")
-        codes.add(DAY_CODES[list(_WEEKDAYS).index(word)])
+        word = raw.strip().lower()
+        if word.upper() in DAY_CODES:
+            codes.add(word.upper())
+        elif len(word) >= 3 and _is_day_name(word):
+            codes.add(DAY_CODES[list(_WEEKDAYS).index(word[:3])])
+        else:
+            raise DateError(f"'{_shown(raw)}' is not a day of the week (try mon,tue,wed,thu,fri)")
     if not codes:
         raise DateError("name at least one huddle day, e.g. mon,tue,wed,thu,fri")
     return "FREQ=WEEKLY;BYDAY=" + ",".join(c for c in DAY_CODES if c in codes)
@@ -141,24 +143,28 @@ class HuddleCalendar:
             yield moment.date()
 
 
-_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
-_NUMERIC = re.compile(r"^\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?$")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+_NUMERIC = re.compile(r"(\d{1,2})([/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?", re.ASCII)
 _MONTHS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
+    "january",
+    "february",
+    "march",
+    "april",
     "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
-_WORDY = re.compile(
-    r"^(\d{1,2}(st|nd|rd|th)?\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?)(,?\s+\d{4})?$"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"(?P<month>[a-z]{3,9})\.?"
+_YEAR = r"(?:,?\s(?P<year>\d{4}))?"
+_WORDY = (
+    re.compile(rf"{_DAY}\s{_MONTH}{_YEAR}", re.ASCII),
+    re.compile(rf"{_MONTH}\s{_DAY}{_YEAR}", re.ASCII),
 )
 _HELP = "try today, tomorrow, fri, next monday, 2026-12-01 or 1/12"
 
@@ -167,7 +173,8 @@ def parse_day(text: str, today: date, order: DateOrder = DateOrder.DAY_FIRST) ->
     """Read a date as people type it, relative to `today`; refuse to guess.
 
     "fri" is the coming Friday (today if today is a Friday), "next fri" the one after
-    today, "last fri" the one before today.
+    today, "last fri" the one before today. "1/12" is read in the team's date order; a
+    date without a year is in today's year. Anything else raises `DateError`.
     """
     words = " ".join(text.strip().lower().split())
     if not words:
@@ -184,14 +191,30 @@ def parse_day(text: str, today: date, order: DateOrder = DateOrder.DAY_FIRST) ->
         if which == "last":
             return today + relativedelta(days=-1, weekday=wd(-1))
         return today + relativedelta(weekday=wd(+1))
-    if _ISO.match(words):
-        return _checked(words, today, dayfirst=False, yearfirst=True, original=text)
-    if _NUMERIC.match(words):
-        return _checked(words, today, dayfirst=order is DateOrder.DAY_FIRST, original=text)
-    wordy = _WORDY.match(words)
-    if wordy and any(m in words for m in _MONTHS):
-        return _checked(words, today, dayfirst=True, original=text)
-    raise DateError(f"can't read '{text.strip()[:40]}' as a date; {_HELP}")
+    # Dates are built from their parts here, not handed to dateutil's parser, which guesses:
+    # it reads "1.12" as 1 November, "32/1" as 25 January 2032, "dec 99" as 25 December 1999.
+    if iso := _ISO.fullmatch(words):
+        year, month, day = (int(part) for part in iso.groups())
+        return _real_date(year, month, day, text)
+    if numeric := _NUMERIC.fullmatch(words):
+        first, _sep, second, year_text = numeric.groups()
+        day, month = int(first), int(second)
+        if order is DateOrder.MONTH_FIRST:
+            day, month = month, day
+        year = today.year if year_text is None else int(year_text)
+        if year_text is not None and len(year_text) == 2:
+            year += 2000
+        return _real_date(year, month, day, text)
+    for pattern in _WORDY:
+        if (wordy := pattern.fullmatch(words)) and (named := _month(wordy["month"])):
+            year = int(wordy["year"]) if wordy["year"] else today.year
+            return _real_date(year, named, int(wordy["day"]), text)
+    raise DateError(f"can't read '{_shown(text)}' as a date; {_HELP}")
+
+
+def _shown(typed: str) -> str:
+    """What was typed, fit to quote in a one-line error: control characters out, spaces folded."""
+    return " ".join("".join(c if c.isprintable() else " " for c in typed).split())[:40]
 
 
 def _is_day_name(word: str) -> bool:
@@ -199,16 +222,19 @@ def _is_day_name(word: str) -> bool:
     return any(name.startswith(word) for name in names) or word in ("tues", "thur", "thurs")
 
 
-def _checked(
-    words: str, today: date, *, dayfirst: bool, original: str, yearfirst: bool = False
-) -> date:
-    default = datetime.combine(today, datetime.min.time())
+def _month(word: str) -> int | None:
+    """1 to 12 for a month's name or its start ("dec", "sept"); None for anything else."""
+    for number, name in enumerate(_MONTHS, start=1):
+        if name.startswith(word) or (word == "sept" and number == 9):
+            return number
+    return None
+
+
+def _real_date(year: int, month: int, day: int, original: str) -> date:
     try:
-        return date_parser.parse(
-            words, dayfirst=dayfirst, yearfirst=yearfirst, default=default
-        ).date()
-    except (ValueError, OverflowError):
-        raise DateError(f"'{original.strip()[:40]}' is not a real date; {_HELP}") from None
+        return date(year, month, day)
+    except ValueError:
+        raise DateError(f"'{_shown(original)}' is not a real date; {_HELP}") from None
 
 
 def format_day(day: date, today: date) -> str:

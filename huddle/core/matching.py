@@ -12,10 +12,11 @@ T = TypeVar("T")
 
 
 def match_one(typed: str, items: Sequence[T], name: Callable[[T], str], kind: str) -> T:
-    """The item whose name is `typed`, or starts with it, or has a word starting with it.
+    """The item whose name is `typed`, or has `typed` as a whole word, or starts with it, or
+    has a word starting with it.
 
-    An exact match wins over a prefix; no match or more than one raises with the close
-    matches named, so the message says what to type instead.
+    An exact match wins over a whole word, and a whole word over a prefix; no match or more
+    than one raises with the close matches named, so the message says what to type instead.
     """
     wanted = " ".join(typed.split()).casefold()
     if not wanted:
@@ -23,6 +24,7 @@ def match_one(typed: str, items: Sequence[T], name: Callable[[T], str], kind: st
     names = {id(item): name(item).casefold() for item in items}
     for test in (
         lambda n: n == wanted,
+        lambda n: wanted in n.split(),  # "ann" is Ann Smith, not Anne Jones too
         lambda n: n.startswith(wanted),
         lambda n: any(word.startswith(wanted) for word in n.split()),
     ):

@@ -23,7 +23,7 @@ def clean_text(text: str, *, limit: int = MAX_TEXT) -> str:
 
 def clean_line(text: str, *, what: str, limit: int = MAX_TEXT) -> str:
     """One line of text, spaces folded; empty is refused."""
-    cleaned = " ".join(clean_text(text.replace("\n", " "), limit=limit * 2).split())
+    cleaned = " ".join(_CONTROL.sub("", text.replace("\n", " ")).split())
     if not cleaned:
         raise HuddleError(f"{what} can't be empty")
     if len(cleaned) > limit:

@@ -70,7 +70,11 @@ class Db:
         except sqlite3.Error as error:
             raise StoreError(f"can't open {path}: {error}") from None
         db = cls(conn, path=path, clock=clock, ids=ids)
-        db.configure()
+        try:
+            db.configure()
+        except BaseException:
+            conn.close()  # a junk file must not stay open (or locked) behind the error
+            raise
         return db
 
     @classmethod
@@ -129,10 +133,13 @@ class Db:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
+                self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                # SQLite may already have rolled back (e.g. a full disk); a failed COMMIT
+                # must not leave the transaction open for the next write.
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
-            self.conn.execute("COMMIT")
 
     def rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
         with self.translated_errors():

@@ -137,25 +137,32 @@ class StepStore:
         return self.get(step.id)
 
     def carry(self, step: Step, to_day: date) -> Step:
-        """Not done: the step is carried over, planned again for `to_day`. Returns the new one."""
-        if step.status is StepStatus.CARRIED:
-            carried = self.db.value("SELECT id FROM steps WHERE carried_from = ?", (step.id,))
-            if carried:
-                return self.get(carried)
+        """Not done: the step is carried over, planned again for `to_day`. Returns the new one.
+
+        Carrying a step twice (a retry, or a second screen holding the same step) gives back
+        the copy made the first time.
+        """
         new_id = self.db.new_id()
         stamp = self.db.stamp()
         with self.db.write() as conn:
-            conn.execute(
-                "UPDATE steps SET status = 'carried', updated_at = ? WHERE id = ?",
-                (stamp, step.id),
-            )
-            conn.execute(
-                "INSERT INTO steps (id, member_id, goal_id, text, category, source, day, status,"
-                " learning, carried_from, created_at, updated_at)"
-                " SELECT ?, member_id, goal_id, text, category, source, ?, 'planned', '', id, ?, ?"
-                " FROM steps WHERE id = ?",
-                (new_id, to_day.isoformat(), stamp, stamp, step.id),
-            )
+            # Looked up under the write lock, not from `step`, which may be stale.
+            carried = conn.execute(
+                "SELECT id FROM steps WHERE carried_from = ?", (step.id,)
+            ).fetchone()
+            if carried:
+                new_id = carried[0]
+            else:
+                conn.execute(
+                    "UPDATE steps SET status = 'carried', updated_at = ? WHERE id = ?",
+                    (stamp, step.id),
+                )
+                conn.execute(
+                    "INSERT INTO steps (id, member_id, goal_id, text, category, source, day,"
+                    " status, learning, carried_from, created_at, updated_at)"
+                    " SELECT ?, member_id, goal_id, text, category, source, ?, 'planned', '', id,"
+                    " ?, ? FROM steps WHERE id = ?",
+                    (new_id, to_day.isoformat(), stamp, stamp, step.id),
+                )
         return self.get(new_id)
 
     def delete(self, step: Step) -> None:

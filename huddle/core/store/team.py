@@ -7,6 +7,7 @@ from datetime import date
 from huddle.core.calendar import HuddleCalendar
 from huddle.core.models import DateOrder, Holiday, HuddleError, Team
 from huddle.core.store.db import Db
+from huddle.core.text import clean_line, clean_text
 
 _SETTINGS = ("name", "huddle_days", "timebox_minutes", "date_order", "answer_limit_days")
 
@@ -38,7 +39,7 @@ class TeamStore:
     ) -> Team:
         """Change some settings; the others stay as they are."""
         changes: dict[str, object] = {
-            "name": name.strip() if name is not None else None,
+            "name": clean_line(name, what="a team name", limit=80) if name is not None else None,
             "huddle_days": huddle_days,
             "timebox_minutes": timebox_minutes,
             "date_order": date_order.value if date_order else None,
@@ -62,13 +63,14 @@ class TeamStore:
         ]
 
     def add_holiday(self, day: date, name: str = "") -> Holiday:
+        name = " ".join(clean_text(name.replace("\n", " "), limit=80).split())  # may be empty
         with self.db.write() as conn:
             conn.execute(
                 "INSERT INTO holidays (day, name) VALUES (?, ?) "
                 "ON CONFLICT (day) DO UPDATE SET name = excluded.name",
-                (day.isoformat(), name.strip()),
+                (day.isoformat(), name),
             )
-        return Holiday(day, name.strip())
+        return Holiday(day, name)
 
     def remove_holiday(self, day: date) -> None:
         with self.db.write() as conn:

@@ -1,0 +1,128 @@
+"""The layers hold: core never imports Textual, and the shell commands never load it."""
+
+from __future__ import annotations
+
+import json
+import os
+import pkgutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import huddle.core
+from huddle.core.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+WEDNESDAY = date(2026, 11, 25)
+
+
+def run_python(code: str, *, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a fresh interpreter with this checkout importable."""
+    full_env = {**os.environ, **(env or {})}
+    full_env["PYTHONPATH"] = os.pathsep.join(
+        [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def loaded_after(code: str, *, env: dict[str, str] | None = None) -> set[str]:
+    """The module names in sys.modules after `code` ran in a fresh interpreter."""
+    result = run_python(
+        code + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def textual_in(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m == "textual" or m.startswith("textual."))
+
+
+def test_every_core_module_is_found() -> None:
+    names = {m.name for m in pkgutil.walk_packages(huddle.core.__path__, "huddle.core.")}
+    assert {"huddle.core.calendar", "huddle.core.store", "huddle.core.store.db"} <= names
+
+
+def test_core_never_imports_textual() -> None:
+    modules = loaded_after(
+        "import importlib, pkgutil, huddle.core\n"
+        "for m in pkgutil.walk_packages(huddle.core.__path__, 'huddle.core.'):\n"
+        "    importlib.import_module(m.name)\n"
+    )
+    assert "huddle.core.store.db" in modules
+    assert textual_in(modules) == []
+    assert "huddle.ui" not in modules
+
+
+def test_importing_the_cli_does_not_load_textual() -> None:
+    modules = loaded_after("import huddle.cli")
+    assert textual_in(modules) == []
+
+
+def test_huddle_add_from_a_shell_never_loads_textual(team_file: Path) -> None:
+    path = team_file
+    modules = loaded_after(
+        "from huddle.cli import main\n"
+        f"main(['--db', {str(path)!r}, 'add', 'Prepare questions', '--who', 'ann'],"
+        " standalone_mode=False)\n",
+        env={"HUDDLE_TODAY": WEDNESDAY.isoformat()},
+    )
+    assert textual_in(modules) == []
+    store = Store.open(path)
+    try:
+        assert [s.text for s in store.steps.on_day(WEDNESDAY)] == ["Prepare questions"]
+    finally:
+        store.close()
+
+
+def test_huddle_block_from_a_shell_never_loads_textual(team_file: Path) -> None:
+    path = team_file
+    modules = loaded_after(
+        "from huddle.cli import main\n"
+        f"main(['--db', {str(path)!r}, 'block', 'No laptop for visits', '--who', 'sam'],"
+        " standalone_mode=False)\n"
+    )
+    assert textual_in(modules) == []
+    store = Store.open(path)
+    try:
+        assert [b.text for b in store.blockers.open()] == ["No laptop for visits"]
+    finally:
+        store.close()
+
+
+def test_python_m_huddle_runs_the_command(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "huddle", "--db", str(tmp_path / "t.db"), "team", "show"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Team: ")
+
+
+def test_a_users_mistake_from_a_shell_is_one_line_and_exit_code_1(team_file: Path) -> None:
+    path = team_file
+    result = subprocess.run(
+        [sys.executable, "-m", "huddle", "--db", str(path), "add", "A step", "--who", "zed"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: no member matches 'zed'")
+    assert len(result.stderr.strip().splitlines()) == 1
