@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
@@ -44,6 +45,8 @@ class HuddleGroup(click.Group):
             return super().invoke(ctx)
         except HuddleError as error:
             raise click.ClickException(str(error)) from None
+        except sqlite3.Error as error:  # a problem with the file the store did not foresee
+            raise click.ClickException(f"the database said: {error}") from None
 
 
 class State:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from huddle.cli.common import State, db_option, open_app, pass_state
-from huddle.core.calendar import SystemClock, today
+from huddle.cli.common import State, clock_from_env, db_option, open_app, pass_state
+from huddle.core.calendar import today
 from huddle.core.models import HuddleError
 
 
@@ -30,7 +30,7 @@ def demo(state: State, no_open: bool, force: bool) -> None:
         for suffix in ("", "-wal", "-shm"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
     click.echo(f"Writing the demo team to {path} ...", err=True)
-    summary = create_demo_file(path, today(SystemClock()))
+    summary = create_demo_file(path, today(clock_from_env()))
     click.echo(
         f"Demo team ready: {summary.members} members, {summary.goals} goals, "
         f"{summary.huddle_days} huddle days, {summary.steps} steps, {summary.blockers} blockers."
