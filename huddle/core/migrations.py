@@ -136,6 +136,17 @@ _SCHEMA_1 = [
         ("text", "escalation_reason", "answer", "resolution"),
         "AFTER UPDATE OF text, escalation_reason, answer, resolution ON blockers",
     ),
+    # Every digest written for management: the next one starts where the last one ended.
+    """CREATE TABLE digests (
+        id TEXT PRIMARY KEY,
+        since TEXT NOT NULL,
+        until TEXT NOT NULL,
+        format TEXT NOT NULL,
+        names_left_out INTEGER NOT NULL DEFAULT 0,
+        written_to TEXT NOT NULL DEFAULT '',
+        written_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX blocker_events_by_time ON blocker_events (at, status_to)",
 ]
 
 

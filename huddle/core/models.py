@@ -165,11 +165,23 @@ class Blocker:
     raised_on: date
     created_at: datetime
     updated_at: datetime
+    escalated_at: datetime | None = None
+    """When it was last sent up to management (None if never, or reopened since)."""
+    answered_at: datetime | None = None
+    """When management answered the current escalation."""
+    answer_seen_at: datetime | None = None
+    """When the team heard the answer ("You said, we did"); None while still to read out."""
+    resolved_at: datetime | None = None
 
     @property
     def short_id(self) -> str:
         """The few characters people type to name this blocker."""
         return self.id[:6]
+
+    @property
+    def is_escalated(self) -> bool:
+        """Sent up to management and not yet resolved."""
+        return self.status in (BlockerStatus.ESCALATED, BlockerStatus.ANSWERED)
 
 
 @dataclass(frozen=True)
@@ -181,6 +193,7 @@ class BlockerEvent:
     status_from: BlockerStatus | None
     status_to: BlockerStatus
     note: str
+    blocker_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -196,3 +209,16 @@ class Huddle:
     ended_at: datetime | None
     facilitator_id: str | None
     stage: Stage
+
+
+@dataclass(frozen=True)
+class DigestRecord:
+    """A digest written for management: the period it covered, and when and where it went."""
+
+    since: date
+    until: date
+    format: str
+    names_left_out: bool
+    written_to: str
+    """The file it was written to, or "" for the terminal."""
+    written_at: datetime

@@ -11,6 +11,7 @@ from huddle.core.calendar import Clock, HuddleCalendar
 from huddle.core.migrations import migrations
 from huddle.core.store.blockers import BlockerStore
 from huddle.core.store.db import Db, StoreError, new_id
+from huddle.core.store.digests import DigestStore
 from huddle.core.store.goals import GoalStore
 from huddle.core.store.history import HistoryStore
 from huddle.core.store.huddles import HuddleStore
@@ -35,6 +36,7 @@ class Store:
         self.huddles = HuddleStore(db)
         self.search = SearchStore(db)
         self.history = HistoryStore(db)
+        self.digests = DigestStore(db)
         self._migrate()
 
     @classmethod

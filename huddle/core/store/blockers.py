@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 
-from huddle.core.matching import match_one
 from huddle.core.models import (
     BLOCKER_MOVES,
+    Ambiguous,
     Blocker,
     BlockerEvent,
     BlockerStatus,
     HuddleError,
     InvalidMove,
     Member,
+    NotFound,
 )
 from huddle.core.store.db import Db, as_datetime
-from huddle.core.text import clean_line, clean_text
+from huddle.core.text import clean_line
 
 _SELECT = """
 SELECT b.*, r.name AS raised_by_name, o.name AS owner_name
@@ -42,12 +44,59 @@ def _blocker(row: sqlite3.Row) -> Blocker:
         raised_on=date.fromisoformat(row["raised_on"]),
         created_at=as_datetime(row["created_at"]),
         updated_at=as_datetime(row["updated_at"]),
+        escalated_at=_maybe_datetime(row["escalated_at"]),
+        answered_at=_maybe_datetime(row["answered_at"]),
+        answer_seen_at=_maybe_datetime(row["answer_seen_at"]),
+        resolved_at=_maybe_datetime(row["resolved_at"]),
     )
 
 
+def _maybe_datetime(text: str | None) -> datetime | None:
+    return as_datetime(text) if text else None
+
+
+def _event(row: sqlite3.Row) -> BlockerEvent:
+    return BlockerEvent(
+        at=as_datetime(row["at"]),
+        who=row["who"],
+        status_from=BlockerStatus(row["status_from"]) if row["status_from"] else None,
+        status_to=BlockerStatus(row["status_to"]),
+        note=row["note"],
+        blocker_id=row["blocker_id"],
+    )
+
+
+_HINT: dict[BlockerStatus, str] = {
+    BlockerStatus.OPEN: "reopen it",
+    BlockerStatus.OWNED: "give it an owner",
+    BlockerStatus.ESCALATED: "send it up to management",
+    BlockerStatus.ANSWERED: "record management's answer",
+    BlockerStatus.RESOLVED: "resolve it",
+}
+"""Each move as an instruction, for the message that says what can be done instead."""
+
+
+def refusal(short_id: str, current: BlockerStatus, to: BlockerStatus) -> str:
+    """Why a move is not allowed, in one line that says what can be done instead."""
+    start = f"blocker {short_id} is {current.value}; it can't become {to.value}"
+    if current is to:
+        return f"blocker {short_id} is already {current.value}"
+    if current is BlockerStatus.RESOLVED:
+        return f"{start} (reopen it first)"
+    if to is BlockerStatus.ANSWERED:
+        return f"{start} (only a blocker sent up to management is answered: escalate it first)"
+    choices = " or ".join(_HINT[s] for s in BlockerStatus if s in BLOCKER_MOVES[current])
+    return f"{start} (you can {choices})"
+
+
 class BlockerStore:
+    """Blockers and their history. Every move is checked against `BLOCKER_MOVES` under the
+    write lock and appended to `blocker_events`, which triggers keep append-only."""
+
     def __init__(self, db: Db) -> None:
         self.db = db
+
+    # --- Reading ----------------------------------------------------------------------
 
     def get(self, blocker_id: str) -> Blocker:
         row = self.db.row(_SELECT + " WHERE b.id = ?", (blocker_id,))
@@ -62,11 +111,80 @@ class BlockerStore:
         )
         return [_blocker(r) for r in rows]
 
+    def all(self, status: BlockerStatus | None = None) -> list[Blocker]:
+        """Every blocker, or those with one status, oldest first."""
+        where, params = ("WHERE b.status = ?", (status.value,)) if status else ("", ())
+        rows = self.db.rows(_SELECT + f" {where} ORDER BY b.raised_on, b.created_at", params)
+        return [_blocker(r) for r in rows]
+
+    def escalated(self, *, include_resolved: bool = False) -> list[Blocker]:
+        """Blockers sent up to management: waiting or answered, and when asked those resolved
+        after being sent up. Longest waiting first."""
+        statuses = "'escalated', 'answered'" + (", 'resolved'" if include_resolved else "")
+        rows = self.db.rows(
+            _SELECT + f" WHERE b.escalated_at IS NOT NULL AND b.status IN ({statuses})"
+            " ORDER BY b.escalated_at, b.created_at"
+        )
+        return [_blocker(r) for r in rows]
+
+    def raised_between(self, first: date, last: date) -> list[Blocker]:
+        """Blockers raised from `first` to `last` (both included), oldest first."""
+        rows = self.db.rows(
+            _SELECT + " WHERE b.raised_on BETWEEN ? AND ? ORDER BY b.raised_on, b.created_at",
+            (first.isoformat(), last.isoformat()),
+        )
+        return [_blocker(r) for r in rows]
+
     def find(self, typed: str) -> Blocker:
-        """The blocker whose id starts with what was typed."""
+        """The blocker whose id starts with what was typed (the short id people see)."""
         prefix = typed.strip().lower()
+        if not prefix or not all(c in "0123456789abcdef" for c in prefix):
+            raise NotFound(
+                f"'{typed.strip()[:20]}' is not a blocker id (ids look like 3fa2c1;"
+                " `huddle blockers` lists them)"
+            )
         rows = self.db.rows(_SELECT + " WHERE b.id LIKE ? || '%' LIMIT 6", (prefix,))
-        return match_one(prefix, [_blocker(r) for r in rows], lambda b: b.id, "blocker")
+        found = [_blocker(r) for r in rows]
+        if not found:
+            raise NotFound(f"no blocker has an id starting {prefix} (`huddle blockers` lists them)")
+        if len(found) > 1:
+            which = ", ".join(b.id[: len(prefix) + 2] for b in found[:5])
+            raise Ambiguous(f"more than one blocker starts {prefix}: type more of it ({which})")
+        return found[0]
+
+    def history(self, blocker: Blocker) -> list[BlockerEvent]:
+        """Every change to the blocker, oldest first."""
+        rows = self.db.rows(
+            "SELECT blocker_id, at, who, status_from, status_to, note FROM blocker_events"
+            " WHERE blocker_id = ? ORDER BY at, rowid",
+            (blocker.id,),
+        )
+        return [_event(r) for r in rows]
+
+    def events_between(
+        self, first: date, last: date, *, to: BlockerStatus | None = None
+    ) -> list[BlockerEvent]:
+        """Changes made from `first` to `last` (both days included), oldest first; only the
+        moves to one status when `to` is given."""
+        where = " AND status_to = ?" if to else ""
+        params: tuple[str, ...] = (first.isoformat(), last.isoformat())
+        rows = self.db.rows(
+            "SELECT blocker_id, at, who, status_from, status_to, note FROM blocker_events"
+            f" WHERE substr(at, 1, 10) BETWEEN ? AND ?{where} ORDER BY at, rowid",
+            params + ((to.value,) if to else ()),
+        )
+        return [_event(r) for r in rows]
+
+    def unseen_answers(self) -> list[Blocker]:
+        """ "You said, we did": management's answers the team has not yet heard at a huddle,
+        in the order they were given."""
+        rows = self.db.rows(
+            _SELECT + " WHERE b.answered_at IS NOT NULL AND b.answer_seen_at IS NULL"
+            " ORDER BY b.answered_at, b.created_at"
+        )
+        return [_blocker(r) for r in rows]
+
+    # --- Writing ----------------------------------------------------------------------
 
     def raise_blocker(
         self,
@@ -99,26 +217,10 @@ class BlockerStore:
                 self._record(conn, blocker_id, member.name, None, BlockerStatus.OPEN, text)
         return self.get(blocker_id)
 
-    def history(self, blocker: Blocker) -> list[BlockerEvent]:
-        """Every change to the blocker, oldest first."""
-        rows = self.db.rows(
-            "SELECT at, who, status_from, status_to, note FROM blocker_events"
-            " WHERE blocker_id = ? ORDER BY at, rowid",
-            (blocker.id,),
-        )
-        return [
-            BlockerEvent(
-                at=as_datetime(r["at"]),
-                who=r["who"],
-                status_from=BlockerStatus(r["status_from"]) if r["status_from"] else None,
-                status_to=BlockerStatus(r["status_to"]),
-                note=r["note"],
-            )
-            for r in rows
-        ]
-
     def take_ownership(self, blocker: Blocker, owner: Member, *, who: str) -> Blocker:
         """The team owns it: one of its members will deal with it."""
+        if not owner.active:
+            raise HuddleError(f"{owner.name} has left the team; pick someone in it")
         return self._move(
             blocker,
             BlockerStatus.OWNED,
@@ -130,24 +232,29 @@ class BlockerStore:
     def escalate(
         self, blocker: Blocker, reason: str, *, who: str, to: str = "management"
     ) -> Blocker:
-        """Send it up to management; a reason is required."""
+        """Send it up to management; a reason is required, and to whom. An earlier answer
+        (if it was sent up before) stays in the history; the new escalation waits afresh."""
         reason = clean_line(reason, what="the reason for sending it up")
         to = clean_line(to, what="who it goes to", limit=80)
         return self._move(
             blocker,
             BlockerStatus.ESCALATED,
             who=who,
-            note=reason,
+            note=f"to {to}: {reason}",
             changes={
                 "escalation_reason": reason,
                 "escalated_to": to,
                 "escalated_at": self.db.stamp(),
+                "answer": "",
+                "answered_by": "",
+                "answered_at": None,
                 "answer_seen_at": None,
             },
         )
 
     def answer(self, blocker: Blocker, answer: str, *, who: str) -> Blocker:
-        """Management's answer to an escalated blocker; it stays open until resolved."""
+        """Management's answer to an escalated blocker; it stays open until resolved, and
+        the team hears it at the next huddle ("You said, we did")."""
         answer = clean_line(answer, what="the answer")
         who = clean_line(who, what="who answered", limit=80)
         return self._move(
@@ -155,7 +262,12 @@ class BlockerStore:
             BlockerStatus.ANSWERED,
             who=who,
             note=answer,
-            changes={"answer": answer, "answered_by": who, "answered_at": self.db.stamp()},
+            changes={
+                "answer": answer,
+                "answered_by": who,
+                "answered_at": self.db.stamp(),
+                "answer_seen_at": None,
+            },
         )
 
     def resolve(self, blocker: Blocker, note: str, *, who: str) -> Blocker:
@@ -170,14 +282,37 @@ class BlockerStore:
         )
 
     def reopen(self, blocker: Blocker, note: str, *, who: str) -> Blocker:
-        """It came back: open again, its history kept."""
+        """It came back: open again with a note on why, its history kept."""
+        note = clean_line(note, what="a note on why it is back")
         return self._move(
             blocker,
             BlockerStatus.OPEN,
             who=who,
-            note=clean_text(note),
-            changes={"resolved_at": None},
+            note=note,
+            changes={"resolution": "", "resolved_at": None},
         )
+
+    def mark_answers_seen(self, blockers: Sequence[Blocker], *, who: str = "") -> int:
+        """The team heard these answers at the huddle: they are not read out again.
+        Returns how many were newly marked (one seen already is left as it was)."""
+        stamp = self.db.stamp()
+        marked = 0
+        with self.db.write() as conn:
+            for blocker in blockers:
+                row = conn.execute(
+                    "SELECT status FROM blockers WHERE id = ? AND answered_at IS NOT NULL"
+                    " AND answer_seen_at IS NULL",
+                    (blocker.id,),
+                ).fetchone()
+                if row is None:
+                    continue
+                conn.execute(
+                    "UPDATE blockers SET answer_seen_at = ? WHERE id = ?", (stamp, blocker.id)
+                )
+                status = BlockerStatus(row[0])
+                self._record(conn, blocker.id, who, status, status, "answer read out at the huddle")
+                marked += 1
+        return marked
 
     def _move(
         self,
@@ -188,18 +323,15 @@ class BlockerStore:
         note: str,
         changes: dict[str, object],
     ) -> Blocker:
+        who = clean_line(who, what="who made the change", limit=80)
         with self.db.write() as conn:
             # Read the status under the write lock: another screen may have moved it.
-            current = BlockerStatus(
-                conn.execute("SELECT status FROM blockers WHERE id = ?", (blocker.id,)).fetchone()[
-                    0
-                ]
-            )
+            row = conn.execute("SELECT status FROM blockers WHERE id = ?", (blocker.id,)).fetchone()
+            if row is None:
+                raise HuddleError("that blocker no longer exists")
+            current = BlockerStatus(row[0])
             if to not in BLOCKER_MOVES[current]:
-                raise InvalidMove(
-                    f"blocker {blocker.short_id} is {current.value}; it can't become {to.value}"
-                    f" (it can become {', '.join(sorted(s.value for s in BLOCKER_MOVES[current]))})"
-                )
+                raise InvalidMove(refusal(blocker.short_id, current, to))
             changes = {**changes, "status": to.value, "updated_at": self.db.stamp()}
             columns = ", ".join(f"{column} = ?" for column in changes)
             conn.execute(

@@ -1,0 +1,184 @@
+"""What the team and management need to see about blockers: how long an escalated blocker
+has waited for an answer (and whether that is too long), and blockers that come back again.
+
+Plain functions over `Blocker`s and the team's calendar; the store reads them, this decides.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from huddle.core.calendar import HuddleCalendar
+from huddle.core.models import Blocker, BlockerStatus
+
+PATTERN_WINDOW_DAYS = 30
+"""How far back "comes back again" looks."""
+PATTERN_MIN_COUNT = 2
+"""Raised this many times or more in the window makes a pattern."""
+
+
+class AgeFlag(enum.StrEnum):
+    """How overdue management's answer is."""
+
+    NONE = "none"
+    AMBER = "amber"
+    RED = "red"
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An escalated blocker still waiting for management's answer."""
+
+    huddle_days: int
+    """Huddle days since it was sent up (the day it was sent up not counted)."""
+    flag: AgeFlag
+
+    def describe(self) -> str:
+        """ "waiting 3 huddle days" and so on, for a table cell."""
+        days = self.huddle_days
+        if days == 0:
+            return "sent up today"
+        return f"waiting {days} huddle day{'s' if days != 1 else ''}"
+
+
+def waiting_for_answer(
+    blocker: Blocker, calendar: HuddleCalendar, today: date, limit: int
+) -> Waiting | None:
+    """How long an escalated, unanswered blocker has waited, with its flag; None for any
+    other blocker.
+
+    Counted in the team's huddle days (weekends and holidays do not count). With the
+    team's limit of `limit` huddle days it is amber once it has waited `limit` huddle
+    days with no answer, and red once it has waited twice that.
+    """
+    if blocker.status is not BlockerStatus.ESCALATED or blocker.escalated_at is None:
+        return None
+    sent = blocker.escalated_at.date()
+    days = (
+        sum(1 for _ in calendar.huddle_days(sent + timedelta(days=1), today)) if today > sent else 0
+    )
+    limit = max(1, limit)
+    if days >= 2 * limit:
+        flag = AgeFlag.RED
+    elif days >= limit:
+        flag = AgeFlag.AMBER
+    else:
+        flag = AgeFlag.NONE
+    return Waiting(days, flag)
+
+
+def age_flag(blocker: Blocker, calendar: HuddleCalendar, today: date, limit: int) -> AgeFlag:
+    """The flag alone: NONE for blockers not waiting on management."""
+    waiting = waiting_for_answer(blocker, calendar, today, limit)
+    return waiting.flag if waiting else AgeFlag.NONE
+
+
+# --- Comes back again -------------------------------------------------------------------
+
+_SMALL_WORDS = (
+    "a an and are as at be been but by can cant can't do does don't for from get gets got had"
+    " has have in into is isn't it its it's no not of off on or our out so than that the their"
+    " them then there they this to too up us was we were what when where which who why will"
+    " with won't you your again also just very"
+)
+_STOPWORDS = frozenset(_SMALL_WORDS.split())
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words that carry the meaning: lower case, no small words, plurals folded."""
+    found = set()
+    for word in re.findall(r"[^\W\d_]+", text.casefold()):
+        if len(word) < 3 or word in _STOPWORDS:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        found.add(word)
+    return frozenset(found)
+
+
+def much_the_same(a: str, b: str) -> bool:
+    """Whether two blockers say much the same thing: most of the words of the shorter one
+    are in the other."""
+    first, second = _words(a), _words(b)
+    if not first or not second:
+        return False
+    shared = len(first & second)
+    return shared >= 2 and shared / min(len(first), len(second)) >= 0.6
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """Blockers that came back again: the same category or much the same words."""
+
+    label: str
+    """The category they share, or the words of the first one."""
+    blockers: tuple[Blocker, ...]
+    """Oldest first."""
+
+    @property
+    def count(self) -> int:
+        return len(self.blockers)
+
+    @property
+    def since(self) -> date:
+        return self.blockers[0].raised_on
+
+    def describe(self) -> str:
+        """ "forms: raised 4 times since 2 November"."""
+        return f"{self.label}: raised {self.count} times since {self.since.day} {self.since:%B}"
+
+
+def find_patterns(
+    blockers: Iterable[Blocker],
+    today: date,
+    *,
+    window_days: int = PATTERN_WINDOW_DAYS,
+    min_count: int = PATTERN_MIN_COUNT,
+) -> list[Pattern]:
+    """Blockers raised `min_count` times or more in the last `window_days` days with the
+    same category or much the same words, as groups; the biggest group first."""
+    start = today - timedelta(days=window_days)
+    recent = sorted(
+        (b for b in blockers if start < b.raised_on <= today),
+        key=lambda b: (b.raised_on, b.created_at, b.id),
+    )
+    parent = list(range(len(recent)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, first in enumerate(recent):
+        for j in range(i + 1, len(recent)):
+            second = recent[j]
+            same_category = bool(
+                first.category
+                and second.category
+                and first.category.casefold() == second.category.casefold()
+            )
+            if same_category or much_the_same(first.text, second.text):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Blocker]] = {}
+    for i, blocker in enumerate(recent):
+        groups.setdefault(root(i), []).append(blocker)
+    patterns = [
+        Pattern(_label(group), tuple(group)) for group in groups.values() if len(group) >= min_count
+    ]
+    return sorted(patterns, key=lambda p: (-p.count, p.since, p.label.casefold()))
+
+
+def _label(group: Sequence[Blocker]) -> str:
+    categories = Counter(b.category.casefold() for b in group if b.category)
+    if categories:
+        top, count = categories.most_common(1)[0]
+        if count * 2 >= len(group):
+            return next(b.category for b in group if b.category and b.category.casefold() == top)
+    text = group[0].text
+    return f'"{text if len(text) <= 40 else text[:39].rstrip() + "…"}"'
