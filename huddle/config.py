@@ -43,3 +43,21 @@ def save_setting(key: str, value: Any) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+WHO_ENV = "HUDDLE_WHO"
+WHO_SETTING = "who"
+
+
+def remembered_who(option: str | None = None) -> tuple[str, str] | None:
+    """Who is at this keyboard, and where that came from: the --who option, else
+    $HUDDLE_WHO, else the name saved by `huddle whoami NAME`. None when nobody is known."""
+    if option and option.strip():
+        return option.strip(), "--who"
+    from_env = os.environ.get(WHO_ENV, "").strip()
+    if from_env:
+        return from_env, f"${WHO_ENV}"
+    saved = load_settings().get(WHO_SETTING)
+    if isinstance(saved, str) and saved.strip():
+        return saved.strip(), str(config_path())
+    return None

@@ -8,6 +8,8 @@ import click
 from huddle import __version__
 from huddle.cli.common import HuddleGroup, State, db_option, open_app, pass_state
 from huddle.cli.demo import demo
+from huddle.cli.me import mine, whoami
+from huddle.cli.serve import serve
 from huddle.cli.steps import add, block
 from huddle.cli.team import team
 
@@ -51,5 +53,8 @@ main.add_command(add)
 main.add_command(block)
 main.add_command(demo)
 main.add_command(team)
+main.add_command(whoami)
+main.add_command(mine)
+main.add_command(serve)
 
 __all__ = ["db_option", "main", "pass_state"]

@@ -1,19 +1,64 @@
-"""`huddle add` and `huddle block`: a practitioner's step or blocker from a shell."""
+"""`huddle add` and `huddle block`: a practitioner's step or blocker from a shell.
+
+Both read the same shorthand as every input in the app (#goal, @name, a leading ! for a
+blocker) through huddle.core.entries. `huddle add` with no text opens a small form under
+the prompt; only then is Textual loaded.
+"""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
 import click
 
-from huddle.cli.common import State, complete_goal, complete_member, db_option, pass_state, read_day
+from huddle.cli.common import (
+    F,
+    State,
+    complete_goal,
+    complete_member,
+    db_option,
+    pass_state,
+    read_day,
+)
+from huddle.config import WHO_SETTING, remembered_who, save_setting
 from huddle.core.calendar import format_day
+from huddle.core.entries import describe_saved, resolve_entry, save_entry
 from huddle.core.models import HuddleError
+from huddle.core.shorthand import parse_entry
+from huddle.core.store import Store
+
+NOBODY = (
+    "who are you? Add --who NAME (or @name in the text), "
+    "or tell Huddle once with: huddle whoami NAME"
+)
+
+
+def who_option(help_text: str) -> Callable[[F], F]:
+    return click.option(
+        "--who",
+        shell_complete=complete_member,
+        help=f"{help_text} (a name or its start). Default: $HUDDLE_WHO, else `huddle whoami`.",
+    )
+
+
+def huddle_day(store: Store, typed: str) -> date:
+    """The day typed for --for, refused when it is not a huddle day."""
+    day = read_day(store, typed)
+    calendar = store.calendar()
+    if not calendar.is_huddle_day(day):
+        nearest = format_day(calendar.next_huddle_day(day), store.today())
+        raise HuddleError(
+            f"{format_day(day, store.today())} is not a huddle day; the next one is {nearest}"
+        )
+    return day
 
 
 @click.command()
-@click.argument("text")
-@click.option(
-    "--who", required=True, shell_complete=complete_member, help="Whose step (a name or its start)."
-)
+@click.argument("text", required=False)
+@who_option("Whose step")
 @click.option(
     "--goal", shell_complete=complete_goal, help="The team goal it serves (a title or its start)."
 )
@@ -25,45 +70,72 @@ from huddle.core.models import HuddleError
 )
 @db_option
 @pass_state
-def add(state: State, text: str, who: str, goal: str | None, for_day: str | None) -> None:
-    """Add your small step for the coming huddle.
+def add(
+    state: State, text: str | None, who: str | None, goal: str | None, for_day: str | None
+) -> None:
+    """Add your small step for the coming huddle; with no TEXT, a small form opens.
+
+    In TEXT, #goal links a goal, @name says whose step it is (for a lead typing for
+    someone), and a leading ! makes it a blocker instead of a step.
 
     \b
-    Example:
-      huddle add "Prepare the visit questions the day before" --who ann --goal wait
+    Examples:
+      huddle whoami sam                      (once: who you are)
+      huddle add "Prepare the visit questions the day before #wait"
+      huddle add "Ring the carer to agree a time" --for fri
+      huddle add "! The referral form asks for the NHS number twice"
+      huddle add "Chase the OT report @bea"
+      huddle add                              (the form: Tab completes #goal, Enter saves)
     """
     store = state.store()
-    member = store.members.find(who)
-    linked = store.goals.find(goal) if goal else None
-    if for_day:
-        day = read_day(store, for_day)
-        calendar = store.calendar()
-        if not calendar.is_huddle_day(day):
-            nearest = format_day(calendar.next_huddle_day(day), store.today())
-            raise HuddleError(
-                f"{format_day(day, store.today())} is not a huddle day; the next one is {nearest}"
-            )
-    else:
-        day = store.coming_huddle_day()
-    step = store.steps.add(member, text, day, goal=linked)
-    goal_note = f" (goal: {step.goal_title})" if step.goal_title else ""
-    click.echo(f"Added for {format_day(day, store.today())}, {member.name}: {step.text}{goal_note}")
+    remembered = remembered_who(who)
+    if text is None:
+        ask_in_a_form(store, remembered[0] if remembered else None, goal, for_day)
+        return
+    entry = parse_entry(text)
+    if entry.is_blocker and for_day:
+        raise HuddleError("a blocker is raised today; --for is only for steps")
+    day = huddle_day(store, for_day) if for_day else None
+    resolved = resolve_entry(
+        store, entry, who=remembered[0] if remembered else None, goal=goal, nobody=NOBODY
+    )
+    click.echo(describe_saved(save_entry(store, resolved, day=day), store.today()))
+
+
+def ask_in_a_form(store: Store, who: str | None, goal: str | None, for_day: str | None) -> None:
+    """`huddle add` with no text: the inline form under the prompt."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise HuddleError('no step given: huddle add "TEXT" (the form needs a terminal)')
+    day = huddle_day(store, for_day) if for_day else None
+    from huddle.ui.add_form import ask_for_step  # only here: `huddle add TEXT` stays fast
+
+    added = ask_for_step(store, who=who, goal=goal, day=day)
+    if added is None:
+        click.echo("Nothing saved.", err=True)
+        raise click.exceptions.Exit(1)
+    click.echo(describe_saved(added.saved, store.today()))
+    if who is None and added.typist is not None:
+        save_setting(WHO_SETTING, added.typist.name)
+        click.echo(f"(Remembered: you are {added.typist.name}. Change it: huddle whoami NAME)")
 
 
 @click.command()
 @click.argument("text")
-@click.option("--who", required=True, shell_complete=complete_member, help="Who raises it.")
+@who_option("Who raises it")
 @click.option("--category", help="e.g. forms, computer systems, process, oversight.")
 @db_option
 @pass_state
-def block(state: State, text: str, who: str, category: str | None) -> None:
+def block(state: State, text: str, who: str | None, category: str | None) -> None:
     """Raise a blocker: what stops a step. It stays open until it is resolved.
+
+    Same as `huddle add "! TEXT"`; @name in TEXT says who raises it.
 
     \b
     Example:
       huddle block "The referral form asks for the NHS number twice" --who sam
     """
     store = state.store()
-    member = store.members.find(who)
-    blocker = store.blockers.raise_blocker(member, text, category=category)
-    click.echo(f"Blocker {blocker.short_id} raised by {member.name}: {blocker.text}")
+    remembered = remembered_who(who)
+    entry = replace(parse_entry(text), is_blocker=True)
+    resolved = resolve_entry(store, entry, who=remembered[0] if remembered else None, nobody=NOBODY)
+    click.echo(describe_saved(save_entry(store, resolved, category=category), store.today()))

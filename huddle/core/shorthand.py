@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from huddle.core.models import Goal, HuddleError, Member
 
-# A tag starts a word and starts with a letter, so "room #3" and "a@b.org" stay text.
-_TAG = re.compile(r"(?<!\S)([#@])([^\W\d_][\w\-'.]*)")
+# A tag is a whole word: # or @, a letter, then letters, digits, - _ ' or . ; punctuation that
+# ends a sentence may follow it. So "room #3", "a@b.org" and "#wait/now" stay text.
+_TAG = re.compile(r"([#@])([^\W\d_][\w\-'.]*?)([.,;:!?'\")\]]*)")
 
 
 @dataclass(frozen=True)
@@ -29,31 +30,47 @@ class Entry:
 
 
 def parse_entry(line: str) -> Entry:
-    """Take the shorthand out of a line. Refuses two goals or two names in one line."""
+    """Take the shorthand out of a line; the rest of the text is kept as typed (spaces folded).
+
+    A tag's trailing punctuation stays with the word before it ("ring the carer @sam." reads
+    "ring the carer."), or goes with the tag when it opens the line ("@sam: ring").
+    Refuses two different goals or two different names in one line.
+    """
     stripped = line.strip()
     is_blocker = stripped.startswith("!")
     if is_blocker:
         stripped = stripped[1:].lstrip()
     goals: list[str] = []
     names: list[str] = []
-
-    def take(match: re.Match[str]) -> str:
-        word = match.group(2)
-        kept = word.rstrip(".'-")
-        (goals if match.group(1) == "#" else names).append(kept.replace("-", " ").replace("_", " "))
-        return word[len(kept) :]  # the full stop that ended the sentence stays
-
-    text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(_TAG.sub(take, stripped).split()))
+    words: list[str] = []
+    for word in stripped.split():
+        tag = _TAG.fullmatch(word)
+        if tag is None:
+            words.append(word)
+            continue
+        name = tag.group(2).replace("-", " ").replace("_", " ")
+        (goals if tag.group(1) == "#" else names).append(name)
+        if words:  # "@sam: ring" drops the colon; "ring @sam." keeps the full stop
+            words[-1] += tag.group(3)
+    goals, names = _distinct(goals), _distinct(names)
     if len(goals) > 1:
         raise HuddleError(f"one goal per step, please (found #{' #'.join(goals)})")
     if len(names) > 1:
         raise HuddleError(f"one person per step, please (found @{' @'.join(names)})")
     return Entry(
-        text=text,
+        text=" ".join(words),
         goal=goals[0] if goals else None,
         who=names[0] if names else None,
         is_blocker=is_blocker,
     )
+
+
+def _distinct(tags: list[str]) -> list[str]:
+    """The tags without repeats ("#wait ... #Wait" is one goal), in the order typed."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        seen.setdefault(tag.casefold(), tag)
+    return list(seen.values())
 
 
 def goal_tag(goal: Goal) -> str:
@@ -63,3 +80,35 @@ def goal_tag(goal: Goal) -> str:
 
 def member_tag(member: Member) -> str:
     return "@" + member.name.split()[0].lower()
+
+
+_STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to", "with"})
+
+
+def complete_tag(line: str, goals: list[Goal], members: list[Member]) -> str | None:
+    """The line with its last word completed, when that word is the start of a tag:
+    "ring #wa" -> "ring #wait", "@be" -> "@bea". None when there is nothing to complete.
+
+    Goals complete to a word of their title (its first word preferred, small words skipped),
+    members to their first name; what was typed keeps its case.
+    """
+    if not line or line[-1].isspace():
+        return None
+    last = line.split()[-1]
+    if len(last) < 2 or last[0] not in "#@" or not _TAG.fullmatch(last):
+        return None
+    typed = last[1:].casefold()
+    if last[0] == "#":
+        candidates = [
+            word
+            for goal in goals
+            for index, word in enumerate(re.split(r"[\s\-]+", goal.title.casefold()))
+            if index == 0 or word not in _STOP_WORDS
+        ]
+    else:
+        candidates = [member.name.split()[0].casefold() for member in members]
+    for word in candidates:
+        word = word.strip(".,;:!?'\"()")
+        if word.startswith(typed) and len(word) > len(typed):
+            return line + word[len(typed) :]
+    return None

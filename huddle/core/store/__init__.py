@@ -9,6 +9,7 @@ from pathlib import Path
 
 from huddle.core.calendar import Clock, HuddleCalendar
 from huddle.core.migrations import migrations
+from huddle.core.store.arrivals import ArrivalStore
 from huddle.core.store.blockers import BlockerStore
 from huddle.core.store.db import Db, StoreError, new_id
 from huddle.core.store.digests import DigestStore
@@ -37,6 +38,7 @@ class Store:
         self.search = SearchStore(db)
         self.history = HistoryStore(db)
         self.digests = DigestStore(db)
+        self.arrivals = ArrivalStore(db)
         self._migrate()
 
     @classmethod

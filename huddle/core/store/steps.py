@@ -169,3 +169,12 @@ class StepStore:
         """Take back a step added by mistake (a reviewed step is dropped instead)."""
         with self.db.write() as conn:
             conn.execute("DELETE FROM steps WHERE id = ? AND status = 'planned'", (step.id,))
+
+    def carried_over(self, member: Member) -> list[Step]:
+        """A member's steps carried over from an earlier day and still to do, oldest first."""
+        rows = self.db.rows(
+            _SELECT + " WHERE s.member_id = ? AND s.carried_from IS NOT NULL"
+            " AND s.status = 'planned' ORDER BY s.day, s.created_at, s.id",
+            (member.id,),
+        )
+        return [_step(r) for r in rows]

@@ -1,0 +1,91 @@
+"""What arrived in the file since the shared screen last looked: new steps and new blockers,
+so the screen can say "Sam added a step" when someone adds one from their own terminal.
+
+Rows are told apart by rowid, which SQLite gives in increasing order. A row deleted just
+after it was seen could have its rowid reused unnoticed; the screen still reloads, only the
+notice is missed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from huddle.core.store.db import Db
+
+
+class ArrivalKind(StrEnum):
+    STEP = "step"
+    BLOCKER = "blocker"
+
+
+@dataclass(frozen=True)
+class Arrival:
+    kind: ArrivalKind
+    who: str
+    """The member's name: whose step, or who raised the blocker."""
+    text: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """How far the screen has seen: the last rowid of each table."""
+
+    steps: int
+    blockers: int
+
+
+class ArrivalStore:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def mark(self) -> Mark:
+        """Where the file is now; `since()` will report only what comes after."""
+        return Mark(
+            steps=int(self.db.value("SELECT coalesce(max(rowid), 0) FROM steps")),
+            blockers=int(self.db.value("SELECT coalesce(max(rowid), 0) FROM blockers")),
+        )
+
+    def since(self, mark: Mark) -> tuple[list[Arrival], Mark]:
+        """New steps and blockers after `mark`, oldest first, and the mark to use next.
+
+        Carried-over steps are left out: they are made by a review, not added by someone.
+        """
+        steps = self.db.rows(
+            "SELECT s.rowid AS n, m.name AS who, s.text, s.carried_from FROM steps s"
+            " JOIN members m ON m.id = s.member_id WHERE s.rowid > ? ORDER BY s.rowid",
+            (mark.steps,),
+        )
+        blockers = self.db.rows(
+            "SELECT b.rowid AS n, m.name AS who, b.text FROM blockers b"
+            " JOIN members m ON m.id = b.raised_by WHERE b.rowid > ? ORDER BY b.rowid",
+            (mark.blockers,),
+        )
+        arrivals = [
+            Arrival(ArrivalKind.STEP, r["who"], r["text"]) for r in steps if not r["carried_from"]
+        ] + [Arrival(ArrivalKind.BLOCKER, r["who"], r["text"]) for r in blockers]
+        new_mark = Mark(
+            steps=max([mark.steps, *(r["n"] for r in steps)]),
+            blockers=max([mark.blockers, *(r["n"] for r in blockers)]),
+        )
+        return arrivals, new_mark
+
+
+def describe_arrivals(arrivals: list[Arrival], *, most: int = 4) -> str | None:
+    """A short notice of what arrived, one line per person: "Sam added a step",
+    "Bea added 2 steps and raised a blocker". None when nothing did."""
+    counts: dict[str, dict[ArrivalKind, int]] = {}
+    for arrival in arrivals:
+        per_kind = counts.setdefault(arrival.who, {})
+        per_kind[arrival.kind] = per_kind.get(arrival.kind, 0) + 1
+    lines = []
+    for who, per_kind in counts.items():
+        parts = []
+        if steps := per_kind.get(ArrivalKind.STEP):
+            parts.append("added a step" if steps == 1 else f"added {steps} steps")
+        if blockers := per_kind.get(ArrivalKind.BLOCKER):
+            parts.append("raised a blocker" if blockers == 1 else f"raised {blockers} blockers")
+        lines.append(f"{who} {' and '.join(parts)}")
+    if len(lines) > most:
+        lines = [*lines[: most - 1], f"and {len(lines) - most + 1} more added steps or blockers"]
+    return "\n".join(lines) or None

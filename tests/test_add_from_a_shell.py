@@ -1,0 +1,251 @@
+"""A practitioner at their own terminal: `huddle whoami`, `huddle add` with the shorthand,
+`huddle mine` (and its JSON), and `huddle serve`'s guard rails."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from huddle.cli import main
+from huddle.core.models import Role
+from huddle.core.store import Store
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def shell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Run, Path]]:
+    """`huddle --db team.db ...` in-process, on a team of three, with private settings."""
+    monkeypatch.setenv("HUDDLE_CONFIG", str(tmp_path / "settings.json"))
+    monkeypatch.delenv("HUDDLE_WHO", raising=False)
+    path = tmp_path / "team.db"
+    store = Store.open(path)
+    store.members.add("Ann Smith", Role.LEAD)
+    store.members.add("Bea Jones")
+    store.members.add("Sam Okafor")
+    store.goals.add("Cut the wait for a care assessment")
+    store.close()
+    runner = CliRunner()
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(main, ["--db", str(path), *args], env=env, prog_name="huddle")
+
+    yield run, path
+
+
+def read(path: Path) -> Store:
+    return Store.open(path)
+
+
+def error_line(result: Result) -> str:
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    return lines[0].removeprefix("Error: ")
+
+
+def test_without_knowing_who_i_am_add_says_how_to_tell_it(shell: tuple[Run, Path]) -> None:
+    run, _ = shell
+    assert error_line(run("add", "Ring the carer")) == (
+        "who are you? Add --who NAME (or @name in the text), "
+        "or tell Huddle once with: huddle whoami NAME"
+    )
+    assert error_line(run("whoami")) == "nobody yet; tell Huddle once with: huddle whoami NAME"
+
+
+def test_whoami_remembers_me_for_add_and_mine(shell: tuple[Run, Path], tmp_path: Path) -> None:
+    run, path = shell
+    said = run("whoami", "sa")
+    assert said.exit_code == 0, said.output
+    assert said.output.startswith("You are Sam Okafor")
+    assert json.loads((tmp_path / "settings.json").read_text())["who"] == "Sam Okafor"
+    assert run("whoami").output == "Sam Okafor\n"
+
+    added = run("add", "Prepare the visit questions #wait")
+
+    assert added.exit_code == 0, added.output
+    assert "Sam Okafor: Prepare the visit questions" in added.output
+    assert "(goal: Cut the wait for a care assessment)" in added.output
+    store = read(path)
+    try:
+        steps = store.steps.on_day(store.coming_huddle_day())
+        assert [(s.member_name, s.text) for s in steps] == [
+            ("Sam Okafor", "Prepare the visit questions")
+        ]
+    finally:
+        store.close()
+
+
+def test_whoami_refuses_a_name_not_in_the_team(shell: tuple[Run, Path]) -> None:
+    run, _ = shell
+    assert error_line(run("whoami", "zed")).startswith("no member matches 'zed'")
+
+
+def test_who_comes_from_the_option_then_the_environment_then_settings(
+    shell: tuple[Run, Path],
+) -> None:
+    run, path = shell
+    run("whoami", "sam")
+    run("add", "From settings")
+    run("add", "From the environment", env={"HUDDLE_WHO": "bea"})
+    run("add", "From the option", "--who", "ann", env={"HUDDLE_WHO": "bea"})
+    store = read(path)
+    try:
+        steps = store.steps.on_day(store.coming_huddle_day())
+        assert sorted((s.text, s.member_name) for s in steps) == [
+            ("From settings", "Sam Okafor"),
+            ("From the environment", "Bea Jones"),
+            ("From the option", "Ann Smith"),
+        ]
+    finally:
+        store.close()
+
+
+def test_a_bang_raises_a_blocker_and_at_name_names_the_person(shell: tuple[Run, Path]) -> None:
+    run, path = shell
+    run("whoami", "ann")
+    blocked = run("add", "! the referral form asks for the [NHS] number twice @bea")
+    step = run("add", "Chase the OT report @sam")
+    assert blocked.exit_code == 0, blocked.output
+    assert "raised by Bea Jones: the referral form asks for the [NHS] number twice" in (
+        blocked.output
+    )
+    assert step.output.endswith("Sam Okafor: Chase the OT report\n")
+    store = read(path)
+    try:
+        assert [(b.raised_by_name, b.text) for b in store.blockers.open()] == [
+            ("Bea Jones", "the referral form asks for the [NHS] number twice")
+        ]
+        assert [s.member_name for s in store.steps.on_day(store.coming_huddle_day())] == [
+            "Sam Okafor"
+        ]
+    finally:
+        store.close()
+
+
+def test_block_reads_the_same_shorthand(shell: tuple[Run, Path]) -> None:
+    run, _ = shell
+    result = run("block", "No laptop for visits @sam", "--category", "computer systems")
+    assert result.exit_code == 0, result.output
+    assert "raised by Sam Okafor: No laptop for visits" in result.output
+
+
+def test_a_blocker_for_another_day_is_refused(shell: tuple[Run, Path]) -> None:
+    run, _ = shell
+    assert error_line(run("add", "! no laptop", "--who", "sam", "--for", "tomorrow")) == (
+        "a blocker is raised today; --for is only for steps"
+    )
+
+
+def test_add_without_text_and_without_a_terminal_says_what_to_do(shell: tuple[Run, Path]) -> None:
+    run, _ = shell
+    assert error_line(run("add", "--who", "sam")) == (
+        'no step given: huddle add "TEXT" (the form needs a terminal)'
+    )
+
+
+def test_mine_lists_my_steps_and_blockers(shell: tuple[Run, Path]) -> None:
+    run, _ = shell
+    run("whoami", "sam")
+    run("add", "Ring the carer #wait")
+    run("add", "! No laptop for visits")
+    run("add", "Not mine @bea")
+
+    text = run("mine")
+    data = run("mine", "--json")
+
+    assert text.exit_code == 0, text.output
+    assert "Steps (1):\n  - Ring the carer  [goal: Cut the wait for a care assessment]" in (
+        text.output
+    )
+    assert "No laptop for visits (open, 0d, raised by you)" in text.output
+    assert "Not mine" not in text.output
+    found = json.loads(data.output)
+    assert set(found) == {"member", "huddle_day", "steps", "carried", "blockers"}
+    assert found["member"] == "Sam Okafor"
+    assert [s["text"] for s in found["steps"]] == ["Ring the carer"]
+    assert found["carried"] == []
+    assert [(b["text"], b["status"], b["age_days"]) for b in found["blockers"]] == [
+        ("No laptop for visits", "open", 0)
+    ]
+
+
+def test_mine_needs_to_know_who_i_am(shell: tuple[Run, Path]) -> None:
+    run, _ = shell
+    assert error_line(run("mine", "--json")).startswith("who are you?")
+    assert json.loads(run("mine", "--json", "--who", "bea").output)["member"] == "Bea Jones"
+
+
+# huddle serve: never started here; a stand-in Server records what it was asked.
+
+
+class FakeServer:
+    started: list[tuple[str, str, int]] = []
+
+    def __init__(self, command: str, host: str, port: int, title: str) -> None:
+        self.args = (command, host, port)
+
+    def serve(self) -> None:
+        FakeServer.started.append(self.args)
+
+
+@pytest.fixture
+def fake_textual_serve(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, int]]:
+    package = types.ModuleType("textual_serve")
+    server = types.ModuleType("textual_serve.server")
+    server.Server = FakeServer  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "textual_serve", package)
+    monkeypatch.setitem(sys.modules, "textual_serve.server", server)
+    FakeServer.started = []
+    return FakeServer.started
+
+
+def test_serve_without_the_extra_says_how_to_install_it(
+    shell: tuple[Run, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run, _ = shell
+    monkeypatch.setitem(sys.modules, "textual_serve", None)
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    assert error_line(run("serve")) == (
+        "huddle serve needs textual-serve: pip install 'huddle[serve]'"
+    )
+
+
+def test_serve_listens_on_this_computer_only_by_default(
+    shell: tuple[Run, Path], fake_textual_serve: list[tuple[str, str, int]]
+) -> None:
+    run, path = shell
+    result = run("serve")
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output
+    [(command, host, port)] = fake_textual_serve
+    assert (host, port) == ("127.0.0.1", 8000)
+    assert command.endswith(f"-m huddle --db {path.resolve()}")
+
+
+def test_serve_on_another_address_warns_that_anyone_can_use_it(
+    shell: tuple[Run, Path], fake_textual_serve: list[tuple[str, str, int]]
+) -> None:
+    run, _ = shell
+    result = run("serve", "--host", "0.0.0.0", "--port", "8765")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Warning: listening on 0.0.0.0:8765. Anyone who can reach this port can use the app"
+        in result.output
+    )
+    assert fake_textual_serve[0][1:] == ("0.0.0.0", 8765)
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "::1", "127.0.0.2"])
+def test_loopback_addresses_do_not_warn(
+    shell: tuple[Run, Path], fake_textual_serve: list[tuple[str, str, int]], host: str
+) -> None:
+    run, _ = shell
+    assert "Warning" not in run("serve", "--host", host).output

@@ -1,0 +1,136 @@
+"""The shorthand people type in every input: #goal, @name, and a leading ! for a blocker."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from huddle.core.models import Goal, GoalStatus, HuddleError, Member, Role
+from huddle.core.shorthand import Entry, complete_tag, parse_entry
+
+# What a tag looks like once parsed: a whole word starting # or @ then a letter.
+TAG_WORD = re.compile(r"[#@][^\W\d_][\w\-'.]*[.,;:!?'\")\]]*")
+
+
+def test_a_step_with_a_goal_and_a_person() -> None:
+    assert parse_entry("prepare the visit questions #wait @ann") == Entry(
+        text="prepare the visit questions", goal="wait", who="ann"
+    )
+
+
+def test_a_leading_bang_makes_it_a_blocker() -> None:
+    assert parse_entry("! the referral form asks for the NHS number twice") == Entry(
+        text="the referral form asks for the NHS number twice", is_blocker=True
+    )
+    assert parse_entry("!no laptop for visits @sam").is_blocker
+
+
+def test_a_bang_later_in_the_line_is_just_text() -> None:
+    assert parse_entry("ring the carer today!") == Entry(text="ring the carer today!")
+
+
+def test_numbers_emails_and_paths_are_not_tags() -> None:
+    line = "book room #3, email a@b.org, see #wait/now and [/tmp] [TODO] 🙂"
+    assert parse_entry(line) == Entry(text=line)
+
+
+def test_a_full_stop_after_a_tag_stays_with_the_sentence() -> None:
+    assert parse_entry("ring the carer @sam.").text == "ring the carer."
+    assert parse_entry("@sam: ring the carer").text == "ring the carer"
+
+
+def test_hyphens_in_a_goal_tag_stand_for_spaces() -> None:
+    assert parse_entry("x #cut-the-wait").goal == "cut the wait"
+
+
+def test_two_different_goals_are_refused_but_a_repeat_is_fine() -> None:
+    with pytest.raises(HuddleError, match="one goal per step"):
+        parse_entry("x #wait #strengths")
+    assert parse_entry("x #wait and #Wait").goal == "wait"
+    with pytest.raises(HuddleError, match="one person per step"):
+        parse_entry("x @ann @sam")
+
+
+words = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="#@"), min_size=1
+).filter(lambda w: w.split() == [w])
+letters = st.characters(whitelist_categories=("Lu", "Ll"))
+# A tag as people write them: "#wait", "@o'neil", "#cut-the-wait" (ending in a letter).
+tags = st.builds(
+    lambda sign, head, middle, tail: sign + head + middle + tail,
+    st.sampled_from("#@"),
+    letters,
+    st.text(alphabet="abcdefghij-_'", max_size=6),
+    letters,
+)
+
+
+@given(st.text())
+@example("#")
+@example("!")
+@example("@a @a. #b-")
+@example("!#x#y @")
+def test_odd_text_never_breaks_the_parser(line: str) -> None:
+    try:
+        entry = parse_entry(line)
+    except HuddleError:
+        return
+    assert not any(TAG_WORD.fullmatch(word) for word in entry.text.split())
+    assert entry.text == entry.text.strip()
+
+
+@given(st.lists(words, min_size=1, max_size=8), st.data())
+def test_the_text_is_kept_as_typed_around_the_tags(plain: list[str], data: st.DataObject) -> None:
+    plain = [w for w in plain if not w.startswith("!")] or ["step"]
+    goal = data.draw(tags.map(lambda t: "#" + t[1:]))
+    who = data.draw(tags.map(lambda t: "@" + t[1:]))
+    at_goal = data.draw(st.integers(0, len(plain)))
+    at_who = data.draw(st.integers(0, len(plain) + 1))
+    typed = list(plain)
+    typed.insert(at_goal, goal)
+    typed.insert(at_who, who)
+    entry = parse_entry("  ".join(typed))
+    assert entry.text == " ".join(plain)
+    assert entry.goal == goal[1:].replace("-", " ").replace("_", " ")
+    assert entry.who == who[1:].replace("-", " ").replace("_", " ")
+    assert not entry.is_blocker
+
+
+GOALS = [
+    Goal("g1", "Cut the wait for a care assessment", "", "", None, GoalStatus.ACTIVE),
+    Goal("g2", "More strengths-based assessments", "", "", None, GoalStatus.ACTIVE),
+]
+MEMBERS = [
+    Member("m1", "Sam Okafor", Role.PRACTITIONER, True),
+    Member("m2", "Bea Jones", Role.PRACTITIONER, True),
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "completed"),
+    [
+        ("ring #wa", "ring #wait"),
+        ("ring #Wa", "ring #Wait"),
+        ("#cu", "#cut"),
+        ("x #stren", "x #strengths"),
+        ("ask @b", "ask @bea"),
+        ("ask @Sa", "ask @Sam"),
+        ("ring #wait", None),
+        ("ring #zz", None),
+        ("ring #", None),
+        ("ring #wa ", None),
+        ("email a@b", None),
+    ],
+)
+def test_tab_completes_the_tag_being_typed(typed: str, completed: str | None) -> None:
+    assert complete_tag(typed, GOALS, MEMBERS) == completed
+
+
+@given(st.text())
+def test_a_completed_line_still_parses_to_the_same_text(line: str) -> None:
+    completed = complete_tag(line, GOALS, MEMBERS)
+    if completed is not None:
+        assert completed.startswith(line)
