@@ -145,3 +145,10 @@ def steps_on(huddle: Huddle) -> StepsOn:
             reader.close()
 
     return read
+
+
+@pytest.fixture(autouse=True)
+def nobody_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the developer's own `huddle whoami` or $HUDDLE_WHO."""
+    monkeypatch.setenv("HUDDLE_CONFIG", str(tmp_path / "settings.json"))
+    monkeypatch.delenv("HUDDLE_WHO", raising=False)

@@ -361,8 +361,8 @@ def test_add_keeps_odd_text_literally(huddle_with_team: Huddle, steps_on: StepsO
 @pytest.mark.parametrize(
     "args",
     [
-        ["add", "--who", "ann"],  # no text
-        ["add", "A step"],  # no --who
+        # `add` with no text opens a form, and with no --who uses whoami: see
+        # test_add_from_a_shell.py
         ["add", "A step", "--who"],  # --who without a name
         ["block", "--who", "ann"],
         ["team", "add"],
