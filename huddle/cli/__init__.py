@@ -12,6 +12,7 @@ from huddle.cli.me import mine, whoami
 from huddle.cli.serve import serve
 from huddle.cli.steps import add, block
 from huddle.cli.team import team
+from huddle.cli.trends import trends
 
 
 @click.group(
@@ -56,5 +57,6 @@ main.add_command(team)
 main.add_command(whoami)
 main.add_command(mine)
 main.add_command(serve)
+main.add_command(trends)
 
 __all__ = ["db_option", "main", "pass_state"]

@@ -5,6 +5,7 @@ Every date in Huddle is computed here: the rest of the code asks this module.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -251,3 +252,65 @@ def format_day(day: date, today: date) -> str:
 def age_in_days(since: date, today: date) -> int:
     """Whole days from `since` to `today`."""
     return (today - since).days
+
+
+# --- Periods for trends, and the dates of sustainment checks -----------------------------
+
+
+class Period(enum.StrEnum):
+    """A span that trends are counted over; each starts on its first day."""
+
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+
+def period_start(day: date, period: Period) -> date:
+    """The first day of the period `day` falls in (weeks start on Monday)."""
+    if period is Period.WEEK:
+        return day - timedelta(days=day.weekday())
+    if period is Period.MONTH:
+        return day.replace(day=1)
+    if period is Period.QUARTER:
+        return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+    return date(day.year, 1, 1)
+
+
+def add_periods(start: date, period: Period, count: int) -> date:
+    """The start of the period `count` periods after (or, negative, before) `start`'s."""
+    first = period_start(start, period)
+    if period is Period.WEEK:
+        return first + timedelta(weeks=count)
+    months = {Period.MONTH: 1, Period.QUARTER: 3, Period.YEAR: 12}[period]
+    return first + relativedelta(months=months * count)
+
+
+def recent_periods(today: date, period: Period, count: int) -> list[date]:
+    """The starts of the last `count` periods, oldest first, the current one last."""
+    return [add_periods(today, period, offset) for offset in range(1 - count, 1)]
+
+
+def period_label(start: date, period: Period, *, short: bool = False) -> str:
+    """A period as people name it: "w/c 30 Nov 2026", "Nov 2026", "Q4 2026", "2026"."""
+    if period is Period.WEEK:
+        return f"{start.day} {start:%b}" if short else f"w/c {start.day} {start:%b %Y}"
+    if period is Period.MONTH:
+        return f"{start:%b}" if short else f"{start:%b %Y}"
+    if period is Period.QUARTER:
+        quarter = f"Q{(start.month - 1) // 3 + 1}"
+        return quarter if short else f"{quarter} {start.year}"
+    return str(start.year)
+
+
+SUSTAINMENT_CHECK_DAYS = (30, 60, 90)
+"""Days after a change is adopted that the team checks it is still in place."""
+
+
+def sustainment_check_days(adopted_on: date, calendar: HuddleCalendar) -> list[tuple[int, date]]:
+    """(days after, huddle day due) for each check: the first huddle day on or after
+    30, 60 and 90 days from the day the change was adopted."""
+    return [
+        (after, calendar.coming_huddle_day(adopted_on + timedelta(days=after)))
+        for after in SUSTAINMENT_CHECK_DAYS
+    ]

@@ -20,6 +20,7 @@ from huddle.core.store.members import MemberStore
 from huddle.core.store.search import SearchStore
 from huddle.core.store.steps import StepStore
 from huddle.core.store.team import TeamStore
+from huddle.core.store.trends import TrendStore
 
 __all__ = ["Store", "StoreError"]
 
@@ -39,6 +40,7 @@ class Store:
         self.history = HistoryStore(db)
         self.digests = DigestStore(db)
         self.arrivals = ArrivalStore(db)
+        self.trends = TrendStore(db)
         self._migrate()
 
     @classmethod

@@ -1,0 +1,331 @@
+"""Trends: how the small steps add up, per week, month, quarter or year.
+
+The counting is done in SQL (store/trends.py); this module turns the counts into the
+rates people read, and names each number once for the Trends screen and `huddle trends`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from huddle.core.calendar import (
+    HuddleCalendar,
+    Period,
+    add_periods,
+    period_label,
+    recent_periods,
+)
+from huddle.core.models import Goal
+
+if TYPE_CHECKING:
+    from huddle.core.store import Store
+
+DEFAULT_PERIODS = {Period.WEEK: 12, Period.MONTH: 12, Period.QUARTER: 8, Period.YEAR: 5}
+"""How many periods a trend shows unless asked for more or fewer."""
+
+PULSE_QUESTIONS: dict[str, str] = {
+    "goal_clarity": "Goal clarity",
+    "goal_difficulty": "Goal difficulty",
+    "team_autonomy": "Team autonomy",
+    "management_support": "Management support",
+    "commitment": "Commitment to change",
+}
+"""The pulse's factors (Farris et al. 2009) by stored name, with the names people read."""
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+@dataclass(frozen=True)
+class StepCounts:
+    """Steps planned for the days of a period, and how they went."""
+
+    steps: int = 0
+    """Steps planned (a step carried over counts again on each day it is planned for)."""
+    ideas: int = 0
+    """New steps: not carried over from an earlier day."""
+    coproduced: int = 0
+    """New steps whose idea came from a person supported or their carer."""
+    reviewed: int = 0
+    """Steps looked back on at a huddle (anything but still planned)."""
+    done: int = 0
+    partly: int = 0
+    carried: int = 0
+    learned: int = 0
+    """Reviewed steps with a line on what was learned."""
+    successes: int = 0
+    """Done, partly done, or not done but with something learned."""
+
+    @property
+    def taken(self) -> int:
+        """Small steps taken: done or partly done."""
+        return self.done + self.partly
+
+    @property
+    def done_rate(self) -> float | None:
+        """Taken, of the steps looked back on."""
+        return _share(self.taken, self.reviewed)
+
+    @property
+    def carry_over_rate(self) -> float | None:
+        return _share(self.carried, self.reviewed)
+
+    @property
+    def success_rate(self) -> float | None:
+        """Taken or learned from, of the steps looked back on."""
+        return _share(self.successes, self.reviewed)
+
+    @property
+    def coproduction_share(self) -> float | None:
+        """The share of new ideas from people who use services or their carers."""
+        return _share(self.coproduced, self.ideas)
+
+
+@dataclass(frozen=True)
+class BlockerCounts:
+    opened: int = 0
+    answered: int = 0
+    """Escalated blockers management answered in the period."""
+    resolved: int = 0
+    median_days_to_answer: float | None = None
+    """From being sent up to management's answer, for blockers answered in the period."""
+    median_days_to_resolve: float | None = None
+    """From being raised to resolved, for blockers resolved in the period."""
+
+
+@dataclass(frozen=True)
+class AttendanceCounts:
+    huddles_held: int = 0
+    marked: int = 0
+    """People marked present or away."""
+    present: int = 0
+
+    @property
+    def attendance_rate(self) -> float | None:
+        return _share(self.present, self.marked)
+
+
+@dataclass(frozen=True)
+class PulseAverages:
+    answers: int = 0
+    """People who answered at least one question."""
+    averages: dict[str, float | None] = field(default_factory=dict)
+    """The team's average per question, 1 to 5; None when too few answered to show it."""
+
+
+@dataclass(frozen=True)
+class LearningLine:
+    """What a step taught, as said at the huddle."""
+
+    day: date
+    member_name: str
+    step: str
+    learning: str
+    status: str
+
+
+@dataclass(frozen=True)
+class PeriodTrend:
+    """All the numbers of one week, month, quarter or year."""
+
+    start: date
+    period: Period
+    steps: StepCounts = StepCounts()
+    blockers: BlockerCounts = BlockerCounts()
+    attendance: AttendanceCounts = AttendanceCounts()
+    pulse: PulseAverages = PulseAverages()
+
+    @property
+    def label(self) -> str:
+        return period_label(self.start, self.period)
+
+    @property
+    def short_label(self) -> str:
+        return period_label(self.start, self.period, short=True)
+
+
+@dataclass(frozen=True)
+class Trends:
+    period: Period
+    periods: list[PeriodTrend]
+    """Oldest first; the current (unfinished) period last."""
+    streak: int
+    """Huddle days held in a row, up to the last huddle day (today's if held)."""
+    total_taken: int
+    """The running total of small steps taken, all time."""
+
+
+def compute_trends(store: Store, period: Period, count: int | None = None) -> Trends:
+    """The team's trends over the last `count` periods, up to today."""
+    count = count or DEFAULT_PERIODS[period]
+    if count < 1:
+        raise ValueError("count must be at least 1")
+    today = store.today()
+    starts = recent_periods(today, period, count)
+    first, end = starts[0], add_periods(today, period, 1)
+    steps = store.trends.step_counts(period, first, end)
+    blockers = store.trends.blocker_counts(period, first, end)
+    attendance = store.trends.attendance_counts(period, first, end)
+    pulse = store.trends.pulse_averages(period, first, end)
+    return Trends(
+        period=period,
+        periods=[
+            PeriodTrend(
+                start=start,
+                period=period,
+                steps=steps.get(start, StepCounts()),
+                blockers=blockers.get(start, BlockerCounts()),
+                attendance=attendance.get(start, AttendanceCounts()),
+                pulse=pulse.get(start, PulseAverages()),
+            )
+            for start in starts
+        ],
+        streak=current_streak(store.calendar(), store.trends.held_days, today),
+        total_taken=store.trends.total_taken(),
+    )
+
+
+def current_streak(
+    calendar: HuddleCalendar, held_days: Callable[[date, date], set[date]], today: date
+) -> int:
+    """Huddle days held in a row, back from today. Today counts if its huddle was held, and
+    does not break the streak if it is still to come. Read back in growing windows, so a
+    long streak never needs every day at once."""
+    streak = 0
+    last = today
+    span = 60
+    while True:
+        first = last - timedelta(days=span)
+        held = held_days(first, last)
+        for day in reversed(list(calendar.huddle_days(first, last))):
+            if day in held:
+                streak += 1
+            elif day != today:
+                return streak
+        if not held:
+            return streak
+        last = first - timedelta(days=1)
+        span *= 4
+
+
+# --- Naming each number once, for the screen and the command line ------------------------
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One number of a period's trend, as shown."""
+
+    key: str
+    label: str
+    kind: str
+    """"count", "rate" (0 to 1), "days" or "score" (1 to 5)."""
+    value: Callable[[PeriodTrend], float | int | None]
+
+
+METRICS: tuple[Metric, ...] = (
+    Metric("steps", "Small steps planned", "count", lambda p: p.steps.steps),
+    Metric("taken", "Small steps taken", "count", lambda p: p.steps.taken),
+    Metric("done_rate", "Done rate", "rate", lambda p: p.steps.done_rate),
+    Metric("carry_over_rate", "Carry-over rate", "rate", lambda p: p.steps.carry_over_rate),
+    Metric("learning_lines", "Learning lines", "count", lambda p: p.steps.learned),
+    Metric(
+        "success_rate", "Success (done or learned)", "rate", lambda p: p.steps.success_rate
+    ),
+    Metric(
+        "coproduction_share",
+        "Ideas from people & carers",
+        "rate",
+        lambda p: p.steps.coproduction_share,
+    ),
+    Metric("blockers_opened", "Blockers raised", "count", lambda p: p.blockers.opened),
+    Metric("blockers_resolved", "Blockers resolved", "count", lambda p: p.blockers.resolved),
+    Metric(
+        "median_days_to_answer",
+        "Median days to an answer",
+        "days",
+        lambda p: p.blockers.median_days_to_answer,
+    ),
+    Metric(
+        "median_days_to_resolve",
+        "Median days to resolve",
+        "days",
+        lambda p: p.blockers.median_days_to_resolve,
+    ),
+    Metric("huddles_held", "Huddles held", "count", lambda p: p.attendance.huddles_held),
+    Metric("attendance_rate", "Attendance", "rate", lambda p: p.attendance.attendance_rate),
+    *(
+        Metric(
+            f"pulse_{name}",
+            f"Pulse: {label.lower()}",
+            "score",
+            lambda p, name=name: p.pulse.averages.get(name),  # type: ignore[misc]
+        )
+        for name, label in PULSE_QUESTIONS.items()
+    ),
+)
+
+
+def format_value(value: float | int | None, kind: str) -> str:
+    """A number as shown: "75%", "2.5d", "3.8", "12"; "-" when there is nothing to show."""
+    if value is None:
+        return "-"
+    if kind == "rate":
+        return f"{value * 100:.0f}%"
+    if kind == "days":
+        return f"{value:g}d" if value == int(value) else f"{value:.1f}d"
+    if kind == "score":
+        return f"{value:.1f}"
+    return str(int(value))
+
+
+def trends_as_dict(trends: Trends) -> dict[str, object]:
+    """The trends as plain data, for JSON: rates from 0 to 1, None where there is no data."""
+    return {
+        "period": trends.period.value,
+        "streak": trends.streak,
+        "total_taken": trends.total_taken,
+        "periods": [
+            {
+                "start": p.start.isoformat(),
+                "label": p.label,
+                **{metric.key: metric.value(p) for metric in METRICS},
+                "pulse_answers": p.pulse.answers,
+            }
+            for p in trends.periods
+        ],
+    }
+
+
+# --- Goals' progress --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    """How a goal's small steps add up: per week, in all, and what they taught."""
+
+    goal: Goal | None
+    """None for the steps with no goal."""
+    weeks: list[tuple[date, StepCounts]]
+    """The last weeks, oldest first."""
+    total: StepCounts
+    learning: list[LearningLine]
+
+
+def goal_progress(store: Store, goal: Goal | None, weeks: int = 12) -> GoalProgress:
+    """A goal's progress (or, with None, the steps linked to no goal)."""
+    today = store.today()
+    starts = recent_periods(today, Period.WEEK, weeks)
+    goal_id = goal.id if goal else ""
+    per_week = store.trends.step_counts(
+        Period.WEEK, starts[0], add_periods(today, Period.WEEK, 1), goal_id=goal_id
+    )
+    return GoalProgress(
+        goal=goal,
+        weeks=[(start, per_week.get(start, StepCounts())) for start in starts],
+        total=store.trends.goal_total(goal_id),
+        learning=store.trends.latest_learning(goal.id if goal else None),
+    )
