@@ -50,9 +50,7 @@ def trends(state: State, period: str, count: int, as_json: bool) -> None:
         f"Streak: {found.streak} huddle day{'s' * (found.streak != 1)} held in a row."
         f"  Small steps taken in all: {found.total_taken:,}."
     )
-    heads = [
-        p.short_label if found.period is Period.WEEK else p.label for p in found.periods
-    ]
+    heads = [p.short_label if found.period is Period.WEEK else p.label for p in found.periods]
     width = max(8, *(len(h) for h in heads))
     label_width = max(len(m.label) for m in METRICS)
     click.echo("")

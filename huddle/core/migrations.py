@@ -75,7 +75,8 @@ def _tally_triggers() -> list[str]:
     take = (
         "UPDATE step_tallies SET "
         + ", ".join(
-            f"{name} = {name} - {flag}" for name, flag in zip(STEP_TALLIES, flags("OLD"), strict=True)
+            f"{name} = {name} - {flag}"
+            for name, flag in zip(STEP_TALLIES, flags("OLD"), strict=True)
         )
         + " WHERE day = OLD.day AND goal_id = coalesce(OLD.goal_id, '');"
     )

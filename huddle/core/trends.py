@@ -161,7 +161,7 @@ class Trends:
 
 def compute_trends(store: Store, period: Period, count: int | None = None) -> Trends:
     """The team's trends over the last `count` periods, up to today."""
-    count = count or DEFAULT_PERIODS[period]
+    count = DEFAULT_PERIODS[period] if count is None else count
     if count < 1:
         raise ValueError("count must be at least 1")
     today = store.today()
@@ -232,9 +232,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("done_rate", "Done rate", "rate", lambda p: p.steps.done_rate),
     Metric("carry_over_rate", "Carry-over rate", "rate", lambda p: p.steps.carry_over_rate),
     Metric("learning_lines", "Learning lines", "count", lambda p: p.steps.learned),
-    Metric(
-        "success_rate", "Success (done or learned)", "rate", lambda p: p.steps.success_rate
-    ),
+    Metric("success_rate", "Success (done or learned)", "rate", lambda p: p.steps.success_rate),
     Metric(
         "coproduction_share",
         "Ideas from people & carers",

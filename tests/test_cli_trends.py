@@ -1,0 +1,53 @@
+"""`huddle trends` prints the numbers of the Trends screen, as a table or as JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from huddle.core.models import StepStatus
+
+
+def _steps(huddle) -> None:
+    store = huddle.open_store()
+    try:
+        ann = store.members.find("Ann Smith")
+        cut = store.goals.find("cut")
+        done = store.steps.add(ann, "Ring ahead", date(2026, 11, 16), goal=cut)
+        store.steps.review(done, StepStatus.DONE)
+        missed = store.steps.add(ann, "Fix the form", date(2026, 11, 17))
+        store.steps.review(missed, StepStatus.NOT_DONE, "IT owns the form [really]")
+        store.huddles.start(date(2026, 11, 24))
+    finally:
+        store.close()
+
+
+def test_trends_prints_a_table_of_the_last_weeks(huddle_with_team) -> None:
+    _steps(huddle_with_team)
+    out = huddle_with_team.ok("trends", "--last", "2")
+    lines = out.splitlines()
+    assert lines[0] == "Trends per week, up to today (25 Nov 2026)"
+    assert "Streak: 1 huddle day held in a row." in lines[1]
+    assert lines[3].split() == ["16", "Nov", "23", "Nov"]
+    rows = {line[:27].strip(): line[27:].split() for line in lines[4:]}
+    assert rows["Small steps planned"] == ["2", "0"]
+    assert rows["Done rate"] == ["50%", "-"]
+    assert rows["Success (done or learned)"] == ["100%", "-"]
+    assert rows["Learning lines"] == ["1", "0"]
+    assert rows["Huddles held"] == ["0", "1"]
+
+
+def test_trends_as_json_for_a_script(huddle_with_team) -> None:
+    _steps(huddle_with_team)
+    data = json.loads(huddle_with_team.ok("trends", "--period", "month", "--last", "1", "--json"))
+    assert data["period"] == "month"
+    (november,) = data["periods"]
+    assert november["label"] == "Nov 2026"
+    assert november["steps"] == 2 and november["done_rate"] == 0.5
+    assert november["pulse_goal_clarity"] is None
+
+
+def test_trends_refuses_a_period_it_does_not_know(huddle_with_team) -> None:
+    result = huddle_with_team("trends", "--period", "fortnight")
+    assert result.exit_code == 2
+    assert "fortnight" in result.output
