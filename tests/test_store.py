@@ -679,3 +679,13 @@ def test_another_connections_write_is_noticed(team: Store, db_path: Path) -> Non
     changed, _ = team.changed_since(version)
     assert changed
     assert "Bob Green" in [m.name for m in team.members.all()]
+
+
+def test_schema_version_counts_every_migration(tmp_path: Path) -> None:
+    from huddle.core.migrations import migrations
+    from huddle.core.store.db import SCHEMA_VERSION
+
+    store = Store.open(tmp_path / "team.db")
+    assert len(migrations.applied(store.db.utils)) == SCHEMA_VERSION
+    assert store.db.value("PRAGMA user_version") == SCHEMA_VERSION
+    store.close()

@@ -3,15 +3,15 @@ the store for each thing: `store.steps`, `store.blockers`, `store.members`, ..."
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from huddle.core.calendar import Clock, HuddleCalendar
-from huddle.core.migrations import migrations
 from huddle.core.store.arrivals import ArrivalStore
 from huddle.core.store.blockers import BlockerStore
-from huddle.core.store.db import Db, StoreError, new_id
+from huddle.core.store.db import SCHEMA_VERSION, Db, StoreError, new_id
 from huddle.core.store.digests import DigestStore
 from huddle.core.store.goals import GoalStore
 from huddle.core.store.history import HistoryStore
@@ -63,8 +63,13 @@ class Store:
         self.db.close()
 
     def _migrate(self) -> None:
+        if self.db.value("PRAGMA user_version") == SCHEMA_VERSION:
+            return
+        from huddle.core.migrations import migrations  # sqlite-utils, only when needed
+
         with self.db.translated_errors():
             if not migrations.pending(self.db.utils):
+                self._set_schema_version()
                 return
         with self.db.write():
             # Checked again under the write lock: another process may have just done it.
@@ -74,6 +79,12 @@ class Store:
                 raise StoreError(f"{self.db.where} is not a Huddle database")
             if pending:
                 migrations.apply(self.db.utils)
+            self.db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _set_schema_version(self) -> None:
+        """Note the version on a file migrated before versions were noted (if it can be)."""
+        with contextlib.suppress(StoreError), self.db.write() as conn:
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @property
     def clock(self) -> Clock:

@@ -8,15 +8,20 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from huddle.core.calendar import Clock, SystemClock
 from huddle.core.models import HuddleError
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 BUSY_TIMEOUT_MS = 10_000
+SCHEMA_VERSION = 1
+"""How many migrations huddle.core.migrations holds (a test keeps them in step). Kept in
+PRAGMA user_version, so an up-to-date file is recognised without loading sqlite-utils."""
 
 
 class StoreError(HuddleError):
@@ -43,7 +48,14 @@ class Db:
         self.path = path
         self.clock: Clock = clock or SystemClock()
         self.new_id = ids
-        self.utils = Database(conn)
+
+    @cached_property
+    def utils(self) -> Database:
+        """sqlite-utils on the same connection, for the schema; loaded only when needed,
+        since importing it costs a shell command more than all the rest of its start-up."""
+        from sqlite_utils import Database
+
+        return Database(self.conn, execute_plugins=False)
 
     @classmethod
     def open(
