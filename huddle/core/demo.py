@@ -668,6 +668,17 @@ _BLOCKERS: tuple[_BlockerPlan, ...] = (
         # Sent up at the last huddle: not yet answered, and not yet overdue.
         (_Move(0, "escalate", "Panel dates and deadlines are set by the head of service"),),
     ),
+    _BlockerPlan(
+        5,
+        "Helen Carter",
+        "The equipment store stops taking same-day orders at noon",
+        "process",
+        # Answered after the last huddle: read out at today's ("You said, we did").
+        (
+            _Move(4, "escalate", "The store's hours are set in the equipment contract"),
+            _Move(0, "answer", "From Monday the store takes same-day orders until 2pm"),
+        ),
+    ),
 )
 
 
@@ -833,6 +844,10 @@ class _Builder:
             self._plan(member, day)
             self.clock.advance(seconds=self.rng.randint(15, 30))
         self.at(day, 9, minute + 10)
+        # The blockers stage opens with management's answers ("You said, we did").
+        heard = self.store.blockers.unseen_answers()
+        if heard:
+            self.store.blockers.mark_answers_seen(heard, who=facilitator)
         self._blockers(len(past) - 1 - index, day, gone, afternoon=False)
         self.at(day, 9, minute + 12 + self.rng.randint(0, 3))
         self.store.huddles.end(day)

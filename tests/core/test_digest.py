@@ -1,0 +1,194 @@
+"""The digest for management, for the demo team on a fixed day: compared line by line with
+the files stored under tests/core/expected/ (set HUDDLE_REGENERATE=1 to write them again,
+then read the difference before committing it)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from huddle.core.demo import build_demo, demo_clock, demo_ids
+from huddle.core.digest import (
+    CSV_COLUMNS,
+    JSON_VERSION,
+    Digest,
+    build_digest,
+    default_period,
+    read_period,
+    render,
+    render_csv,
+    render_json,
+    render_markdown,
+)
+from huddle.core.models import HuddleError
+from huddle.core.store import Store
+
+EXPECTED = Path(__file__).parent / "expected"
+FRIDAY = date(2026, 11, 27)
+SINCE = date(2026, 11, 16)
+
+
+@pytest.fixture(scope="module")
+def demo() -> Iterator[Store]:
+    """The demo team on the morning of Friday 27 November 2026."""
+    store = Store.memory(clock=demo_clock(FRIDAY), ids=demo_ids(FRIDAY))
+    build_demo(store, FRIDAY)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def digest(demo: Store) -> Digest:
+    return build_digest(demo, SINCE, FRIDAY)
+
+
+@pytest.fixture(scope="module")
+def nameless(demo: Store) -> Digest:
+    return build_digest(demo, SINCE, FRIDAY, names=False)
+
+
+def same_as_stored(text: str, name: str) -> None:
+    path = EXPECTED / name
+    if os.environ.get("HUDDLE_REGENERATE"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+    with path.open(encoding="utf-8", newline="") as stored:
+        assert text == stored.read()
+
+
+@pytest.mark.parametrize("format", ["md", "csv", "json"])
+def test_the_demo_teams_digest_is_as_stored(digest: Digest, format: str) -> None:
+    same_as_stored(render(digest, format), f"demo-digest.{format}")
+
+
+@pytest.mark.parametrize("format", ["md", "csv", "json"])
+def test_the_demo_teams_digest_without_names_is_as_stored(nameless: Digest, format: str) -> None:
+    same_as_stored(render(nameless, format), f"demo-digest-no-names.{format}")
+
+
+@pytest.mark.parametrize("format", ["md", "csv", "json"])
+def test_no_names_leaves_no_member_name_anywhere(
+    demo: Store, digest: Digest, nameless: Digest, format: str
+) -> None:
+    names = {m.name for m in demo.members.all(active_only=False)}
+    words = names | {part for name in names for part in name.split()}
+    named = render(digest, format)
+    anonymous = render(nameless, format)
+    found = {w for w in words if re.search(rf"\b{re.escape(w)}\b", named, re.IGNORECASE)}
+    assert len(found) > 10, "the digest with names does name people"
+    left = {w for w in words if re.search(rf"\b{re.escape(w)}\b", anonymous, re.IGNORECASE)}
+    assert left == set()
+    assert "[name]" in anonymous  # the manager named in "sent up to David Marsh"
+
+
+def test_the_digest_says_what_management_needs_to_know(digest: Digest) -> None:
+    text = render_markdown(digest)
+    assert text.startswith("# Huddle digest: Northside Assessment Team\n")
+    assert "Mon 16 Nov 2026 to Fri 27 Nov 2026" in text
+    # Still waiting for an answer, with its age, its reason and how overdue it is.
+    assert "Case notes typed on the phone app cut off at 500 characters" in text
+    assert "OVERDUE" in text
+    assert "The app is supplied by the system vendor; only IT can ask" in text
+    # The answer given after the last huddle, and what the team did.
+    assert "From Monday the store takes same-day orders until 2pm" in text
+    assert "New permits collected from the housing office" in text
+    assert "## Small steps done, and what was learned" in text
+    assert "Learned: " in text
+    assert "## Steps per goal" in text
+    assert "- Sarah Whitfield: " in text
+    assert "forms: raised 3 times since 30 October" in text
+
+
+def test_the_csv_opens_as_one_table_with_a_section_to_filter_on(digest: Digest) -> None:
+    rows = list(csv.DictReader(io.StringIO(render_csv(digest))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    sections = {r["section"] for r in rows}
+    assert sections == {
+        "period",
+        "sent up, still open",
+        "answer",
+        "resolved",
+        "comes back again",
+        "step done",
+        "steps per goal",
+        "huddle",
+        "attendance",
+    }
+    overdue = next(r for r in rows if r["flag"] == "red")
+    assert overdue["waiting_huddle_days"].isdigit()
+    assert all(r["date"] == "" or date.fromisoformat(r["date"]) for r in rows)
+
+
+def test_the_json_has_the_documented_shape(digest: Digest) -> None:
+    data = json.loads(render_json(digest))
+    assert data["huddle_digest"] == JSON_VERSION
+    assert list(data) == [
+        "huddle_digest",
+        "team",
+        "since",
+        "until",
+        "made_on",
+        "names_left_out",
+        "answer_limit_huddle_days",
+        "summary",
+        "open_escalations",
+        "answers",
+        "resolved",
+        "comes_back_again",
+        "steps_done",
+        "steps_per_goal",
+        "huddles",
+        "attendance",
+    ]
+    documented = (Path(__file__).parents[2] / "docs" / "digest.md").read_text()
+    for key in data["open_escalations"][0] | data["steps_done"][0] | data["summary"]:
+        assert f"`{key}`" in documented, f"{key} is not in docs/digest.md"
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_the_spreadsheet(team: Store) -> None:
+    anne = team.members.find("anne")
+    formula = team.blockers.raise_blocker(anne, '=HYPERLINK("http://x.example")')
+    team.blockers.escalate(formula, "-1 for this form", who="Ann Smith")
+    today = team.today()
+    rows = list(csv.DictReader(io.StringIO(render_csv(build_digest(team, today, today)))))
+    [sent_up] = [r for r in rows if r["section"] == "sent up, still open"]
+    assert sent_up["text"] == '\'=HYPERLINK("http://x.example")'
+    assert sent_up["note"] == "'-1 for this form"
+
+
+def test_a_quiet_period_still_reads_as_a_digest(team: Store) -> None:
+    text = render_markdown(build_digest(team, date(2026, 11, 2), date(2026, 11, 6)))
+    assert "Nothing is waiting on management." in text
+    assert "No huddles held in this period." in text
+
+
+def test_the_first_digest_covers_the_last_seven_days_then_each_starts_where_the_last_ended(
+    team: Store,
+) -> None:
+    today = team.today()
+    assert default_period(team) == (today - timedelta(days=6), today)
+    team.digests.record(today - timedelta(days=6), today, format="md", names_left_out=False)
+    # Written again the same day (say as CSV): the same days again.
+    assert default_period(team) == (today - timedelta(days=6), today)
+    earlier = today - timedelta(days=20)
+    team.digests.record(earlier, today - timedelta(days=3), format="md", names_left_out=True)
+    assert default_period(team) == (today - timedelta(days=2), today)
+
+
+def test_dates_are_read_as_people_type_them(team: Store) -> None:
+    # Today is Wednesday 25 November 2026.
+    assert read_period(team, "last monday", None) == (date(2026, 11, 23), date(2026, 11, 25))
+    assert read_period(team, "1/11", "2026-11-20") == (date(2026, 11, 1), date(2026, 11, 20))
+    assert read_period(team, None, "fri") == (date(2026, 11, 21), date(2026, 11, 27))
+    with pytest.raises(HuddleError, match=r"starts .* after it ends"):
+        read_period(team, "tomorrow", "yesterday")
+    with pytest.raises(HuddleError, match="can't read 'someday'"):
+        read_period(team, "someday", None)
