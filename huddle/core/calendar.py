@@ -314,3 +314,14 @@ def sustainment_check_days(adopted_on: date, calendar: HuddleCalendar) -> list[t
         (after, calendar.coming_huddle_day(adopted_on + timedelta(days=after)))
         for after in SUSTAINMENT_CHECK_DAYS
     ]
+
+
+def is_pulse_day(day: date, calendar: HuddleCalendar, pulse_day: str) -> bool:
+    """Whether the week's Kaizen pulse is asked at `day`'s huddle: on the team's pulse day
+    (a code like "FR") or a later huddle day of that week, or on the week's last huddle day
+    when the pulse day itself has no huddle. "" means the team has the pulse off."""
+    if pulse_day not in DAY_CODES or not calendar.is_huddle_day(day):
+        return False
+    if day.weekday() >= DAY_CODES.index(pulse_day):
+        return True
+    return calendar.next_huddle_day(day) >= period_start(day, Period.WEEK) + timedelta(weeks=1)

@@ -19,21 +19,13 @@ from huddle.core.calendar import (
     recent_periods,
 )
 from huddle.core.models import Goal
+from huddle.core.pulse import QUESTIONS
 
 if TYPE_CHECKING:
     from huddle.core.store import Store
 
 DEFAULT_PERIODS = {Period.WEEK: 12, Period.MONTH: 12, Period.QUARTER: 8, Period.YEAR: 5}
 """How many periods a trend shows unless asked for more or fewer."""
-
-PULSE_QUESTIONS: dict[str, str] = {
-    "goal_clarity": "Goal clarity",
-    "goal_difficulty": "Goal difficulty",
-    "team_autonomy": "Team autonomy",
-    "management_support": "Management support",
-    "commitment": "Commitment to change",
-}
-"""The pulse's factors (Farris et al. 2009) by stored name, with the names people read."""
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -257,12 +249,12 @@ METRICS: tuple[Metric, ...] = (
     Metric("attendance_rate", "Attendance", "rate", lambda p: p.attendance.attendance_rate),
     *(
         Metric(
-            f"pulse_{name}",
-            f"Pulse: {label.lower()}",
+            f"pulse_{q.factor}",
+            f"Pulse: {q.name.lower()}",
             "score",
-            lambda p, name=name: p.pulse.averages.get(name),  # type: ignore[misc]
+            lambda p, factor=q.factor: p.pulse.averages.get(factor),  # type: ignore[misc]
         )
-        for name, label in PULSE_QUESTIONS.items()
+        for q in QUESTIONS
     ),
 )
 

@@ -11,12 +11,15 @@ from pathlib import Path
 from huddle.core.calendar import Clock, HuddleCalendar
 from huddle.core.store.arrivals import ArrivalStore
 from huddle.core.store.blockers import BlockerStore
+from huddle.core.store.catchup import CatchUpStore
 from huddle.core.store.db import SCHEMA_VERSION, Db, StoreError, new_id
 from huddle.core.store.digests import DigestStore
 from huddle.core.store.goals import GoalStore
 from huddle.core.store.history import HistoryStore
 from huddle.core.store.huddles import HuddleStore
 from huddle.core.store.members import MemberStore
+from huddle.core.store.pdsa import PdsaStore
+from huddle.core.store.pulse import PulseStore
 from huddle.core.store.search import SearchStore
 from huddle.core.store.steps import StepStore
 from huddle.core.store.team import TeamStore
@@ -41,6 +44,9 @@ class Store:
         self.digests = DigestStore(db)
         self.arrivals = ArrivalStore(db)
         self.trends = TrendStore(db)
+        self.pulse = PulseStore(db)
+        self.pdsa = PdsaStore(db, self.steps)
+        self.catchup = CatchUpStore(db)
         self._migrate()
 
     @classmethod

@@ -69,3 +69,27 @@ class GoalStore:
         with self.db.write() as conn:
             conn.execute("UPDATE goals SET status = ? WHERE id = ?", (status.value, goal.id))
         return self.get(goal.id)
+
+    def edit(
+        self, goal: Goal, title: str, *, why: str, how_we_know: str, target_date: date | None
+    ) -> Goal:
+        """Change what a goal says; its steps stay linked to it."""
+        title = clean_line(title, what="a goal", limit=120)
+        with self.db.write() as conn:
+            clash = conn.execute(
+                "SELECT 1 FROM goals WHERE title = ? AND id != ?", (title, goal.id)
+            ).fetchone()
+            if clash:
+                raise HuddleError(f"there is already a goal called {title}")
+            conn.execute(
+                "UPDATE goals SET title = ?, why = ?, how_we_know = ?, target_date = ?"
+                " WHERE id = ?",
+                (
+                    title,
+                    clean_text(why),
+                    clean_text(how_we_know),
+                    target_date.isoformat() if target_date else None,
+                    goal.id,
+                ),
+            )
+        return self.get(goal.id)

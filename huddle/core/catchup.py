@@ -1,0 +1,71 @@
+"""The catch-up card: what changed while a member was away for two or more huddle days."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from huddle.core.models import Member
+
+if TYPE_CHECKING:
+    from huddle.core.store import Store
+
+AWAY_DAYS = 2
+"""Huddle days missed in a row before a member gets a catch-up card."""
+EXAMPLES = 3
+"""How many of each kind of change the card names; the rest are counted."""
+
+
+@dataclass(frozen=True)
+class StepDone:
+    member_name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class BlockerAnswered:
+    text: str
+    answer: str
+    resolved: bool
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    member: Member
+    last_here: date
+    huddle_days_away: int
+    steps_done: int
+    """Steps done or partly done, planned for the days away."""
+    step_examples: list[StepDone]
+    blockers_answered: list[BlockerAnswered]
+    blockers_answered_count: int
+    goals_added: list[str]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.steps_done or self.blockers_answered_count or self.goals_added)
+
+
+def catch_up(store: Store, member: Member, day: date) -> CatchUp | None:
+    """What changed since `member` was last at a huddle, if they have missed two or more
+    huddle days since; None if they were here lately, or have never been marked present."""
+    last_here = store.catchup.last_present(member, before=day)
+    if last_here is None:
+        return None
+    away = store.calendar().huddle_days(last_here + timedelta(days=1), day - timedelta(days=1))
+    days_away = sum(1 for _ in away)
+    if days_away < AWAY_DAYS:
+        return None
+    steps, examples = store.catchup.steps_done(last_here, day, limit=EXAMPLES)
+    answered, answered_count = store.catchup.blockers_answered(last_here, day, limit=EXAMPLES)
+    return CatchUp(
+        member=member,
+        last_here=last_here,
+        huddle_days_away=days_away,
+        steps_done=steps,
+        step_examples=examples,
+        blockers_answered=answered,
+        blockers_answered_count=answered_count,
+        goals_added=store.catchup.goals_added(last_here, day),
+    )

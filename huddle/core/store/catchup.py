@@ -1,0 +1,66 @@
+"""Reads for the catch-up card: what changed between two huddle days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from huddle.core.catchup import BlockerAnswered, StepDone
+from huddle.core.models import Member
+from huddle.core.store.db import Db
+
+
+class CatchUpStore:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def last_present(self, member: Member, *, before: date) -> date | None:
+        """The last huddle day before `before` the member was marked present."""
+        found = self.db.value(
+            "SELECT max(day) FROM attendance WHERE member_id = ? AND present = 1 AND day < ?",
+            (member.id, before.isoformat()),
+        )
+        return date.fromisoformat(found) if found else None
+
+    def steps_done(self, since: date, until: date, *, limit: int) -> tuple[int, list[StepDone]]:
+        """Steps done or partly done planned for days after `since` and before `until`:
+        how many, and the newest few."""
+        bounds = (since.isoformat(), until.isoformat())
+        count = self.db.value(
+            "SELECT coalesce(sum(done + partly), 0) FROM step_tallies WHERE day > ? AND day < ?",
+            bounds,
+        )
+        rows = self.db.rows(
+            "SELECT m.name, s.text FROM steps s JOIN members m ON m.id = s.member_id"
+            " WHERE s.status IN ('done', 'partly') AND s.day > ? AND s.day < ?"
+            " ORDER BY s.day DESC, s.updated_at DESC LIMIT ?",
+            (*bounds, limit),
+        )
+        return int(count), [StepDone(r["name"], r["text"]) for r in rows]
+
+    def blockers_answered(
+        self, since: date, until: date, *, limit: int
+    ) -> tuple[list[BlockerAnswered], int]:
+        """Blockers management answered after `since`, up to and including `until`."""
+        where = (
+            "answered_at IS NOT NULL AND substr(answered_at, 1, 10) > ?"
+            " AND substr(answered_at, 1, 10) <= ?"
+        )
+        bounds = (since.isoformat(), until.isoformat())
+        rows = self.db.rows(
+            f"SELECT text, answer, status FROM blockers WHERE {where}"
+            " ORDER BY answered_at DESC LIMIT ?",
+            (*bounds, limit),
+        )
+        count = self.db.value(f"SELECT count(*) FROM blockers WHERE {where}", bounds)
+        return [
+            BlockerAnswered(r["text"], r["answer"], r["status"] == "resolved") for r in rows
+        ], int(count)
+
+    def goals_added(self, since: date, until: date) -> list[str]:
+        """Titles of goals added after `since`, up to and including `until`."""
+        rows = self.db.rows(
+            "SELECT title FROM goals WHERE substr(created_at, 1, 10) > ?"
+            " AND substr(created_at, 1, 10) <= ? ORDER BY created_at",
+            (since.isoformat(), until.isoformat()),
+        )
+        return [r["title"] for r in rows]
