@@ -10,6 +10,7 @@ from textual.binding import Binding
 from huddle.core.calendar import Clock
 from huddle.core.models import HuddleError
 from huddle.core.store import Store
+from huddle.core.store.arrivals import describe_arrivals
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.home import HomeScreen
 
@@ -32,6 +33,8 @@ class HuddleApp(App[None]):
         """The team's file; every read and write goes through it."""
         if clock is not None:
             store.db.clock = clock
+        self.arrivals = store.arrivals.watch()
+        """What other processes add (`huddle add`), for the notice that says who added what."""
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -42,10 +45,13 @@ class HuddleApp(App[None]):
         """Reload what is shown when another process (`huddle add`) wrote to the file."""
         try:
             changed, self._seen_version = self.store.changed_since(self._seen_version)
+            arrived = describe_arrivals(self.arrivals.news(changed))
         except HuddleError:
             return  # a busy file: look again at the next tick
         if changed and isinstance(self.screen, LiveScreen):
             self.screen.safely(self.screen.reload)
+        if arrived:
+            self.notify(arrived, markup=False, timeout=6)
 
     def report(self, error: HuddleError) -> None:
         """Show a user's mistake, or a problem with the file, as one line."""

@@ -70,6 +70,10 @@ class ArrivalStore:
         )
         return arrivals, new_mark
 
+    def watch(self) -> ArrivalWatch:
+        """Start following what others add, from now."""
+        return ArrivalWatch(self)
+
 
 def describe_arrivals(arrivals: list[Arrival], *, most: int = 4) -> str | None:
     """A short notice of what arrived, one line per person: "Sam added a step",
@@ -89,3 +93,28 @@ def describe_arrivals(arrivals: list[Arrival], *, most: int = 4) -> str | None:
     if len(lines) > most:
         lines = [*lines[: most - 1], f"and {len(lines) - most + 1} more added steps or blockers"]
     return "\n".join(lines) or None
+
+
+class ArrivalWatch:
+    """Follows what other processes add, for a screen that polls: `news()` at each poll.
+
+    Rows this connection wrote itself (the shared screen's own saves) are not news; they are
+    told apart by the connection's change count.
+    """
+
+    def __init__(self, arrivals: ArrivalStore) -> None:
+        self.arrivals = arrivals
+        self.mark = arrivals.mark()
+        self._own = arrivals.db.conn.total_changes
+
+    def news(self, others_wrote: bool) -> list[Arrival]:
+        """What arrived since the last call. `others_wrote`: did another process commit
+        (PRAGMA data_version moved)? If not, only this app's own writes can be new."""
+        own = self.arrivals.db.conn.total_changes
+        if not others_wrote:
+            if own != self._own:
+                self.mark, self._own = self.arrivals.mark(), own
+            return []
+        found, self.mark = self.arrivals.since(self.mark)
+        self._own = own
+        return found

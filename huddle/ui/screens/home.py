@@ -10,6 +10,8 @@ from textual.widgets import DataTable, Footer, Static
 
 from huddle.core.calendar import age_in_days, format_day
 from huddle.ui.screens.base import LiveScreen
+from huddle.ui.widgets.entry_bar import EntryBar
+from huddle.ui.widgets.live_table import fill_table
 
 WELCOME = """\
 Welcome to Huddle: the daily Kaizen huddle on one shared screen.
@@ -32,6 +34,7 @@ class HomeScreen(LiveScreen):
 
     BINDINGS = [
         ("r", "reload", "Refresh"),
+        ("a", "add", "Add a step"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -43,6 +46,7 @@ class HomeScreen(LiveScreen):
             yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
             yield Static(id="blockers-title", classes="section-title")
             yield DataTable(id="blockers", cursor_type="row", zebra_stripes=True)
+            yield EntryBar(self.store, id="entry-bar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -51,6 +55,12 @@ class HomeScreen(LiveScreen):
         self.safely(self.reload)
 
     def action_reload(self) -> None:
+        self.safely(self.reload)
+
+    def action_add(self) -> None:
+        self.query_one(EntryBar).input.focus()
+
+    def on_entry_bar_saved(self, _event: EntryBar.Saved) -> None:
         self.safely(self.reload)
 
     def reload(self) -> None:
@@ -80,23 +90,29 @@ class HomeScreen(LiveScreen):
         self.query_one("#steps-title", Static).update(
             Content(f"Small steps for {format_day(coming, today)} ({len(steps)})")
         )
-        table = self.query_one("#steps", DataTable)
-        table.clear()
-        for step in steps:
-            table.add_row(
-                Text(step.member_name), Text(step.text), Text(step.goal_title or "-"), key=step.id
-            )
+        fill_table(
+            self.query_one("#steps", DataTable),
+            [
+                (step.id, (Text(step.member_name), Text(step.text), Text(step.goal_title or "-")))
+                for step in steps
+            ],
+        )
         blockers = store.blockers.open()
         self.query_one("#blockers-title", Static).update(
             Content(f"Open blockers ({len(blockers)})")
         )
-        table = self.query_one("#blockers", DataTable)
-        table.clear()
-        for blocker in blockers:
-            table.add_row(
-                Text(f"{age_in_days(blocker.raised_on, today)}d"),
-                Text(blocker.status.value),
-                Text(blocker.text),
-                Text(blocker.raised_by_name),
-                key=blocker.id,
-            )
+        fill_table(
+            self.query_one("#blockers", DataTable),
+            [
+                (
+                    blocker.id,
+                    (
+                        Text(f"{age_in_days(blocker.raised_on, today)}d"),
+                        Text(blocker.status.value),
+                        Text(blocker.text),
+                        Text(blocker.raised_by_name),
+                    ),
+                )
+                for blocker in blockers
+            ],
+        )

@@ -1,0 +1,90 @@
+"""The line on the shared screen where anyone at the keyboard adds a step or a blocker,
+in the same shorthand as `huddle add`: "Ring the carer #wait @sam", "! the form is broken @bea".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Input, Static
+
+from huddle.core.entries import describe_saved, resolve_line, save_entry
+from huddle.core.models import Blocker, HuddleError, Step
+from huddle.core.store import Store
+from huddle.ui.widgets.entry_input import EntryInput
+
+NOBODY = "whose is it? Add @name, e.g. Ring the carer @sam"
+
+
+class EntryBar(Vertical):
+    """An input for one line of shorthand, and a line below saying what Enter will save."""
+
+    DEFAULT_CSS = """
+    EntryBar { height: auto; padding: 0 1; }
+    EntryBar > #entry-preview { height: 1; padding: 0 1; color: $text-muted; display: none; }
+    EntryBar > #entry-preview.-shown { display: block; }
+    EntryBar > #entry-preview.-error { color: $text-error; }
+    """
+    BINDINGS = [Binding("escape", "leave", "Leave", show=False)]
+
+    @dataclass
+    class Saved(Message):
+        """A step or blocker was saved from the bar."""
+
+        saved: Step | Blocker
+
+    def __init__(self, store: Store, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        yield EntryInput(
+            self.store.goals.all,
+            self.store.members.all,
+            placeholder="Add: your step @name #goal (Tab completes; a leading ! is a blocker)",
+            id="entry",
+        )
+        yield Static(id="entry-preview", markup=False)
+
+    @property
+    def input(self) -> EntryInput:
+        return self.query_one("#entry", EntryInput)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        preview = self.query_one("#entry-preview", Static)
+        preview.set_class(bool(event.value.strip()), "-shown")
+        if not event.value.strip():
+            return
+        try:
+            entry = resolve_line(self.store, event.value, nobody=NOBODY)
+        except HuddleError as error:
+            preview.update(Content(str(error)))
+            preview.add_class("-error")
+            return
+        preview.remove_class("-error")
+        if entry.is_blocker:
+            preview.update(Content(f"Enter raises a blocker for {entry.member.name}"))
+        else:
+            goal = f", goal: {entry.goal.title}" if entry.goal else ", no goal yet (#goal)"
+            preview.update(Content(f"Enter adds a step for {entry.member.name}{goal}"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            saved = save_entry(self.store, resolve_line(self.store, event.value, nobody=NOBODY))
+        except HuddleError as error:
+            self.app.notify(str(error), severity="error", markup=False, timeout=8)
+            return
+        self.input.value = ""
+        self.app.notify(describe_saved(saved, self.store.today()), markup=False)
+        self.post_message(self.Saved(saved))
+
+    def action_leave(self) -> None:
+        """Escape: back to the tables, the line kept for later."""
+        self.screen.focus_next(DataTable)

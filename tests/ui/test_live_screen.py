@@ -1,0 +1,175 @@
+"""The shared screen stays live: a step added from someone's own terminal shows up without
+anyone pressing a key, with a notice saying who added it, and nobody at the shared keyboard
+loses their place or what they were typing."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
+from textual.widgets._toast import Toast
+
+from huddle.core.store import Store
+from huddle.ui.app import HuddleApp
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def huddle_from_another_terminal(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`huddle --db FILE ARGS...` in a second process, on the tests' Monday."""
+    env = {**os.environ, "HUDDLE_TODAY": "2026-11-30", "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "huddle", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool]) -> bool:
+    """Let the app run until `condition` holds; give up after a generous number of turns."""
+    for _ in range(100):
+        if condition():
+            return True
+        await pilot.pause(0.1)
+    return condition()
+
+
+def column(table: DataTable[object], index: int) -> list[str]:
+    return [str(table.get_row(row.key)[index]) for row in table.ordered_rows]
+
+
+def notices(app: HuddleApp) -> list[str]:
+    return [str(toast.render()) for toast in app.screen.query(Toast)]
+
+
+def db_path(store: Store) -> Path:
+    assert store.db.path is not None
+    return store.db.path
+
+
+async def test_a_step_added_from_another_terminal_appears_on_the_shared_screen(
+    store: Store,
+) -> None:
+    app = HuddleApp(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        steps = app.screen.query_one("#steps", DataTable)
+        assert column(steps, 1) == []
+
+        done = await asyncio.to_thread(
+            huddle_from_another_terminal,
+            db_path(store),
+            "add",
+            "Ring the carer from my desk [today] #wait",
+            "--who",
+            "sam",
+        )
+        assert done.returncode == 0, done.stderr
+
+        assert await wait_until(
+            pilot, lambda: "Ring the carer from my desk [today]" in column(steps, 1)
+        )
+        assert column(steps, 0) == ["Sam Okafor"]
+        assert column(steps, 2) == ["Cut the wait for a care assessment"]
+        assert await wait_until(pilot, lambda: "Sam Okafor added a step" in notices(app))
+
+
+async def test_a_blocker_raised_from_another_terminal_is_announced(store: Store) -> None:
+    app = HuddleApp(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        blockers = app.screen.query_one("#blockers", DataTable)
+        done = await asyncio.to_thread(
+            huddle_from_another_terminal, db_path(store), "add", "! No laptop for visits @bea"
+        )
+        assert done.returncode == 0, done.stderr
+        assert await wait_until(pilot, lambda: column(blockers, 2) == ["No laptop for visits"])
+        assert await wait_until(pilot, lambda: "Bea Jones raised a blocker" in notices(app))
+
+
+async def test_typing_on_the_shared_screen_survives_a_live_refresh(store: Store) -> None:
+    ann = store.members.find("ann")
+    for text in ("Book the room", "Chase the OT report", "Write notes within the hour"):
+        store.steps.add(ann, text, store.coming_huddle_day())
+    app = HuddleApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        steps = app.screen.query_one("#steps", DataTable)
+        steps.focus()
+        await pilot.press("down", "down")
+        assert steps.cursor_row == 2
+        chosen = column(steps, 1)[2]
+        await pilot.press("a")
+        await pilot.press(*"Ring the carer #wa")
+        await pilot.press("left", "left")
+        entry = app.screen.query_one("#entry", Input)
+        assert entry.has_focus
+
+        done = await asyncio.to_thread(
+            huddle_from_another_terminal, db_path(store), "add", "A step from Bea", "--who", "bea"
+        )
+        assert done.returncode == 0, done.stderr
+        assert await wait_until(pilot, lambda: "A step from Bea" in column(steps, 1))
+
+        assert entry.has_focus
+        assert entry.value == "Ring the carer #wa"
+        assert entry.cursor_position == len("Ring the carer #wa") - 2
+        assert column(steps, 1)[steps.cursor_row] == chosen
+
+
+async def test_a_refresh_that_brings_nothing_new_leaves_the_table_alone(store: Store) -> None:
+    ann = store.members.find("ann")
+    store.steps.add(ann, "Book the room", store.coming_huddle_day())
+    store.steps.add(ann, "Chase the OT report", store.coming_huddle_day())
+    app = HuddleApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        steps = app.screen.query_one("#steps", DataTable)
+        steps.focus()
+        await pilot.press("down")
+        seen = app._seen_version
+        # Another process changes something this screen does not show.
+        other = Store.open(db_path(store))
+        other.team.update(timebox_minutes=12)
+        other.close()
+        assert await wait_until(pilot, lambda: app._seen_version != seen)
+        await pilot.pause()
+        assert steps.cursor_row == 1
+
+
+async def test_a_step_typed_on_the_shared_screen_is_saved_with_its_shorthand(
+    store: Store,
+) -> None:
+    app = HuddleApp(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("a")
+        await pilot.press(*"Prepare the visit questions #wa")
+        await pilot.pause()
+        await pilot.press("tab", *"@be", "tab", "enter")
+        await pilot.pause()
+        steps = app.screen.query_one("#steps", DataTable)
+        assert column(steps, 0) == ["Bea Jones"]
+        assert column(steps, 1) == ["Prepare the visit questions"]
+        assert app.screen.query_one("#entry", Input).value == ""
+        assert [s.text for s in store.steps.on_day(store.coming_huddle_day())] == [
+            "Prepare the visit questions"
+        ]
+        # Our own save is not announced as if it came from elsewhere.
+        app.check_for_changes()
+        await pilot.pause()
+        assert not any("added a step" in notice for notice in notices(app))
+
+
+async def test_a_line_naming_nobody_is_kept_and_explained(store: Store) -> None:
+    app = HuddleApp(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("a", *"Ring the carer", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#entry", Input).value == "Ring the carer"
+        assert any("whose is it? Add @name" in notice for notice in notices(app))
+        assert store.steps.on_day(store.coming_huddle_day()) == []
