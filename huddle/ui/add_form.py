@@ -44,7 +44,11 @@ class AddForm(App[Added | None]):
     #preview.-error { color: $text-error; }
     #hint { height: 1; color: $text-muted; text-style: dim; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", show=False),
+        # In a shell, Ctrl+C means "stop": nothing is saved.
+        Binding("ctrl+c", "cancel", "Cancel", show=False, priority=True),
+    ]
 
     def __init__(
         self,

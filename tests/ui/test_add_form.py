@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Static
 
 from huddle.core.models import Blocker, Step
@@ -76,9 +77,10 @@ async def test_a_mistake_is_shown_in_the_form_and_nothing_is_saved(store: Store)
     assert store.steps.on_day(store.coming_huddle_day()) == []
 
 
-async def test_escape_cancels_and_saves_nothing(store: Store) -> None:
+@pytest.mark.parametrize("key", ["escape", "ctrl+c"])
+async def test_escape_or_ctrl_c_cancels_and_saves_nothing(store: Store, key: str) -> None:
     app = AddForm(store, who="Sam Okafor")
     async with app.run_test(size=(80, 8)) as pilot:
-        await pilot.press(*"Half a thought", "escape")
+        await pilot.press(*"Half a thought", key)
     assert app.return_value is None
     assert store.steps.on_day(store.coming_huddle_day()) == []
