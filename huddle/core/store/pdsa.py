@@ -66,6 +66,17 @@ class PdsaStore:
         )
         return [self._cycle(r) for r in rows]
 
+    def recent_steps(self, since: date, *, goal: Goal | None = None, limit: int = 40) -> list[Step]:
+        """Steps planned from `since` on (of one goal, if given), newest first: the ones a
+        new cycle can be made of."""
+        where, params = ("AND goal_id = ?", (goal.id,)) if goal else ("", ())
+        rows = self.db.rows(
+            f"SELECT id FROM steps WHERE day >= ? {where} ORDER BY day DESC, created_at DESC"
+            " LIMIT ?",
+            (since.isoformat(), *params, limit),
+        )
+        return [self.steps.get(r["id"]) for r in rows]
+
     def start(
         self,
         change: str,

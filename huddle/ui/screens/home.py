@@ -35,6 +35,8 @@ class HomeScreen(LiveScreen):
     BINDINGS = [
         ("r", "reload", "Refresh"),
         ("a", "add", "Add a step"),
+        ("g", "goals", "Goals"),
+        ("t", "trends", "Trends"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -116,3 +118,13 @@ class HomeScreen(LiveScreen):
                 for blocker in blockers
             ],
         )
+
+    def action_goals(self) -> None:
+        from huddle.ui.screens.goals import GoalsScreen
+
+        self.app.push_screen(GoalsScreen())
+
+    def action_trends(self) -> None:
+        from huddle.ui.screens.trends import TrendsScreen
+
+        self.app.push_screen(TrendsScreen())

@@ -1,0 +1,137 @@
+"""The Trends screen: how the small steps add up, per week, month, quarter or year."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from huddle.core.calendar import Period
+from huddle.core.trends import METRICS, Metric, Trends, compute_trends, format_value
+from huddle.ui.screens.base import LiveScreen
+from huddle.ui.widgets.chart import BarChart
+
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Small steps",
+        (
+            "steps",
+            "taken",
+            "done_rate",
+            "carry_over_rate",
+            "learning_lines",
+            "success_rate",
+            "coproduction_share",
+        ),
+    ),
+    (
+        "Blockers",
+        ("blockers_opened", "blockers_resolved", "median_days_to_answer", "median_days_to_resolve"),
+    ),
+    ("Huddles", ("huddles_held", "attendance_rate")),
+    (
+        "Kaizen pulse (team averages, 1 to 5)",
+        tuple(m.key for m in METRICS if m.key.startswith("pulse_")),
+    ),
+)
+"""The metrics in the order the screen groups them."""
+
+_TOPS = {"rate": 1.0, "score": 5.0}
+"""A fixed top for a chart of rates or scores, so a small change looks small."""
+
+
+class TrendsScreen(LiveScreen):
+    """Every trend as a row: its name, its bars over the periods, and now against before."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("w", "period('week')", "Week"),
+        Binding("m", "period('month')", "Month"),
+        Binding("u", "period('quarter')", "Quarter"),
+        Binding("y", "period('year')", "Year"),
+    ]
+
+    DEFAULT_CSS = """
+    TrendsScreen #trends-periods { height: 1; padding: 0 1; }
+    TrendsScreen #trends-summary { height: 1; padding: 0 1; color: $text-muted; }
+    TrendsScreen #trends-axis { height: 1; padding: 0 1; color: $text-muted; }
+    TrendsScreen .trend-section { padding: 0 1; margin-top: 1; text-style: bold; color: $accent; }
+    TrendsScreen .trend-row { height: 2; padding: 0 1; }
+    TrendsScreen.compact .trend-row { height: 1; }
+    TrendsScreen .trend-label { width: 28; }
+    TrendsScreen .trend-row BarChart { width: 1fr; height: 100%; }
+    TrendsScreen .trend-value { width: 16; text-align: right; }
+    """
+
+    def __init__(self, period: Period = Period.WEEK) -> None:
+        super().__init__()
+        self.period = period
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        yield Static(id="trends-periods")
+        yield Static(id="trends-summary")
+        yield Static(id="trends-axis")
+        by_key = {m.key: m for m in METRICS}
+        with VerticalScroll(id="trends-rows"):
+            for title, keys in SECTIONS:
+                yield Static(title, classes="trend-section")
+                for key in keys:
+                    metric = by_key[key]
+                    with Horizontal(classes="trend-row"):
+                        yield Static(metric.label, classes="trend-label")
+                        yield BarChart(id=f"chart-{key}", top=_TOPS.get(metric.kind))
+                        yield Static(id=f"value-{key}", classes="trend-value")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.safely(self.reload)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 40, "compact")
+
+    def action_period(self, period: str) -> None:
+        self.period = Period(period)
+        self.safely(self.reload)
+
+    def reload(self) -> None:
+        store = self.store
+        trends = compute_trends(store, self.period)
+        self.query_one("#title-bar", Static).update(
+            Content.assemble(("Huddle", "bold"), "  Trends  ", store.team.get().name)
+        )
+        self._show_periods(trends)
+        for metric in METRICS:
+            self._show_metric(metric, trends)
+
+    def _show_periods(self, trends: Trends) -> None:
+        keys = {Period.WEEK: "w", Period.MONTH: "m", Period.QUARTER: "u", Period.YEAR: "y"}
+        parts: list[Content | tuple[str, str] | str] = ["Per "]
+        for period, key in keys.items():
+            chosen = period is trends.period
+            parts.append((f"[{key}] {period.value}", "bold reverse" if chosen else "dim"))
+            parts.append("  ")
+        self.query_one("#trends-periods", Static).update(Content.assemble(*parts))
+        self.query_one("#trends-summary", Static).update(
+            Content(
+                f"Streak: {trends.streak} huddle day{'s' * (trends.streak != 1)} held in a row"
+                f"   ·   {trends.total_taken:,} small steps taken in all"
+            )
+        )
+        first, last = trends.periods[0], trends.periods[-1]
+        self.query_one("#trends-axis", Static).update(
+            Content(f"{'':28}{first.label} … {last.label} (now){'':2}{'now · before':>16}")
+        )
+
+    def _show_metric(self, metric: Metric, trends: Trends) -> None:
+        values = [metric.value(p) for p in trends.periods]
+        self.query_one(f"#chart-{metric.key}", BarChart).show(
+            [None if v is None else float(v) for v in values]
+        )
+        now = format_value(values[-1], metric.kind)
+        before = format_value(values[-2], metric.kind) if len(values) > 1 else "-"
+        self.query_one(f"#value-{metric.key}", Static).update(
+            Content.assemble((now, "bold"), ("  ·  ", "dim"), (before, "dim"))
+        )
