@@ -11,6 +11,7 @@ from huddle.core.calendar import Clock
 from huddle.core.models import HuddleError
 from huddle.core.store import Store
 from huddle.core.store.arrivals import describe_arrivals
+from huddle.ui.keep_place import kept_place
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.home import HomeScreen
 
@@ -49,7 +50,8 @@ class HuddleApp(App[None]):
         except HuddleError:
             return  # a busy file: look again at the next tick
         if changed and isinstance(self.screen, LiveScreen):
-            self.screen.safely(self.screen.reload)
+            with kept_place(self.screen):
+                self.screen.safely(self.screen.reload)
         if arrived:
             self.notify(arrived, markup=False, timeout=6)
 

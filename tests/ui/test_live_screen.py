@@ -11,12 +11,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.app import ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 from textual.widgets._toast import Toast
 
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
+from huddle.ui.screens.base import LiveScreen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -173,3 +175,50 @@ async def test_a_line_naming_nobody_is_kept_and_explained(store: Store) -> None:
         assert app.screen.query_one("#entry", Input).value == "Ring the carer"
         assert any("whose is it? Add @name" in notice for notice in notices(app))
         assert store.steps.on_day(store.coming_huddle_day()) == []
+
+
+class PlainScreen(LiveScreen):
+    """A screen written the simple way: its reload clears and refills its table, and
+    rebuilds its input, as a new screen might. The app keeps people's place anyway."""
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(id="plain", cursor_type="row")
+        yield Input(id="note")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Who", "Small step")
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for step in self.store.steps.on_day(self.store.coming_huddle_day()):
+            table.add_row(step.member_name, step.text, key=step.id)
+        self.query_one(Input).value = ""
+        self.set_focus(None)
+
+
+async def test_any_live_screen_keeps_the_cursor_focus_and_typing(store: Store) -> None:
+    ann = store.members.find("ann")
+    for text in ("Book the room", "Chase the OT report", "Write notes within the hour"):
+        store.steps.add(ann, text, store.coming_huddle_day())
+    app = HuddleApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(PlainScreen())
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        table.focus()
+        await pilot.press("down", "down")
+        chosen = column(table, 1)[2]
+        note = app.screen.query_one(Input)
+        note.focus()
+        await pilot.press(*"half a sentence")
+
+        other = Store.open(db_path(store))
+        other.steps.add(other.members.find("bea"), "Bea's step", other.coming_huddle_day())
+        other.close()
+        assert await wait_until(pilot, lambda: "Bea's step" in column(table, 1))
+
+        assert note.has_focus
+        assert note.value == "half a sentence"
+        assert column(table, 1)[table.cursor_row] == chosen

@@ -9,6 +9,7 @@ from textual.screen import Screen
 
 from huddle.core.models import HuddleError
 from huddle.core.store import Store
+from huddle.ui.keep_place import kept_place
 
 if TYPE_CHECKING:
     from huddle.ui.app import HuddleApp
@@ -35,7 +36,8 @@ class LiveScreen(Screen[None]):
         """Read again from the store and show it. Must keep focus, cursor and typed text."""
 
     def on_screen_resume(self) -> None:
-        self.safely(self.reload)
+        with kept_place(self):
+            self.safely(self.reload)
 
     def safely(self, action: Callable[[], T]) -> T | None:
         """Run a store call; a user's mistake or a file problem becomes a one-line notice."""
