@@ -6,8 +6,10 @@ from __future__ import annotations
 import click
 
 from huddle import __version__
+from huddle.cli.blockers import answer, blockers, escalate, manage, resolve
 from huddle.cli.common import HuddleGroup, State, db_option, open_app, pass_state
 from huddle.cli.demo import demo
+from huddle.cli.digest import digest
 from huddle.cli.me import mine, whoami
 from huddle.cli.serve import serve
 from huddle.cli.steps import add, block
@@ -58,5 +60,11 @@ main.add_command(whoami)
 main.add_command(mine)
 main.add_command(serve)
 main.add_command(trends)
+main.add_command(blockers)
+main.add_command(escalate)
+main.add_command(answer)
+main.add_command(resolve)
+main.add_command(manage)
+main.add_command(digest)
 
 __all__ = ["db_option", "main", "pass_state"]

@@ -12,9 +12,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from huddle.core.calendar import HuddleCalendar
 from huddle.core.models import Blocker, BlockerStatus
+
+E = TypeVar("E", bound=enum.Enum)
 
 PATTERN_WINDOW_DAYS = 30
 """How far back "comes back again" looks."""
@@ -182,3 +185,90 @@ def _label(group: Sequence[Blocker]) -> str:
             return next(b.category for b in group if b.category and b.category.casefold() == top)
     text = group[0].text
     return f'"{text if len(text) <= 40 else text[:39].rstrip() + "…"}"'
+
+
+# --- The Management view ----------------------------------------------------------------
+
+
+class StatusFilter(enum.Enum):
+    """Which blockers sent up to management to show, by where they are now."""
+
+    OPEN = "waiting or answered"
+    WAITING = "waiting for an answer"
+    ANSWERED = "answered, not resolved"
+    RESOLVED = "resolved"
+    ALL = "all sent up"
+
+    def statuses(self) -> frozenset[BlockerStatus]:
+        return {
+            StatusFilter.OPEN: frozenset({BlockerStatus.ESCALATED, BlockerStatus.ANSWERED}),
+            StatusFilter.WAITING: frozenset({BlockerStatus.ESCALATED}),
+            StatusFilter.ANSWERED: frozenset({BlockerStatus.ANSWERED}),
+            StatusFilter.RESOLVED: frozenset({BlockerStatus.RESOLVED}),
+            StatusFilter.ALL: frozenset(
+                {BlockerStatus.ESCALATED, BlockerStatus.ANSWERED, BlockerStatus.RESOLVED}
+            ),
+        }[self]
+
+
+class AgeFilter(enum.Enum):
+    """Which blockers sent up to show, by how long ago and how overdue."""
+
+    ANY = "any age"
+    OVERDUE = "overdue (amber or red)"
+    RED = "red only"
+    WEEK = "sent up over a week ago"
+    MONTH = "sent up over 30 days ago"
+
+
+def cycle(current: E) -> E:
+    """The next choice of a filter, back to the first after the last."""
+    members: list[E] = list(type(current))
+    return members[(members.index(current) + 1) % len(members)]
+
+
+@dataclass(frozen=True)
+class SentUp:
+    """One line of the Management view."""
+
+    blocker: Blocker
+    days_since_sent_up: int
+    waiting: Waiting | None
+    """None once answered (or resolved)."""
+
+    @property
+    def flag(self) -> AgeFlag:
+        return self.waiting.flag if self.waiting else AgeFlag.NONE
+
+
+def sent_up_view(
+    blockers: Iterable[Blocker],
+    calendar: HuddleCalendar,
+    today: date,
+    limit: int,
+    status: StatusFilter = StatusFilter.OPEN,
+    age: AgeFilter = AgeFilter.ANY,
+) -> list[SentUp]:
+    """The blockers sent up to management that pass both filters, the most overdue first,
+    then the longest since sent up."""
+    shown = []
+    wanted = status.statuses()
+    for blocker in blockers:
+        if blocker.escalated_at is None or blocker.status not in wanted:
+            continue
+        row = SentUp(
+            blocker,
+            (today - blocker.escalated_at.date()).days,
+            waiting_for_answer(blocker, calendar, today, limit),
+        )
+        keep = {
+            AgeFilter.ANY: True,
+            AgeFilter.OVERDUE: row.flag is not AgeFlag.NONE,
+            AgeFilter.RED: row.flag is AgeFlag.RED,
+            AgeFilter.WEEK: row.days_since_sent_up > 7,
+            AgeFilter.MONTH: row.days_since_sent_up > 30,
+        }[age]
+        if keep:
+            shown.append(row)
+    severity = {AgeFlag.RED: 0, AgeFlag.AMBER: 1, AgeFlag.NONE: 2}
+    return sorted(shown, key=lambda r: (severity[r.flag], -r.days_since_sent_up, r.blocker.id))

@@ -14,11 +14,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from huddle.core.blockers import (
@@ -695,3 +698,49 @@ def render(digest: Digest, format: str) -> str:
     if format == "json":
         return render_json(digest)
     raise HuddleError(f"no digest format '{format}' (choose {', '.join(FORMATS)})")
+
+
+# --- Writing --------------------------------------------------------------------------
+
+
+def default_file_name(digest: Digest, format: str) -> str:
+    """ "huddle-digest-2026-11-16-to-2026-11-27.md" and so on."""
+    return f"huddle-digest-{digest.since.isoformat()}-to-{digest.until.isoformat()}.{format}"
+
+
+def format_for(path: str | None, given: str | None) -> str:
+    """The format asked for, else the one the file name ends with, else Markdown."""
+    if given:
+        return given
+    suffix = Path(path or "").suffix.lower().lstrip(".")
+    return suffix if suffix in FORMATS else "md"
+
+
+def write_digest(store: Store, digest: Digest, format: str, path: str | None) -> str:
+    """Render the digest; write it to `path` (readable by the user alone: it may hold what
+    people wrote about the people they support) unless `path` is None; and note in the
+    team's file that it was written, so the next digest starts after it. Returns the text."""
+    text = render(digest, format)
+    if path is not None:
+        target = Path(path).expanduser()
+        # A spreadsheet reads UTF-8 with accents right only with the byte order mark.
+        data = (("\ufeff" if format == "csv" else "") + text).encode("utf-8")
+        try:
+            fd, temporary = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".digest-")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, target)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError as error:
+            raise HuddleError(f"can't write {target}: {error.strerror or error}") from None
+    store.digests.record(
+        digest.since,
+        digest.until,
+        format=format,
+        names_left_out=not digest.names,
+        written_to=str(Path(path).expanduser().resolve()) if path else "",
+    )
+    return text

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from huddle.core.calendar import Clock
 from huddle.core.models import HuddleError
 from huddle.core.store import Store
 from huddle.core.store.arrivals import describe_arrivals
+from huddle.ui.blocker_commands import ManagementCommands
 from huddle.ui.keep_place import kept_place
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.home import HomeScreen
@@ -27,11 +31,20 @@ class HuddleApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
     ]
+    COMMANDS = App.COMMANDS | {ManagementCommands}
 
-    def __init__(self, store: Store, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Clock | None = None,
+        first_screen: Callable[[], Screen[Any]] | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         """The team's file; every read and write goes through it."""
+        self.first_screen = first_screen
+        """A screen to open over the home screen at the start (`huddle manage`)."""
         if clock is not None:
             store.db.clock = clock
         self.arrivals = store.arrivals.watch()
@@ -39,6 +52,8 @@ class HuddleApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
+        if self.first_screen is not None:
+            self.push_screen(self.first_screen())
         self._seen_version = self.store.db.data_version()
         self.set_interval(POLL_SECONDS, self.check_for_changes)
 
@@ -58,3 +73,17 @@ class HuddleApp(App[None]):
     def report(self, error: HuddleError) -> None:
         """Show a user's mistake, or a problem with the file, as one line."""
         self.notify(str(error), severity="error", markup=False, timeout=8)
+
+    def action_open_management(self) -> None:
+        """The Management view: every blocker sent up, answered and resolved from here."""
+        from huddle.ui.screens.manage import ManageScreen
+
+        if not isinstance(self.screen, ManageScreen):
+            self.push_screen(ManageScreen())
+
+    def action_open_digest(self) -> None:
+        """The digest for management, previewed before it is written."""
+        from huddle.ui.screens.digest import DigestScreen
+
+        if not isinstance(self.screen, DigestScreen):
+            self.push_screen(DigestScreen())

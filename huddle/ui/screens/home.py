@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from huddle.core.calendar import age_in_days, format_day
 from huddle.ui.screens.base import LiveScreen
+from huddle.ui.widgets.blocker_flag import status_cell
 from huddle.ui.widgets.entry_bar import EntryBar
 from huddle.ui.widgets.live_table import fill_table
 
@@ -37,6 +38,8 @@ class HomeScreen(LiveScreen):
         ("a", "add", "Add a step"),
         ("g", "goals", "Goals"),
         ("t", "trends", "Trends"),
+        ("m", "app.open_management", "Management"),
+        ("d", "app.open_digest", "Digest"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -103,6 +106,7 @@ class HomeScreen(LiveScreen):
         self.query_one("#blockers-title", Static).update(
             Content(f"Open blockers ({len(blockers)})")
         )
+        calendar, limit = store.calendar(), team.answer_limit_days
         fill_table(
             self.query_one("#blockers", DataTable),
             [
@@ -110,7 +114,7 @@ class HomeScreen(LiveScreen):
                     blocker.id,
                     (
                         Text(f"{age_in_days(blocker.raised_on, today)}d"),
-                        Text(blocker.status.value),
+                        status_cell(blocker, calendar, today, limit),
                         Text(blocker.text),
                         Text(blocker.raised_by_name),
                     ),

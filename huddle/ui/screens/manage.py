@@ -1,0 +1,336 @@
+"""The Management view: every blocker sent up to management, how long it has waited, its
+answer and its history; the answer or the resolution recorded from the keyboard; and the
+blockers that come back again.
+
+Reached by `m` on the home screen, from the command palette, and by `huddle manage`.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Static
+
+from huddle.config import remembered_who
+from huddle.core.blockers import (
+    AgeFilter,
+    AgeFlag,
+    SentUp,
+    StatusFilter,
+    cycle,
+    find_patterns,
+    sent_up_view,
+)
+from huddle.core.calendar import format_day
+from huddle.core.models import Blocker, BlockerStatus, HuddleError, Role
+from huddle.ui.screens.base import LiveScreen
+from huddle.ui.screens.blocker_dialog import Said, SayDialog
+from huddle.ui.widgets.blocker_flag import flag_text
+
+
+class ManageScreen(LiveScreen):
+    """Every blocker sent up to management; the answer and the resolution typed here."""
+
+    BINDINGS = [
+        Binding("a", "answer", "Answer"),
+        Binding("r", "resolve", "Resolve"),
+        Binding("f", "status_filter", "Status"),
+        Binding("g", "age_filter", "Age"),
+        Binding("d", "digest", "Digest"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    DEFAULT_CSS = """
+    ManageScreen #filter-bar {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    ManageScreen #sent-up {
+        height: 1fr;
+        min-height: 5;
+        margin: 0 1;
+    }
+    ManageScreen #detail {
+        height: 1fr;
+        min-height: 4;
+        margin: 0 1;
+        padding: 0 1;
+        border-top: solid $primary;
+    }
+    ManageScreen #patterns {
+        height: auto;
+        max-height: 4;
+        padding: 0 1;
+        color: $warning;
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status_filter = StatusFilter.OPEN
+        self.age_filter = AgeFilter.ANY
+        self.rows: dict[str, SentUp] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        yield Static(id="filter-bar")
+        yield DataTable(id="sent-up", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="detail"):
+            yield Static(id="detail-text")
+        yield Static(id="patterns")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#sent-up", DataTable)
+        table.add_column("ID", key="id")
+        table.add_column("Flag", key="flag")
+        table.add_column("Waiting", key="waiting")
+        table.add_column("Blocker", key="text")
+        table.add_column("Status", key="status")
+        table.add_column("Sent up", key="sent")
+        table.focus()
+        self.safely(self.reload)
+
+    # Reading.
+
+    def reload(self) -> None:
+        store = self.store
+        team = store.team.get()
+        today = store.today()
+        calendar = store.calendar()
+        self.query_one("#title-bar", Static).update(
+            Content.assemble(
+                ("Huddle", "bold"),
+                "  ",
+                team.name or "a new team",
+                "  ",
+                ("Management view: blockers sent up", "bold"),
+            )
+        )
+        everything = store.blockers.escalated(include_resolved=True)
+        shown = sent_up_view(
+            everything,
+            calendar,
+            today,
+            team.answer_limit_days,
+            self.status_filter,
+            self.age_filter,
+        )
+        overdue = sum(
+            1
+            for r in sent_up_view(everything, calendar, today, team.answer_limit_days)
+            if r.flag is not AgeFlag.NONE
+        )
+        self.query_one("#filter-bar", Static).update(
+            Content(
+                f"Showing {len(shown)}: {self.status_filter.value}, {self.age_filter.value}"
+                f"   ({overdue} overdue; limit {team.answer_limit_days} huddle days)"
+            )
+        )
+        table = self.query_one("#sent-up", DataTable)
+        keep = self.highlighted_id()
+        self.rows = {row.blocker.id: row for row in shown}
+        table.clear()
+        room = min(100, max(24, self.size.width - 50))
+        for row in shown:
+            b = row.blocker
+            assert b.escalated_at is not None
+            waited = row.waiting.huddle_days if row.waiting else None
+            table.add_row(
+                Text(b.short_id),
+                flag_text(row.flag),
+                Text("-" if waited is None else f"{waited} day{'s' if waited != 1 else ''}"),
+                Text(b.text if len(b.text) <= room else b.text[: room - 1] + "…"),
+                Text(b.status.value),
+                Text(format_day(b.escalated_at.date(), today)),
+                key=b.id,
+            )
+        if keep in self.rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        self.show_detail()
+        patterns = find_patterns(
+            store.blockers.raised_between(today - timedelta(days=29), today), today
+        )
+        self.query_one("#patterns", Static).update(
+            Content(
+                "Comes back again: " + "; ".join(p.describe() for p in patterns) if patterns else ""
+            )
+        )
+        self.query_one("#patterns").display = bool(patterns)
+
+    def highlighted_id(self) -> str | None:
+        table = self.query_one("#sent-up", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return key.value
+
+    def highlighted(self) -> Blocker | None:
+        found = self.rows.get(self.highlighted_id() or "")
+        return found.blocker if found else None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_resize(self) -> None:
+        self.safely(self.reload)
+
+    def show_detail(self) -> None:
+        detail = self.query_one("#detail-text", Static)
+        blocker = self.highlighted()
+        if blocker is None:
+            detail.update(
+                Content(
+                    "Nothing sent up to management matches these filters." if not self.rows else ""
+                )
+            )
+            return
+        try:
+            history = self.store.blockers.history(blocker)
+        except HuddleError as error:
+            self.huddle_app.report(error)
+            return
+        today = self.store.today()
+        age = (today - blocker.raised_on).days
+        lines: list[Content] = [
+            Content.assemble((blocker.text, "bold")),
+            Content(
+                f"Raised by {blocker.raised_by_name} {format_day(blocker.raised_on, today)}"
+                f" ({age} day{'s' if age != 1 else ''} ago)"
+                + (f", {blocker.category}" if blocker.category else "")
+                + f"; id {blocker.short_id}"
+            ),
+        ]
+        if blocker.escalation_reason:
+            assert blocker.escalated_at is not None
+            lines.append(
+                Content.assemble(
+                    ("Sent up", "bold"),
+                    f" {format_day(blocker.escalated_at.date(), today)}"
+                    f" to {blocker.escalated_to}: {blocker.escalation_reason}",
+                )
+            )
+        row = self.rows.get(blocker.id)
+        if row and row.waiting:
+            lines.append(
+                Content.assemble(
+                    (f"No answer yet: {row.waiting.describe()}", "bold"),
+                    f" (the team's limit is {self.store.team.get().answer_limit_days})",
+                )
+            )
+        if blocker.answer:
+            lines.append(Content.assemble(("Answer: ", "bold $success"), blocker.answer))
+        if blocker.status is BlockerStatus.RESOLVED and blocker.resolution:
+            lines.append(Content.assemble(("Resolved: ", "bold"), blocker.resolution))
+        lines.append(Content.assemble(("History", "bold underline")))
+        for event in history:
+            when = f"{format_day(event.at.date(), today)} {event.at:%H:%M}"
+            move = (
+                f"{event.status_from.value} -> {event.status_to.value}"
+                if event.status_from and event.status_from is not event.status_to
+                else ("raised" if event.status_from is None else "noted")
+            )
+            lines.append(
+                Content.assemble(
+                    (f"{when}  ", "$text-muted"), (move, "bold"), f"  {event.who}".rstrip()
+                )
+            )
+            lines.append(Content.assemble("    ", event.note))
+        detail.update(Content("\n").join(lines))
+
+    # Actions.
+
+    def action_status_filter(self) -> None:
+        self.status_filter = cycle(self.status_filter)
+        self.safely(self.reload)
+
+    def action_age_filter(self) -> None:
+        self.age_filter = cycle(self.age_filter)
+        self.safely(self.reload)
+
+    def default_who(self, *, manager: bool) -> str:
+        """Who is at this keyboard, if known; for an answer, else the team's one manager."""
+        remembered = remembered_who()
+        if remembered:
+            return remembered[0]
+        if manager:
+            managers = [m for m in self.store.members.all() if m.role is Role.MANAGER]
+            if len(managers) == 1:
+                return managers[0].name
+        return ""
+
+    def action_answer(self) -> None:
+        blocker = self.highlighted()
+        if blocker is None:
+            return
+        if blocker.status is not BlockerStatus.ESCALATED:
+            self.notify(
+                f"Blocker {blocker.short_id} is {blocker.status.value}: only one waiting for"
+                " an answer can be answered",
+                severity="warning",
+                markup=False,
+            )
+            return
+
+        def save(said: Said | None) -> None:
+            if said is None:
+                return
+
+            def answer() -> Blocker:
+                who = self.store.members.find(said.who).name
+                return self.store.blockers.answer(blocker, said.text, who=who)
+
+            if self.safely(answer) is not None:
+                self.notify(f"Answer recorded for {blocker.short_id}", markup=False)
+            self.safely(self.reload)
+
+        self.app.push_screen(
+            SayDialog(
+                "Management's answer",
+                blocker.text,
+                label="The answer, for the team to hear at the next huddle",
+                who=self.default_who(manager=True),
+            ),
+            save,
+        )
+
+    def action_resolve(self) -> None:
+        blocker = self.highlighted()
+        if blocker is None:
+            return
+
+        def save(said: Said | None) -> None:
+            if said is None:
+                return
+
+            def resolve() -> Blocker:
+                who = self.store.members.find(said.who).name
+                return self.store.blockers.resolve(blocker, said.text, who=who)
+
+            if self.safely(resolve) is not None:
+                self.notify(f"Blocker {blocker.short_id} resolved", markup=False)
+            self.safely(self.reload)
+
+        self.app.push_screen(
+            SayDialog(
+                "Resolve the blocker",
+                blocker.text,
+                label="How was it resolved?",
+                who=self.default_who(manager=False),
+            ),
+            save,
+        )
+
+    def action_digest(self) -> None:
+        from huddle.ui.screens.digest import DigestScreen
+
+        self.app.push_screen(DigestScreen())
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

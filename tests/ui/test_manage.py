@@ -1,0 +1,241 @@
+"""The Management view: a manager sees every blocker sent up, how overdue each answer is,
+and answers or resolves it from the keyboard; the team lead reaches it from home."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from huddle.core.calendar import FixedClock
+from huddle.core.models import Blocker, BlockerStatus
+from huddle.core.store import Store
+from huddle.ui.app import HuddleApp
+from huddle.ui.screens.blocker_dialog import SayDialog
+from huddle.ui.screens.home import HomeScreen
+from huddle.ui.screens.manage import ManageScreen
+
+MONDAY = datetime(2026, 11, 30, 9, 0).astimezone().date()
+
+
+@pytest.fixture(autouse=True)
+def nobody_at_the_keyboard(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HUDDLE_WHO", raising=False)
+
+
+def sent_up(store: Store, clock: FixedClock, days_ago: int, text: str) -> Blocker:
+    """A blocker Bea raised and Ann sent up to Pat `days_ago` calendar days before Monday."""
+    now = clock.at
+    clock.at = datetime.combine(MONDAY - timedelta(days=days_ago), time(9, 10)).astimezone()
+    try:
+        blocker = store.blockers.raise_blocker(store.members.find("bea"), text, category="forms")
+        return store.blockers.escalate(blocker, "Only IT can change it", who="Ann Smith", to="Pat")
+    finally:
+        clock.at = now
+
+
+@pytest.fixture
+def sent(store: Store, clock: FixedClock) -> dict[str, Blocker]:
+    """Sent up last Tuesday (red by Monday), on Friday (fine), and one already answered."""
+    late = sent_up(store, clock, 6, "The referral form asks for the NHS number twice [TODO] 🙂")
+    recent = sent_up(store, clock, 3, "The review form asks for the NHS number again")
+    answered = sent_up(store, clock, 10, "Laptops log out during visits")
+    answered = store.blockers.answer(answered, "IT will extend the time-out", who="Pat Reid")
+    store.blockers.raise_blocker(store.members.find("sam"), "Printer jams on Mondays")
+    return {"late": late, "recent": recent, "answered": answered}
+
+
+def rows(screen: ManageScreen) -> list[list[str]]:
+    table = screen.query_one("#sent-up", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def text_of(screen: ManageScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).content)
+
+
+async def test_every_blocker_sent_up_is_listed_most_overdue_first_with_its_flag(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("m")
+        screen = app.screen
+        assert isinstance(screen, ManageScreen)
+        shown = rows(screen)
+        assert [r[0] for r in shown] == [
+            sent["late"].short_id,
+            sent["answered"].short_id,
+            sent["recent"].short_id,
+        ]
+        assert shown[0][1].strip() == "RED"
+        assert shown[0][2] == "4 days"
+        assert shown[0][3] == "The referral form asks for the NHS number twice [TODO] 🙂"
+        assert shown[1][1:3] == ["", "-"]
+        assert shown[2][1:3] == ["", "1 day"]
+        assert "Printer jams" not in str(shown)
+        assert "1 overdue; limit 2 huddle days" in text_of(screen, "#filter-bar")
+        assert "forms: raised 3 times since 20 November" in text_of(screen, "#patterns")
+
+
+async def test_the_history_of_the_highlighted_blocker_is_shown(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ManageScreen)
+        detail = text_of(screen, "#detail-text")
+        assert "The referral form asks for the NHS number twice [TODO] 🙂" in detail
+        assert "No answer yet: waiting 4 huddle days" in detail
+        assert "open -> escalated  Ann Smith" in detail
+        assert "to Pat: Only IT can change it" in detail
+        await pilot.press("down")
+        detail = text_of(screen, "#detail-text")
+        assert "Answer: IT will extend the time-out" in detail
+        assert "escalated -> answered  Pat Reid" in detail
+
+
+async def test_a_manager_answers_from_the_keyboard_and_the_flag_goes(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, SayDialog)
+        # The team's one manager is offered as who answers.
+        assert app.screen.query_one("#say-who", Input).value == "Pat Reid"
+        app.screen.query_one("#say-text", Input).value = "Asked IT to drop the second field [v2]"
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, ManageScreen)
+        answered = store.blockers.get(sent["late"].id)
+        assert answered.status is BlockerStatus.ANSWERED
+        assert (answered.answer, answered.answered_by) == (
+            "Asked IT to drop the second field [v2]",
+            "Pat Reid",
+        )
+        assert "0 overdue" in text_of(screen, "#filter-bar")
+        assert all(r[1] == "" for r in rows(screen))
+        # The cursor stays on the blocker just answered, now further down.
+        assert "Answer: Asked IT to drop the second field [v2]" in text_of(screen, "#detail-text")
+
+
+async def test_a_blocker_is_resolved_from_the_keyboard_and_leaves_the_open_list(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("down", "r")
+        assert isinstance(app.screen, SayDialog)
+        assert app.screen.query_one("#say-who", Input).value == ""
+        app.screen.query_one("#say-text", Input).value = "Time-out changed"
+        await pilot.press("tab", *"ann", "enter")
+        resolved = store.blockers.get(sent["answered"].id)
+        assert resolved.status is BlockerStatus.RESOLVED
+        assert store.blockers.history(resolved)[-1].who == "Ann Smith"
+        screen = app.screen
+        assert isinstance(screen, ManageScreen)
+        assert sent["answered"].short_id not in str(rows(screen))
+        await pilot.press("f", "f", "f")  # status: resolved
+        assert "resolved, any age" in text_of(screen, "#filter-bar")
+        assert [r[0] for r in rows(screen)] == [sent["answered"].short_id]
+
+
+async def test_a_mistyped_name_is_one_line_and_nothing_changes(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("a")
+        who = app.screen.query_one("#say-who", Input)
+        who.value = "zed"
+        await pilot.press(*"Done", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ManageScreen)
+        assert store.blockers.get(sent["late"].id).status is BlockerStatus.ESCALATED
+        assert any("no member matches 'zed'" in str(n.message) for n in app._notifications)
+
+
+async def test_only_a_blocker_waiting_for_an_answer_can_be_answered(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("down", "a")
+        assert isinstance(app.screen, ManageScreen)
+        assert any("only one waiting for an answer" in str(n.message) for n in app._notifications)
+
+
+async def test_filters_by_status_and_age(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ManageScreen)
+        await pilot.press("f")
+        assert "waiting for an answer" in text_of(screen, "#filter-bar")
+        assert [r[0] for r in rows(screen)] == [sent["late"].short_id, sent["recent"].short_id]
+        await pilot.press("g")
+        assert "overdue (amber or red)" in text_of(screen, "#filter-bar")
+        assert [r[0] for r in rows(screen)] == [sent["late"].short_id]
+        await pilot.press("f", "f", "f", "g", "g")  # all sent up, over a week ago
+        assert "all sent up, sent up over a week ago" in text_of(screen, "#filter-bar")
+        assert [r[0] for r in rows(screen)] == [sent["answered"].short_id]
+        await pilot.press("g", "g")
+        assert len(rows(screen)) == 3
+        await pilot.press("g", "g")  # red only, and none answered is red
+        await pilot.press("f", "f", "f")
+        assert rows(screen) == []
+        assert "Nothing sent up to management matches" in text_of(screen, "#detail-text")
+
+
+async def test_home_flags_an_overdue_answer_and_leads_to_the_management_view(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(120, 30)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        table = home.query_one("#blockers", DataTable)
+        cells = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert "escalated  RED " in cells
+        assert "escalated" in cells and "answered" in cells
+        await pilot.press("m")
+        assert isinstance(app.screen, ManageScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_command_palette_opens_the_management_view(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"management view")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ManageScreen)
+
+
+async def test_a_file_written_by_another_process_shows_without_moving_the_cursor(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ManageScreen)
+        await pilot.press("down", "down")
+        assert screen.highlighted_id() == sent["recent"].id
+        other = Store.open(store.db.path or "", clock=clock)
+        try:
+            other.blockers.answer(other.blockers.get(sent["late"].id), "On it", who="Pat Reid")
+        finally:
+            other.close()
+        await pilot.pause(0.7)
+        assert screen.highlighted_id() == sent["recent"].id
+        assert "0 overdue" in text_of(screen, "#filter-bar")
