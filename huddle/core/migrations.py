@@ -225,11 +225,11 @@ _SCHEMA_1 = [
     # Pulse answers carry no member and no time, and a random key, so nobody can read back
     # one person's answers; pulse_taken only says who has answered in a week.
     f"""CREATE TABLE pulse_answers (
-        id TEXT PRIMARY KEY,
         week TEXT NOT NULL,
-        {", ".join(f"{name} INTEGER CHECK ({name} BETWEEN 1 AND 5)" for name in PULSE_FACTORS)}
+        id TEXT NOT NULL,
+        {", ".join(f"{name} INTEGER CHECK ({name} BETWEEN 1 AND 5)" for name in PULSE_FACTORS)},
+        PRIMARY KEY (week, id)
     ) WITHOUT ROWID""",
-    "CREATE INDEX pulse_answers_by_week ON pulse_answers (week)",
     """CREATE TABLE pulse_taken (
         week TEXT NOT NULL,
         member_id TEXT NOT NULL REFERENCES members(id),

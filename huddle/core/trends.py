@@ -176,32 +176,36 @@ def compute_trends(store: Store, period: Period, count: int | None = None) -> Tr
             )
             for start in starts
         ],
-        streak=current_streak(store.calendar(), store.trends.held_days, today),
+        streak=current_streak(
+            store.calendar(), store.trends.held_days, today, store.trends.first_held_day()
+        ),
         total_taken=store.trends.total_taken(),
     )
 
 
 def current_streak(
-    calendar: HuddleCalendar, held_days: Callable[[date, date], set[date]], today: date
+    calendar: HuddleCalendar,
+    held_days: Callable[[date, date], set[date]],
+    today: date,
+    first_held: date | None,
 ) -> int:
     """Huddle days held in a row, back from today. Today counts if its huddle was held, and
     does not break the streak if it is still to come. Read back in growing windows, so a
-    long streak never needs every day at once."""
+    short streak never reads the whole history."""
     streak = 0
     last = today
     span = 60
-    while True:
-        first = last - timedelta(days=span)
+    while first_held is not None and last >= first_held:
+        first = max(last - timedelta(days=span), first_held)
         held = held_days(first, last)
         for day in reversed(list(calendar.huddle_days(first, last))):
             if day in held:
                 streak += 1
             elif day != today:
                 return streak
-        if not held:
-            return streak
         last = first - timedelta(days=1)
         span *= 4
+    return streak
 
 
 # --- Naming each number once, for the screen and the command line ------------------------

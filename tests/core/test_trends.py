@@ -186,20 +186,23 @@ def test_attendance_and_huddles_held(team: Store) -> None:
     assert this_week.attendance.attendance_rate is None
 
 
-def _held(days: set[date]) -> object:
-    return lambda first, last: {d for d in days if first <= d <= last}
+def _streak(calendar: HuddleCalendar, held: set[date], today: date) -> int:
+    return current_streak(
+        calendar, lambda first, last: {d for d in held if first <= d <= last}, today,
+        min(held, default=None),
+    )  # fmt: skip
 
 
 def test_the_streak_counts_huddle_days_held_in_a_row_skipping_holidays() -> None:
     wednesday = date(2026, 11, 25)
     calendar = HuddleCalendar()
     held = {_day(3), _day(4), MON_23, MON_23 + timedelta(days=1)}  # Thu, Fri, Mon, Tue
-    assert current_streak(calendar, _held(held), wednesday) == 4  # today is still to come
-    assert current_streak(calendar, _held(held | {wednesday}), wednesday) == 5
-    assert current_streak(calendar, _held(held - {MON_23}), wednesday) == 1
+    assert _streak(calendar, held, wednesday) == 4  # today is still to come
+    assert _streak(calendar, held | {wednesday}, wednesday) == 5
+    assert _streak(calendar, held - {MON_23}, wednesday) == 1
     with_holiday = HuddleCalendar(holidays=frozenset({MON_23}))
-    assert current_streak(with_holiday, _held(held - {MON_23}), wednesday) == 3
-    assert current_streak(calendar, _held(set()), wednesday) == 0
+    assert _streak(with_holiday, held - {MON_23}, wednesday) == 3
+    assert _streak(calendar, set(), wednesday) == 0
 
 
 def test_a_long_streak_is_read_back_in_growing_windows() -> None:
@@ -212,7 +215,7 @@ def test_a_long_streak_is_read_back_in_growing_windows() -> None:
         asked.append((first, last))
         return {d for d in every_day if first <= d <= last}
 
-    assert current_streak(calendar, held, today) == len(every_day)
+    assert current_streak(calendar, held, today, min(every_day)) == len(every_day)
     assert len(asked) <= 4
 
 

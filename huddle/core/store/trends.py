@@ -70,9 +70,13 @@ class TrendStore:
         params: tuple[str, ...] = (first.isoformat(), end.isoformat())
         if goal_id is not None:
             params += (goal_id,)
+        # Grouped by day first: the period's date arithmetic then runs once a day, not once
+        # a day and goal.
         rows = self.db.rows(
-            f"SELECT {period_sql(Period(period), 'day')} AS start, {_SUMS} FROM step_tallies"
-            f" WHERE day >= ? AND day < ?{goal_filter} GROUP BY start",
+            f"SELECT {period_sql(period, 'day')} AS start, {_SUMS} FROM ("
+            f" SELECT day, {_SUMS} FROM step_tallies"
+            f" WHERE day >= ? AND day < ?{goal_filter} GROUP BY day"
+            ") GROUP BY start",
             params,
         )
         return {
@@ -140,9 +144,10 @@ class TrendStore:
         marks = {
             r["start"]: (r["marked"], r["present"])
             for r in self.db.rows(
-                f"SELECT {period_sql(period, 'day')} AS start, count(*) AS marked,"
+                f"SELECT {period_sql(period, 'day')} AS start, sum(marked) AS marked,"
+                " sum(present) AS present FROM (SELECT day, count(*) AS marked,"
                 " sum(present) AS present FROM attendance WHERE day >= ? AND day < ?"
-                " GROUP BY start",
+                " GROUP BY day) GROUP BY start",
                 bounds,
             )
         }
@@ -165,23 +170,28 @@ class TrendStore:
             )
         }
 
+    def first_held_day(self) -> date | None:
+        """The first day a huddle was held, if any was."""
+        found = self.db.value("SELECT min(day) FROM huddles WHERE started_at IS NOT NULL")
+        return date.fromisoformat(found) if found else None
+
     def pulse_averages(self, period: Period, first: date, end: date) -> dict[date, PulseAverages]:
         """The team's average answer to each pulse question per period (by the week the
         answer was given in). An average of fewer than PULSE_MIN_ANSWERS answers is None."""
-        columns = ", ".join(
-            f"avg({name}) AS {name}, count({name}) AS {name}_n" for name in PULSE_FACTORS
-        )
+        weekly = ", ".join(f"sum({n}) AS {n}, count({n}) AS {n}_n" for n in PULSE_FACTORS)
+        summed = ", ".join(f"sum({n}) AS {n}, sum({n}_n) AS {n}_n" for n in PULSE_FACTORS)
         rows = self.db.rows(
-            f"SELECT {period_sql(period, 'week')} AS start, count(*) AS answers, {columns}"
-            " FROM pulse_answers WHERE week >= ? AND week < ? GROUP BY start",
+            f"SELECT {period_sql(period, 'week')} AS start, sum(answers) AS answers, {summed}"
+            f" FROM (SELECT week, count(*) AS answers, {weekly} FROM pulse_answers"
+            " WHERE week >= ? AND week < ? GROUP BY week) GROUP BY start",
             (first.isoformat(), end.isoformat()),
         )
         return {
             date.fromisoformat(r["start"]): PulseAverages(
                 answers=r["answers"],
                 averages={
-                    name: r[name] if r[f"{name}_n"] >= PULSE_MIN_ANSWERS else None
-                    for name in PULSE_FACTORS
+                    n: r[n] / r[f"{n}_n"] if r[f"{n}_n"] >= PULSE_MIN_ANSWERS else None
+                    for n in PULSE_FACTORS
                 },
             )
             for r in rows
