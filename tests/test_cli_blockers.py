@@ -93,6 +93,9 @@ def test_an_overdue_answer_is_flagged_in_the_list(huddle_with_team) -> None:
     assert huddle.ok("blockers").startswith(f"{short}  5d  escalated  overdue  The referral")
     huddle.today = huddle.today.replace(month=12, day=2)
     assert "  OVERDUE  " in huddle.ok("blockers")
+    out = huddle.ok("team", "answer-limit", "6")  # 5 huddle days waited by Wednesday
+    assert out.startswith("Blockers sent up are flagged amber after 6 huddle days")
+    assert "overdue" not in huddle.ok("blockers").lower()
 
 
 @pytest.mark.parametrize(

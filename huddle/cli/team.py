@@ -173,3 +173,17 @@ def date_order(state: State, order: str) -> None:
     """How to read 1/12: day-first (1 December) or month-first (January 12)."""
     state.store().team.update(date_order=DateOrder(order))
     click.echo(f"Dates like 1/12 are read {order}")
+
+
+@team.command("answer-limit")
+@click.argument("days", type=click.IntRange(1, 60))
+@db_option
+@pass_state
+def answer_limit(state: State, days: int) -> None:
+    """Huddle days management has to answer a blocker sent up: after DAYS with no answer
+    it is flagged amber, after twice that red (default 2)."""
+    state.store().team.update(answer_limit_days=days)
+    click.echo(
+        f"Blockers sent up are flagged amber after {days} huddle day{'s' if days != 1 else ''}"
+        f" with no answer, red after {2 * days}"
+    )

@@ -4,12 +4,13 @@ and answers or resolves it from the keyboard; the team lead reaches it from home
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Static
 
 from huddle.core.calendar import FixedClock
-from huddle.core.models import Blocker, BlockerStatus
+from huddle.core.models import Blocker, BlockerStatus, Role
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.blocker_dialog import SayDialog
@@ -239,3 +240,23 @@ async def test_a_file_written_by_another_process_shows_without_moving_the_cursor
         await pilot.pause(0.7)
         assert screen.highlighted_id() == sent["recent"].id
         assert "0 overdue" in text_of(screen, "#filter-bar")
+
+
+def test_the_management_view_looks_right(tmp_path: Path, clock: FixedClock, snap_compare) -> None:
+    """The picture of the Management view at 100x30 (ids fixed, so the snapshot is stable)."""
+    counter = iter(range(1, 10_000))
+    store = Store.open(
+        tmp_path / "snap.db", clock=clock, ids=lambda: f"{next(counter) * 7919:06x}" + "0" * 26
+    )
+    store.team.update(name="Northside Assessment Team")
+    for name in ("Ann Smith", "Bea Jones", "Sam Okafor"):
+        store.members.add(name)
+    store.members.add("Pat Reid", Role.MANAGER)
+    sent = {
+        "late": sent_up(store, clock, 6, "The referral form asks for the NHS number twice [TODO]"),
+        "recent": sent_up(store, clock, 3, "The review form asks for the NHS number again"),
+        "answered": sent_up(store, clock, 10, "Laptops log out during visits"),
+    }
+    store.blockers.answer(sent["answered"], "IT will extend the time-out", who="Pat Reid")
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    assert snap_compare(app, terminal_size=(100, 30))
