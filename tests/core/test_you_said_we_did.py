@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from huddle.core.calendar import FixedClock
+from huddle.core.digest import build_digest
 from huddle.core.models import Blocker, BlockerStatus
 from huddle.core.store import Store
 
@@ -62,3 +65,15 @@ def test_a_blocker_sent_up_again_brings_its_new_answer_back(team: Store) -> None
     assert [b.answer for b in team.blockers.unseen_answers()] == [
         "I will take it to the head of service"
     ]
+
+
+def test_an_answer_read_out_is_still_one_answer_in_the_digest(
+    team: Store, clock: FixedClock
+) -> None:
+    forms = sent_up(team, "The form asks twice")
+    team.blockers.answer(forms, "Field removed", who="Sam Patel")
+    clock.advance(days=1)
+    team.blockers.mark_answers_seen(team.blockers.unseen_answers(), who="Ann Smith")
+    today = team.today()
+    digest = build_digest(team, today - timedelta(days=1), today)
+    assert [a.answer for a in digest.answers] == ["Field removed"]

@@ -164,9 +164,11 @@ class BlockerStore:
     def events_between(
         self, first: date, last: date, *, to: BlockerStatus | None = None
     ) -> list[BlockerEvent]:
-        """Changes made from `first` to `last` (both days included), oldest first; only the
-        moves to one status when `to` is given."""
-        where = " AND status_to = ?" if to else ""
+        """Moves made from `first` to `last` (both days included), oldest first; only the
+        moves to one status when `to` is given. Notes that move nothing (an answer read out
+        at the huddle) are left out."""
+        where = " AND (status_from IS NULL OR status_from != status_to)"
+        where += " AND status_to = ?" if to else ""
         params: tuple[str, ...] = (first.isoformat(), last.isoformat())
         rows = self.db.rows(
             "SELECT blocker_id, at, who, status_from, status_to, note FROM blocker_events"
