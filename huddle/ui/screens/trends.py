@@ -56,7 +56,9 @@ class TrendsScreen(LiveScreen):
     DEFAULT_CSS = """
     TrendsScreen #trends-periods { height: 1; padding: 0 1; }
     TrendsScreen #trends-summary { height: 1; padding: 0 1; color: $text-muted; }
-    TrendsScreen #trends-axis { height: 1; padding: 0 1; color: $text-muted; }
+    TrendsScreen #trends-axis { height: 1; color: $text-muted; }
+    TrendsScreen #trends-axis .trend-value { text-style: none; }
+    TrendsScreen #trends-span { width: 1fr; }
     TrendsScreen .trend-section { padding: 0 1; margin-top: 1; text-style: bold; color: $accent; }
     TrendsScreen .trend-row { height: 2; padding: 0 1; }
     TrendsScreen.compact .trend-row { height: 1; }
@@ -73,7 +75,10 @@ class TrendsScreen(LiveScreen):
         yield Static(id="title-bar")
         yield Static(id="trends-periods")
         yield Static(id="trends-summary")
-        yield Static(id="trends-axis")
+        with Horizontal(id="trends-axis", classes="trend-row"):
+            yield Static(classes="trend-label")
+            yield Static(id="trends-span")
+            yield Static("now · before", classes="trend-value")
         by_key = {m.key: m for m in METRICS}
         with VerticalScroll(id="trends-rows"):
             for title, keys in SECTIONS:
@@ -121,9 +126,7 @@ class TrendsScreen(LiveScreen):
             )
         )
         first, last = trends.periods[0], trends.periods[-1]
-        self.query_one("#trends-axis", Static).update(
-            Content(f"{'':28}{first.label} … {last.label} (now){'':2}{'now · before':>16}")
-        )
+        self.query_one("#trends-span", Static).update(Content(f"{first.label} … {last.label}"))
 
     def _show_metric(self, metric: Metric, trends: Trends) -> None:
         values = [metric.value(p) for p in trends.periods]

@@ -77,7 +77,7 @@ class BarChart(Widget):
             return ""
         slot = max(1, width // len(values))
         shown = values[-(width // slot) :]
-        bar_width = slot - 1 if slot > 2 else slot
+        bar_width = max(1, slot - 1)
         top = self.top or max((v for v in shown if v is not None), default=0) or 1
         styles = [self.get_component_rich_style("bar-chart--bar")] * (len(shown) - 1) + [
             self.get_component_rich_style("bar-chart--latest")
