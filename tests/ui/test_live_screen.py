@@ -222,3 +222,32 @@ async def test_any_live_screen_keeps_the_cursor_focus_and_typing(store: Store) -
         assert note.has_focus
         assert note.value == "half a sentence"
         assert column(table, 1)[table.cursor_row] == chosen
+
+
+async def test_the_management_view_shows_a_blocker_sent_up_from_another_terminal(
+    store: Store,
+) -> None:
+    blocker = store.blockers.raise_blocker(store.members.find("sam"), "Only IT can change the form")
+    app = HuddleApp(store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        sent_up = app.screen.query_one("#sent-up", DataTable)
+        assert sent_up.row_count == 0
+
+        done = await asyncio.to_thread(
+            huddle_from_another_terminal,
+            db_path(store),
+            "escalate",
+            blocker.short_id,
+            "--reason",
+            "The team cannot change the form",
+            "--who",
+            "ann",
+        )
+        assert done.returncode == 0, done.stderr
+
+        assert await wait_until(
+            pilot, lambda: "Only IT can change the form" in " ".join(column(sent_up, 3))
+        )
+        assert sent_up.has_focus
