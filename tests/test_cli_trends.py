@@ -51,3 +51,15 @@ def test_trends_refuses_a_period_it_does_not_know(huddle_with_team) -> None:
     result = huddle_with_team("trends", "--period", "fortnight")
     assert result.exit_code == 2
     assert "fortnight" in result.output
+
+
+def test_the_team_sets_its_pulse_day_or_turns_it_off(huddle_with_team) -> None:
+    assert "from Wed" in huddle_with_team.ok("team", "pulse", "wednesday")
+    store = huddle_with_team.open_store()
+    try:
+        assert store.pulse.pulse_day() == "WE"
+    finally:
+        store.close()
+    assert "off" in huddle_with_team.ok("team", "pulse", "off")
+    result = huddle_with_team("team", "pulse", "someday")
+    assert result.exit_code == 1 and "not a day of the week" in result.output

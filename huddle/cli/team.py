@@ -187,3 +187,19 @@ def answer_limit(state: State, days: int) -> None:
         f"Blockers sent up are flagged amber after {days} huddle day{'s' if days != 1 else ''}"
         f" with no answer, red after {2 * days}"
     )
+
+
+@team.command()
+@click.argument("day", metavar="DAY|off")
+@db_option
+@pass_state
+def pulse(state: State, day: str) -> None:
+    """Ask the weekly Kaizen pulse at wrap-up from this weekday on (e.g. fri), or turn it off."""
+    store = state.store()
+    if day.strip().lower() == "off":
+        store.pulse.set_pulse_day("")
+        click.echo("The weekly Kaizen pulse is off")
+        return
+    rule = rule_from_days([day])
+    store.pulse.set_pulse_day(rule.rsplit("=", 1)[1])
+    click.echo(f"The Kaizen pulse is asked at wrap-up once a week, from {days_of_rule(rule)[0]}")

@@ -18,6 +18,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import MO, relativedelta
 
 from huddle.core.calendar import WEEKDAYS_RULE, FixedClock, HuddleCalendar
+from huddle.core.demo_kaizen import add_pulse_and_cycles
 from huddle.core.models import Blocker, Goal, HuddleError, Member, Role, Source, Step, StepStatus
 from huddle.core.store import Store
 
@@ -782,6 +783,7 @@ class _Builder:
             self._huddle(index, past, away)
         if today_is_huddle:
             self._before_today(away.get(len(past), set()))
+        add_pulse_and_cycles(self.store, self.clock, self.today, days)
         self.at(self.today, 8, 55)
         return DemoSummary(
             members=len(self.members),
