@@ -266,6 +266,31 @@ _SCHEMA_1 = [
         PRIMARY KEY (cycle_id, after_days)
     ) WITHOUT ROWID""",
     "CREATE INDEX sustainment_checks_open ON sustainment_checks (due_on) WHERE checked_on IS NULL",
+    # The guided huddle (issue 3): who is away, typed text not yet saved, time per stage.
+    """CREATE TABLE absences (
+        id TEXT PRIMARY KEY,
+        member_id TEXT NOT NULL REFERENCES members(id),
+        first_day TEXT NOT NULL,
+        last_day TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX absences_by_day ON absences (last_day, first_day)",
+    """CREATE TABLE drafts (
+        day TEXT NOT NULL,
+        member_id TEXT NOT NULL REFERENCES members(id),
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (day, member_id)
+    )""",
+    """CREATE TABLE stage_times (
+        day TEXT NOT NULL REFERENCES huddles(day),
+        stage TEXT NOT NULL,
+        seconds REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, stage)
+    )""",
+    # The huddle day a step was looked back on, so that huddle can show it again.
+    "ALTER TABLE steps ADD COLUMN reviewed_on TEXT",
 ]
 
 

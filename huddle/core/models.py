@@ -145,6 +145,8 @@ class Step:
     carried_from: str | None
     created_at: datetime
     updated_at: datetime
+    reviewed_on: date | None = None
+    """The huddle day the step was looked back on (done, partly, carried, dropped)."""
 
 
 @dataclass(frozen=True)
@@ -222,3 +224,24 @@ class DigestRecord:
     written_to: str
     """The file it was written to, or "" for the terminal."""
     written_at: datetime
+
+
+@dataclass(frozen=True)
+class Absence:
+    """A member away or off shift from `first_day` to `last_day`, both included."""
+
+    id: str
+    member_id: str
+    member_name: str
+    first_day: date
+    last_day: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class HuddleTimer:
+    """The timebox of one day's huddle as last saved: seconds used, in all and per stage."""
+
+    seconds: float
+    paused: bool
+    stage_seconds: dict[Stage, float]

@@ -9,11 +9,13 @@ from datetime import date
 from pathlib import Path
 
 from huddle.core.calendar import Clock, HuddleCalendar
+from huddle.core.store.absences import AbsenceStore
 from huddle.core.store.arrivals import ArrivalStore
 from huddle.core.store.blockers import BlockerStore
 from huddle.core.store.catchup import CatchUpStore
 from huddle.core.store.db import SCHEMA_VERSION, Db, StoreError, new_id
 from huddle.core.store.digests import DigestStore
+from huddle.core.store.drafts import DraftStore
 from huddle.core.store.goals import GoalStore
 from huddle.core.store.history import HistoryStore
 from huddle.core.store.huddles import HuddleStore
@@ -47,6 +49,8 @@ class Store:
         self.pulse = PulseStore(db)
         self.pdsa = PdsaStore(db, self.steps)
         self.catchup = CatchUpStore(db)
+        self.absences = AbsenceStore(db)
+        self.drafts = DraftStore(db)
         self._migrate()
 
     @classmethod

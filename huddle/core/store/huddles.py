@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
-from huddle.core.models import Huddle, Member, Stage
+from huddle.core.models import Huddle, HuddleTimer, Member, Stage
 from huddle.core.store.db import Db, as_datetime
 
 
@@ -34,10 +35,17 @@ class HuddleStore:
             )
         )
 
-    def start(self, day: date, facilitator: Member | None = None) -> Huddle:
-        """Open the day's huddle, or give back the one already open (one per day)."""
+    def start(
+        self,
+        day: date,
+        facilitator: Member | None = None,
+        *,
+        attendance: Mapping[str, bool] | None = None,
+    ) -> Huddle:
+        """Open the day's huddle, or give back the one already open (one per day).
+        `attendance` (present or not, by member id) is recorded only by the first start."""
         with self.db.write() as conn:
-            conn.execute(
+            started = conn.execute(
                 "INSERT INTO huddles (day, started_at, facilitator_id, stage) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (day) DO NOTHING",
                 (
@@ -47,6 +55,12 @@ class HuddleStore:
                     Stage.WHO.value,
                 ),
             )
+            if started.rowcount and attendance:
+                conn.executemany(
+                    "INSERT INTO attendance (day, member_id, present) VALUES (?, ?, ?)"
+                    " ON CONFLICT (day, member_id) DO NOTHING",
+                    [(day.isoformat(), who, int(here)) for who, here in attendance.items()],
+                )
         found = self.get(day)
         assert found is not None
         return found
@@ -78,3 +92,48 @@ class HuddleStore:
             "SELECT member_id, present FROM attendance WHERE day = ?", (day.isoformat(),)
         )
         return {r["member_id"]: bool(r["present"]) for r in rows}
+
+    def timer(self, day: date) -> HuddleTimer:
+        """The timebox as last saved: zero for a huddle not started."""
+        row = self.db.row(
+            "SELECT timer_seconds, timer_paused FROM huddles WHERE day = ?", (day.isoformat(),)
+        )
+        stages = self.db.rows(
+            "SELECT stage, seconds FROM stage_times WHERE day = ?", (day.isoformat(),)
+        )
+        return HuddleTimer(
+            seconds=float(row["timer_seconds"]) if row else 0.0,
+            paused=bool(row["timer_paused"]) if row else False,
+            stage_seconds={Stage(r["stage"]): float(r["seconds"]) for r in stages},
+        )
+
+    def save_timer(
+        self,
+        day: date,
+        seconds: float,
+        *,
+        paused: bool,
+        stage_seconds: Mapping[Stage, float],
+        stage: Stage | None = None,
+    ) -> None:
+        """Keep the time used so far (and the stage the huddle is at, when given), so a
+        huddle opened again goes on from there."""
+        with self.db.write() as conn:
+            conn.execute(
+                "UPDATE huddles SET timer_seconds = ?, timer_paused = ?,"
+                " stage = coalesce(?, stage) WHERE day = ?",
+                (round(seconds, 1), int(paused), stage.value if stage else None, day.isoformat()),
+            )
+            conn.executemany(
+                "INSERT INTO stage_times (day, stage, seconds) VALUES (?, ?, ?)"
+                " ON CONFLICT (day, stage) DO UPDATE SET seconds = excluded.seconds",
+                [(day.isoformat(), s.value, round(t, 1)) for s, t in stage_seconds.items()],
+            )
+
+    def days_held(self, until: date) -> set[date]:
+        """The days up to `until` (included) on which a huddle was started."""
+        rows = self.db.rows(
+            "SELECT day FROM huddles WHERE started_at IS NOT NULL AND day <= ?",
+            (until.isoformat(),),
+        )
+        return {date.fromisoformat(r["day"]) for r in rows}

@@ -6,13 +6,13 @@ import sqlite3
 from datetime import date
 
 from huddle.core.models import Goal, HuddleError, Member, Source, Step, StepStatus
-from huddle.core.store.db import Db, as_datetime
+from huddle.core.store.db import Db, as_date, as_datetime
 from huddle.core.text import clean_line, clean_text
 
 _SELECT = """
 SELECT s.id, s.member_id, m.name AS member_name, s.goal_id, g.title AS goal_title, s.text,
        s.category, s.source, s.day, s.status, s.learning, s.carried_from, s.created_at,
-       s.updated_at
+       s.updated_at, s.reviewed_on
 FROM steps s JOIN members m ON m.id = s.member_id LEFT JOIN goals g ON g.id = s.goal_id
 """
 
@@ -33,6 +33,7 @@ def _step(row: sqlite3.Row) -> Step:
         carried_from=row["carried_from"],
         created_at=as_datetime(row["created_at"]),
         updated_at=as_datetime(row["updated_at"]),
+        reviewed_on=as_date(row["reviewed_on"]),
     )
 
 
@@ -63,6 +64,17 @@ class StepStore:
         )
         return [_step(r) for r in rows]
 
+    def for_review(self, day: date, previous: date) -> list[Step]:
+        """What the huddle of `day` looks back on: every step of the previous huddle day,
+        older steps never looked back on, and older ones looked back on at this huddle."""
+        rows = self.db.rows(
+            _SELECT + " WHERE s.day = :previous OR (s.day < :previous AND"
+            " (s.status = 'planned' OR s.reviewed_on = :day))"
+            " ORDER BY m.name COLLATE NOCASE, s.day, s.created_at, s.id",
+            {"day": day.isoformat(), "previous": previous.isoformat()},
+        )
+        return [_step(r) for r in rows]
+
     def count_taken(self) -> int:
         """The running total of small steps taken: done, or partly done."""
         return int(self.db.value("SELECT count(*) FROM steps WHERE status IN ('done', 'partly')"))
@@ -77,8 +89,10 @@ class StepStore:
         category: str | None = None,
         source: Source = Source.PRACTITIONER,
         step_id: str | None = None,
+        clear_draft: bool = False,
     ) -> Step:
-        """Plan a small step for a huddle day. Saving the same `step_id` twice is a no-op."""
+        """Plan a small step for a huddle day. Saving the same `step_id` twice is a no-op.
+        `clear_draft` drops the member's draft for that day in the same transaction."""
         text = clean_line(text, what="a step")
         step_id = step_id or self.db.new_id()
         stamp = self.db.stamp()
@@ -99,6 +113,12 @@ class StepStore:
                     stamp,
                 ),
             )
+            if clear_draft:
+                # The typed line became the step: its draft goes with the same commit.
+                conn.execute(
+                    "DELETE FROM drafts WHERE day = ? AND member_id = ?",
+                    (day.isoformat(), member.id),
+                )
         return self.get(step_id)
 
     def edit(self, step: Step, text: str, *, goal: Goal | None) -> Step:
@@ -115,13 +135,18 @@ class StepStore:
         if status in (StepStatus.PLANNED, StepStatus.CARRIED):
             raise HuddleError(f"a step is not reviewed as {status.value}; carry it instead")
         with self.db.write() as conn:
+            # Marked again after "not done": the copy carried over goes, if still only planned.
             conn.execute(
-                "UPDATE steps SET status = ?, learning = coalesce(?, learning), updated_at = ?"
-                " WHERE id = ?",
+                "DELETE FROM steps WHERE carried_from = ? AND status = 'planned'", (step.id,)
+            )
+            conn.execute(
+                "UPDATE steps SET status = ?, learning = coalesce(?, learning), updated_at = ?,"
+                " reviewed_on = ? WHERE id = ?",
                 (
                     status.value,
                     clean_text(learning) if learning is not None else None,
                     self.db.stamp(),
+                    self.db.today().isoformat(),
                     step.id,
                 ),
             )
@@ -149,13 +174,14 @@ class StepStore:
             carried = conn.execute(
                 "SELECT id FROM steps WHERE carried_from = ?", (step.id,)
             ).fetchone()
+            conn.execute(
+                "UPDATE steps SET status = 'carried', updated_at = ?, reviewed_on = ?"
+                " WHERE id = ? AND status != 'carried'",
+                (stamp, to_day.isoformat(), step.id),
+            )
             if carried:
                 new_id = carried[0]
             else:
-                conn.execute(
-                    "UPDATE steps SET status = 'carried', updated_at = ? WHERE id = ?",
-                    (stamp, step.id),
-                )
                 conn.execute(
                     "INSERT INTO steps (id, member_id, goal_id, text, category, source, day,"
                     " status, learning, carried_from, created_at, updated_at)"

@@ -40,6 +40,7 @@ class HomeScreen(LiveScreen):
         ("t", "trends", "Trends"),
         ("m", "app.open_management", "Management"),
         ("d", "app.open_digest", "Digest"),
+        ("h", "huddle", "Huddle"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -132,3 +133,13 @@ class HomeScreen(LiveScreen):
         from huddle.ui.screens.trends import TrendsScreen
 
         self.app.push_screen(TrendsScreen())
+
+    def action_huddle(self) -> None:
+        """Start today's huddle, or go back to it where it was left (an ended one is shown)."""
+        from huddle.ui.screens.huddle import HuddleScreen
+
+        today = self.store.today()
+        ended = self.store.huddles.has_ended(today)
+        if ended:
+            self.notify("Today's huddle has ended; here is what it did", timeout=4)
+        self.app.push_screen(HuddleScreen(today, read_only=ended))

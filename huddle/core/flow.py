@@ -1,0 +1,382 @@
+"""The guided daily huddle, apart from the screen: who is here, what Yesterday looks back on,
+how a typed line becomes a step, the numbers of Wrap-up, the streak, and the timebox."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from huddle.core.matching import match_one
+from huddle.core.models import (
+    Absence,
+    BlockerStatus,
+    Goal,
+    Huddle,
+    HuddleError,
+    HuddleTimer,
+    Member,
+    Role,
+    Stage,
+    Step,
+    StepStatus,
+)
+from huddle.core.shorthand import parse_entry
+from huddle.core.store import Store
+
+STAGES: tuple[Stage, ...] = tuple(Stage)
+"""The stages in the order the huddle walks through them."""
+
+STAGE_TITLES: dict[Stage, str] = {
+    Stage.WHO: "Who's here",
+    Stage.YESTERDAY: "Yesterday",
+    Stage.TODAY: "Today",
+    Stage.BLOCKERS: "Blockers",
+    Stage.WRAP_UP: "Wrap-up",
+}
+
+REVIEW_MARKS: dict[str, StepStatus] = {
+    "d": StepStatus.DONE,
+    "p": StepStatus.PARTLY,
+    "n": StepStatus.CARRIED,
+    "x": StepStatus.DROPPED,
+}
+"""The one key that marks how a step went; not done means carried over to today."""
+
+AMBER_SECONDS = 120
+"""The timebox turns amber with this much time left."""
+
+
+# Who's here
+
+
+@dataclass(frozen=True)
+class Presence:
+    """One active member at a huddle: here or not, and why they are away by default."""
+
+    member: Member
+    present: bool
+    absence: Absence | None = None
+
+
+def default_attendance(members: Iterable[Member], absences: Iterable[Absence]) -> dict[str, bool]:
+    """Everyone active is present, except those away or off shift that day."""
+    away = {a.member_id for a in absences}
+    return {m.id: m.id not in away for m in members if m.active}
+
+
+def who_is_here(store: Store, day: date) -> list[Presence]:
+    """Every active member, by name, with whether they are marked present at `day`'s huddle."""
+    members = store.members.all()
+    absences = store.absences.on(day)
+    by_member = {a.member_id: a for a in absences}
+    marked = store.huddles.attendance(day)
+    default = default_attendance(members, absences)
+    return [Presence(m, marked.get(m.id, default[m.id]), by_member.get(m.id)) for m in members]
+
+
+def present_members(store: Store, day: date) -> list[Member]:
+    """The members who get a turn at `day`'s huddle, by name."""
+    return [p.member for p in who_is_here(store, day) if p.present]
+
+
+def start(store: Store, day: date) -> Huddle:
+    """Start `day`'s huddle (or give back the one started): absent members marked away,
+    the team lead who is here as facilitator."""
+    members = store.members.all()
+    attendance = default_attendance(members, store.absences.on(day))
+    leads = [m for m in members if m.role is Role.LEAD and attendance.get(m.id)]
+    return store.huddles.start(day, leads[0] if leads else None, attendance=attendance)
+
+
+# Yesterday
+
+
+@dataclass(frozen=True)
+class ReviewGroup:
+    """One person's steps to look back on."""
+
+    member_id: str
+    member_name: str
+    present: bool
+    steps: tuple[Step, ...]
+
+
+def looking_back_to(store: Store, day: date) -> date:
+    """The huddle day that `day`'s huddle looks back on (Monday's is Friday)."""
+    return store.calendar().previous_huddle_day(day)
+
+
+def yesterday(store: Store, day: date, present: Iterable[str] | None = None) -> list[ReviewGroup]:
+    """What `day`'s huddle looks back on, grouped by person (people here first, by name):
+    the previous huddle day's steps and older steps nobody has looked back on yet."""
+    here = set(present) if present is not None else {m.id for m in present_members(store, day)}
+    groups: dict[str, list[Step]] = {}
+    for step in store.steps.for_review(day, looking_back_to(store, day)):
+        groups.setdefault(step.member_id, []).append(step)
+    found = [
+        ReviewGroup(
+            steps[0].member_id, steps[0].member_name, steps[0].member_id in here, tuple(steps)
+        )
+        for steps in groups.values()
+    ]
+    return sorted(found, key=lambda g: (not g.present, g.member_name.casefold()))
+
+
+def mark_step(store: Store, step: Step, mark: StepStatus, day: date) -> Step:
+    """Mark how a step went; not done carries it over to `day`. One transaction."""
+    if mark is StepStatus.CARRIED:
+        store.steps.carry(step, day)
+        return store.steps.get(step.id)
+    return store.steps.review(step, mark)
+
+
+# Today
+
+
+@dataclass(frozen=True)
+class TypedStep:
+    """A line typed at the huddle, with its #goal and @name found."""
+
+    text: str
+    member: Member
+    goal: Goal | None
+    is_blocker: bool
+
+
+def read_entry(
+    line: str, *, member: Member, goals: Sequence[Goal], members: Sequence[Member]
+) -> TypedStep:
+    """Read a typed line (shorthand: #goal, @name, a leading ! for a blocker)."""
+    entry = parse_entry(line)
+    if not entry.text:
+        raise HuddleError("type the step itself, not only its #goal or @name")
+    goal = match_one(entry.goal, goals, lambda g: g.title, "goal") if entry.goal else None
+    who = match_one(entry.who, members, lambda m: m.name, "member") if entry.who else member
+    return TypedStep(entry.text, who, goal, entry.is_blocker)
+
+
+def preview_entry(line: str, goals: Sequence[Goal], members: Sequence[Member]) -> str:
+    """One line saying what a typed line will be saved as, or what is wrong with it."""
+    if not line.strip():
+        return ""
+    try:
+        entry = parse_entry(line)
+        goal = match_one(entry.goal, goals, lambda g: g.title, "goal") if entry.goal else None
+        who = match_one(entry.who, members, lambda m: m.name, "member") if entry.who else None
+    except HuddleError as error:
+        return str(error)
+    parts = ["a blocker" if entry.is_blocker else "a step"]
+    if who:
+        parts.append(f"for {who.name}")
+    if goal:
+        parts.append(f"towards: {goal.title}")
+    elif not entry.is_blocker:
+        parts.append("(no goal yet: #word links one)")
+    return " ".join(parts)
+
+
+def goal_tags(goals: Sequence[Goal]) -> dict[str, str]:
+    """The shortest #tag that names each goal alone, by goal id (e.g. "#cut")."""
+    tags: dict[str, str] = {}
+    for goal in goals:
+        words = goal.title.casefold().replace("#", "").split()
+        for count in range(1, len(words) + 1):
+            tag = "-".join(words[:count])
+            try:
+                found = match_one(parse_entry("x #" + tag).goal or "", goals, _title, "goal")
+            except HuddleError:
+                continue
+            if found.id == goal.id:
+                tags[goal.id] = "#" + tag
+                break
+    return tags
+
+
+def complete_goal(fragment: str, goals: Sequence[Goal]) -> list[str]:
+    """The #tags a half-typed `#fragment` could become, in the goals' order."""
+    wanted = fragment.lstrip("#").casefold().replace("-", " ")
+    tags = goal_tags(goals)
+    found: list[str] = []
+    for goal in goals:
+        title = goal.title.casefold()
+        tag = tags.get(goal.id)
+        if tag and (
+            any(word.startswith(wanted) for word in title.split()) or tag[1:].startswith(wanted)
+        ):
+            found.append(tag)
+    return found
+
+
+def _title(goal: Goal) -> str:
+    return goal.title
+
+
+def steps_for(store: Store, day: date) -> dict[str, list[Step]]:
+    """Each member's steps planned for `day`, carried-over ones first, by member id."""
+    found: dict[str, list[Step]] = {}
+    for step in store.steps.on_day(day):
+        if step.status is not StepStatus.DROPPED:
+            found.setdefault(step.member_id, []).append(step)
+    for steps in found.values():
+        steps.sort(key=lambda s: s.carried_from is None)
+    return found
+
+
+def drop_today(store: Store, step: Step) -> None:
+    """Drop a step planned for today: one carried over is kept as dropped, a new one goes."""
+    if step.carried_from:
+        store.steps.review(step, StepStatus.DROPPED)
+    else:
+        store.steps.delete(step)
+
+
+# Wrap-up
+
+
+@dataclass(frozen=True)
+class WrapUp:
+    """What a huddle did, in numbers and names."""
+
+    reviewed: dict[StepStatus, int]
+    """Yesterday's steps of the people here, by how they went (PLANNED: not looked at)."""
+    steps_today: int
+    blockers_raised: int
+    blockers_sent_up: int
+    present: tuple[str, ...]
+    away: tuple[str, ...]
+    seconds_taken: float
+    timebox_seconds: int
+    steps_taken_total: int
+    streak: int
+
+
+def wrap_up(store: Store, day: date, seconds_taken: float) -> WrapUp:
+    """The numbers Wrap-up shows for `day`'s huddle."""
+    presence = who_is_here(store, day)
+    here = {p.member.id for p in presence if p.present}
+    reviewed = dict.fromkeys(
+        (
+            StepStatus.DONE,
+            StepStatus.PARTLY,
+            StepStatus.CARRIED,
+            StepStatus.DROPPED,
+            StepStatus.PLANNED,
+        ),
+        0,
+    )
+    for group in yesterday(store, day, here):
+        if not group.present:
+            continue
+        for step in group.steps:
+            status = StepStatus.CARRIED if step.status is StepStatus.NOT_DONE else step.status
+            reviewed[status] = reviewed.get(status, 0) + 1
+    return WrapUp(
+        reviewed=reviewed,
+        steps_today=sum(len(s) for s in steps_for(store, day).values()),
+        blockers_raised=len(store.blockers.raised_between(day, day)),
+        blockers_sent_up=len(
+            {
+                e.blocker_id
+                for e in store.blockers.events_between(day, day, to=BlockerStatus.ESCALATED)
+            }
+        ),
+        present=tuple(p.member.name for p in presence if p.present),
+        away=tuple(p.member.name for p in presence if not p.present),
+        seconds_taken=seconds_taken,
+        timebox_seconds=store.team.get().timebox_minutes * 60,
+        steps_taken_total=store.steps.count_taken(),
+        streak=streak(store, day),
+    )
+
+
+def streak(store: Store, day: date) -> int:
+    """How many huddle days in a row, up to `day`, the team held its huddle. A huddle day
+    not held yet today does not break it."""
+    held = store.huddles.days_held(day)
+    calendar = store.calendar()
+    current = day if day in held else calendar.previous_huddle_day(day)
+    count = 0
+    while current in held:
+        count += 1
+        current = calendar.previous_huddle_day(current)
+    return count
+
+
+# The timebox
+
+
+class TimeLeft(enum.StrEnum):
+    OK = "ok"
+    AMBER = "amber"
+    OVER = "over"
+
+
+@dataclass
+class Timebox:
+    """The huddle's countdown: time counts while the huddle is open and not paused; it
+    never stops the team from finishing."""
+
+    limit_seconds: float
+    seconds: float = 0.0
+    paused: bool = False
+    stage: Stage = Stage.WHO
+    stage_seconds: dict[Stage, float] = field(default_factory=dict)
+    _last: datetime | None = None
+
+    @classmethod
+    def resume(cls, saved: HuddleTimer, *, limit_minutes: int, stage: Stage) -> Timebox:
+        """The timebox as it was saved, counting again from the next tick."""
+        return cls(
+            limit_seconds=limit_minutes * 60,
+            seconds=saved.seconds,
+            paused=saved.paused,
+            stage=stage,
+            stage_seconds=dict(saved.stage_seconds),
+        )
+
+    def tick(self, now: datetime) -> None:
+        """Count the time since the last tick (a clock going back counts nothing)."""
+        if self._last is not None and not self.paused:
+            delta = (now - self._last).total_seconds()
+            if delta > 0:
+                self.seconds += delta
+                self.stage_seconds[self.stage] = self.stage_seconds.get(self.stage, 0.0) + delta
+        self._last = now
+
+    def move_to(self, stage: Stage, now: datetime) -> None:
+        self.tick(now)
+        self.stage = stage
+
+    def toggle_pause(self, now: datetime) -> None:
+        self.tick(now)
+        self.paused = not self.paused
+
+    def halt(self, now: datetime) -> None:
+        """Stop counting (the screen is left); the next tick starts counting again."""
+        self.tick(now)
+        self._last = None
+
+    @property
+    def remaining(self) -> float:
+        return self.limit_seconds - self.seconds
+
+    @property
+    def state(self) -> TimeLeft:
+        if self.remaining < 0:
+            return TimeLeft.OVER
+        if self.remaining <= AMBER_SECONDS:
+            return TimeLeft.AMBER
+        return TimeLeft.OK
+
+    def in_stage(self, stage: Stage) -> float:
+        return self.stage_seconds.get(stage, 0.0)
+
+
+def clock_text(seconds: float) -> str:
+    """Seconds as a countdown shows them: "4:05", "12:00", "1:02:03"."""
+    whole = int(abs(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"

@@ -1,0 +1,68 @@
+"""Who is away or off shift, and when: they are not marked present by default."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from huddle.core.models import Absence, HuddleError, Member
+from huddle.core.store.db import Db
+from huddle.core.text import clean_line
+
+_SELECT = """
+SELECT a.id, a.member_id, m.name AS member_name, a.first_day, a.last_day, a.reason
+FROM absences a JOIN members m ON m.id = a.member_id
+"""
+
+
+def _absence(row: sqlite3.Row) -> Absence:
+    return Absence(
+        id=row["id"],
+        member_id=row["member_id"],
+        member_name=row["member_name"],
+        first_day=date.fromisoformat(row["first_day"]),
+        last_day=date.fromisoformat(row["last_day"]),
+        reason=row["reason"],
+    )
+
+
+class AbsenceStore:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def add(
+        self, member: Member, first_day: date, last_day: date | None = None, reason: str = ""
+    ) -> Absence:
+        """Record that `member` is away from `first_day` to `last_day` (one day if not given)."""
+        last_day = last_day or first_day
+        if last_day < first_day:
+            raise HuddleError("an absence can't end before it starts")
+        reason = clean_line(reason, what="a reason", limit=120) if reason.strip() else ""
+        absence_id = self.db.new_id()
+        with self.db.write() as conn:
+            conn.execute(
+                "INSERT INTO absences (id, member_id, first_day, last_day, reason, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    absence_id,
+                    member.id,
+                    first_day.isoformat(),
+                    last_day.isoformat(),
+                    reason,
+                    self.db.stamp(),
+                ),
+            )
+        return Absence(absence_id, member.id, member.name, first_day, last_day, reason)
+
+    def on(self, day: date) -> list[Absence]:
+        """Every absence that covers `day`, by member name."""
+        rows = self.db.rows(
+            _SELECT + " WHERE a.first_day <= :day AND a.last_day >= :day"
+            " ORDER BY m.name COLLATE NOCASE, a.first_day",
+            {"day": day.isoformat()},
+        )
+        return [_absence(r) for r in rows]
+
+    def remove(self, absence: Absence) -> None:
+        with self.db.write() as conn:
+            conn.execute("DELETE FROM absences WHERE id = ?", (absence.id,))

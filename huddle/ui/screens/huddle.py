@@ -1,0 +1,270 @@
+"""The guided daily huddle: five stages in order, a stepper across the top and the timebox
+always in view. Every change is saved as it is made; opening it again goes on from there."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import ContentSwitcher, Footer, Static
+
+from huddle.core import flow
+from huddle.core.flow import STAGES, Timebox, clock_text
+from huddle.core.models import Stage
+from huddle.ui.screens.base import LiveScreen
+from huddle.ui.screens.stages.base import StageView
+from huddle.ui.screens.stages.blockers import BlockersStage
+from huddle.ui.screens.stages.today import TodayStage
+from huddle.ui.screens.stages.who import WhoStage
+from huddle.ui.screens.stages.wrapup import WrapUpStage
+from huddle.ui.screens.stages.yesterday import YesterdayStage
+from huddle.ui.widgets.stepper import Stepper
+from huddle.ui.widgets.timebox import TimeboxDigits, TimeboxView
+
+WIDE_COLUMNS = 140
+"""From this width the screen is read from across a room: large countdown, more air."""
+SAVE_TIMER_SECONDS = 5
+"""How often the running timebox is saved (and at once on every stage change or pause)."""
+
+
+class HuddleScreen(LiveScreen):
+    """Today's huddle, or (`read_only`) a past one looked at from history."""
+
+    BINDINGS = [
+        Binding("pagedown", "next_stage", "Next", priority=True, key_display="PgDn"),
+        Binding("pageup", "previous_stage", "Back", priority=True, key_display="PgUp"),
+        Binding("enter", "next_stage", "Next", show=False),
+        Binding("1", "go(1)", "Who's here", show=False),
+        Binding("2", "go(2)", "Yesterday", show=False),
+        Binding("3", "go(3)", "Today", show=False),
+        Binding("4", "go(4)", "Blockers", show=False),
+        Binding("5", "go(5)", "Wrap-up", show=False),
+        Binding("t", "pause", "Pause"),
+        Binding("escape", "leave", "Home"),
+    ]
+
+    DEFAULT_CSS = """
+    HuddleScreen #huddle-top {
+        height: auto;
+        background: $panel;
+    }
+    HuddleScreen #huddle-heading {
+        height: auto;
+        width: 1fr;
+    }
+    HuddleScreen #huddle-title-row {
+        height: 1;
+        background: $primary;
+    }
+    HuddleScreen #huddle-title {
+        width: 1fr;
+        padding: 0 1;
+        color: $text;
+    }
+    HuddleScreen #timebox-digits {
+        display: none;
+    }
+    HuddleScreen.-wide #timebox-digits {
+        display: block;
+    }
+    HuddleScreen.-wide #huddle-title-row {
+        margin-bottom: 1;
+    }
+    HuddleScreen #stages {
+        height: 1fr;
+    }
+    /* Read from across a room: more air around what matters. */
+    HuddleScreen.-wide StageView > .stage-heading {
+        padding: 1 1 0 1;
+    }
+    HuddleScreen.-wide TodayStage #today-name {
+        padding: 1 2;
+        margin: 1 0;
+    }
+    HuddleScreen.-wide WrapUpStage #wrap-summary {
+        padding: 1 4;
+    }
+    """
+
+    def __init__(self, day: date, *, read_only: bool = False) -> None:
+        super().__init__()
+        self.day = day
+        """The huddle day shown."""
+        self.read_only = read_only
+        """Only looked at: nothing is changed, the timebox does not run."""
+        self.stage = Stage.WHO
+        self.ended = False
+        self.timebox = Timebox(limit_seconds=15 * 60)
+        self._saved_seconds = 0.0
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="huddle-top"):
+            with Vertical(id="huddle-heading"):
+                with Horizontal(id="huddle-title-row"):
+                    yield Static(id="huddle-title")
+                    yield TimeboxView(id="timebox")
+                yield Stepper(id="stepper")
+            yield TimeboxDigits(id="timebox-digits")
+        with ContentSwitcher(id="stages", initial=Stage.WHO.value):
+            yield WhoStage(id=Stage.WHO.value)
+            yield YesterdayStage(id=Stage.YESTERDAY.value)
+            yield TodayStage(id=Stage.TODAY.value)
+            yield BlockersStage(id=Stage.BLOCKERS.value)
+            yield WrapUpStage(id=Stage.WRAP_UP.value)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.store
+        huddle = (
+            store.huddles.get(self.day)
+            if self.read_only
+            else self.safely(lambda: flow.start(store, self.day))
+        )
+        if huddle is None and not self.read_only:
+            self.read_only = True  # the file could not be written: show what is there
+        self.ended = huddle is not None and huddle.ended_at is not None
+        if self.ended:
+            self.read_only = True
+        stage = huddle.stage if huddle else Stage.WHO
+        self.timebox = Timebox.resume(
+            store.huddles.timer(self.day),
+            limit_minutes=store.team.get().timebox_minutes,
+            stage=stage,
+        )
+        self._saved_seconds = self.timebox.seconds
+        state = " (ended)" if self.ended else " (read only)" if self.read_only else ""
+        self.query_one("#huddle-title", Static).update(
+            Content.assemble(
+                ("Huddle", "bold"),
+                "  ",
+                Content(store.team.get().name or "the team"),
+                "  ",
+                (f"{self.day:%A %d %B %Y}{state}", "bold"),
+            )
+        )
+        self._ready = True
+        self.show_stage(stage, save=False)
+        if not self.read_only:
+            self.set_interval(1, self.tick)
+            self.tick()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
+        if self._ready:
+            self.call_after_refresh(self.show_top)
+
+    def on_unmount(self) -> None:
+        if self._ready and not self.read_only:
+            self.timebox.halt(self.store.clock.now())
+            self.save_timer()
+
+    def reload(self) -> None:
+        if self._ready:
+            self.view(self.stage).load()
+            self.show_top()
+
+    # The stages
+
+    def view(self, stage: Stage) -> StageView:
+        return self.query_one(f"#{stage.value}", StageView)
+
+    def show_stage(self, stage: Stage, *, save: bool = True) -> None:
+        """Go to a stage: the one left keeps what was typed; the time goes to the new one."""
+        if stage is not self.stage:
+            self.view(self.stage).leave()
+        self.timebox.move_to(stage, self.store.clock.now())
+        self.stage = stage
+        if save and not self.read_only:
+            self.save_timer(stage=stage)
+        self.query_one(ContentSwitcher).current = stage.value
+        self.view(stage).enter()
+        self.show_top()
+
+    def show_top(self) -> None:
+        self.query_one(Stepper).show_stage(self.stage, self.timebox.stage_seconds)
+        self.query_one(TimeboxView).show(self.timebox, finished=self.read_only)
+        self.query_one(TimeboxDigits).show(self.timebox, finished=self.read_only)
+
+    def action_next_stage(self) -> None:
+        index = STAGES.index(self.stage)
+        if index < len(STAGES) - 1:
+            self.show_stage(STAGES[index + 1])
+        elif not self.read_only:
+            self.view(self.stage).focus()
+            self.notify("Enter ends the huddle", timeout=3)
+
+    def action_previous_stage(self) -> None:
+        index = STAGES.index(self.stage)
+        if index > 0:
+            self.show_stage(STAGES[index - 1])
+
+    def action_go(self, number: int) -> None:
+        self.show_stage(STAGES[number - 1])
+
+    # The timebox
+
+    def tick(self) -> None:
+        """Count the time since the last tick, show it, and now and then save it."""
+        if self.read_only:
+            return
+        self.timebox.tick(self.store.clock.now())
+        self.show_top()
+        if abs(self.timebox.seconds - self._saved_seconds) >= SAVE_TIMER_SECONDS:
+            self.save_timer()
+
+    def save_timer(self, stage: Stage | None = None) -> None:
+        box = self.timebox
+        self.safely(
+            lambda: self.store.huddles.save_timer(
+                self.day,
+                box.seconds,
+                paused=box.paused,
+                stage_seconds=box.stage_seconds,
+                stage=stage,
+            )
+        )
+        self._saved_seconds = box.seconds
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "pause" and self.read_only)
+
+    def action_pause(self) -> None:
+        self.timebox.toggle_pause(self.store.clock.now())
+        self.save_timer()
+        self.show_top()
+
+    # Leaving
+
+    def action_leave(self) -> None:
+        """Back to the home screen; `h` comes back to the same place."""
+        self.view(self.stage).leave()
+        self.app.pop_screen()
+
+    def end_huddle(self) -> None:
+        if self.read_only:
+            return
+        view = self.view(self.stage)
+        view.leave()
+        self.timebox.halt(self.store.clock.now())
+        self.save_timer()
+
+        def finish() -> bool:
+            self.store.huddles.end(self.day)
+            return True
+
+        if not self.safely(finish):
+            return
+        self.ended = True
+        self.read_only = True
+        steps = sum(len(s) for s in flow.steps_for(self.store, self.day).values())
+        self.notify(
+            f"Huddle ended after {clock_text(self.timebox.seconds)}:"
+            f" {steps} small step{'s' * (steps != 1)} for today.",
+            timeout=6,
+        )
+        self.app.pop_screen()

@@ -1,0 +1,77 @@
+"""What every stage of the huddle shares: where it reads from, and how it is entered."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from huddle.core.models import Stage
+from huddle.core.store import Store
+
+if TYPE_CHECKING:
+    from huddle.ui.screens.huddle import HuddleScreen
+
+
+class StageView(Vertical):
+    """One stage's body. `load()` reads again and shows (keeping highlight and typed text);
+    `enter()` is called when the huddle comes to the stage, `leave()` when it goes on."""
+
+    stage: ClassVar[Stage]
+
+    DEFAULT_CSS = """
+    StageView {
+        height: 1fr;
+        padding: 0 1;
+    }
+    StageView > .stage-heading {
+        height: auto;
+        text-style: bold;
+        color: $accent;
+        padding: 0 1;
+    }
+    StageView > .stage-hint {
+        height: auto;
+        color: $text-muted;
+        padding: 0 1;
+    }
+    """
+
+    @property
+    def huddle(self) -> HuddleScreen:
+        from huddle.ui.screens.huddle import HuddleScreen
+
+        screen = self.screen
+        assert isinstance(screen, HuddleScreen)
+        return screen
+
+    @property
+    def store(self) -> Store:
+        return self.huddle.store
+
+    @property
+    def day(self) -> date:
+        return self.huddle.day
+
+    @property
+    def read_only(self) -> bool:
+        return self.huddle.read_only
+
+    def load(self) -> None:
+        """Read from the store and show it."""
+
+    def enter(self) -> None:
+        """The huddle has come to this stage: show it fresh and put the focus in it."""
+        self.load()
+
+    def leave(self) -> None:
+        """The huddle is going on to another stage (or closing): keep anything typed."""
+
+    def set_heading(self, text: str, hint: str = "") -> None:
+        self.query_one(".stage-heading", Static).update(Content(text))
+        hints = self.query(".stage-hint")
+        if hints:
+            hints.first(Static).update(Content(hint))

@@ -1,0 +1,233 @@
+"""Stage 4, Blockers: every open blocker with its age. The team owns it, sends it up to
+management (with a reason), or marks it resolved (with a note); management's answer shows.
+
+Kept in its own file so "You said, we did" and ageing colours can be added here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from huddle.core.calendar import age_in_days
+from huddle.core.flow import present_members
+from huddle.core.models import Blocker, BlockerStatus, Member, Stage
+from huddle.ui.screens.stages.base import StageView
+from huddle.ui.widgets.ask import Answer, AskText, PickOne
+from huddle.ui.widgets.keylist import KeyList
+
+STATUS_WORDS: dict[BlockerStatus, tuple[str, str]] = {
+    BlockerStatus.OPEN: ("open     ", "bold $text-warning"),
+    BlockerStatus.OWNED: ("owned    ", "bold $text-primary"),
+    BlockerStatus.ESCALATED: ("sent up  ", "bold $text-error"),
+    BlockerStatus.ANSWERED: ("answered ", "bold $text-success"),
+    BlockerStatus.RESOLVED: ("resolved ", "$text-muted"),
+}
+
+
+class BlockerList(KeyList):
+    BINDINGS = [
+        Binding("b", "raise_blocker", "Raise"),
+        Binding("o", "own", "Team owns it"),
+        Binding("e", "send_up", "Send up"),
+        Binding("r", "resolve", "Resolved"),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("raise_blocker", "own", "send_up", "resolve"):
+            return not self.query_ancestor(BlockersStage).read_only
+        return True
+
+    def action_raise_blocker(self) -> None:
+        self.query_ancestor(BlockersStage).raise_blocker()
+
+    def action_own(self) -> None:
+        self.query_ancestor(BlockersStage).own(self.highlighted_id())
+
+    def action_send_up(self) -> None:
+        self.query_ancestor(BlockersStage).send_up(self.highlighted_id())
+
+    def action_resolve(self) -> None:
+        self.query_ancestor(BlockersStage).resolve(self.highlighted_id())
+
+
+class BlockersStage(StageView):
+    stage = Stage.BLOCKERS
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.blockers: dict[str, Blocker] = {}
+        self.drafts: dict[str, str] = {}
+        """Text typed in a dialog and set aside with Esc, by what it was for."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="stage-heading")
+        yield BlockerList(id="blocker-list")
+        yield Static(classes="stage-hint")
+
+    def load(self) -> None:
+        found = self.store.blockers.open()
+        if self.read_only:
+            # A past huddle: what was open or raised that day, as it stands now.
+            raised = self.store.blockers.raised_between(self.day, self.day)
+            found = [b for b in found if b.raised_on <= self.day]
+            found += [b for b in raised if b.id not in {f.id for f in found}]
+        self.blockers = {b.id: b for b in found}
+        sent_up = sum(b.status is BlockerStatus.ESCALATED for b in found)
+        self.set_heading(
+            f"Blockers: {len(found)} open, {sent_up} waiting on management",
+            ""
+            if self.read_only
+            else "b raise one   o the team owns it   e send it up   r resolved",
+        )
+        listing = self.query_one(BlockerList)
+        keep = listing.highlighted_id()
+        options = [Option(self.row(b), id=b.id) for b in found]
+        if not options:
+            options = [
+                Option(
+                    Content("  Nothing is blocking the team. b raises a blocker."), disabled=True
+                )
+            ]
+        listing.set_options(options)
+        if not listing.highlight_id(keep) and found:
+            listing.highlighted = 0
+
+    def row(self, blocker: Blocker) -> Content:
+        age = age_in_days(blocker.raised_on, self.day)
+        word, style = STATUS_WORDS[blocker.status]
+        parts: list[str | tuple[str, str] | Content] = [
+            (f"{age:>3}d ", "bold"),
+            (word, style),
+            Content(blocker.text),
+            ("  - ", "dim"),
+            Content(blocker.raised_by_name).stylize("italic"),
+        ]
+        details: list[tuple[str, str]] = []
+        if blocker.owner_name:
+            details.append(("owner", blocker.owner_name))
+        if blocker.escalation_reason and blocker.status in (
+            BlockerStatus.ESCALATED,
+            BlockerStatus.ANSWERED,
+        ):
+            details.append(("sent up", blocker.escalation_reason))
+        if blocker.answer:
+            answered = blocker.status is BlockerStatus.ANSWERED
+            details.append(
+                ("management's answer" if answered else "earlier answer", blocker.answer)
+            )
+        if blocker.resolution and blocker.status is BlockerStatus.RESOLVED:
+            details.append(("resolved", blocker.resolution))
+        for label, text in details:
+            parts.append(f"\n{'':15}")
+            parts.append((f"{label}: ", "$text-muted"))
+            parts.append(Content(text))
+        return Content.assemble(*parts)
+
+    def enter(self) -> None:
+        self.load()
+        self.query_one(BlockerList).focus()
+
+    # Actions: each asks what it needs, then makes one store call.
+
+    @property
+    def who(self) -> str:
+        """Who the blocker history says moved it: the huddle's facilitator, if known."""
+        huddle = self.store.huddles.get(self.day)
+        if huddle and huddle.facilitator_id:
+            return self.store.members.get(huddle.facilitator_id).name
+        return "the huddle"
+
+    def people(self) -> list[tuple[str, str]]:
+        here = present_members(self.store, self.day)
+        others = [m for m in self.store.members.all() if m not in here]
+        return [(m.id, m.name) for m in here + others]
+
+    def raise_blocker(self) -> None:
+        def chosen(member_id: str | None) -> None:
+            if member_id is None:
+                return
+            member = self.store.members.get(member_id)
+            self.ask(
+                f"What is blocking {member.name}?",
+                f"raise:{member.id}",
+                lambda text: self.store.blockers.raise_blocker(member, text),
+                required="Say what is blocking, in a few words",
+            )
+
+        self.app.push_screen(PickOne("Who raises the blocker?", self.people()), chosen)
+
+    def own(self, blocker_id: str | None) -> None:
+        blocker = self.blockers.get(blocker_id or "")
+        if blocker is None:
+            return
+
+        def chosen(member_id: str | None) -> None:
+            if member_id is None:
+                return
+            owner: Member = self.store.members.get(member_id)
+            self.act(lambda: self.store.blockers.take_ownership(blocker, owner, who=self.who))
+
+        self.app.push_screen(
+            PickOne(
+                f"Who in the team owns it? {blocker.text}",
+                self.people(),
+                highlight=blocker.owner_id or blocker.raised_by,
+            ),
+            chosen,
+        )
+
+    def send_up(self, blocker_id: str | None) -> None:
+        blocker = self.blockers.get(blocker_id or "")
+        if blocker is None:
+            return
+        self.ask(
+            f"Why send it up to management? {blocker.text}",
+            f"send_up:{blocker.id}",
+            lambda reason: self.store.blockers.escalate(blocker, reason, who=self.who),
+            required="A reason is needed to send a blocker up",
+        )
+
+    def resolve(self, blocker_id: str | None) -> None:
+        blocker = self.blockers.get(blocker_id or "")
+        if blocker is None:
+            return
+        self.ask(
+            f"How was it resolved? {blocker.text}",
+            f"resolve:{blocker.id}",
+            lambda note: self.store.blockers.resolve(blocker, note, who=self.who),
+            required="A short note on how it was resolved, please",
+        )
+
+    def ask(
+        self, title: str, draft_key: str, save: Callable[[str], object], *, required: str
+    ) -> None:
+        def answered(answer: Answer | None) -> None:
+            if answer is None:
+                return
+            if not answer.given:
+                self.drafts[draft_key] = answer.text
+                return
+            if self.act(lambda: save(answer.text)):
+                self.drafts.pop(draft_key, None)
+            else:
+                self.drafts[draft_key] = answer.text
+
+        self.app.push_screen(
+            AskText(
+                title,
+                "Enter saves; Esc puts it aside (kept)",
+                value=self.drafts.get(draft_key, ""),
+                required=required,
+            ),
+            answered,
+        )
+
+    def act(self, change: Callable[[], object]) -> bool:
+        done = self.huddle.safely(change) is not None
+        self.load()
+        return done

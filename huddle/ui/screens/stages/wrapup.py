@@ -1,0 +1,131 @@
+"""Stage 5, Wrap-up: what the huddle did, the running total of small steps and the streak.
+Enter ends the huddle."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from huddle.core.flow import WrapUp, clock_text, looking_back_to, wrap_up
+from huddle.core.models import Stage, StepStatus
+from huddle.ui.screens.stages.base import StageView
+
+
+class WrapUpStage(StageView, can_focus=True):
+    stage = Stage.WRAP_UP
+
+    BINDINGS = [Binding("enter", "end_huddle", "End the huddle")]
+
+    DEFAULT_CSS = """
+    WrapUpStage #wrap-summary {
+        height: auto;
+        padding: 1 2;
+        border: round $primary;
+    }
+    WrapUpStage .wrap-row {
+        height: auto;
+    }
+    WrapUpStage .wrap-label {
+        width: 28;
+        text-style: bold;
+    }
+    WrapUpStage .wrap-value {
+        width: 1fr;
+    }
+    WrapUpStage .-gap {
+        margin-top: 1;
+    }
+    """
+
+    ROWS = ("yesterday", "today", "blockers", "here", "away", "time", "total", "streak")
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="stage-heading")
+        with Vertical(id="wrap-summary"):
+            for row in self.ROWS:
+                with Horizontal(
+                    classes="wrap-row -gap" if row == "total" else "wrap-row", id=f"wrap-{row}"
+                ):
+                    yield Static(classes="wrap-label")
+                    yield Static(classes="wrap-value")
+        yield Static(classes="stage-hint")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "end_huddle":
+            return not self.read_only and not self.huddle.ended
+        return True
+
+    def load(self) -> None:
+        summary = wrap_up(self.store, self.day, self.huddle.timebox.seconds)
+        ended = self.huddle.ended
+        self.set_heading(
+            "Wrap-up" + (": this huddle has ended" if ended else ""),
+            "" if ended or self.read_only else "Enter ends the huddle.",
+        )
+        for row, (label, value) in self.summary(summary).items():
+            line = self.query_one(f"#wrap-{row}")
+            line.display = bool(label)
+            line.query_one(".wrap-label", Static).update(Content(label))
+            line.query_one(".wrap-value", Static).update(value)
+
+    def summary(self, done: WrapUp) -> dict[str, tuple[str, Content]]:
+        """Each row of the summary: its label and what it says."""
+        back_to = looking_back_to(self.store, self.day)
+        reviewed = done.reviewed
+        looked_back = Content.assemble(
+            f"{reviewed[StepStatus.DONE]} done · {reviewed[StepStatus.PARTLY]} partly"
+            f" · {reviewed[StepStatus.CARRIED]} not done (carried)"
+            f" · {reviewed[StepStatus.DROPPED]} dropped",
+            (
+                (f" · {reviewed[StepStatus.PLANNED]} not looked at", "$text-warning")
+                if reviewed[StepStatus.PLANNED]
+                else ""
+            ),
+        )
+        spare = done.timebox_seconds - done.seconds_taken
+        time_taken = Content.assemble(
+            f"{clock_text(done.seconds_taken)} of {clock_text(done.timebox_seconds)}",
+            (
+                (f"  ({clock_text(spare)} to spare)", "$text-success")
+                if spare >= 0
+                else (f"  ({clock_text(-spare)} over)", "$text-error")
+            ),
+        )
+        plural = "s" * (done.steps_today != 1)
+        return {
+            "yesterday": (f"Yesterday ({back_to:%a} {back_to.day} {back_to:%b})", looked_back),
+            "today": ("Today", Content(f"{done.steps_today} small step{plural} planned")),
+            "blockers": (
+                "Blockers",
+                Content(
+                    f"{done.blockers_raised} raised · {done.blockers_sent_up} sent up to management"
+                ),
+            ),
+            "here": (f"Here ({len(done.present)})", Content(", ".join(done.present) or "nobody")),
+            "away": (
+                f"Away ({len(done.away)})" if done.away else "",
+                Content(", ".join(done.away)),
+            ),
+            "time": ("Time", time_taken),
+            "total": (
+                "Small steps taken so far",
+                Content.styled(f"{done.steps_taken_total:,}", "bold $text-success"),
+            ),
+            "streak": (
+                "Streak",
+                Content.styled(
+                    f"{done.streak} huddle day{'s' * (done.streak != 1)} in a row",
+                    "bold $text-accent",
+                ),
+            ),
+        }
+
+    def enter(self) -> None:
+        self.load()
+        self.focus()
+
+    def action_end_huddle(self) -> None:
+        self.huddle.end_huddle()

@@ -1,0 +1,182 @@
+"""Stage 2, Yesterday: each step from the last huddle day (and older ones never looked back
+on) marked with one key, with a line on what was learned."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from huddle.core.calendar import format_day
+from huddle.core.flow import (
+    REVIEW_MARKS,
+    ReviewGroup,
+    goal_tags,
+    looking_back_to,
+    mark_step,
+    yesterday,
+)
+from huddle.core.models import Stage, Step, StepStatus
+from huddle.ui.screens.stages.base import StageView
+from huddle.ui.widgets.ask import Answer, AskText
+from huddle.ui.widgets.keylist import KeyList
+
+BADGES: dict[StepStatus, tuple[str, str]] = {
+    StepStatus.PLANNED: ("   ?      ", "bold $text-warning"),
+    StepStatus.DONE: (" ✓ done   ", "bold $text-success"),
+    StepStatus.PARTLY: (" ◐ partly ", "bold $text-success"),
+    StepStatus.NOT_DONE: (" → carried", "bold $text-accent"),
+    StepStatus.CARRIED: (" → carried", "bold $text-accent"),
+    StepStatus.DROPPED: (" ✗ dropped", "$text-muted"),
+}
+
+
+class ReviewList(KeyList):
+    BINDINGS = [
+        Binding("d", "mark('d')", "Done"),
+        Binding("p", "mark('p')", "Partly"),
+        Binding("n", "mark('n')", "Not done"),
+        Binding("x", "mark('x')", "Dropped"),
+        Binding("l", "learned", "Learned"),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("mark", "learned"):
+            return not self.query_ancestor(YesterdayStage).read_only
+        return True
+
+    def action_mark(self, key: str) -> None:
+        self.query_ancestor(YesterdayStage).mark(self.highlighted_id(), REVIEW_MARKS[key])
+
+    def action_learned(self) -> None:
+        self.query_ancestor(YesterdayStage).ask_learning(self.highlighted_id())
+
+
+class YesterdayStage(StageView):
+    stage = Stage.YESTERDAY
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.steps: dict[str, Step] = {}
+        self.order: list[str] = []
+        """The ids of the steps that can be marked (people here), top to bottom."""
+        self.learning_drafts: dict[str, str] = {}
+        self.tags: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="stage-heading")
+        yield ReviewList(id="review-list")
+        yield Static(classes="stage-hint")
+
+    def load(self) -> None:
+        groups = yesterday(self.store, self.day)
+        self.tags = goal_tags(self.store.goals.all(active_only=False))
+        self.steps = {s.id: s for g in groups for s in g.steps}
+        self.order = [s.id for g in groups if g.present for s in g.steps]
+        marked = sum(self.steps[i].status.reviewed for i in self.order)
+        back_to = looking_back_to(self.store, self.day)
+        self.set_heading(
+            f"Yesterday: looking back on {back_to:%A} {back_to.day} {back_to:%B}"
+            f"   {marked} of {len(self.order)} marked",
+            ""
+            if self.read_only
+            else "d done  p partly  n not done (carried to today)  x dropped  l what we learned",
+        )
+        listing = self.query_one(ReviewList)
+        keep = listing.highlighted_id()
+        options: list[Option] = []
+        for group in groups:
+            options.append(self.header(group))
+            for step in group.steps:
+                options.append(Option(self.row(step), id=step.id, disabled=not group.present))
+        if not options:
+            options.append(
+                Option(
+                    Content("  No steps to look back on. Enter goes on to Today."), disabled=True
+                )
+            )
+        listing.set_options(options)
+        if not listing.highlight_id(keep):
+            self.highlight_next(None)
+
+    def header(self, group: ReviewGroup) -> Option:
+        if group.present:
+            return Option(Content.assemble((group.member_name, "bold")), disabled=True)
+        return Option(
+            Content.assemble(
+                (group.member_name, "bold"), ("  not here: left as they are", "italic")
+            ),
+            disabled=True,
+        )
+
+    def row(self, step: Step) -> Content:
+        badge = BADGES[step.status]
+        parts: list[str | tuple[str, str] | Content] = [badge, "  ", Content(step.text)]
+        if step.goal_title:
+            # The goal's tag on a small screen, its title where there is room.
+            goal = (
+                step.goal_title if self.app.size.width >= 120 else self.tags.get(step.goal_id or "")
+            )
+            if goal:
+                parts.append(("  · ", "dim"))
+                parts.append(Content(goal).stylize("italic $text-muted"))
+        back_to = looking_back_to(self.store, self.day)
+        if step.day != back_to:
+            parts.append((f"  (from {format_day(step.day, self.day)})", "$text-warning"))
+        if step.learning:
+            parts.append("\n            ")
+            parts.append(("learned: ", "$text-muted"))
+            parts.append(Content(step.learning).stylize("italic"))
+        return Content.assemble(*parts)
+
+    def enter(self) -> None:
+        self.load()
+        self.highlight_next(None)
+        self.query_one(ReviewList).focus()
+
+    def highlight_next(self, after: str | None) -> None:
+        """Put the highlight on the next step not yet marked (after `after`), else stay."""
+        listing = self.query_one(ReviewList)
+        start = self.order.index(after) + 1 if after in self.order else 0
+        for step_id in self.order[start:] + self.order[:start]:
+            if not self.steps[step_id].status.reviewed:
+                listing.highlight_id(step_id)
+                return
+        if after is None and self.order:
+            listing.highlight_id(self.order[0])
+
+    def mark(self, step_id: str | None, status: StepStatus) -> None:
+        if step_id is None or step_id not in self.order or self.read_only:
+            return
+        step = self.steps[step_id]
+        self.huddle.safely(lambda: mark_step(self.store, step, status, self.day))
+        self.load()
+        if status is StepStatus.CARRIED:
+            self.huddle.notify(f"Carried to today: {step.text}", markup=False, timeout=3)
+        self.highlight_next(step_id)
+
+    def ask_learning(self, step_id: str | None) -> None:
+        if step_id is None or step_id not in self.order or self.read_only:
+            return
+        step = self.steps[step_id]
+
+        def keep(answer: Answer | None) -> None:
+            if answer is None:
+                return
+            if not answer.given:
+                self.learning_drafts[step.id] = answer.text
+                return
+            self.learning_drafts.pop(step.id, None)
+            self.huddle.safely(lambda: self.store.steps.set_learning(step, answer.text))
+            self.load()
+
+        self.app.push_screen(
+            AskText(
+                f"What did we learn? ({step.member_name})",
+                step.text,
+                value=self.learning_drafts.get(step.id, step.learning),
+            ),
+            keep,
+        )

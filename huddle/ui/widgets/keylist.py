@@ -1,0 +1,33 @@
+"""A list moved with the arrow keys whose other keys are left to the screen: Enter moves the
+huddle on, PageUp / PageDown change stage, so the list binds neither."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import OptionDoesNotExist
+
+
+class KeyList(OptionList, inherit_bindings=False):
+    """An option list that only moves its highlight; subclasses add one-key actions."""
+
+    BINDINGS = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+    ]
+
+    def highlighted_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+    def highlight_id(self, option_id: str | None) -> bool:
+        """Put the highlight on an option by id; False when it is not in the list."""
+        if option_id is None:
+            return False
+        try:
+            self.highlighted = self.get_option_index(option_id)
+        except OptionDoesNotExist:  # the row has gone
+            return False
+        return True

@@ -1,0 +1,45 @@
+"""The five stages of the huddle across the top: where the team is, and time in each."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.content import Content
+from textual.widgets import Static
+
+from huddle.core.flow import STAGE_TITLES, STAGES, clock_text
+from huddle.core.models import Stage
+
+
+class Stepper(Static):
+    """`1 Who's here > 2 Yesterday > ...` with the current stage lit up."""
+
+    DEFAULT_CSS = """
+    Stepper {
+        height: 1;
+        width: 1fr;
+        padding: 0 1;
+    }
+    """
+
+    def show_stage(self, current: Stage, seconds: Mapping[Stage, float]) -> None:
+        """Light up `current`; show the time spent in each stage when there is room."""
+        roomy = self.size.width >= 96 or self.size.width == 0
+        parts: list[str | tuple[str, str]] = []
+        done = True
+        for number, stage in enumerate(STAGES, start=1):
+            if stage is current:
+                done = False
+            if parts:
+                parts.append((" › ", "dim"))
+            label = f" {number} {STAGE_TITLES[stage]} "
+            spent = seconds.get(stage, 0.0)
+            if stage is current or (roomy and spent >= 1):
+                label += f"{clock_text(spent)} "
+            if stage is current:
+                parts.append((label, "bold reverse $accent"))
+            elif done:
+                parts.append((label, "$text-success"))
+            else:
+                parts.append((label, "$text-muted"))
+        self.update(Content.assemble(*parts))
