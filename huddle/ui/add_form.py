@@ -19,7 +19,7 @@ from huddle.core.models import Blocker, HuddleError, Member, Step
 from huddle.core.store import Store
 from huddle.ui.widgets.entry_input import CompletingInput, EntryInput
 
-HINT = "Tab completes #goal and @name · a leading ! makes it a blocker · Enter saves · Esc cancels"
+HINT = "Tab completes #goal @name · ! first: a blocker · Enter saves · Esc cancels"
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class AddForm(App[Added | None]):
     """One step (or blocker) from a practitioner's own terminal."""
 
     CSS = """
-    Screen:inline { height: auto; border: none; padding: 0 1; }
+    Screen:inline { height: auto; border-top: none; border-bottom: none; padding: 0 1; }
     Screen { height: auto; padding: 0 1; }
     .row { height: 1; }
     .row Label { width: 6; color: $text-muted; }
