@@ -164,3 +164,13 @@ async def test_t_shows_the_trends_and_switches_to_months(store: Store, clock: Fi
         assert _text(app, "#value-steps") == "3  ·  0"
         chart = app.screen.query_one("#chart-done_rate", BarChart)
         assert chart.values[-1] == 2 / 3 and chart.top == 1.0
+
+
+def test_the_trends_screen_looks_right(store: Store, clock: FixedClock, snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """The picture of the Trends screen at 100x30, on a small known history."""
+    _history(store)
+    people = store.members.all()
+    for answers in ({"goal_clarity": 4, "commitment": 5}, {"goal_clarity": 3}, {"commitment": 4}):
+        store.pulse.record(people.pop(), date(2026, 11, 23), answers)
+    app = HuddleApp(store, clock=clock, first_screen=TrendsScreen)
+    assert snap_compare(app, terminal_size=(100, 30))

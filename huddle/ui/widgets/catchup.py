@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from textual.content import Content
@@ -42,14 +43,14 @@ def catch_up_text(card: CatchUp, last_here: str) -> Content:
 
 
 class CatchUpCard(Static):
-    """Shows a `CatchUp`, or nothing at all when there is none."""
+    """Shows the catch-up of each member back today, or nothing at all when there is none."""
 
     DEFAULT_CSS = """
     CatchUpCard { height: auto; padding: 0 1; border: round $accent; margin: 0 0 1 0; }
     CatchUpCard.-empty { display: none; }
     """
 
-    def show(self, card: CatchUp | None, today: date) -> None:
-        self.set_class(card is None, "-empty")
-        if card is not None:
-            self.update(catch_up_text(card, format_day(card.last_here, today)))
+    def show(self, cards: Sequence[CatchUp], today: date) -> None:
+        self.set_class(not cards, "-empty")
+        texts = [catch_up_text(card, format_day(card.last_here, today)) for card in cards]
+        self.update(Content("\n\n").join(texts))
