@@ -1,7 +1,8 @@
 """Stage 4, Blockers: every open blocker with its age. The team owns it, sends it up to
 management (with a reason), or marks it resolved (with a note); management's answer shows.
 
-Kept in its own file so "You said, we did" and ageing colours can be added here."""
+It opens with "You said, we did" (management's answers since the last huddle, marked as
+heard when the huddle moves on), and flags answers overdue amber or red."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from huddle.core.calendar import age_in_days
+from huddle.core.blockers import AgeFlag, age_flag, waiting_for_answer
+from huddle.core.calendar import HuddleCalendar, age_in_days
 from huddle.core.flow import present_members
 from huddle.core.models import Blocker, BlockerStatus, Member, Stage
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.widgets.ask import Answer, AskText, PickOne
 from huddle.ui.widgets.keylist import KeyList
+from huddle.ui.widgets.you_said_we_did import YouSaidWeDid
 
 STATUS_WORDS: dict[BlockerStatus, tuple[str, str]] = {
     BlockerStatus.OPEN: ("open     ", "bold $text-warning"),
@@ -27,6 +30,14 @@ STATUS_WORDS: dict[BlockerStatus, tuple[str, str]] = {
     BlockerStatus.ANSWERED: ("answered ", "bold $text-success"),
     BlockerStatus.RESOLVED: ("resolved ", "$text-muted"),
 }
+
+
+FLAG_STYLES: dict[AgeFlag, str] = {
+    AgeFlag.NONE: "",
+    AgeFlag.AMBER: "bold black on $warning",
+    AgeFlag.RED: "bold white on $error",
+}
+"""Management's answer overdue: the word says it as well as the colour."""
 
 
 class BlockerList(KeyList):
@@ -62,14 +73,25 @@ class BlockersStage(StageView):
         super().__init__(id=id)
         self.blockers: dict[str, Blocker] = {}
         self.drafts: dict[str, str] = {}
+        self.calendar = HuddleCalendar()
+        """The team's huddle days, read again on each load (for the ageing flags)."""
+        self.answer_limit = 2
         """Text typed in a dialog and set aside with Esc, by what it was for."""
 
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
+        yield YouSaidWeDid(id="you-said-we-did")
         yield BlockerList(id="blocker-list")
         yield Static(classes="stage-hint")
 
     def load(self) -> None:
+        said = self.query_one(YouSaidWeDid)
+        if self.read_only:
+            said.display = False  # management's answers are heard at today's huddle
+        else:
+            said.load()
+        self.calendar = self.store.calendar()
+        self.answer_limit = self.store.team.get().answer_limit_days
         found = self.store.blockers.open()
         if self.read_only:
             # A past huddle: what was open or raised that day, as it stands now.
@@ -78,8 +100,10 @@ class BlockersStage(StageView):
             found += [b for b in raised if b.id not in {f.id for f in found}]
         self.blockers = {b.id: b for b in found}
         sent_up = sum(b.status is BlockerStatus.ESCALATED for b in found)
+        overdue = sum(self.flag(b) is not AgeFlag.NONE for b in found)
         self.set_heading(
-            f"Blockers: {len(found)} open, {sent_up} waiting on management",
+            f"Blockers: {len(found)} open, {sent_up} waiting on management"
+            + (f" ({overdue} overdue)" if overdue else ""),
             ""
             if self.read_only
             else "b raise one   o the team owns it   e send it up   r resolved",
@@ -97,12 +121,19 @@ class BlockersStage(StageView):
         if not listing.highlight_id(keep) and found:
             listing.highlighted = 0
 
+    def flag(self, blocker: Blocker) -> AgeFlag:
+        """Amber or red when management's answer is overdue (counted in huddle days)."""
+        return age_flag(blocker, self.calendar, self.day, self.answer_limit)
+
     def row(self, blocker: Blocker) -> Content:
         age = age_in_days(blocker.raised_on, self.day)
         word, style = STATUS_WORDS[blocker.status]
+        flag = self.flag(blocker)
         parts: list[str | tuple[str, str] | Content] = [
             (f"{age:>3}d ", "bold"),
             (word, style),
+            (f" {flag.value.upper()} ", FLAG_STYLES[flag]) if flag is not AgeFlag.NONE else "",
+            " " if flag is not AgeFlag.NONE else "",
             Content(blocker.text),
             ("  - ", "dim"),
             Content(blocker.raised_by_name).stylize("italic"),
@@ -115,6 +146,9 @@ class BlockersStage(StageView):
             BlockerStatus.ANSWERED,
         ):
             details.append(("sent up", blocker.escalation_reason))
+        waiting = waiting_for_answer(blocker, self.calendar, self.day, self.answer_limit)
+        if waiting and waiting.huddle_days:
+            details.append(("no answer yet", f"{waiting.describe()} (limit {self.answer_limit})"))
         if blocker.answer:
             answered = blocker.status is BlockerStatus.ANSWERED
             details.append(
@@ -131,6 +165,11 @@ class BlockersStage(StageView):
     def enter(self) -> None:
         self.load()
         self.query_one(BlockerList).focus()
+
+    def leave(self) -> None:
+        # "You said, we did" has been read out: it is not shown at the next huddle.
+        if not self.read_only:
+            self.query_one(YouSaidWeDid).mark_heard(who=self.who)
 
     # Actions: each asks what it needs, then makes one store call.
 

@@ -1,5 +1,5 @@
-"""Stage 5, Wrap-up: what the huddle did, the running total of small steps and the streak.
-Enter ends the huddle."""
+"""Stage 5, Wrap-up: what the huddle did, the running total of small steps and the streak,
+and the offer to write the digest for management (d). Enter ends the huddle."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from huddle.core.calendar import format_day
 from huddle.core.flow import WrapUp, clock_text, looking_back_to, wrap_up
 from huddle.core.models import Stage, StepStatus
 from huddle.ui.screens.stages.base import StageView
@@ -17,7 +18,10 @@ from huddle.ui.screens.stages.base import StageView
 class WrapUpStage(StageView, can_focus=True):
     stage = Stage.WRAP_UP
 
-    BINDINGS = [Binding("enter", "end_huddle", "End the huddle")]
+    BINDINGS = [
+        Binding("enter", "end_huddle", "End the huddle"),
+        Binding("d", "app.open_digest", "Digest"),
+    ]
 
     DEFAULT_CSS = """
     WrapUpStage #wrap-summary {
@@ -40,7 +44,17 @@ class WrapUpStage(StageView, can_focus=True):
     }
     """
 
-    ROWS = ("yesterday", "today", "blockers", "here", "away", "time", "total", "streak")
+    ROWS = (
+        "yesterday",
+        "today",
+        "blockers",
+        "here",
+        "away",
+        "time",
+        "total",
+        "streak",
+        "digest",
+    )
 
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
@@ -121,7 +135,19 @@ class WrapUpStage(StageView, can_focus=True):
                     "bold $text-accent",
                 ),
             ),
+            "digest": ("Digest for management", self.digest_offer()),
         }
+
+    def digest_offer(self) -> Content:
+        """When the digest for management was last written, and the key that writes it."""
+        last = self.store.digests.last()
+        today = self.store.today()
+        written = (
+            f"last written {format_day(last.written_at.date(), today)}"
+            if last
+            else "not written yet"
+        )
+        return Content.assemble(written, ("  d previews and writes it", "$text-muted"))
 
     def enter(self) -> None:
         self.load()
