@@ -37,6 +37,9 @@ class YouSaidWeDid(Vertical):
         margin: 0 0 1 0;
         overflow-y: auto;
     }
+    YouSaidWeDid #answers {
+        height: auto;
+    }
     YouSaidWeDid .answer-blocker {
         text-style: bold;
     }
@@ -144,6 +147,6 @@ class YouSaidWeDid(Vertical):
         hint = (
             f"{many}, heard at this huddle."
             if self.heard
-            else f"{many} since the last huddle: read them out."
+            else f"{many} since the last huddle: read {'it' if count == 1 else 'them'} out."
         )
         self.query_one(".answer-hint", Static).update(Content(hint))
