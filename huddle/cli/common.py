@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from huddle.core.calendar import Clock, FixedClock, SystemClock, parse_day
+from huddle.core.calendar import Clock, RunningClock, SystemClock, parse_day
 from huddle.core.models import HuddleError
 from huddle.core.store import Store
 from huddle.paths import database_path
@@ -23,8 +23,8 @@ TODAY_ENV = "HUDDLE_TODAY"
 
 
 def clock_from_env() -> Clock:
-    """The machine's clock; or, when $HUDDLE_TODAY=YYYY-MM-DD is set, a clock stopped at
-    09:00 that day. The variable is read here and nowhere else."""
+    """The machine's clock; or, when $HUDDLE_TODAY=YYYY-MM-DD is set, a clock that starts
+    at 09:00 that day and runs. The variable is read here and nowhere else."""
     fixed = os.environ.get(TODAY_ENV, "").strip()
     if not fixed:
         return SystemClock()
@@ -34,7 +34,7 @@ def clock_from_env() -> Clock:
         raise HuddleError(
             f"${TODAY_ENV} is '{fixed[:40]}'; set it as YYYY-MM-DD, or unset it"
         ) from None
-    return FixedClock(datetime.combine(day, time(9, 0)).astimezone())
+    return RunningClock(datetime.combine(day, time(9, 0)).astimezone())
 
 
 class HuddleGroup(click.Group):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -63,6 +64,18 @@ class FixedClock:
 
     def advance(self, **delta: float) -> None:
         self.at = self.at + timedelta(**delta)
+
+
+class RunningClock:
+    """A clock that starts at a given moment and then runs in real time: for trying Huddle
+    out on another day, with a huddle's timebox that still counts down."""
+
+    def __init__(self, start: datetime) -> None:
+        self.start = start
+        self._began = time.monotonic()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self._began)
 
 
 def today(clock: Clock) -> date:
