@@ -4,7 +4,10 @@ resolve it, and write the digest; a mistake is one line and exit code 1."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -164,3 +167,19 @@ def test_the_format_follows_the_file_name(huddle_with_team, tmp_path: Path) -> N
     result = huddle("digest", "--out", str(tmp_path / "no-such-folder" / "d.md"))
     assert result.exit_code == 1
     assert "can't write" in one_line_error(result.output)
+
+
+@pytest.mark.parametrize("command", [["blockers", "--json"], ["digest", "--format", "csv"]])
+def test_the_shell_commands_never_load_textual(team_file: Path, command: list[str]) -> None:
+    code = (
+        "import sys\nfrom huddle.cli import main\n"
+        f"main(['--db', {str(team_file)!r}, *{command!r}], standalone_mode=False)\n"
+        "print('TEXTUAL' if any(m.split('.')[0] == 'textual' for m in sys.modules) else 'CLEAN')"
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "HUDDLE_TODAY": "2026-11-25"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith("CLEAN")
