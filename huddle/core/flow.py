@@ -294,14 +294,12 @@ def wrap_up(store: Store, day: date, seconds_taken: float) -> WrapUp:
 def streak(store: Store, day: date) -> int:
     """How many huddle days in a row, up to `day`, the team held its huddle. A huddle day
     not held yet today does not break it."""
-    held = store.huddles.days_held(day)
-    calendar = store.calendar()
-    current = day if day in held else calendar.previous_huddle_day(day)
-    count = 0
-    while current in held:
-        count += 1
-        current = calendar.previous_huddle_day(current)
-    return count
+    # One walk over the calendar (trends.current_streak), not a calendar search per day.
+    from huddle.core.trends import current_streak
+
+    return current_streak(
+        store.calendar(), store.trends.held_days, day, store.trends.first_held_day()
+    )
 
 
 # The timebox

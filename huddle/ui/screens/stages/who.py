@@ -9,9 +9,11 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from huddle.core.calendar import format_day
+from huddle.core.catchup import catch_up
 from huddle.core.flow import Presence, who_is_here
 from huddle.core.models import Stage
 from huddle.ui.screens.stages.base import StageView
+from huddle.ui.widgets.catchup import CatchUpCard
 from huddle.ui.widgets.keylist import KeyList
 
 
@@ -34,6 +36,7 @@ class WhoStage(StageView):
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
         yield PresenceList(id="who-list")
+        yield CatchUpCard(id="who-catch-up")
         yield Static(classes="stage-hint")
 
     def load(self) -> None:
@@ -44,6 +47,8 @@ class WhoStage(StageView):
             f"Who's here: {here} of {len(people)}",
             "" if self.read_only else "Space: here / not here.  Only people here get a turn.",
         )
+        back = (catch_up(self.store, p.member, self.day) for p in people if p.present)
+        self.query_one(CatchUpCard).show([c for c in back if c], self.store.today())
         listing = self.query_one(PresenceList)
         keep = listing.highlighted_id()
         listing.set_options(Option(self.row(p), id=p.member.id) for p in people)

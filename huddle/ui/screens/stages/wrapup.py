@@ -10,9 +10,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from huddle.core.calendar import format_day
-from huddle.core.flow import WrapUp, clock_text, looking_back_to, wrap_up
-from huddle.core.models import Stage, StepStatus
+from huddle.core.flow import WrapUp, clock_text, looking_back_to, present_members, wrap_up
+from huddle.core.models import Member, Stage, StepStatus
+from huddle.core.pulse import PulseAnswers, week_of, who_to_ask
 from huddle.ui.screens.stages.base import StageView
+from huddle.ui.widgets.pulse import PulseRound
 
 
 class WrapUpStage(StageView, can_focus=True):
@@ -42,6 +44,10 @@ class WrapUpStage(StageView, can_focus=True):
     WrapUpStage .-gap {
         margin-top: 1;
     }
+    WrapUpStage #wrap-pulse {
+        height: auto;
+        margin-top: 1;
+    }
     """
 
     ROWS = (
@@ -65,6 +71,7 @@ class WrapUpStage(StageView, can_focus=True):
                 ):
                     yield Static(classes="wrap-label")
                     yield Static(classes="wrap-value")
+        yield Vertical(id="wrap-pulse")
         yield Static(classes="stage-hint")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -151,6 +158,26 @@ class WrapUpStage(StageView, can_focus=True):
 
     def enter(self) -> None:
         self.load()
+        self.focus()
+        self.start_pulse()
+
+    def start_pulse(self) -> None:
+        """Once a week (the team's pulse day), each person here who has not answered yet
+        may rate the five factors; only team averages are ever shown."""
+        box = self.query_one("#wrap-pulse")
+        if box.children or self.read_only or self.huddle.ended:
+            return
+        people = who_to_ask(self.store, self.day, present_members(self.store, self.day))
+        if not people:
+            return
+        week = week_of(self.day)
+
+        def record(member: Member, answers: PulseAnswers) -> None:
+            self.store.pulse.record(member, week, answers)
+
+        box.mount(PulseRound(people, record))
+
+    def on_pulse_round_done(self, _event: PulseRound.Done) -> None:
         self.focus()
 
     def action_end_huddle(self) -> None:

@@ -19,6 +19,7 @@ from huddle.core.flow import (
     yesterday,
 )
 from huddle.core.models import Stage, Step, StepStatus
+from huddle.core.pdsa import SustainmentCheck
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.widgets.ask import Answer, AskText
 from huddle.ui.widgets.keylist import KeyList
@@ -31,6 +32,10 @@ BADGES: dict[StepStatus, tuple[str, str]] = {
     StepStatus.CARRIED: (" → carried", "bold $text-accent"),
     StepStatus.DROPPED: (" ✗ dropped", "$text-muted"),
 }
+
+
+CHECK = "check:"
+"""The start of the row id of a sustainment check, as against a step's."""
 
 
 class ReviewList(KeyList):
@@ -64,6 +69,8 @@ class YesterdayStage(StageView):
         """The ids of the steps that can be marked (people here), top to bottom."""
         self.learning_drafts: dict[str, str] = {}
         self.tags: dict[str, str] = {}
+        self.checks: dict[str, SustainmentCheck] = {}
+        """The sustainment checks shown, by their row's id."""
 
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
@@ -97,9 +104,51 @@ class YesterdayStage(StageView):
                     Content("  No steps to look back on. Enter goes on to Today."), disabled=True
                 )
             )
+        options.extend(self.check_rows())
         listing.set_options(options)
         if not listing.highlight_id(keep):
             self.highlight_next(None)
+
+    def check_rows(self) -> list[Option]:
+        """Adopted PDSA changes due a sustainment check: still in place?"""
+        self.checks = {
+            f"{CHECK}{c.cycle_id}:{c.after_days}": c for c in self.store.pdsa.checks_due(self.day)
+        }
+        if not self.checks:
+            return []
+        rows = [
+            Option(
+                Content.assemble(
+                    ("Still in place?", "bold"), ("  changes the team adopted: d yes, x no", "dim")
+                ),
+                disabled=True,
+            )
+        ]
+        for key, check in self.checks.items():
+            rows.append(
+                Option(
+                    Content.assemble(
+                        ("   ?      ", "bold $text-warning"),
+                        "  ",
+                        Content(check.change),
+                        (f"  ({check.after_days} days on)", "$text-muted"),
+                    ),
+                    id=key,
+                    disabled=self.read_only,
+                )
+            )
+        return rows
+
+    def answer_check(self, key: str, status: StepStatus) -> None:
+        """d or p: the change is still in place; n or x: it has slipped."""
+        check = self.checks.get(key)
+        if check is None or self.read_only:
+            return
+        in_place = status in (StepStatus.DONE, StepStatus.PARTLY)
+        self.huddle.safely(lambda: self.store.pdsa.answer_check(check, in_place))
+        word = "Still in place" if in_place else "Slipped"
+        self.huddle.notify(f"{word}: {check.change}", markup=False, timeout=3)
+        self.load()
 
     def header(self, group: ReviewGroup) -> Option:
         if group.present:
@@ -148,6 +197,9 @@ class YesterdayStage(StageView):
             listing.highlight_id(self.order[0])
 
     def mark(self, step_id: str | None, status: StepStatus) -> None:
+        if step_id is not None and step_id.startswith(CHECK):
+            self.answer_check(step_id, status)
+            return
         if step_id is None or step_id not in self.order or self.read_only:
             return
         step = self.steps[step_id]
