@@ -434,17 +434,25 @@ class TodayStage(StageView, can_focus=True):
                 self.huddle.notify(f"Blocker raised: {saved.text}", markup=False, timeout=4)
                 self.clear_line(person)
             return
+        for_them = typed.member.id == person.id
         step = self.huddle.safely(
             lambda: store.steps.add(
-                typed.member, typed.text, self.day, goal=typed.goal, clear_draft=True
+                typed.member, typed.text, self.day, goal=typed.goal, clear_draft=for_them
             )
         )
         if step is None:
             return
-        self.drafts[typed.member.id] = ""
-        self.dirty.discard(typed.member.id)
-        self.clear_line(person)
         self.steps = steps_for(store, self.day)
+        if not for_them:
+            # Typed for someone else (@name): saved as theirs, and it is still this turn.
+            self.huddle.notify(
+                f"Added for {typed.member.name}: {typed.text}", markup=False, timeout=4
+            )
+            self.clear_line(person)
+            return
+        self.drafts[person.id] = ""
+        self.dirty.discard(person.id)
+        self.clear_line(person)
         self.pass_on()
 
     def clear_line(self, person: Member) -> None:
