@@ -129,11 +129,3 @@ class HuddleStore:
                 " ON CONFLICT (day, stage) DO UPDATE SET seconds = excluded.seconds",
                 [(day.isoformat(), s.value, round(t, 1)) for s, t in stage_seconds.items()],
             )
-
-    def days_held(self, until: date) -> set[date]:
-        """The days up to `until` (included) on which a huddle was started."""
-        rows = self.db.rows(
-            "SELECT day FROM huddles WHERE started_at IS NOT NULL AND day <= ?",
-            (until.isoformat(),),
-        )
-        return {date.fromisoformat(r["day"]) for r in rows}

@@ -47,6 +47,11 @@ class GoalsScreen(LiveScreen):
     GoalsScreen .chart-axis { color: $text-muted; margin-bottom: 1; }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._progress: dict[str, GoalProgress] = {}
+        """Each row's goal and its progress, by the row's key."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         with Vertical(id="goals-body"):
@@ -102,7 +107,7 @@ class GoalsScreen(LiveScreen):
 
     def _selected(self) -> GoalProgress | None:
         table = self.query_one("#goals", DataTable)
-        if not table.row_count or not hasattr(self, "_progress"):
+        if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return self._progress.get(str(key))
