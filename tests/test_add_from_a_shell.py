@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import types
 from collections.abc import Callable, Iterator
@@ -249,3 +250,27 @@ def test_loopback_addresses_do_not_warn(
 ) -> None:
     run, _ = shell
     assert "Warning" not in run("serve", "--host", host).output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "! The form asks twice @bea"],
+        ["add", "Ring the carer #wait", "--who", "sam"],
+        ["mine", "--json", "--who", "sam"],
+        ["whoami", "sam"],
+    ],
+)
+def test_shell_commands_never_load_textual(shell: tuple[Run, Path], args: list[str]) -> None:
+    _, path = shell
+    code = (
+        "import json, sys\n"
+        "from huddle.cli import main\n"
+        f"main(['--db', {str(path)!r}, *{args!r}], standalone_mode=False)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
