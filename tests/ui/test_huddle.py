@@ -200,7 +200,7 @@ async def test_an_absent_members_steps_are_left_untouched(store: Store, clock: F
         await pilot.press("enter")
         # Every key for Yesterday, more times than there are steps.
         await pilot.press("d", "d", "down", "down", "d", "x", "n")
-        assert "Bea Jones  not here: left as they are" in await shown(pilot)
+        assert "Bea Jones  not here: their steps are left as they are" in await shown(pilot)
         await pilot.press("enter")
         screen = huddle_screen(app)
         names = [m.name for m in screen.query_one(TodayStage).people]

@@ -11,6 +11,14 @@ from textual.widgets.option_list import OptionDoesNotExist
 class KeyList(OptionList, inherit_bindings=False):
     """An option list that only moves its highlight; subclasses add one-key actions."""
 
+    DEFAULT_CSS = """
+    KeyList > .option-list--option-disabled {
+        color: $text;
+    }
+    """
+    """Rows that can't be chosen are headings (a person's name) or notes: shown as they are
+    styled, not greyed out; a row that is out of play is styled muted where it is made."""
+
     BINDINGS = [
         Binding("up", "cursor_up", "Up", show=False),
         Binding("down", "cursor_down", "Down", show=False),

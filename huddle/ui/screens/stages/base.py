@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from huddle.core.models import Stage
@@ -69,6 +70,11 @@ class StageView(Vertical):
 
     def leave(self) -> None:
         """The huddle is going on to another stage (or closing): keep anything typed."""
+
+    def focus_now(self, widget: Widget) -> None:
+        """Focus at once (not after the next refresh), so keys typed quickly after a stage
+        change already go to it."""
+        self.huddle.set_focus(widget)
 
     def set_heading(self, text: str, hint: str = "") -> None:
         self.query_one(".stage-heading", Static).update(Content(text))

@@ -164,7 +164,7 @@ class BlockersStage(StageView):
 
     def enter(self) -> None:
         self.load()
-        self.query_one(BlockerList).focus()
+        self.focus_now(self.query_one(BlockerList))
 
     def leave(self) -> None:
         # "You said, we did" has been read out: it is not shown at the next huddle.

@@ -353,11 +353,11 @@ class TodayStage(StageView, can_focus=True):
 
     def type_step(self) -> None:
         if self.read_only:
-            self.query_one(TodaySteps).focus()
+            self.focus_now(self.query_one(TodaySteps))
         elif self.person is not None:
-            self.query_one(StepInput).focus()
+            self.focus_now(self.query_one(StepInput))
         else:
-            self.focus()
+            self.focus_now(self)
 
     def action_type(self) -> None:
         self.type_step()

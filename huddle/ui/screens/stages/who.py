@@ -73,7 +73,7 @@ class WhoStage(StageView):
 
     def enter(self) -> None:
         self.load()
-        self.query_one(PresenceList).focus()
+        self.focus_now(self.query_one(PresenceList))
 
     def toggle(self, member_id: str | None) -> None:
         if member_id is None or self.read_only:

@@ -158,7 +158,7 @@ class WrapUpStage(StageView, can_focus=True):
 
     def enter(self) -> None:
         self.load()
-        self.focus()
+        self.focus_now(self)
         self.start_pulse()
 
     def start_pulse(self) -> None:

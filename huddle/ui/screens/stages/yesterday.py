@@ -97,7 +97,8 @@ class YesterdayStage(StageView):
         for group in groups:
             options.append(self.header(group))
             for step in group.steps:
-                options.append(Option(self.row(step), id=step.id, disabled=not group.present))
+                row = self.row(step) if group.present else self.away_row(step)
+                options.append(Option(row, id=step.id, disabled=not group.present))
         if not options:
             options.append(
                 Option(
@@ -155,7 +156,8 @@ class YesterdayStage(StageView):
             return Option(Content.assemble((group.member_name, "bold")), disabled=True)
         return Option(
             Content.assemble(
-                (group.member_name, "bold"), ("  not here: left as they are", "italic")
+                (group.member_name, "bold dim"),
+                ("  not here: their steps are left as they are", "italic dim"),
             ),
             disabled=True,
         )
@@ -180,10 +182,14 @@ class YesterdayStage(StageView):
             parts.append(Content(step.learning).stylize("italic"))
         return Content.assemble(*parts)
 
+    def away_row(self, step: Step) -> Content:
+        """A step of someone not here: shown, out of play."""
+        return Content.assemble(("   ·        ", "dim"), Content(step.text).stylize("dim"))
+
     def enter(self) -> None:
         self.load()
         self.highlight_next(None)
-        self.query_one(ReviewList).focus()
+        self.focus_now(self.query_one(ReviewList))
 
     def highlight_next(self, after: str | None) -> None:
         """Put the highlight on the next step not yet marked (after `after`), else stay."""
