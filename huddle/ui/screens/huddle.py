@@ -100,7 +100,8 @@ class HuddleScreen(LiveScreen):
         self.ended = False
         self.timebox = Timebox(limit_seconds=15 * 60)
         self._saved_seconds = 0.0
-        self._ready = False
+        self.ready = False
+        """Mounted and read from the store: the stages can draw."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="huddle-top"):
@@ -147,7 +148,7 @@ class HuddleScreen(LiveScreen):
                 (f"{self.day:%A %d %B %Y}{state}", "bold"),
             )
         )
-        self._ready = True
+        self.ready = True
         self.show_stage(stage, save=False)
         if not self.read_only:
             self.set_interval(1, self.tick)
@@ -155,16 +156,16 @@ class HuddleScreen(LiveScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
-        if self._ready:
+        if self.ready:
             self.call_after_refresh(self.show_top)
 
     def on_unmount(self) -> None:
-        if self._ready and not self.read_only:
+        if self.ready and not self.read_only:
             self.timebox.halt(self.store.clock.now())
             self.save_timer()
 
     def reload(self) -> None:
-        if self._ready:
+        if self.ready:
             self.view(self.stage).load()
             self.show_top()
 

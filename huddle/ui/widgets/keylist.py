@@ -3,7 +3,10 @@ huddle on, PageUp / PageDown change stage, so the list binds neither."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
@@ -39,3 +42,23 @@ class KeyList(OptionList, inherit_bindings=False):
         except OptionDoesNotExist:  # the row has gone
             return False
         return True
+
+
+def hanging(lead: Content, lines: Sequence[Content], width: int) -> Content:
+    """`lead` (a badge, an age) with `lines` beside it, each wrapped to `width` cells in all
+    and indented under the first, so a long line reads as a column, not a ragged edge."""
+    indent = lead.cell_length
+    room = max(16, width - indent)
+    out: list[Content] = []
+    for line in lines:
+        for part in line.wrap(room) or [Content("")]:
+            out.append((lead if not out else Content(" " * indent)) + part)
+    return Content("\n").join(out)
+
+
+def row_width(listing: OptionList) -> int:
+    """The cells a row of `listing` has, before it is laid out too (then from the screen)."""
+    width = listing.scrollable_content_region.width
+    if width <= 0:
+        width = listing.app.size.width - 8
+    return max(20, width - 2)  # room for a scrollbar

@@ -64,6 +64,11 @@ class StageView(Vertical):
     def load(self) -> None:
         """Read from the store and show it."""
 
+    def on_resize(self) -> None:
+        # Rows are wrapped to the width they have: wrap them again.
+        if self.display and self.is_mounted and self.huddle.ready:
+            self.load()
+
     def enter(self) -> None:
         """The huddle has come to this stage: show it fresh and put the focus in it."""
         self.load()

@@ -20,7 +20,7 @@ from huddle.core.flow import present_members
 from huddle.core.models import Blocker, BlockerStatus, Member, Stage
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.widgets.ask import Answer, AskText, PickOne
-from huddle.ui.widgets.keylist import KeyList
+from huddle.ui.widgets.keylist import KeyList, hanging, row_width
 from huddle.ui.widgets.you_said_we_did import YouSaidWeDid
 
 STATUS_WORDS: dict[BlockerStatus, tuple[str, str]] = {
@@ -77,6 +77,7 @@ class BlockersStage(StageView):
         """The team's huddle days, read again on each load (for the ageing flags)."""
         self.answer_limit = 2
         """Text typed in a dialog and set aside with Esc, by what it was for."""
+        self.row_cells = 80
 
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
@@ -109,6 +110,7 @@ class BlockersStage(StageView):
             else "b raise one   o the team owns it   e send it up   r resolved",
         )
         listing = self.query_one(BlockerList)
+        self.row_cells = row_width(listing)
         keep = listing.highlighted_id()
         options = [Option(self.row(b), id=b.id) for b in found]
         if not options:
@@ -129,14 +131,14 @@ class BlockersStage(StageView):
         age = age_in_days(blocker.raised_on, self.day)
         word, style = STATUS_WORDS[blocker.status]
         flag = self.flag(blocker)
-        parts: list[str | tuple[str, str] | Content] = [
-            (f"{age:>3}d ", "bold"),
-            (word, style),
-            (f" {flag.value.upper()} ", FLAG_STYLES[flag]) if flag is not AgeFlag.NONE else "",
-            " " if flag is not AgeFlag.NONE else "",
-            Content(blocker.text),
-            ("  - ", "dim"),
-            Content(blocker.raised_by_name).stylize("italic"),
+        lines = [
+            Content.assemble(
+                (f" {flag.value.upper()} ", FLAG_STYLES[flag]) if flag is not AgeFlag.NONE else "",
+                " " if flag is not AgeFlag.NONE else "",
+                Content(blocker.text),
+                ("  - ", "dim"),
+                Content(blocker.raised_by_name).stylize("italic"),
+            )
         ]
         details: list[tuple[str, str]] = []
         if blocker.owner_name:
@@ -157,10 +159,9 @@ class BlockersStage(StageView):
         if blocker.resolution and blocker.status is BlockerStatus.RESOLVED:
             details.append(("resolved", blocker.resolution))
         for label, text in details:
-            parts.append(f"\n{'':15}")
-            parts.append((f"{label}: ", "$text-muted"))
-            parts.append(Content(text))
-        return Content.assemble(*parts)
+            lines.append(Content.assemble((f"{label}: ", "$text-muted"), Content(text)))
+        lead = Content.assemble((f"{age:>3}d ", "bold"), (word, style))
+        return hanging(lead, lines, self.row_cells)
 
     def enter(self) -> None:
         self.load()

@@ -35,7 +35,7 @@ DRAFT_SAVE_SECONDS = 1.0
 _TAG_AT_END = re.compile(r"(?<!\S)#[\w\-'.]*$")
 _ANY_TAG = re.compile(r"(?<!\S)#[^\W\d_][\w\-'.]*")
 
-HINT = "#goal links a goal (Tab completes, ctrl+g picks)   ! raises a blocker   @name for someone"
+HINT = "#goal links a goal (Tab completes, ctrl+g picks)   ! at the start: a blocker"
 
 
 class GoalSuggester(Suggester):
@@ -247,8 +247,8 @@ class TodayStage(StageView, can_focus=True):
         position = [m.id for m in self.people].index(person.id) + 1
         self.query_one("#today-progress", Static).update(
             Content(
-                f"Person {position} of {len(self.people)}.  Enter saves and passes on."
-                "  Enter on an empty line: on to Blockers."
+                f"Person {position} of {len(self.people)}.  Enter saves, then the next person."
+                "  Empty Enter: Blockers."
             )
         )
         listing = self.query_one(TodaySteps)

@@ -22,7 +22,7 @@ from huddle.core.models import Stage, Step, StepStatus
 from huddle.core.pdsa import SustainmentCheck
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.widgets.ask import Answer, AskText
-from huddle.ui.widgets.keylist import KeyList
+from huddle.ui.widgets.keylist import KeyList, hanging, row_width
 
 BADGES: dict[StepStatus, tuple[str, str]] = {
     StepStatus.PLANNED: ("   ?      ", "bold $text-warning"),
@@ -71,6 +71,7 @@ class YesterdayStage(StageView):
         self.tags: dict[str, str] = {}
         self.checks: dict[str, SustainmentCheck] = {}
         """The sustainment checks shown, by their row's id."""
+        self.row_cells = 80
 
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
@@ -89,9 +90,10 @@ class YesterdayStage(StageView):
             f"   {marked} of {len(self.order)} marked",
             ""
             if self.read_only
-            else "d done  p partly  n not done (carried to today)  x dropped  l what we learned",
+            else "d done  p partly  n not done, carried over  x dropped  l what we learned",
         )
         listing = self.query_one(ReviewList)
+        self.row_cells = row_width(listing)
         keep = listing.highlighted_id()
         options: list[Option] = []
         for group in groups:
@@ -163,28 +165,35 @@ class YesterdayStage(StageView):
         )
 
     def row(self, step: Step) -> Content:
-        badge = BADGES[step.status]
-        parts: list[str | tuple[str, str] | Content] = [badge, "  ", Content(step.text)]
+        text_parts: list[str | tuple[str, str] | Content] = [Content(step.text)]
         if step.goal_title:
             # The goal's tag on a small screen, its title where there is room.
             goal = (
                 step.goal_title if self.app.size.width >= 120 else self.tags.get(step.goal_id or "")
             )
             if goal:
-                parts.append(("  · ", "dim"))
-                parts.append(Content(goal).stylize("italic $text-muted"))
+                text_parts.append(("  · ", "dim"))
+                text_parts.append(Content(goal).stylize("italic $text-muted"))
         back_to = looking_back_to(self.store, self.day)
         if step.day != back_to:
-            parts.append((f"  (from {format_day(step.day, self.day)})", "$text-warning"))
+            text_parts.append((f"  (from {format_day(step.day, self.day)})", "$text-warning"))
+        lines = [Content.assemble(*text_parts)]
         if step.learning:
-            parts.append("\n            ")
-            parts.append(("learned: ", "$text-muted"))
-            parts.append(Content(step.learning).stylize("italic"))
-        return Content.assemble(*parts)
+            lines.append(
+                Content.assemble(
+                    ("learned: ", "$text-muted"), Content(step.learning).stylize("italic")
+                )
+            )
+        badge = Content.assemble(BADGES[step.status], "  ")
+        return hanging(badge, lines, self.row_cells)
 
     def away_row(self, step: Step) -> Content:
         """A step of someone not here: shown, out of play."""
-        return Content.assemble(("   ·        ", "dim"), Content(step.text).stylize("dim"))
+        return hanging(
+            Content.styled("   ·        ", "dim"),
+            [Content(step.text).stylize("dim")],
+            self.row_cells,
+        )
 
     def enter(self) -> None:
         self.load()
