@@ -27,7 +27,7 @@ from huddle.core.flow import (
 from huddle.core.models import Goal, Member, Stage, Step
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.widgets.ask import Answer, AskText, PickOne
-from huddle.ui.widgets.keylist import KeyList
+from huddle.ui.widgets.keylist import KeyList, hanging, row_width
 
 DRAFT_SAVE_SECONDS = 1.0
 """Typing is kept in the file this long after the last key (and at once on leaving)."""
@@ -274,14 +274,15 @@ class TodayStage(StageView, can_focus=True):
         parts: list[str | tuple[str, str] | Content] = []
         if step.carried_from:
             carried = self.store.steps.get(step.carried_from)
-            parts.append((f"→ carried from {format_day(carried.day, self.day)}: ", "$text-accent"))
+            lead = Content.styled("→ ", "$text-accent")
+            parts.append((f"carried from {format_day(carried.day, self.day)}: ", "$text-accent"))
         else:
-            parts.append(("• ", "$text-success"))
+            lead = Content.styled("• ", "$text-success")
         parts.append(Content(step.text))
         if step.goal_title:
             parts.append(("  · ", "dim"))
             parts.append(Content(step.goal_title).stylize("italic $text-muted"))
-        return Content.assemble(*parts)
+        return hanging(lead, [Content.assemble(*parts)], row_width(self.query_one(TodaySteps)))
 
     def show_people(self) -> None:
         parts: list[str | tuple[str, str] | Content] = []

@@ -3,6 +3,8 @@ on) marked with one key, with a line on what was learned."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -72,6 +74,8 @@ class YesterdayStage(StageView):
         self.checks: dict[str, SustainmentCheck] = {}
         """The sustainment checks shown, by their row's id."""
         self.row_cells = 80
+        self.back_to = date.min
+        """The huddle day looked back on (read on each load)."""
 
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
@@ -84,7 +88,7 @@ class YesterdayStage(StageView):
         self.steps = {s.id: s for g in groups for s in g.steps}
         self.order = [s.id for g in groups if g.present for s in g.steps]
         marked = sum(self.steps[i].status.reviewed for i in self.order)
-        back_to = looking_back_to(self.store, self.day)
+        back_to = self.back_to = looking_back_to(self.store, self.day)
         self.set_heading(
             f"Yesterday: looking back on {back_to:%A} {back_to.day} {back_to:%B}"
             f"   {marked} of {len(self.order)} marked",
@@ -174,8 +178,7 @@ class YesterdayStage(StageView):
             if goal:
                 text_parts.append(("  · ", "dim"))
                 text_parts.append(Content(goal).stylize("italic $text-muted"))
-        back_to = looking_back_to(self.store, self.day)
-        if step.day != back_to:
+        if step.day != self.back_to:
             text_parts.append((f"  (from {format_day(step.day, self.day)})", "$text-warning"))
         lines = [Content.assemble(*text_parts)]
         if step.learning:
