@@ -130,7 +130,7 @@ async def test_quitting_mid_huddle_and_opening_again_goes_on_where_it_was(
         await type_line(pilot, "Half a thought [draft]")
         clock.advance(minutes=4)
         huddle_screen(app).tick()
-    # The app was quit (as good as killed: nothing was saved on the way out but the draft).
+    # The app was quit mid-line; opening it again shows the huddle as it was left.
 
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -314,8 +314,9 @@ async def test_blockers_are_owned_sent_up_and_resolved(store: Store, clock: Fixe
         assert "No room for [visits]" in await shown(pilot)
         new = next(b for b in store.blockers.open() if b.text == "No room for [visits]")
         assert new.raised_by_name == "Sam Okafor"
-        # o: the team owns it (Ann); e needs a reason; r needs a note.
-        await pilot.press("down", "o", "home", "enter")
+        # The new blocker has the highlight. o: the team owns it (Ann); e needs a reason;
+        # r needs a note.
+        await pilot.press("o", "home", "enter")
         assert store.blockers.get(new.id).owner_name == "Ann Smith"
         await pilot.press("e", "enter")
         assert "A reason is needed" in await shown(pilot)

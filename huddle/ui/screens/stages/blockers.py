@@ -268,6 +268,9 @@ class BlockersStage(StageView):
         )
 
     def act(self, change: Callable[[], object]) -> bool:
-        done = self.huddle.safely(change) is not None
+        """Make one change; the highlight goes to the blocker changed (a new one too)."""
+        changed = self.huddle.safely(change)
         self.load()
-        return done
+        if isinstance(changed, Blocker):
+            self.query_one(BlockerList).highlight_id(changed.id)
+        return changed is not None
