@@ -291,6 +291,11 @@ _SCHEMA_1 = [
     )""",
     # The huddle day a step was looked back on, so that huddle can show it again.
     "ALTER TABLE steps ADD COLUMN reviewed_on TEXT",
+    # Minutes for each stage of the huddle (issue 7); the team's timebox is their total.
+    """CREATE TABLE stage_minutes (
+        stage TEXT PRIMARY KEY,
+        minutes INTEGER NOT NULL
+    )""",
 ]
 
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -17,13 +16,15 @@ from huddle.core.store.arrivals import describe_arrivals
 from huddle.ui.blocker_commands import ManagementCommands
 from huddle.ui.keep_place import kept_place
 from huddle.ui.screens.base import LiveScreen
+from huddle.ui.screens.first_run import FirstRunScreen
 from huddle.ui.screens.home import HomeScreen
+from huddle.ui.shared_screen import SharedScreenApp
 
 POLL_SECONDS = 0.5
 """How often to look for writes by other processes: PRAGMA data_version costs microseconds."""
 
 
-class HuddleApp(App[None]):
+class HuddleApp(SharedScreenApp):
     """The daily huddle on one shared screen."""
 
     TITLE = "Huddle"
@@ -31,7 +32,7 @@ class HuddleApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
     ]
-    COMMANDS = App.COMMANDS | {ManagementCommands}
+    COMMANDS = SharedScreenApp.COMMANDS | {ManagementCommands}
 
     def __init__(
         self,
@@ -54,6 +55,8 @@ class HuddleApp(App[None]):
         self.push_screen(HomeScreen())
         if self.first_screen is not None:
             self.push_screen(self.first_screen())
+        elif self.store.is_empty():
+            self.push_screen(FirstRunScreen())
         self._seen_version = self.store.db.data_version()
         self.set_interval(POLL_SECONDS, self.check_for_changes)
 

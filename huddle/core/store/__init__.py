@@ -25,6 +25,7 @@ from huddle.core.store.pulse import PulseStore
 from huddle.core.store.search import SearchStore
 from huddle.core.store.steps import StepStore
 from huddle.core.store.team import TeamStore
+from huddle.core.store.timebox import TimeboxStore
 from huddle.core.store.trends import TrendStore
 
 __all__ = ["Store", "StoreError"]
@@ -51,6 +52,7 @@ class Store:
         self.catchup = CatchUpStore(db)
         self.absences = AbsenceStore(db)
         self.drafts = DraftStore(db)
+        self.timebox = TimeboxStore(db)
         self._migrate()
 
     @classmethod

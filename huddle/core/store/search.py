@@ -56,10 +56,13 @@ class SearchHit:
     detail: str
     """A step's learning line; a blocker's answer, resolution or reason for sending it up."""
 
+    seq: int = 0
+    """Its order of writing, newest highest: the tie-break between hits of one day."""
+
     @property
-    def key(self) -> tuple[str, str, str]:
+    def key(self) -> tuple[str, str, int]:
         """Where the next page starts after this hit."""
-        return (self.day.isoformat(), self.kind.value, self.id)
+        return (self.day.isoformat(), self.kind.value, self.seq)
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class SearchPage:
     """Whether another page follows."""
 
     @property
-    def next_after(self) -> tuple[str, str, str] | None:
+    def next_after(self) -> tuple[str, str, int] | None:
         return self.hits[-1].key if self.more and self.hits else None
 
 
@@ -97,21 +100,21 @@ class SearchStore:
         self,
         filters: SearchFilters,
         *,
-        after: tuple[str, str, str] | None = None,
+        after: tuple[str, str, int] | None = None,
         limit: int = PAGE_SIZE,
     ) -> SearchPage:
-        """One page of hits: newest day first, a day's steps before its blockers. `after` is
-        the last page's `next_after`."""
+        """One page of hits: newest day first, a day's steps before its blockers, the latest
+        written first. `after` is the last page's `next_after`."""
         sql, params = self._union(filters)
         if sql is None:
             return SearchPage([], False)
         where = ""
         if after is not None:
             # Keyset paging: the same order as ORDER BY below, so no row is skipped or repeated.
-            where = "WHERE day < ? OR (day = ? AND (kind < ? OR (kind = ? AND id > ?)))"
+            where = "WHERE day < ? OR (day = ? AND (kind < ? OR (kind = ? AND seq < ?)))"
             params += [after[0], after[0], after[1], after[1], after[2]]
         rows = self.db.rows(
-            f"SELECT * FROM ({sql}) {where} ORDER BY day DESC, kind DESC, id LIMIT ?",
+            f"SELECT * FROM ({sql}) {where} ORDER BY day DESC, kind DESC, seq DESC LIMIT ?",
             [*params, limit + 1],
         )
         hits = [_hit(r) for r in rows[:limit]]
@@ -152,7 +155,8 @@ def _steps_sql(match: str, filters: SearchFilters, counting: bool) -> tuple[str,
         "s.id"
         if counting
         else (
-            "'step' AS kind, s.id, s.day, m.name AS who, g.title AS goal, s.status,"
+            "'step' AS kind, s.id, s.rowid AS seq, s.day, m.name AS who, g.title AS goal,"
+            " s.status,"
             f" {_highlight(fts, 0, 's.text')} AS text,"
             f" {_highlight(fts, 1, 's.learning')} AS detail"
         )
@@ -193,8 +197,8 @@ def _blockers_sql(match: str, filters: SearchFilters, counting: bool) -> tuple[s
         "b.id"
         if counting
         else (
-            "'blocker' AS kind, b.id, b.raised_on AS day, r.name AS who, NULL AS goal,"
-            f" b.status, {_highlight(fts, 0, 'b.text')} AS text, {detail} AS detail"
+            "'blocker' AS kind, b.id, b.rowid AS seq, b.raised_on AS day, r.name AS who,"
+            f" NULL AS goal, b.status, {_highlight(fts, 0, 'b.text')} AS text, {detail} AS detail"
         )
     )
     sql = f"SELECT {columns} FROM "
@@ -229,4 +233,5 @@ def _hit(row: sqlite3.Row) -> SearchHit:
         status=row["status"],
         text=row["text"],
         detail=row["detail"] or "",
+        seq=row["seq"],
     )

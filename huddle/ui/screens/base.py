@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from textual.binding import ActiveBinding
 from textual.screen import Screen
 
 from huddle.core.models import HuddleError
@@ -27,6 +28,14 @@ class LiveScreen(Screen[None]):
 
         assert isinstance(self.app, HuddleApp)
         return self.app
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys that work now, with Help (?) first, so that even at 80 columns the footer
+        always shows the key that lists all the others."""
+        bindings = super().active_bindings
+        first = {key: b for key, b in bindings.items() if b.binding.action == "help"}
+        return {**first, **bindings}
 
     @property
     def store(self) -> Store:

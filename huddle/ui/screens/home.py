@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from huddle.core.calendar import age_in_days, format_day
 from huddle.ui.screens.base import LiveScreen
+from huddle.ui.shared_screen import HOME_BINDINGS
 from huddle.ui.widgets.blocker_flag import status_cell
 from huddle.ui.widgets.entry_bar import EntryBar
 from huddle.ui.widgets.live_table import fill_table
@@ -41,6 +42,7 @@ class HomeScreen(LiveScreen):
         ("m", "app.open_management", "Management"),
         ("d", "app.open_digest", "Digest"),
         ("h", "huddle", "Huddle"),
+        *HOME_BINDINGS,
     ]
 
     def compose(self) -> ComposeResult:

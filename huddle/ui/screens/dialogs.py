@@ -1,0 +1,110 @@
+"""Small questions asked over the current screen, answered with a result (or None if
+cancelled). Each takes what was typed; the screen that asked does the store call."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+DIALOG_CSS = """
+{name} {{
+    align: center middle;
+    background: $background 60%;
+}}
+{name} > Vertical {{
+    width: 70;
+    max-width: 95%;
+    height: auto;
+    border: thick $primary;
+    background: $surface;
+    padding: 1 2;
+}}
+{name} .question {{ text-style: bold; padding: 0 0 1 0; }}
+{name} .hint {{ color: $text-muted; padding: 0 0 1 0; }}
+{name} Input {{ margin: 0 0 1 0; }}
+{name} .buttons {{ height: auto; align-horizontal: right; }}
+{name} .buttons Button {{ margin: 0 0 0 1; }}
+"""
+
+
+class AskText(ModalScreen[str | None]):
+    """One line of text, e.g. a new name."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = DIALOG_CSS.format(name="AskText")
+
+    def __init__(self, question: str, value: str = "", *, hint: str = "", ok: str = "Save"):
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.hint = hint
+        self.ok = ok
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(self.question), classes="question")
+            if self.hint:
+                yield Static(Content(self.hint), classes="hint")
+            yield Input(self.value, id="answer", select_on_focus=True)
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button(self.ok, id="ok", variant="primary")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def answer(self) -> None:
+        self.dismiss(self.query_one(Input).value)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AskAway(ModalScreen[tuple[str, str, str] | None]):
+    """When someone is away: from, to (typed as people say dates), and why (optional)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = DIALOG_CSS.format(name="AskAway")
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.member_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content(f"When is {self.member_name} away?"), classes="question")
+            yield Static(
+                "Dates as you would say them: mon, next fri, 24/12, 2026-12-24.", classes="hint"
+            )
+            yield Input(placeholder="First day away, e.g. next mon", id="first")
+            yield Input(placeholder="Last day away (empty: just the one day)", id="last")
+            yield Input(placeholder="Why, if you want to say (e.g. leave, training)", id="reason")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="ok", variant="primary")
+
+    @on(Input.Submitted)
+    def next_box(self, event: Input.Submitted) -> None:
+        if event.input.id == "reason":
+            self.answer()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#ok")
+    def answer(self) -> None:
+        self.dismiss(
+            (
+                self.query_one("#first", Input).value,
+                self.query_one("#last", Input).value,
+                self.query_one("#reason", Input).value,
+            )
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

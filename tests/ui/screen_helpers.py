@@ -1,0 +1,50 @@
+"""Helpers for reading the shared screen in tests as a person would: its text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from textual.app import App
+
+from huddle.core.calendar import FixedClock
+from huddle.core.models import Role, StepStatus
+from huddle.core.store import Store
+
+THURSDAY = date(2026, 11, 26)
+FRIDAY = date(2026, 11, 27)
+
+
+def screen_text(app: App[object]) -> str:
+    """Everything the top screen shows now, as lines of plain text."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+def notices(app: App[object]) -> list[str]:
+    """The notices shown (or about to be shown), oldest first."""
+    return [notification.message for notification in app._notifications]
+
+
+def add_history(store: Store, clock: FixedClock) -> None:
+    """Two huddles last week (Thursday and Friday) with steps, learning and a blocker,
+    written through the store as the guided huddle would, on the days themselves."""
+    now = clock.at
+    ann, bea, sam = (store.members.find(n) for n in ("ann", "bea", "sam"))
+    wait = store.goals.find("wait")
+    for day in (THURSDAY, FRIDAY):
+        clock.at = datetime.combine(day, time(9, 0)).astimezone()
+        store.huddles.start(day, ann)
+        for member in (ann, bea, sam):
+            store.huddles.mark_attendance(day, member, member is not sam or day == THURSDAY)
+        if day == FRIDAY:
+            for step in store.steps.on_day(THURSDAY):
+                store.steps.review(step, StepStatus.DONE, f"Learned from [{step.member_name}]")
+        store.steps.add(ann, f"Prepare the visit questions ({day:%a})", day, goal=wait)
+        store.steps.add(bea, f"Ring the carer before the visit ({day:%a}) [TODO]", day)
+        clock.at = datetime.combine(day, time(9, 14)).astimezone()
+        store.huddles.end(day)
+    clock.at = datetime.combine(FRIDAY, time(9, 10)).astimezone()
+    blocker = store.blockers.raise_blocker(sam, "No interpreter on Fridays 🙁")
+    store.blockers.escalate(blocker, "Needs a budget decision", who="Ann Smith")
+    store.members.add("Kim Lee", Role.PRACTITIONER)
+    clock.at = now

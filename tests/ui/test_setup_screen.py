@@ -1,0 +1,137 @@
+"""Setting the team up from the shared screen: members, days, holidays, timebox, settings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Checkbox, DataTable, Input, TabbedContent
+
+from huddle.core.calendar import FixedClock
+from huddle.core.models import DateOrder, Role, Stage
+from huddle.core.store import Store
+from huddle.ui.app import HuddleApp
+from huddle.ui.screens.dialogs import AskText
+from huddle.ui.screens.setup import TeamSetupScreen
+
+from .screen_helpers import notices, screen_text
+
+
+async def open_setup(pilot: object, tab: str = "members-tab") -> TeamSetupScreen:
+    await pilot.press("f2")  # type: ignore[attr-defined]
+    screen = pilot.app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, TeamSetupScreen)
+    screen.query_one(TabbedContent).active = tab
+    await pilot.pause()  # type: ignore[attr-defined]
+    return screen
+
+
+def choose_row(screen: TeamSetupScreen, table_id: str, label: str) -> None:
+    table = screen.query_one(table_id, DataTable)
+    for index in range(table.row_count):
+        if str(table.get_row_at(index)[0]) == label:
+            table.move_cursor(row=index)
+            table.focus()
+            return
+    raise AssertionError(f"no row {label!r}")
+
+
+async def test_add_rename_and_retire_a_member(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(pilot)
+        screen.query_one("#new-member", Input).focus()
+        await pilot.press(*"Kim [Lee]", "enter")
+        assert "Kim [Lee]" in screen_text(app)
+        choose_row(screen, "#members", "Bea Jones")
+        await pilot.press("r")
+        assert isinstance(app.screen, AskText)
+        await pilot.press(
+            *"Beatrice Jones", "enter"
+        )  # the old name is selected: typing replaces it
+        choose_row(screen, "#members", "Sam Okafor")
+        await pilot.press("x")
+        await pilot.press("o")
+        text = screen_text(app)
+        assert "Beatrice Jones" in text
+        assert "retired" in text
+    names = [(m.name, m.role, m.active) for m in store.members.all(active_only=False)]
+    assert ("Kim [Lee]", Role.PRACTITIONER, True) in names
+    assert ("Beatrice Jones", Role.PRACTITIONER, True) in names
+    assert ("Sam Okafor", Role.MANAGER, False) in names
+
+
+async def test_a_name_already_taken_is_refused_with_a_notice(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(pilot)
+        screen.query_one("#new-member", Input).focus()
+        await pilot.press(*"ann smith", "enter")
+        assert notices(app)[-1] == "there is already a member called ann smith"
+    assert len(store.members.all()) == 4
+
+
+async def test_huddle_days_and_holidays(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(pilot, "days-tab")
+        await pilot.click("#day-fri")
+        assert not screen.query_one("#day-fri", Checkbox).value
+        screen.query_one("#holiday-day", Input).focus()
+        await pilot.press(*"24/12")
+        screen.query_one("#holiday-name", Input).focus()
+        await pilot.press(*"Christmas Eve", "enter")
+        assert "Christmas Eve" in screen_text(app)
+        screen.query_one("#holiday-day", Input).value = "31/12"
+        await pilot.click("#add-holiday")
+        choose_row(screen, "#holidays", "Thu 24 Dec 2026")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "Christmas Eve" not in screen_text(app)
+    assert store.team.get().huddle_days == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH"
+    assert [h.day for h in store.team.holidays()] == [date(2026, 12, 31)]
+
+
+async def test_the_last_huddle_day_cannot_be_taken_away(store: Store, clock: FixedClock) -> None:
+    store.team.update(huddle_days="FREQ=WEEKLY;BYDAY=MO")
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(pilot, "days-tab")
+        await pilot.click("#day-mon")
+        await pilot.pause()
+        assert screen.query_one("#day-mon", Checkbox).value
+        assert "name at least one huddle day" in notices(app)[-1]
+    assert store.team.get().huddle_days == "FREQ=WEEKLY;BYDAY=MO"
+
+
+async def test_the_timebox_split_across_the_stages(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(pilot, "timebox-tab")
+        assert "In all: 15 minutes" in screen_text(app)
+        box = screen.query_one("#minutes-today", Input)
+        box.focus()
+        await pilot.press("end", "shift+home", "8")
+        assert "In all: 18 minutes" in screen_text(app)
+        await pilot.press("enter")
+    assert store.team.get().timebox_minutes == 18
+    assert store.timebox.split()[Stage.TODAY] == 8
+
+
+async def test_team_name_date_order_and_answer_limit(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(pilot, "team-tab")
+        name = screen.query_one("#team-name", Input)
+        name.focus()
+        await pilot.press("end", *" (East)", "enter")
+        await pilot.click("#month-first")
+        limit = screen.query_one("#answer-limit", Input)
+        limit.focus()
+        await pilot.press("end", "shift+home", "5", "enter")
+        await pilot.pause()
+    team = store.team.get()
+    assert team.name == "Northside Assessment Team (East)"
+    assert team.date_order is DateOrder.MONTH_FIRST
+    assert team.answer_limit_days == 5
