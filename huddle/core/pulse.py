@@ -1,5 +1,8 @@
 """The Kaizen pulse: once a week, at wrap-up, each person present may rate from 1 to 5
-what makes Kaizen work (Farris et al. 2009). Only team averages are ever shown."""
+what makes Kaizen work (Farris et al. 2009). Only team averages are ever shown.
+
+Managers are not asked: the pulse is the team's view of its own Kaizen, and a manager
+would be rating "management support" of themselves."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from huddle.core.calendar import Period, is_pulse_day, period_start
 from huddle.core.migrations import PULSE_FACTORS
-from huddle.core.models import Member
+from huddle.core.models import Member, Role
 
 if TYPE_CHECKING:
     from huddle.core.store import Store
@@ -81,8 +84,9 @@ def pulse_is_asked(store: Store, day: date) -> bool:
 
 
 def who_to_ask(store: Store, day: date, present: list[Member]) -> list[Member]:
-    """The people present who have not answered this week's pulse, when it is asked today."""
+    """The practitioners and the lead present who have not answered this week's pulse, when
+    it is asked today. Managers present are not asked (see the module's docstring)."""
     if not pulse_is_asked(store, day):
         return []
     answered = store.pulse.answered(week_of(day))
-    return [m for m in present if m.id not in answered]
+    return [m for m in present if m.role is not Role.MANAGER and m.id not in answered]

@@ -38,14 +38,15 @@ def test_the_pulse_is_asked_from_the_teams_pulse_day_to_the_end_of_the_week() ->
 
 
 def test_each_person_answers_once_a_week_and_only_averages_come_back(team: Store) -> None:
+    bo = team.members.add("Bo Li")
     people = team.members.all()
-    ann, anne, sam = people
+    ann, anne, bo, _sam_manages = people
     assert pulse_is_asked(team, FRI_27)
-    assert who_to_ask(team, FRI_27, people) == people
+    assert who_to_ask(team, FRI_27, people) == [ann, anne, bo]
     week = week_of(FRI_27)
     team.pulse.record(ann, week, {"goal_clarity": 4, "commitment": 5})
     team.pulse.record(anne, week, {"goal_clarity": 2, "commitment": None})
-    assert who_to_ask(team, FRI_27, people) == [sam]
+    assert who_to_ask(team, FRI_27, people) == [bo]
     with pytest.raises(HuddleError, match="already answered"):
         team.pulse.record(ann, week, {"goal_clarity": 1})
     rows = team.db.rows("SELECT * FROM pulse_answers")
@@ -56,11 +57,20 @@ def test_each_person_answers_once_a_week_and_only_averages_come_back(team: Store
     (this_week,) = compute_trends(team, Period.WEEK, 1).periods
     assert this_week.pulse.answers == 2
     assert this_week.pulse.averages["goal_clarity"] is None  # two answers: too few to show
-    team.pulse.record(sam, week, {"goal_clarity": 3, "commitment": 2})
+    team.pulse.record(bo, week, {"goal_clarity": 3, "commitment": 2})
     (this_week,) = compute_trends(team, Period.WEEK, 1).periods
     assert this_week.pulse.averages["goal_clarity"] == 3.0  # (4 + 2 + 3) / 3
     assert this_week.pulse.averages["commitment"] is None  # two answered it, one skipped
     assert this_week.pulse.averages["team_autonomy"] is None
+
+
+def test_managers_are_not_asked_to_rate_their_own_support(team: Store) -> None:
+    """The pulse is the team's view: the lead and practitioners rate, a manager present
+    at the huddle is not asked (they would be rating "management support" of themselves)."""
+    ann, anne, sam = team.members.all()
+    assert sam.role is Role.MANAGER
+    assert who_to_ask(team, FRI_27, [ann, sam, anne]) == [ann, anne]
+    assert who_to_ask(team, FRI_27, [sam]) == []
 
 
 def test_skipping_every_question_still_counts_as_answered(team: Store) -> None:

@@ -163,7 +163,7 @@ class WrapUpStage(StageView, can_focus=True):
 
     def start_pulse(self) -> None:
         """Once a week (the team's pulse day), each person here who has not answered yet
-        may rate the five factors; only team averages are ever shown."""
+        (managers aside) may rate the five factors; only team averages are ever shown."""
         box = self.query_one("#wrap-pulse")
         if box.children or self.read_only or self.huddle.ended:
             return
