@@ -138,10 +138,22 @@ class HomeScreen(LiveScreen):
 
     def action_huddle(self) -> None:
         """Start today's huddle, or go back to it where it was left (an ended one is shown)."""
+        from huddle.core.off_day import off_day_question
         from huddle.ui.screens.huddle import HuddleScreen
+        from huddle.ui.widgets.confirm import Confirm
 
         today = self.store.today()
         ended = self.store.huddles.has_ended(today)
         if ended:
             self.notify("Today's huddle has ended; here is what it did", timeout=4)
-        self.app.push_screen(HuddleScreen(today, read_only=ended))
+        question = None if ended else self.safely(lambda: off_day_question(self.store, today))
+        if question is None:
+            self.app.push_screen(HuddleScreen(today, read_only=ended))
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.push_screen(HuddleScreen(today))
+
+        # Not a huddle day (a Saturday, a holiday): ask before starting one.
+        self.app.push_screen(Confirm(question, yes="hold it", no="not today"), answered)
