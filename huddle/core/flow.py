@@ -213,6 +213,46 @@ def _title(goal: Goal) -> str:
     return goal.title
 
 
+def member_tags(members: Sequence[Member]) -> dict[str, str]:
+    """The shortest @tag that names each member alone, by member id ("@bea"; "@ann-smith"
+    when there are two Anns); a member no tag can name alone has none."""
+    tags: dict[str, str] = {}
+    for member in members:
+        words = member.name.casefold().split()
+        tries = ["-".join(words[:count]) for count in range(1, len(words) + 1)] + words[1:]
+        for tag in tries:
+            try:
+                typed = parse_entry("x @" + tag).who
+                found = match_one(typed, members, _name, "member") if typed else None
+            except HuddleError:
+                continue
+            if found is not None and found.id == member.id:
+                tags[member.id] = "@" + tag
+                break
+    return tags
+
+
+def complete_member(fragment: str, members: Sequence[Member]) -> list[str]:
+    """The @tags a half-typed `@fragment` could become, in the members' order."""
+    wanted = fragment.lstrip("@").casefold().replace("-", " ")
+    tags = member_tags(members)
+    found: list[str] = []
+    for member in members:
+        name = member.name.casefold()
+        tag = tags.get(member.id)
+        if tag and (
+            name.startswith(wanted)
+            or any(word.startswith(wanted) for word in name.split())
+            or tag[1:].startswith(fragment.lstrip("@").casefold())
+        ):
+            found.append(tag)
+    return found
+
+
+def _name(member: Member) -> str:
+    return member.name
+
+
 def steps_for(store: Store, day: date) -> dict[str, list[Step]]:
     """Each member's steps planned for `day`, carried-over ones first, by member id."""
     found: dict[str, list[Step]] = {}

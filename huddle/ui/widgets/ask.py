@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -58,13 +59,24 @@ class AskText(ModalScreen[Answer]):
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS = [Binding("escape", "set_aside", "Cancel (kept)")]
 
-    def __init__(self, title: str, hint: str = "", *, value: str = "", required: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        hint: str = "",
+        *,
+        value: str = "",
+        required: str = "",
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.hint = hint
         self.value = value
         self.required = required
         """When set, an empty answer is refused with this message."""
+        self.check = check
+        """Says what is wrong with an answer (one line), or None: a refused answer stays
+        in the box to be put right."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -78,6 +90,10 @@ class AskText(ModalScreen[Answer]):
         event.stop()
         if self.required and not event.value.strip():
             self.query_one(".ask-error", Static).update(Content(self.required))
+            return
+        wrong = self.check(event.value) if self.check else None
+        if wrong:
+            self.query_one(".ask-error", Static).update(Content(wrong))
             return
         self.dismiss(Answer(event.value, True))
 

@@ -16,7 +16,9 @@ from textual.widgets.option_list import Option
 
 from huddle.core.calendar import format_day
 from huddle.core.flow import (
+    TypedStep,
     complete_goal,
+    complete_member,
     drop_today,
     goal_tags,
     present_members,
@@ -24,7 +26,8 @@ from huddle.core.flow import (
     read_entry,
     steps_for,
 )
-from huddle.core.models import Goal, Member, Stage, Step
+from huddle.core.models import Goal, HuddleError, Member, Stage, Step
+from huddle.core.text import clean_line
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.widgets.ask import Answer, AskText, PickOne
 from huddle.ui.widgets.keylist import KeyList, hanging, row_width
@@ -32,24 +35,30 @@ from huddle.ui.widgets.keylist import KeyList, hanging, row_width
 DRAFT_SAVE_SECONDS = 1.0
 """Typing is kept in the file this long after the last key (and at once on leaving)."""
 
-_TAG_AT_END = re.compile(r"(?<!\S)#[\w\-'.]*$")
+_TAG_AT_END = re.compile(r"(?<!\S)[#@][\w\-'.]*$")
 _ANY_TAG = re.compile(r"(?<!\S)#[^\W\d_][\w\-'.]*")
 
-HINT = "#goal links a goal (Tab completes, ctrl+g picks)   ! at the start: a blocker"
+HINT = "Tab completes #goal and @name   ctrl+g picks a goal   ! first: a blocker"
+
+
+def complete_tag(tag: str, goals: list[Goal], members: list[Member]) -> list[str]:
+    """What a half-typed #goal or @name could become."""
+    return complete_goal(tag, goals) if tag.startswith("#") else complete_member(tag, members)
 
 
 class GoalSuggester(Suggester):
-    """Shows, greyed out, the goal a half-typed #tag would complete to."""
+    """Shows, greyed out, the goal (or person) a half-typed #tag (or @tag) would complete to."""
 
     def __init__(self) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
         self.goals: list[Goal] = []
+        self.members: list[Member] = []
 
     async def get_suggestion(self, value: str) -> str | None:
         found = _TAG_AT_END.search(value)
         if not found or len(found.group()) < 2:
             return None
-        choices = complete_goal(found.group(), self.goals)
+        choices = complete_tag(found.group(), self.goals, self.members)
         if not choices:
             return None
         return value[: found.start()] + choices[0]
@@ -77,7 +86,7 @@ class StepInput(Input):
         self._cycle: tuple[str, list[str], int] | None = None
 
     def action_complete(self) -> None:
-        """Tab: complete the #goal being typed (again: the next goal that fits)."""
+        """Tab: complete the #goal or @name being typed (again: the next one that fits)."""
         value = self.value[: self.cursor_position]
         if self._cycle and self._cycle[0] == self.value:
             _, choices, index = self._cycle
@@ -89,7 +98,8 @@ class StepInput(Input):
             if not found:
                 self.query_ancestor(TodayStage).focus_steps()
                 return
-            choices = complete_goal(found.group(), self.goal_suggester.goals)
+            suggester = self.goal_suggester
+            choices = complete_tag(found.group(), suggester.goals, suggester.members)
             if not choices:
                 self.app.bell()
                 return
@@ -215,6 +225,7 @@ class TodayStage(StageView, can_focus=True):
         self.members = store.members.all()
         self.goals = store.goals.all()
         self.query_one(StepInput).goal_suggester.goals = self.goals
+        self.query_one(StepInput).goal_suggester.members = self.members
         self.steps = steps_for(store, self.day)
         if not self._drafts_read and not self.read_only:
             self.drafts.update(store.drafts.on(self.day))
@@ -519,6 +530,25 @@ class TodayStage(StageView, can_focus=True):
         tags = goal_tags(self.goals)
         start = step.text + (f" {tags[step.goal_id]}" if step.goal_id in tags else "")
 
+        person = self.person
+        assert person is not None
+
+        def read(text: str) -> TypedStep:
+            return read_entry(text, member=person, goals=self.goals, members=self.members)
+
+        def check(text: str) -> str | None:
+            """An edit changes the words and the goal; refused, the text stays to be fixed."""
+            try:
+                typed = read(text)
+                clean_line(typed.text, what="a step")
+            except HuddleError as error:
+                return str(error)
+            if typed.is_blocker:
+                return "an edit can't turn a step into a blocker"
+            if typed.member.id != step.member_id:
+                return "to give this step to someone else, drop it and add it for them"
+            return None
+
         def done(answer: Answer | None) -> None:
             if answer is None:
                 return
@@ -526,13 +556,7 @@ class TodayStage(StageView, can_focus=True):
                 self.edit_drafts[step.id] = answer.text
                 return
             self.edit_drafts.pop(step.id, None)
-            person = self.person
-            assert person is not None
-            typed = self.huddle.safely(
-                lambda: read_entry(
-                    answer.text, member=person, goals=self.goals, members=self.members
-                )
-            )
+            typed = self.huddle.safely(lambda: read(answer.text))
             if typed is not None:
                 self.huddle.safely(lambda: self.store.steps.edit(step, typed.text, goal=typed.goal))
             self.load()
@@ -542,6 +566,7 @@ class TodayStage(StageView, can_focus=True):
                 f"Edit {step.member_name}'s step",
                 "Enter saves; #goal links a goal; Esc puts it aside (kept)",
                 value=self.edit_drafts.get(step.id, start),
+                check=check,
             ),
             done,
         )
