@@ -64,8 +64,9 @@ def day_record(store: Store, day: date) -> DayRecord:
 
 
 def latest_day(store: Store) -> date | None:
-    """The most recent day with a record, today at the latest."""
-    return store.history.on_or_before(store.today())
+    """The most recent huddle held (today's once it has started); else the most recent day
+    with small steps, today at the latest."""
+    return store.history.last_huddle(store.today()) or store.history.on_or_before(store.today())
 
 
 def move(store: Store, day: date, span: Span, forward: bool) -> date | None:

@@ -84,3 +84,10 @@ def test_future_steps_are_not_history(team: Store, clock: FixedClock) -> None:
     team.steps.add(team.members.find("ann"), "Tomorrow's plan", TUE)
     assert latest_day(team) == FRI
     assert move(team, FRI, Span.WEEK, forward=True) is None
+
+
+def test_history_opens_on_the_last_huddle_held_not_on_todays_plans(team: Store) -> None:
+    team.steps.add(team.members.find("ann"), "Planned for today, huddle not yet held", MON)
+    assert latest_day(team) == FRI
+    team.huddles.start(MON)
+    assert latest_day(team) == MON

@@ -150,3 +150,19 @@ async def test_a_team_with_no_huddles_yet_says_so(store: Store, clock: FixedCloc
     async with app.run_test(size=(100, 30)) as pilot:
         await open_history(pilot)
         assert "Nothing was recorded on this day" in screen_text(app)
+
+
+async def test_enter_steps_through_a_past_huddle_read_only(store: Store, clock: FixedClock) -> None:
+    from huddle.ui.screens.huddle import HuddleScreen
+
+    add_history(store, clock)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HuddleScreen)
+        assert app.screen.read_only and app.screen.day == FRIDAY
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)

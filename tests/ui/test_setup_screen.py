@@ -135,3 +135,35 @@ async def test_team_name_date_order_and_answer_limit(store: Store, clock: FixedC
     assert team.name == "Northside Assessment Team (East)"
     assert team.date_order is DateOrder.MONTH_FIRST
     assert team.answer_limit_days == 5
+
+
+async def test_away_dates_typed_as_people_say_them(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = await open_setup(pilot)
+        choose_row(screen, "#members", "Bea Jones")
+        await pilot.press("a")
+        await pilot.press(*"wed", "enter", *"fri", "enter", *"Training [day 2]", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Wed 2 Dec" in text and "Fri 4 Dec" in text and "Training [day 2]" in text
+        choose_row(screen, "#away", "Bea Jones")
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "Training [day 2]" not in screen_text(app)
+    assert store.absences.upcoming(clock.at.date()) == []
+
+
+async def test_away_dates_are_saved(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 36)) as pilot:
+        screen = await open_setup(pilot)
+        choose_row(screen, "#members", "Sam Okafor")
+        await pilot.press("a", *"tomorrow", "enter", "enter", "enter")
+        await pilot.pause()
+    (away,) = store.absences.upcoming(clock.at.date())
+    assert (away.member_name, away.first_day, away.last_day) == (
+        "Sam Okafor",
+        date(2026, 12, 1),
+        date(2026, 12, 1),
+    )

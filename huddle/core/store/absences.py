@@ -66,3 +66,11 @@ class AbsenceStore:
     def remove(self, absence: Absence) -> None:
         with self.db.write() as conn:
             conn.execute("DELETE FROM absences WHERE id = ?", (absence.id,))
+
+    def upcoming(self, today: date) -> list[Absence]:
+        """Absences that have not ended by `today`, soonest first (for team set-up)."""
+        rows = self.db.rows(
+            _SELECT + " WHERE a.last_day >= ? ORDER BY a.first_day, m.name COLLATE NOCASE, a.id",
+            (today.isoformat(),),
+        )
+        return [_absence(r) for r in rows]

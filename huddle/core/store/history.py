@@ -58,6 +58,14 @@ class HistoryStore:
     def on_or_after(self, day: date) -> date | None:
         return self._edge(">=", day, "min")
 
+    def last_huddle(self, today: date) -> date | None:
+        """The last day, up to `today`, whose huddle was started."""
+        found = self.db.value(
+            "SELECT max(day) FROM huddles WHERE day <= ? AND started_at IS NOT NULL",
+            (today.isoformat(),),
+        )
+        return date.fromisoformat(found) if found else None
+
     def first_day(self) -> date | None:
         return self.on_or_after(date.min)
 

@@ -59,7 +59,7 @@ class HistoryScreen(LiveScreen):
     """Past huddles and search. Read only: nothing here changes what was recorded."""
 
     TITLE = "History"
-    AUTO_FOCUS = None  # the arrow keys move between days until something is clicked
+    AUTO_FOCUS = ""  # nothing: the arrow keys move between days until something is clicked
     HELP = """
 Read back any past huddle: who was there, the steps looked back on and what was learned,
 the small steps taken on, and the blockers raised or moved that day.
@@ -76,6 +76,7 @@ goal and status; choose a result to read that day's huddle.
         Binding("pagedown", "week(True)", "Week ▸", key_display="PgDn", show=False),
         Binding("left_square_bracket", "month(False)", "◂ Month", key_display="[", show=False),
         Binding("right_square_bracket", "month(True)", "Month ▸", key_display="]", show=False),
+        Binding("enter", "open_huddle", "Open", tooltip="Step through this huddle's stages"),
         Binding("g", "go_to_date", "Date", tooltip="Go to a date you type"),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("l", "latest", "Latest huddle", show=False),
@@ -90,7 +91,9 @@ goal and status; choose a result to read that day's huddle.
         padding: 0 1;
     }
     HistoryScreen #history-nav Button { margin: 0 1 0 0; min-width: 0; }
-    HistoryScreen #day-heading { padding: 0 1; text-style: bold; color: $text-primary; }
+    HistoryScreen #day-heading-row { height: auto; }
+    HistoryScreen #day-heading { width: 1fr; padding: 0 1; text-style: bold; color: $text-primary; }
+    HistoryScreen #open-huddle { margin: 0 1; }
     HistoryScreen #go-date { width: 1fr; min-width: 12; max-width: 30; margin: 0 1 0 0; }
     HistoryScreen #to-record { display: none; }
     HistoryScreen.-searching #to-record { display: block; }
@@ -131,7 +134,9 @@ goal and status; choose a result to read that day's huddle.
             yield Button("By date", id="to-record", compact=True)
         with ContentSwitcher(initial="record-view", id="history-views"):
             with Vertical(id="record-view"):
-                yield Static(id="day-heading")
+                with Horizontal(id="day-heading-row"):
+                    yield Static(id="day-heading")
+                    yield Button("Open the huddle (enter)", id="open-huddle", compact=True)
                 yield VerticalScroll(id="record", can_focus=False)
             with Vertical(id="search-view"):
                 with Horizontal(id="search-bar"):
@@ -200,6 +205,8 @@ goal and status; choose a result to read that day's huddle.
         self.day = day
         record = day_record(self.store, day)
         self.query_one("#day-heading", Static).update(Content(_heading(record)))
+        self.query_one("#open-huddle", Button).display = record.huddle is not None
+        self.refresh_bindings()
         scroll = self.query_one("#record", VerticalScroll)
         with self.app.batch_update():
             scroll.remove_children()
@@ -310,6 +317,10 @@ goal and status; choose a result to read that day's huddle.
         if action is not None:
             action()
 
+    @on(Button.Pressed, "#open-huddle")
+    def open_pressed(self) -> None:
+        self.action_open_huddle()
+
     @on(Button.Pressed, "#more")
     def more_pressed(self) -> None:
         self.safely(self.more_results)
@@ -361,8 +372,12 @@ goal and status; choose a result to read that day's huddle.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Hidden while searching: the arrow keys belong to the search then.
-        moves = ("day", "week", "month", "latest", "go_to_date", "scroll")
-        return not (action in moves and self.is_mounted and self.searching)
+        moves = ("day", "week", "month", "latest", "go_to_date", "scroll", "open_huddle")
+        if not self.is_mounted:
+            return True
+        if action == "open_huddle" and not self.query_one("#open-huddle").display:
+            return False
+        return not (action in moves and self.searching)
 
     def _move(self, span: Span, forward: bool) -> None:
         if self.searching:
@@ -390,6 +405,13 @@ goal and status; choose a result to read that day's huddle.
     def action_month(self, forward: bool) -> None:
         """Move a month back or on."""
         self._move(Span.MONTH, forward)
+
+    def action_open_huddle(self) -> None:
+        """Step through the shown day's huddle, stage by stage, read only."""
+        from huddle.ui.screens.huddle import HuddleScreen
+
+        if self.day is not None and self.store.huddles.get(self.day) is not None:
+            self.app.push_screen(HuddleScreen(self.day, read_only=True))
 
     def action_latest(self) -> None:
         """Back to the latest huddle."""

@@ -5,7 +5,6 @@ has to answer a blocker."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -29,7 +28,7 @@ from textual.widgets import (
 )
 
 from huddle.core.calendar import days_of_rule, format_day, parse_day, rule_from_days
-from huddle.core.models import DateOrder, HuddleError, Member, Role, Stage
+from huddle.core.models import Absence, DateOrder, HuddleError, Member, Role, Stage
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.dialogs import AskAway, AskText
 
@@ -59,7 +58,7 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
         Binding("o", "role", "Role"),
         Binding("x", "retire", "Retire / back"),
         Binding("a", "away", "Away dates"),
-        Binding("delete", "remove_holiday", "Remove holiday"),
+        Binding("delete", "remove", "Remove"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -74,6 +73,7 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
     TeamSetupScreen .hint { color: $text-muted; }
     TeamSetupScreen .heading { text-style: bold; margin: 1 0 0 0; }
     TeamSetupScreen DataTable { height: 1fr; min-height: 4; }
+    TeamSetupScreen #away { height: auto; max-height: 8; min-height: 2; }
     TeamSetupScreen #days Checkbox { margin: 0 1 0 0; }
     TeamSetupScreen .stage-row { height: auto; }
     TeamSetupScreen .stage-row Label { width: 16; padding: 0 1 0 0; }
@@ -104,6 +104,10 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
                     yield Button("Role (o)", id="role-member", compact=True)
                     yield Button("Retire / bring back (x)", id="retire-member", compact=True)
                     yield Button("Away dates (a)", id="away-member", compact=True)
+                yield Static("Away, now or coming up", classes="heading")
+                yield DataTable(id="away", cursor_type="row", zebra_stripes=True)
+                with Horizontal(classes="row"):
+                    yield Button("Remove away dates (del)", id="remove-away", compact=True)
             with TabPane("Days and holidays", id="days-tab"):
                 yield Static("The team huddles on", classes="heading")
                 with Horizontal(id="days", classes="row"):
@@ -160,7 +164,7 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
         members.add_column("Name", key="name")
         members.add_column("Role", key="role")
         members.add_column("In the team", key="active")
-        members.add_column("Away", key="away")
+        self.query_one("#away", DataTable).add_columns("Who", "From", "To", "Why")
         self.query_one("#holidays", DataTable).add_columns("Day", "Holiday")
         self.safely(self.reload)
 
@@ -178,17 +182,29 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
         table = self.query_one("#members", DataTable)
         row = table.cursor_row
         table.clear()
-        absences = getattr(store, "absences", None)
         for member in store.members.all(active_only=False):
             table.add_row(
                 Text(member.name),
                 Text(member.role.value),
                 Text("yes" if member.active else "retired"),
-                Text(_away(absences, member, today)),
                 key=member.id,
             )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+
+        away = self.query_one("#away", DataTable)
+        row = away.cursor_row
+        away.clear()
+        for absence in store.absences.upcoming(today):
+            away.add_row(
+                Text(absence.member_name),
+                Text(format_day(absence.first_day, today)),
+                Text(format_day(absence.last_day, today)),
+                Text(absence.reason),
+                key=absence.id,
+            )
+        if away.row_count:
+            away.move_cursor(row=min(row, away.row_count - 1), animate=False)
 
         chosen = set(days_of_rule(team.huddle_days))
         for day in WEEKDAYS:
@@ -305,11 +321,7 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
 
     @on(Button.Pressed, "#away-member")
     def action_away(self) -> None:
-        """Say when the chosen member is away."""
-        absences = getattr(self.store, "absences", None)
-        if absences is None:
-            self.notify("Away dates come with the guided huddle; not in this version yet")
-            return
+        """Say when the chosen member is away (leave, training, off shift)."""
         member = self.selected_member()
         if member is None:
             return
@@ -321,15 +333,28 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
             store = self.store
             order = store.team.get().date_order
 
-            def add() -> object:
+            def add() -> Absence:
                 first = parse_day(first_typed, store.today(), order)
                 last = parse_day(last_typed, store.today(), order) if last_typed.strip() else None
-                return absences.add(member, first, last, reason)
+                return store.absences.add(member, first, last, reason)
 
             if self.safely(add) is not None:
                 self.reload()
 
         self.app.push_screen(AskAway(member.name), save)
+
+    @on(Button.Pressed, "#remove-away")
+    def remove_away(self) -> None:
+        table = self.query_one("#away", DataTable)
+        if not table.row_count:
+            self.notify("Nobody is away now or later", severity="warning")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        store = self.store
+        chosen = next((a for a in store.absences.upcoming(store.today()) if a.id == key), None)
+        if chosen is not None:
+            self.safely(lambda: store.absences.remove(chosen))
+        self.reload()
 
     # Days and holidays --------------------------------------------------------------------
 
@@ -357,18 +382,22 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
             self.notify(f"No huddle on {format_day(day, store.today())}", markup=False)
             self.reload()
 
+    def action_remove(self) -> None:
+        """Remove the chosen holiday, or the chosen away dates."""
+        if self.query_one(TabbedContent).active == "members-tab":
+            self.remove_away()
+        else:
+            self.remove_holiday()
+
     @on(Button.Pressed, "#remove-holiday")
-    def action_remove_holiday(self) -> None:
-        """Remove the chosen holiday."""
+    def remove_holiday(self) -> None:
         table = self.query_one("#holidays", DataTable)
         if not table.row_count:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         assert key is not None
-        if self.safely(lambda: self.store.team.remove_holiday(date.fromisoformat(key))) is None:
-            self.reload()
-        else:
-            self.reload()
+        self.safely(lambda: self.store.team.remove_holiday(date.fromisoformat(key)))
+        self.reload()
 
     # Timebox and team ---------------------------------------------------------------------
 
@@ -428,8 +457,8 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
         tab = self.query_one(TabbedContent).active
         if action in ("rename", "role", "retire", "away"):
             return tab == "members-tab"
-        if action == "remove_holiday":
-            return tab == "days-tab"
+        if action == "remove":
+            return tab in ("members-tab", "days-tab")
         return True
 
     @on(TabbedContent.TabActivated)
@@ -442,21 +471,3 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
             self.set_focus(None)
         else:
             self.dismiss()
-
-
-def _away(absences: Any, member: Member, today: date) -> str:
-    """The member's next or current time away, as people say it."""
-    if absences is None:
-        return ""
-    upcoming = (
-        [a for a in absences.of_member(member) if a.last_day >= today]
-        if hasattr(absences, "of_member")
-        else []
-    )
-    if not upcoming:
-        return ""
-    first = upcoming[0]
-    span = format_day(first.first_day, today)
-    if first.last_day != first.first_day:
-        span += f" to {format_day(first.last_day, today)}"
-    return span + (f" (+{len(upcoming) - 1} more)" if len(upcoming) > 1 else "")
