@@ -126,6 +126,19 @@ class SharedScreenApp(App[None]):
         self.action_go_home()
         self.call_later(self.screen.run_action, action)
 
+    def action_raise_blocker(self) -> None:
+        """Home, with the add line started as a blocker ("! ...")."""
+        from huddle.ui.widgets.entry_bar import EntryBar
+
+        def start_line() -> None:
+            for bar in self.screen.query(EntryBar):
+                bar.input.value = "! "
+                bar.input.cursor_position = 2
+                bar.input.focus()
+
+        self.action_go_home()
+        self.call_later(start_line)
+
     def action_go_home(self) -> None:
         """Back to the home screen, closing the screens opened on top of it."""
         from huddle.ui.screens.home import HomeScreen

@@ -206,3 +206,18 @@ async def test_a_new_file_starts_with_a_short_guided_set_up(
 async def test_a_file_with_a_team_opens_on_the_home_screen(store: Store, clock: FixedClock) -> None:
     async with HuddleApp(store, clock=clock).run_test() as pilot:
         assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_raise_a_blocker_from_the_palette_starts_the_add_line_with_a_bang(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("p")
+        titles = [c.title for c in available_commands(app.screen)]
+        assert {"Start or resume the huddle", "Raise a blocker", "Add a small step"} <= set(titles)
+        await app.run_action("app.raise_blocker")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(app.focused, Input)
+        assert app.focused.value == "! "

@@ -136,7 +136,7 @@ goal and status; choose a result to read that day's huddle.
             with Vertical(id="record-view"):
                 with Horizontal(id="day-heading-row"):
                     yield Static(id="day-heading")
-                    yield Button("Open the huddle (enter)", id="open-huddle", compact=True)
+                    yield Button("Open (enter)", id="open-huddle", compact=True)
                 yield VerticalScroll(id="record", can_focus=False)
             with Vertical(id="search-view"):
                 with Horizontal(id="search-bar"):
@@ -471,7 +471,7 @@ def _heading(record: DayRecord) -> str:
     return heading
 
 
-def _table(title: str, *columns: tuple[str, int]) -> Table:
+def _table(title: str, *columns: tuple[str, int, int]) -> Table:
     table = Table(
         title=title,
         title_justify="left",
@@ -482,8 +482,8 @@ def _table(title: str, *columns: tuple[str, int]) -> Table:
         pad_edge=False,
         box=box.SIMPLE_HEAD,
     )
-    for name, ratio in columns:
-        table.add_column(name, ratio=ratio, overflow="fold")
+    for name, ratio, least in columns:
+        table.add_column(name, ratio=ratio, overflow="fold", min_width=least)
     return table
 
 
@@ -512,10 +512,10 @@ def _record_parts(record: DayRecord, screen: LiveScreen) -> list[Table | Text]:
         table = _table(
             f"Looked back on: the steps for {format_day(record.looked_back_on, today)}"
             f" ({len(record.looked_back)})",
-            ("Who", 2),
-            ("Small step", 5),
-            ("How it went", 2),
-            ("What we learned", 5),
+            ("Who", 2, 15),
+            ("Small step", 5, 10),
+            ("How it went", 2, 13),
+            ("What we learned", 5, 10),
         )
         for step in record.looked_back:
             table.add_row(
@@ -528,10 +528,10 @@ def _record_parts(record: DayRecord, screen: LiveScreen) -> list[Table | Text]:
 
     table = _table(
         f"Small steps for the day ({len(record.planned)})",
-        ("Who", 2),
-        ("Small step", 6),
-        ("Goal", 4),
-        ("Status", 2),
+        ("Who", 2, 15),
+        ("Small step", 6, 10),
+        ("Goal", 4, 10),
+        ("Status", 2, 8),
     )
     for step in record.planned:
         table.add_row(
@@ -544,9 +544,9 @@ def _record_parts(record: DayRecord, screen: LiveScreen) -> list[Table | Text]:
 
     table = _table(
         f"Blockers raised ({len(record.blockers_raised)})",
-        ("Raised by", 2),
-        ("Blocker", 8),
-        ("Now", 2),
+        ("Raised by", 2, 15),
+        ("Blocker", 8, 10),
+        ("Now", 2, 9),
     )
     for blocker in record.blockers_raised:
         table.add_row(Text(blocker.raised_by_name), Text(blocker.text), Text(blocker.status.value))
@@ -555,10 +555,10 @@ def _record_parts(record: DayRecord, screen: LiveScreen) -> list[Table | Text]:
     if record.blocker_moves:
         table = _table(
             f"Blockers moved ({len(record.blocker_moves)})",
-            ("Blocker", 6),
-            ("Move", 3),
-            ("By", 2),
-            ("Note", 5),
+            ("Blocker", 6, 10),
+            ("Move", 3, 10),
+            ("By", 2, 10),
+            ("Note", 5, 10),
         )
         for moved in record.blocker_moves:
             event = moved.event
