@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from huddle import __version__
+from huddle.cli.away import away
 from huddle.cli.blockers import answer, blockers, escalate, manage, resolve
 from huddle.cli.common import HuddleGroup, State, db_option, open_app, pass_state
 from huddle.cli.demo import demo
@@ -66,5 +67,6 @@ main.add_command(answer)
 main.add_command(resolve)
 main.add_command(manage)
 main.add_command(digest)
+main.add_command(away)
 
 __all__ = ["db_option", "main", "pass_state"]

@@ -226,6 +226,23 @@ def parse_day(text: str, today: date, order: DateOrder = DateOrder.DAY_FIRST) ->
     raise DateError(f"can't read '{_shown(text)}' as a date; {_HELP}")
 
 
+def parse_span(
+    first: str, last: str | None, today: date, order: DateOrder = DateOrder.DAY_FIRST
+) -> tuple[date, date]:
+    """The first and last day of a span as typed (the last defaults to the first). A last day
+    typed as a weekday reads as the one on or after the first: "next mon" to "fri" is that
+    week's Friday, not this week's."""
+    first_day = parse_day(first, today, order)
+    if last is None or not last.strip():
+        return first_day, first_day
+    last_day = parse_day(last, today, order)
+    if last_day < first_day:
+        later = parse_day(last, first_day, order)
+        if later >= first_day:
+            last_day = later
+    return first_day, last_day
+
+
 def _shown(typed: str) -> str:
     """What was typed, fit to quote in a one-line error: control characters out, spaces folded."""
     return " ".join("".join(c if c.isprintable() else " " for c in typed).split())[:40]

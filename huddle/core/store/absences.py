@@ -40,6 +40,17 @@ class AbsenceStore:
         reason = clean_line(reason, what="a reason", limit=120) if reason.strip() else ""
         absence_id = self.db.new_id()
         with self.db.write() as conn:
+            clash = conn.execute(
+                "SELECT first_day, last_day FROM absences"
+                " WHERE member_id = ? AND first_day <= ? AND last_day >= ?"
+                " ORDER BY first_day LIMIT 1",
+                (member.id, last_day.isoformat(), first_day.isoformat()),
+            ).fetchone()
+            if clash:
+                then = _span(date.fromisoformat(clash[0]), date.fromisoformat(clash[1]))
+                raise HuddleError(
+                    f"{member.name} is already away {then}; cancel that first to change it"
+                )
             conn.execute(
                 "INSERT INTO absences (id, member_id, first_day, last_day, reason, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -74,3 +85,23 @@ class AbsenceStore:
             (today.isoformat(),),
         )
         return [_absence(r) for r in rows]
+
+    def of_member(self, member: Member) -> list[Absence]:
+        """Every time `member` is (or was) away, earliest first."""
+        rows = self.db.rows(_SELECT + " WHERE a.member_id = ? ORDER BY a.first_day", (member.id,))
+        return [_absence(r) for r in rows]
+
+    def covering(self, member: Member, day: date) -> Absence | None:
+        """The absence of `member` that covers `day`, if any."""
+        row = self.db.row(
+            _SELECT + " WHERE a.member_id = ? AND a.first_day <= ? AND a.last_day >= ?",
+            (member.id, day.isoformat(), day.isoformat()),
+        )
+        return _absence(row) if row else None
+
+
+def _span(first: date, last: date) -> str:
+    """Days away as an error says them: Mon 7 Dec 2026 to Fri 11 Dec 2026, or on Mon 7 Dec."""
+    if first == last:
+        return f"on {first:%a} {first.day} {first:%b %Y}"
+    return f"{first:%a} {first.day} {first:%b %Y} to {last:%a} {last.day} {last:%b %Y}"

@@ -27,7 +27,7 @@ from textual.widgets import (
     TabPane,
 )
 
-from huddle.core.calendar import days_of_rule, format_day, parse_day, rule_from_days
+from huddle.core.calendar import days_of_rule, format_day, parse_day, parse_span, rule_from_days
 from huddle.core.models import Absence, DateOrder, HuddleError, Member, Role, Stage
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.dialogs import AskAway, AskText
@@ -334,11 +334,16 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
             order = store.team.get().date_order
 
             def add() -> Absence:
-                first = parse_day(first_typed, store.today(), order)
-                last = parse_day(last_typed, store.today(), order) if last_typed.strip() else None
+                first, last = parse_span(first_typed, last_typed, store.today(), order)
                 return store.absences.add(member, first, last, reason)
 
-            if self.safely(add) is not None:
+            saved = self.safely(add)
+            if saved is not None:
+                today = store.today()
+                days = format_day(saved.first_day, today)
+                if saved.last_day != saved.first_day:
+                    days += f" to {format_day(saved.last_day, today)}"
+                self.notify(f"{member.name} is away {days}", markup=False)
                 self.reload()
 
         self.app.push_screen(AskAway(member.name), save)
