@@ -166,3 +166,18 @@ async def test_enter_steps_through_a_past_huddle_read_only(store: Store, clock: 
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_a_click_on_a_result_opens_its_day(store: Store, clock: FixedClock) -> None:
+    add_history(store, clock)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_history(pilot)
+        await pilot.click("#to-search")
+        await pilot.press(*"interpreter", "enter")
+        table = screen.query_one("#results", DataTable)
+        await pilot.click(table, offset=(30, 1))  # chooses the row
+        await pilot.click(table, offset=(30, 1))  # a click on the chosen row opens it
+        await pilot.pause()
+        assert not screen.searching
+        assert screen.day == FRIDAY
