@@ -82,6 +82,7 @@ SHOTS = (
     Shot("huddle-wrap-up", ("h", "5")),
     Shot("huddle-today-wide", ("h", "3"), size=WIDE, then=type_text),
     Shot("goals", ("g",)),
+    Shot("pdsa", ("g", "down", "down", "p")),
     Shot("trends", ("t",)),
     Shot("management", ("m",)),
     Shot("digest", ("d",)),
