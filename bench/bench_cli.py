@@ -16,8 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from results import write_section  # bench/results.py: run as python bench/<name>.py
+
 REPEAT = 15
-RESULTS = Path(__file__).with_name("RESULTS.md")
 
 
 def timed(args: list[str]) -> float:
@@ -83,18 +84,7 @@ def main() -> None:
         lines.append(f"| {name} | {median * 1000:.0f} | {median / baseline:.1f} |")
     text = "\n".join(lines) + "\n"
     print(text)
-    _write_section(text)
-
-
-def _write_section(section: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, keeping the others'."""
-    heading = section.splitlines()[0]
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    parts = old.split("\n## ")
-    kept = [parts[0].rstrip("\n")] + [
-        "## " + part.rstrip("\n") for part in parts[1:] if not ("## " + part).startswith(heading)
-    ]
-    RESULTS.write_text("\n\n".join([*kept, section.rstrip("\n")]) + "\n", encoding="utf-8")
+    write_section(text)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from results import write_section  # bench/results.py: run as python bench/<name>.py
 from textual.widgets import DataTable
 
 from huddle.core.calendar import FixedClock
@@ -24,7 +25,6 @@ from huddle.core.demo import create_demo_file
 from huddle.core.store import Store
 from huddle.ui.app import POLL_SECONDS, HuddleApp
 
-RESULTS = Path(__file__).with_name("RESULTS.md")
 REPEAT = 10
 POLLS = 2000
 
@@ -96,18 +96,7 @@ def main() -> None:
     ]
     text = "\n".join(lines) + "\n"
     print(text)
-    _write_section(text)
-
-
-def _write_section(section: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, keeping the others'."""
-    heading = section.splitlines()[0]
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    parts = old.split("\n## ")
-    kept = [parts[0].rstrip("\n")] + [
-        "## " + part.rstrip("\n") for part in parts[1:] if not ("## " + part).startswith(heading)
-    ]
-    RESULTS.write_text("\n\n".join([*kept, section.rstrip("\n")]) + "\n", encoding="utf-8")
+    write_section(text)
 
 
 if __name__ == "__main__":

@@ -20,10 +20,12 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from results import write_section  # bench/results.py: run as python bench/<name>.py
+
 from huddle.core.calendar import FixedClock, Period
 from huddle.core.catchup import catch_up
-from huddle.core.migrations import PULSE_FACTORS
 from huddle.core.pdsa import Act
+from huddle.core.schema import PULSE_FACTORS
 from huddle.core.store import Store
 from huddle.core.trends import compute_trends, goal_progress
 
@@ -34,7 +36,6 @@ STEPS_A_DAY = 4
 """Per person: 50 people x 4 x ~1,300 huddle days is ~260,000 steps."""
 YEARS = 5
 TODAY = date(2026, 11, 27)
-RESULTS = Path(__file__).with_name("RESULTS.md")
 
 
 def build(path: Path) -> tuple[Store, int]:
@@ -201,18 +202,7 @@ def main() -> None:
         lines.append(f"| {name.strip()} | {median:.1f} | {median / baseline:.2f} | {within} |")
     text = "\n".join(lines) + "\n"
     print(text)
-    _write_section(text)
-
-
-def _write_section(section: str) -> None:
-    """Replace this benchmark's section of RESULTS.md, keeping the others'."""
-    heading = section.splitlines()[0]
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    parts = old.split("\n## ")
-    kept = [parts[0].rstrip("\n")] + [
-        "## " + part.rstrip("\n") for part in parts[1:] if not ("## " + part).startswith(heading)
-    ]
-    RESULTS.write_text("\n\n".join([*kept, section.rstrip("\n")]) + "\n", encoding="utf-8")
+    write_section(text)
 
 
 if __name__ == "__main__":

@@ -126,3 +126,20 @@ def test_a_users_mistake_from_a_shell_is_one_line_and_exit_code_1(team_file: Pat
     assert result.stdout == ""
     assert result.stderr.startswith("Error: no member matches 'zed'")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_huddle_add_on_a_current_file_never_loads_sqlite_utils(tmp_path: Path) -> None:
+    """sqlite-utils costs a shell command more than the rest of its start-up: it is loaded
+    only when a file's schema needs work."""
+    db = tmp_path / "team.db"
+    Store.open(db).close()
+    script = (
+        "import sys\n"
+        "from huddle.cli import main\n"
+        f"main(['--db', {str(db)!r}, 'team', 'add', 'Ann Smith'], standalone_mode=False)\n"
+        f"main(['--db', {str(db)!r}, 'add', 'A step', '--who', 'ann'], standalone_mode=False)\n"
+        "print('sqlite_utils' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "False"

@@ -11,8 +11,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from huddle.core.calendar import Period, is_pulse_day, period_start
-from huddle.core.migrations import PULSE_FACTORS
 from huddle.core.models import Member, Role
+from huddle.core.schema import PULSE_FACTORS
 
 if TYPE_CHECKING:
     from huddle.core.store import Store
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class PulseQuestion:
     factor: str
-    """The stored name, one of migrations.PULSE_FACTORS."""
+    """The stored name, one of schema.PULSE_FACTORS."""
     name: str
     question: str
     low: str

@@ -293,7 +293,7 @@ def test_the_tallies_always_equal_counting_the_steps(ops: list[tuple[object, ...
 
 
 def _assert_tallies_match(store: Store) -> None:
-    from huddle.core.migrations import STEP_TALLIES
+    from huddle.core.schema import STEP_TALLIES
 
     sums = ", ".join(f"sum({name})" for name in STEP_TALLIES)
     counted = ", ".join(

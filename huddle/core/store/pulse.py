@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from huddle.core.calendar import DAY_CODES
-from huddle.core.migrations import PULSE_FACTORS
 from huddle.core.models import HuddleError, Member
+from huddle.core.schema import PULSE_FACTORS
 from huddle.core.store.db import Db
 
 

@@ -1,5 +1,5 @@
 """Reads for trends and goals' progress. Every count is a GROUP BY in SQL over a period
-expression, on the day tallies the triggers keep (see migrations.STEP_TALLIES), so no
+expression, on the day tallies the triggers keep (see schema.STEP_TALLIES), so no
 query here ever reads every step."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from huddle.core.calendar import Period
-from huddle.core.migrations import PULSE_FACTORS, STEP_TALLIES
+from huddle.core.schema import PULSE_FACTORS, STEP_TALLIES
 from huddle.core.store.db import Db
 from huddle.core.trends import (
     AttendanceCounts,

@@ -1,0 +1,295 @@
+"""The tables, as SQL: what each schema version creates. Plain constants, so the store can
+name columns (PULSE_FACTORS, STEP_TALLIES) without loading sqlite-utils. Once a version has
+shipped its list is frozen; a change is a new list, applied by a new migration."""
+
+from __future__ import annotations
+
+from huddle.core.calendar import WEEKDAYS_RULE
+from huddle.core.models import Source
+
+
+def _search_index(table: str, columns: tuple[str, ...], on_update: str) -> list[str]:
+    """An external-content FTS5 table `<table>_fts` over `columns`, with its triggers."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    fts = f"{table}_fts"
+    return [
+        f"CREATE VIRTUAL TABLE {fts} USING fts5 ({cols}, content={table},"
+        " tokenize='porter unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
+        f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN"
+        f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END",
+        f"CREATE TRIGGER {table}_au {on_update} BEGIN"
+        f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+        f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END",
+    ]
+
+
+STEP_TALLIES: dict[str, str] = {
+    "steps": "1",
+    "ideas": "{row}.carried_from IS NULL",
+    "coproduced": "{row}.carried_from IS NULL"
+    f" AND {{row}}.source IN ('{Source.PERSON_SUPPORTED}', '{Source.CARER}')",
+    "reviewed": "{row}.status != 'planned'",
+    "done": "{row}.status = 'done'",
+    "partly": "{row}.status = 'partly'",
+    "carried": "{row}.status = 'carried'",
+    "learned": "{row}.status != 'planned' AND {row}.learning != ''",
+    "successes": "{row}.status IN ('done', 'partly')"
+    " OR ({row}.status != 'planned' AND {row}.learning != '')",
+}
+"""The columns of step_tallies, each the count of steps a condition holds for. An idea is a
+step not carried over from an earlier day; a success is a step done, partly done, or one
+that did not work but taught something (it has a learning line)."""
+
+PULSE_FACTORS = (
+    "goal_clarity",
+    "goal_difficulty",
+    "team_autonomy",
+    "management_support",
+    "commitment",
+)
+"""The Kaizen pulse's questions (Farris et al. 2009), as stored column names."""
+
+
+def _tally_triggers() -> list[str]:
+    """Triggers that keep step_tallies equal to counting the steps, in the same transaction."""
+
+    def flags(row: str) -> list[str]:
+        return [f"({condition.format(row=row)})" for condition in STEP_TALLIES.values()]
+
+    names = ", ".join(STEP_TALLIES)
+    add = (
+        f"INSERT INTO step_tallies (day, goal_id, {names})"
+        f" VALUES (NEW.day, coalesce(NEW.goal_id, ''), {', '.join(flags('NEW'))})"
+        " ON CONFLICT (day, goal_id) DO UPDATE SET "
+        + ", ".join(f"{name} = {name} + excluded.{name}" for name in STEP_TALLIES)
+        + ";"
+    )
+    take = (
+        "UPDATE step_tallies SET "
+        + ", ".join(
+            f"{name} = {name} - {flag}"
+            for name, flag in zip(STEP_TALLIES, flags("OLD"), strict=True)
+        )
+        + " WHERE day = OLD.day AND goal_id = coalesce(OLD.goal_id, '');"
+    )
+    watched = "day, goal_id, status, source, learning, carried_from"
+    return [
+        f"CREATE TRIGGER steps_tally_insert AFTER INSERT ON steps BEGIN {add} END",
+        f"CREATE TRIGGER steps_tally_delete AFTER DELETE ON steps BEGIN {take} END",
+        f"CREATE TRIGGER steps_tally_update AFTER UPDATE OF {watched} ON steps"
+        f" BEGIN {take} {add} END",
+    ]
+
+
+SCHEMA_1 = [
+    f"""CREATE TABLE team (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL DEFAULT '',
+        huddle_days TEXT NOT NULL DEFAULT '{WEEKDAYS_RULE}',
+        timebox_minutes INTEGER NOT NULL DEFAULT 15,
+        date_order TEXT NOT NULL DEFAULT 'day-first',
+        answer_limit_days INTEGER NOT NULL DEFAULT 2
+    )""",
+    "INSERT INTO team (id) VALUES (1)",
+    """CREATE TABLE holidays (
+        day TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE members (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        role TEXT NOT NULL DEFAULT 'practitioner',
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE goals (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        why TEXT NOT NULL DEFAULT '',
+        how_we_know TEXT NOT NULL DEFAULT '',
+        target_date TEXT,
+        status TEXT NOT NULL DEFAULT 'active',
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE steps (
+        id TEXT PRIMARY KEY,
+        member_id TEXT NOT NULL REFERENCES members(id),
+        goal_id TEXT REFERENCES goals(id),
+        text TEXT NOT NULL,
+        category TEXT,
+        source TEXT NOT NULL DEFAULT 'practitioner',
+        day TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'planned',
+        learning TEXT NOT NULL DEFAULT '',
+        carried_from TEXT REFERENCES steps(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX steps_by_day ON steps (day, member_id)",
+    "CREATE INDEX steps_by_status ON steps (status, day)",
+    "CREATE INDEX steps_by_goal ON steps (goal_id, day)",
+    """CREATE TABLE blockers (
+        id TEXT PRIMARY KEY,
+        raised_by TEXT NOT NULL REFERENCES members(id),
+        text TEXT NOT NULL,
+        category TEXT,
+        status TEXT NOT NULL DEFAULT 'open',
+        owner_id TEXT REFERENCES members(id),
+        escalation_reason TEXT NOT NULL DEFAULT '',
+        escalated_to TEXT NOT NULL DEFAULT '',
+        answer TEXT NOT NULL DEFAULT '',
+        answered_by TEXT NOT NULL DEFAULT '',
+        resolution TEXT NOT NULL DEFAULT '',
+        raised_on TEXT NOT NULL,
+        escalated_at TEXT,
+        answered_at TEXT,
+        answer_seen_at TEXT,
+        resolved_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX blockers_by_status ON blockers (status, raised_on)",
+    """CREATE TABLE blocker_events (
+        id TEXT PRIMARY KEY,
+        blocker_id TEXT NOT NULL REFERENCES blockers(id),
+        at TEXT NOT NULL,
+        who TEXT NOT NULL DEFAULT '',
+        status_from TEXT,
+        status_to TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX blocker_events_by_blocker ON blocker_events (blocker_id, at)",
+    """CREATE TRIGGER blocker_events_append_only_update BEFORE UPDATE ON blocker_events
+       BEGIN SELECT RAISE(ABORT, 'blocker history is append-only'); END""",
+    """CREATE TRIGGER blocker_events_append_only_delete BEFORE DELETE ON blocker_events
+       BEGIN SELECT RAISE(ABORT, 'blocker history is append-only'); END""",
+    """CREATE TABLE huddles (
+        day TEXT PRIMARY KEY,
+        started_at TEXT,
+        ended_at TEXT,
+        facilitator_id TEXT REFERENCES members(id),
+        stage TEXT NOT NULL DEFAULT 'who',
+        timer_seconds REAL NOT NULL DEFAULT 0,
+        timer_paused INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE attendance (
+        day TEXT NOT NULL REFERENCES huddles(day),
+        member_id TEXT NOT NULL REFERENCES members(id),
+        present INTEGER NOT NULL,
+        PRIMARY KEY (day, member_id)
+    )""",
+    "CREATE INDEX attendance_by_member ON attendance (member_id, day)",
+    # Full-text search (FTS5) over steps and blockers, kept in step by triggers; named as
+    # sqlite-utils names them, so Datasette offers search on these tables too.
+    *_search_index("steps", ("text", "learning"), "AFTER UPDATE OF text, learning ON steps"),
+    *_search_index(
+        "blockers",
+        ("text", "escalation_reason", "answer", "resolution"),
+        "AFTER UPDATE OF text, escalation_reason, answer, resolution ON blockers",
+    ),
+    # Every digest written for management: the next one starts where the last one ended.
+    """CREATE TABLE digests (
+        id TEXT PRIMARY KEY,
+        since TEXT NOT NULL,
+        until TEXT NOT NULL,
+        format TEXT NOT NULL,
+        names_left_out INTEGER NOT NULL DEFAULT 0,
+        written_to TEXT NOT NULL DEFAULT '',
+        written_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX blocker_events_by_time ON blocker_events (at, status_to)",
+    # --- Trends, goals' progress, PDSA cycles and the Kaizen pulse (issue 6) ---
+    # step_tallies: the steps of each day and goal counted by triggers, so a trend over five
+    # years reads ~10,000 small rows, never the 260,000 steps. goal_id '' is "no goal".
+    # Steps must never be written with INSERT OR REPLACE (it deletes without the trigger).
+    f"""CREATE TABLE step_tallies (
+        day TEXT NOT NULL,
+        goal_id TEXT NOT NULL DEFAULT '',
+        {", ".join(f"{name} INTEGER NOT NULL DEFAULT 0" for name in STEP_TALLIES)},
+        PRIMARY KEY (day, goal_id)
+    ) WITHOUT ROWID""",
+    *_tally_triggers(),
+    "CREATE INDEX steps_learned_by_goal ON steps (goal_id, day) WHERE learning != ''",
+    "CREATE INDEX blockers_by_raised_on ON blockers (raised_on)",
+    "CREATE INDEX attendance_by_day ON attendance (day, present)",
+    # The pulse day: the weekday from which the week's pulse is asked at wrap-up; '' is off.
+    "ALTER TABLE team ADD COLUMN pulse_day TEXT NOT NULL DEFAULT 'FR'",
+    # Pulse answers carry no member and no time, and a random key, so nobody can read back
+    # one person's answers; pulse_taken only says who has answered in a week.
+    f"""CREATE TABLE pulse_answers (
+        week TEXT NOT NULL,
+        id TEXT NOT NULL,
+        {", ".join(f"{name} INTEGER CHECK ({name} BETWEEN 1 AND 5)" for name in PULSE_FACTORS)},
+        PRIMARY KEY (week, id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE pulse_taken (
+        week TEXT NOT NULL,
+        member_id TEXT NOT NULL REFERENCES members(id),
+        PRIMARY KEY (week, member_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE pdsa_cycles (
+        id TEXT PRIMARY KEY,
+        goal_id TEXT REFERENCES goals(id),
+        change TEXT NOT NULL,
+        prediction TEXT NOT NULL DEFAULT '',
+        study TEXT NOT NULL DEFAULT '',
+        act TEXT CHECK (act IN ('adopt', 'adapt', 'abandon')),
+        act_note TEXT NOT NULL DEFAULT '',
+        decided_on TEXT,
+        adapted_from TEXT REFERENCES pdsa_cycles(id),
+        started_on TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX pdsa_cycles_by_start ON pdsa_cycles (started_on)",
+    """CREATE TABLE pdsa_steps (
+        cycle_id TEXT NOT NULL REFERENCES pdsa_cycles(id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL REFERENCES steps(id) ON DELETE CASCADE,
+        PRIMARY KEY (cycle_id, step_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX pdsa_steps_by_step ON pdsa_steps (step_id)",
+    """CREATE TABLE sustainment_checks (
+        cycle_id TEXT NOT NULL REFERENCES pdsa_cycles(id) ON DELETE CASCADE,
+        after_days INTEGER NOT NULL,
+        due_on TEXT NOT NULL,
+        in_place INTEGER,
+        checked_on TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (cycle_id, after_days)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX sustainment_checks_open ON sustainment_checks (due_on) WHERE checked_on IS NULL",
+    # The guided huddle (issue 3): who is away, typed text not yet saved, time per stage.
+    """CREATE TABLE absences (
+        id TEXT PRIMARY KEY,
+        member_id TEXT NOT NULL REFERENCES members(id),
+        first_day TEXT NOT NULL,
+        last_day TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX absences_by_day ON absences (last_day, first_day)",
+    """CREATE TABLE drafts (
+        day TEXT NOT NULL,
+        member_id TEXT NOT NULL REFERENCES members(id),
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (day, member_id)
+    )""",
+    """CREATE TABLE stage_times (
+        day TEXT NOT NULL REFERENCES huddles(day),
+        stage TEXT NOT NULL,
+        seconds REAL NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, stage)
+    )""",
+    # The huddle day a step was looked back on, so that huddle can show it again.
+    "ALTER TABLE steps ADD COLUMN reviewed_on TEXT",
+    # Minutes for each stage of the huddle (issue 7); the team's timebox is their total.
+    """CREATE TABLE stage_minutes (
+        stage TEXT PRIMARY KEY,
+        minutes INTEGER NOT NULL
+    )""",
+]
