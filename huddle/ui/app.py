@@ -13,7 +13,6 @@ from huddle.core.calendar import Clock
 from huddle.core.models import HuddleError
 from huddle.core.store import Store
 from huddle.core.store.arrivals import describe_arrivals
-from huddle.ui.blocker_commands import ManagementCommands
 from huddle.ui.keep_place import kept_place
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.first_run import FirstRunScreen
@@ -32,7 +31,6 @@ class HuddleApp(SharedScreenApp):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
     ]
-    COMMANDS = SharedScreenApp.COMMANDS | {ManagementCommands}
 
     def __init__(
         self,
