@@ -11,7 +11,9 @@ from huddle.cli.blockers import answer, blockers, escalate, manage, resolve
 from huddle.cli.common import HuddleGroup, State, db_option, open_app, pass_state
 from huddle.cli.demo import demo
 from huddle.cli.digest import digest
+from huddle.cli.goals import goals
 from huddle.cli.me import mine, whoami
+from huddle.cli.pdsa import pdsa
 from huddle.cli.serve import serve
 from huddle.cli.steps import add, block
 from huddle.cli.team import team
@@ -68,5 +70,7 @@ main.add_command(resolve)
 main.add_command(manage)
 main.add_command(digest)
 main.add_command(away)
+main.add_command(goals)
+main.add_command(pdsa)
 
 __all__ = ["db_option", "main", "pass_state"]

@@ -57,6 +57,11 @@ class PdsaCycle:
         return PdsaStage.PLAN
 
     @property
+    def stage_label(self) -> str:
+        """The stage as shown: "Plan", "Do", "Study", or the decision, "Act: adopt"."""
+        return f"Act: {self.act.value}" if self.act else self.stage.value.title()
+
+    @property
     def learning(self) -> list[Step]:
         """The steps with a line on what was learned: what the Study draws on."""
         return [s for s in self.steps if s.learning]

@@ -83,10 +83,11 @@ class BlockerCounts:
     answered: int = 0
     """Escalated blockers management answered in the period."""
     resolved: int = 0
-    median_days_to_answer: float | None = None
-    """From being sent up to management's answer, for blockers answered in the period."""
-    median_days_to_resolve: float | None = None
-    """From being raised to resolved, for blockers resolved in the period."""
+    median_calendar_days_to_answer: float | None = None
+    """From being sent up to management's answer, for blockers answered in the period.
+    Calendar days (weekends and holidays count), unlike a blocker's age in huddle days."""
+    median_calendar_days_to_resolve: float | None = None
+    """From being raised to resolved, for blockers resolved in the period; calendar days."""
 
 
 @dataclass(frozen=True)
@@ -238,16 +239,16 @@ METRICS: tuple[Metric, ...] = (
     Metric("blockers_opened", "Blockers raised", "count", lambda p: p.blockers.opened),
     Metric("blockers_resolved", "Blockers resolved", "count", lambda p: p.blockers.resolved),
     Metric(
-        "median_days_to_answer",
-        "Median days to an answer",
+        "median_calendar_days_to_answer",
+        "Median calendar days to an answer",
         "days",
-        lambda p: p.blockers.median_days_to_answer,
+        lambda p: p.blockers.median_calendar_days_to_answer,
     ),
     Metric(
-        "median_days_to_resolve",
-        "Median days to resolve",
+        "median_calendar_days_to_resolve",
+        "Median calendar days to resolve",
         "days",
-        lambda p: p.blockers.median_days_to_resolve,
+        lambda p: p.blockers.median_calendar_days_to_resolve,
     ),
     Metric("huddles_held", "Huddles held", "count", lambda p: p.attendance.huddles_held),
     Metric("attendance_rate", "Attendance", "rate", lambda p: p.attendance.attendance_rate),

@@ -152,10 +152,10 @@ def test_blockers_opened_resolved_and_the_median_days_to_an_answer(
     assert earlier.blockers.opened == 1 and earlier.blockers.answered == 0
     assert last_week.blockers.opened == 3
     assert last_week.blockers.answered == 4
-    assert last_week.blockers.median_days_to_answer == 1.5  # of 1, 1, 2, 11
+    assert last_week.blockers.median_calendar_days_to_answer == 1.5  # of 1, 1, 2, 11
     assert last_week.blockers.resolved == 2
-    assert last_week.blockers.median_days_to_resolve == 3  # of 2 and 4
-    assert this_week.blockers.median_days_to_answer is None
+    assert last_week.blockers.median_calendar_days_to_resolve == 3  # of 2 and 4
+    assert this_week.blockers.median_calendar_days_to_answer is None
 
 
 def test_an_odd_number_of_answers_has_the_middle_one_as_median(
@@ -170,7 +170,7 @@ def test_an_odd_number_of_answers_has_the_middle_one_as_median(
         _at(clock, _day(answered))
         team.blockers.answer(found, "ok", who="Pat")
     (week,) = compute_trends(team, Period.WEEK, 1).periods
-    assert week.blockers.median_days_to_answer == 3
+    assert week.blockers.median_calendar_days_to_answer == 3
 
 
 def test_attendance_and_huddles_held(team: Store) -> None:
@@ -318,7 +318,7 @@ def test_the_trends_as_json_name_every_number(team: Store) -> None:
     assert isinstance(periods, list)
     assert periods[0]["start"] == "2026-11-16" and periods[0]["label"] == "w/c 16 Nov 2026"
     assert periods[0]["done_rate"] == 0.5 and periods[0]["learning_lines"] == 1
-    assert periods[1]["median_days_to_answer"] is None
+    assert periods[1]["median_calendar_days_to_answer"] is None
     json.dumps(data)  # plain data all the way down
 
 

@@ -141,7 +141,7 @@ async def test_a_step_becomes_a_pdsa_cycle_studied_and_adopted(
         await pilot.press("enter")
         await pilot.pause()
         assert "the form [really] needs it twice" in _text(app, "#pdsa-study")
-        await pilot.press("d", "a")
+        await pilot.press("d", "a", "enter")  # adopt, with no note
         await pilot.pause()
         decided = store.pdsa.get(cycle.id)
         assert decided.act is Act.ADOPT and decided.study == "One wasted visit instead of three"

@@ -111,7 +111,12 @@ class PdsaStore:
         return self.get(cycle_id)
 
     def add_steps(self, cycle: PdsaCycle, steps: Sequence[Step]) -> PdsaCycle:
-        """Do: more small steps that carry the change out."""
+        """Do: more small steps that carry the change out, while it is still being tried."""
+        decided = self.get(cycle.id).act
+        if decided is not None:
+            raise HuddleError(
+                f"this change was decided ({decided.value}): steps go to a cycle still being tried"
+            )
         with self.db.write() as conn:
             self._link(conn, cycle.id, steps)
         return self.get(cycle.id)

@@ -94,7 +94,7 @@ class TrendStore:
         return int(self.db.value("SELECT coalesce(sum(done + partly), 0) FROM step_tallies"))
 
     def blocker_counts(self, period: Period, first: date, end: date) -> dict[date, BlockerCounts]:
-        """Blockers raised, answered and resolved per period, and the median days from
+        """Blockers raised, answered and resolved per period, and the median calendar days from
         being sent up to management's answer, and from being raised to resolution."""
         bounds = (first.isoformat(), end.isoformat())
         found: dict[date, dict[str, float | int | None]] = {}
@@ -116,7 +116,7 @@ class TrendStore:
             " AND substr(answered_at, 1, 10) >= ? AND substr(answered_at, 1, 10) < ?",
         )
         for r in self.db.rows(answered, bounds):
-            put(r["start"], answered=r["total"], median_days_to_answer=r["median"])
+            put(r["start"], answered=r["total"], median_calendar_days_to_answer=r["median"])
         resolved = _median_sql(
             period,
             "resolved_at",
@@ -125,7 +125,7 @@ class TrendStore:
             " AND substr(resolved_at, 1, 10) >= ? AND substr(resolved_at, 1, 10) < ?",
         )
         for r in self.db.rows(resolved, bounds):
-            put(r["start"], resolved=r["total"], median_days_to_resolve=r["median"])
+            put(r["start"], resolved=r["total"], median_calendar_days_to_resolve=r["median"])
         return {start: BlockerCounts(**values) for start, values in found.items()}  # type: ignore[arg-type]
 
     def attendance_counts(

@@ -12,19 +12,28 @@ from huddle.core.models import HuddleError
 
 T = TypeVar("T")
 
+SHORT_BELOW = 32
+"""Lines under which a form closes up its gaps."""
+
 FORM_CSS = """
-ModalScreen { align: center middle; background: $background 60%; }
-ModalScreen .form {
-    width: 90%; max-width: 100; height: auto; max-height: 90%;
+Dialog { align: center middle; background: $background 60%; }
+Dialog .form {
+    width: 90%; max-width: 100; height: auto; max-height: 100%;
     padding: 1 2; border: round $accent; background: $surface;
 }
-ModalScreen .form-title { text-style: bold; color: $accent; margin-bottom: 1; }
-ModalScreen .form-intro { margin-bottom: 1; }
-ModalScreen .form-help { color: $text-muted; margin-top: 1; }
-ModalScreen Label { margin-top: 1; }
-ModalScreen SelectionList { height: auto; max-height: 12; }
+Dialog .form-title { text-style: bold; color: $accent; margin-bottom: 1; }
+Dialog .form-intro { margin-bottom: 1; }
+Dialog .form-help { color: $text-muted; margin-top: 1; }
+Dialog Label { margin-top: 1; }
+Dialog SelectionList { height: auto; max-height: 12; }
+Dialog.-short .form { padding: 0 2; }
+Dialog.-short .form-title, Dialog.-short .form-intro { margin-bottom: 0; }
+Dialog.-short Label, Dialog.-short .form-help { margin-top: 0; }
+Dialog.-short SelectionList { max-height: 6; }
 """
-"""How every form and dialog looks: a box in the middle of the screen."""
+"""How every form and dialog looks: a box in the middle of the screen. Each rule starts
+with `Dialog`: Textual scopes a class's DEFAULT_CSS to that class, so a rule starting with
+another name (e.g. ModalScreen) would never apply."""
 
 
 class Dialog(ModalScreen[T | None], Generic[T]):
@@ -32,6 +41,10 @@ class Dialog(ModalScreen[T | None], Generic[T]):
 
     DEFAULT_CSS = FORM_CSS
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def on_resize(self) -> None:
+        # 24 lines: no blank lines between the parts, so the whole form fits.
+        self.set_class(self.size.height < SHORT_BELOW, "-short")
 
     def attempt(self, save: Callable[[], T]) -> None:
         try:

@@ -9,18 +9,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
-from huddle.core.calendar import format_day, parse_day
+from huddle.core.calendar import format_day, format_target, parse_day
 from huddle.core.models import Goal, GoalStatus
 from huddle.core.trends import GoalProgress, format_value, goal_progress
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.goal_form import GoalDraft, GoalFormScreen, target_text
 from huddle.ui.widgets.chart import BarChart, bar_text
+from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.live_table import Row, fill_table
 
 WEEKS = 12
 """Weeks of steps each goal's chart shows."""
+NARROW_WEEKS = 8
+"""Weeks of steps in the table's column when the screen is narrow (80 columns)."""
+NARROW_BELOW = 100
+"""Columns under which the table shows NARROW_WEEKS."""
 NO_GOAL = "no-goal"
 """The table row of the steps linked to no goal."""
 
@@ -42,6 +47,7 @@ class GoalsScreen(LiveScreen):
     GoalsScreen #goal-detail { height: 1fr; padding: 0 1; }
     GoalsScreen #goal-about { margin-bottom: 1; }
     GoalsScreen #goal-chart-row { height: 5; }
+    GoalsScreen.short #goal-chart-row { height: 3; }
     GoalsScreen #goal-chart { width: 1fr; height: 100%; }
     GoalsScreen #goal-numbers { width: 26; padding-left: 2; }
     GoalsScreen .chart-axis { color: $text-muted; margin-bottom: 1; }
@@ -51,6 +57,8 @@ class GoalsScreen(LiveScreen):
         super().__init__()
         self._progress: dict[str, GoalProgress] = {}
         """Each row's goal and its progress, by the row's key."""
+        self._layout: tuple[int, int] | None = None
+        """(weeks in the table's column, width of the goal column) as laid out."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -64,12 +72,41 @@ class GoalsScreen(LiveScreen):
                     yield Static(id="goal-numbers")
                 yield Static(id="goal-chart-axis", classes="chart-axis")
                 yield Static(id="goal-learning")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one("#goals", DataTable)
-        table.add_columns("Goal", "Target", "Steps", "Done", f"Last {WEEKS} weeks")
         self.safely(self.reload)
+
+    def on_resize(self) -> None:
+        # On 24 lines a lower chart leaves room for what was learned.
+        self.set_class(self.size.height < 30, "short")
+        if self._layout != self._fit():
+            self.safely(self.reload)
+
+    def _fit(self) -> tuple[int, int]:
+        """How many weeks the table's column shows and how wide the goal column is, so the
+        whole table fits the screen's width: long titles end in "…"."""
+        weeks = NARROW_WEEKS if self.size.width < NARROW_BELOW else WEEKS
+        fixed = len("31 Dec 2027") + len("Steps") + len("Done") + len(self._weeks_heading(weeks))
+        # The table's margin and a vertical scrollbar, and each of 5 columns' padding.
+        room = self.size.width - 2 - 2 - 5 * 2 - fixed
+        titles = [_title(p.goal).cell_len for p in self._progress.values()] or [0]
+        return weeks, max(16, min(room, max(titles)))
+
+    @staticmethod
+    def _weeks_heading(weeks: int) -> str:
+        return f"Last {weeks} weeks" if weeks == WEEKS else f"{weeks} weeks"
+
+    def _lay_out(self, table: DataTable[object]) -> None:
+        """(Re)make the columns when the screen's width asks for another layout."""
+        layout = self._fit()
+        if layout == self._layout:
+            return
+        self._layout = layout
+        weeks, goal_width = layout
+        table.clear(columns=True)
+        table.add_column("Goal", width=goal_width)
+        table.add_columns("Target", "Steps", "Done", self._weeks_heading(weeks))
 
     def reload(self) -> None:
         store = self.store
@@ -80,37 +117,40 @@ class GoalsScreen(LiveScreen):
         goals.sort(key=lambda g: g.status is not GoalStatus.ACTIVE)
         self._progress = {g.id: goal_progress(store, g, WEEKS) for g in goals}
         self._progress[NO_GOAL] = goal_progress(store, None, WEEKS)
-        today = store.today()
+        table = self.query_one("#goals", DataTable)
+        cursor_key = self._selected_key()
+        self._lay_out(table)
+        assert self._layout is not None
+        weeks = self._layout[0]
         rows: list[Row] = []
         for key, progress in self._progress.items():
             goal = progress.goal
-            if goal is None:
-                title = Text("(steps with no goal)", style="italic")
-            else:
-                title = Text(goal.title, style="" if goal.status is GoalStatus.ACTIVE else "dim")
-                if goal.status is not GoalStatus.ACTIVE:
-                    title.append(f" ({goal.status.value})")
             target = goal.target_date if goal else None
             cells = (
-                title,
-                Text(format_day(target, today) if target else "-"),
+                _title(goal),
+                Text(format_target(target) if target else "-"),
                 Text(str(progress.total.steps), justify="right"),
                 Text(format_value(progress.total.done_rate, "rate"), justify="right"),
-                Text(bar_text([c.steps for _, c in progress.weeks])),
+                Text(bar_text([c.steps for _, c in progress.weeks[-weeks:]])),
             )
             rows.append((key, cells))
-        fill_table(self.query_one("#goals", DataTable), rows)
+        fill_table(table, rows)
+        if cursor_key in self._progress and self._selected_key() != cursor_key:
+            table.move_cursor(row=table.get_row_index(cursor_key))
         self._show_detail()
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self._show_detail()
 
-    def _selected(self) -> GoalProgress | None:
+    def _selected_key(self) -> str | None:
         table = self.query_one("#goals", DataTable)
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self._progress.get(str(key))
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _selected(self) -> GoalProgress | None:
+        key = self._selected_key()
+        return None if key is None else self._progress.get(key)
 
     def _show_detail(self) -> None:
         progress = self._selected()
@@ -230,3 +270,14 @@ class GoalsScreen(LiveScreen):
         table = self.query_one("#goals", DataTable)
         table.move_cursor(row=table.get_row_index(goal.id))
         self.notify(f"Saved: {goal.title}", markup=False)
+
+
+def _title(goal: Goal | None) -> Text:
+    """A goal's title as the table shows it; the steps with no goal in italics."""
+    if goal is None:
+        return Text("(steps with no goal)", style="italic", no_wrap=True, overflow="ellipsis")
+    active = goal.status is GoalStatus.ACTIVE
+    title = Text(goal.title, style="" if active else "dim", no_wrap=True, overflow="ellipsis")
+    if not active:
+        title.append(f" ({goal.status.value})")
+    return title

@@ -9,13 +9,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from huddle.core.calendar import format_day
 from huddle.core.models import Goal, Step
-from huddle.core.pdsa import Act, PdsaCycle, PdsaStage
+from huddle.core.pdsa import Act, PdsaCycle
 from huddle.ui.screens.base import LiveScreen
-from huddle.ui.screens.pdsa_forms import CheckScreen, DecideScreen, NewCycleScreen, StudyScreen
+from huddle.ui.screens.pdsa_forms import (
+    AddStepsScreen,
+    CheckScreen,
+    DecideScreen,
+    NewCycleScreen,
+    PlanScreen,
+    StudyScreen,
+)
+from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.live_table import Row, fill_table
 
 RECENT_DAYS = 21
@@ -28,10 +36,12 @@ class PdsaScreen(LiveScreen):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("n", "new", "New cycle"),
-        Binding("s", "study", "Study"),
-        Binding("d", "decide", "Act"),
-        Binding("k", "check", "Still in place?"),
+        Binding("n", "new", "New", tooltip="Plan a new cycle from recent small steps"),
+        Binding("e", "plan", "Plan", tooltip="Change the plan: the change and the prediction"),
+        Binding("a", "add_steps", "Steps", tooltip="Add small steps that try the change"),
+        Binding("s", "study", "Study", tooltip="What happened, against the prediction"),
+        Binding("d", "decide", "Act", tooltip="Adopt, adapt or abandon it, with a note"),
+        Binding("k", "check", "Check", tooltip="Is an adopted change still in place?"),
     ]
 
     DEFAULT_CSS = """
@@ -45,6 +55,8 @@ class PdsaScreen(LiveScreen):
         self.goal = goal
         """Only this goal's cycles, when given."""
         self._cycles: dict[str, PdsaCycle] = {}
+        self._layout: tuple[int, int] | None = None
+        """(width of the change column, of the goal column) as laid out."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -55,11 +67,41 @@ class PdsaScreen(LiveScreen):
                 yield Static(id="pdsa-do")
                 yield Static(id="pdsa-study")
                 yield Static(id="pdsa-act")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#pdsa-cycles", DataTable).add_columns("Stage", "Change", "Goal", "Since")
         self.safely(self.reload)
+
+    def on_resize(self) -> None:
+        if self._layout != self._fit():
+            self.safely(self.reload)
+
+    def _fit(self) -> tuple[int, int]:
+        """The widths of the change and goal columns (0: no goal column, when the screen
+        shows one goal's cycles), so the table fits the screen: long text ends in "…"."""
+        cycles = list(self._cycles.values())
+        today = self.store.today()
+        since = max((len(format_day(c.started_on, today)) for c in cycles), default=5)
+        columns = 3 if self.goal else 4
+        # The table's margin and a vertical scrollbar, each column's padding, Stage, Since.
+        room = self.size.width - 2 - 2 - columns * 2 - len("Act: abandon") - since
+        changes = max((len(c.change) for c in cycles), default=6)
+        goals = max((len(c.goal_title or "-") for c in cycles), default=4)
+        goal = 0 if self.goal else min(goals, max(12, room // 3))
+        return max(16, min(room - goal, changes)), goal
+
+    def _lay_out(self, table: DataTable[object]) -> None:
+        layout = self._fit()
+        if layout == self._layout:
+            return
+        self._layout = layout
+        change, goal = layout
+        table.clear(columns=True)
+        table.add_column("Stage")
+        table.add_column("Change", width=change)
+        if goal:
+            table.add_column("Goal", width=goal)
+        table.add_column("Since")
 
     def reload(self) -> None:
         store = self.store
@@ -69,33 +111,37 @@ class PdsaScreen(LiveScreen):
         )
         cycles = store.pdsa.recent(goal=self.goal)
         self._cycles = {c.id: c for c in cycles}
+        table = self.query_one("#pdsa-cycles", DataTable)
+        cursor_key = self._selected_key()
+        self._lay_out(table)
         today = store.today()
         rows: list[Row] = []
         for cycle in cycles:
-            stage = f"Act: {cycle.act.value}" if cycle.act else cycle.stage.value.title()
-            rows.append(
-                (
-                    cycle.id,
-                    (
-                        Text(stage),
-                        Text(cycle.change),
-                        Text(cycle.goal_title or "-"),
-                        Text(format_day(cycle.started_on, today)),
-                    ),
-                )
+            goal = () if self.goal else (_cell(cycle.goal_title or "-"),)
+            cells = (
+                Text(cycle.stage_label),
+                _cell(cycle.change),
+                *goal,
+                Text(format_day(cycle.started_on, today)),
             )
-        fill_table(self.query_one("#pdsa-cycles", DataTable), rows)
+            rows.append((cycle.id, cells))
+        fill_table(table, rows)
+        if cursor_key in self._cycles and self._selected_key() != cursor_key:
+            table.move_cursor(row=table.get_row_index(cursor_key))
         self._show_detail()
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self._show_detail()
 
-    def _selected(self) -> PdsaCycle | None:
+    def _selected_key(self) -> str | None:
         table = self.query_one("#pdsa-cycles", DataTable)
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self._cycles.get(str(key))
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _selected(self) -> PdsaCycle | None:
+        key = self._selected_key()
+        return None if key is None else self._cycles.get(key)
 
     def _show_detail(self) -> None:
         cycle = self._selected()
@@ -109,18 +155,28 @@ class PdsaScreen(LiveScreen):
                 self.query_one(f"#pdsa-{part}", Static).update("")
             return
         today = self.store.today()
+        parent = self._cycles.get(cycle.adapted_from or "")
+        adapted = (
+            (
+                "\n",
+                (f"Adapted from the cycle started {format_day(parent.started_on, today)}", "dim"),
+            )
+            if parent
+            else ()
+        )
         plan.update(
             Content.assemble(
                 ("Plan  ", "bold"),
                 cycle.change,
                 "\n",
                 ("Prediction: ", "dim"),
-                cycle.prediction or "none written",
+                cycle.prediction or "none written (e to write it)",
+                *adapted,
             )
         )
         do: list[Content | str] = [Content.styled("Do  ", "bold")]
         if not cycle.steps:
-            do.append("no steps yet")
+            do.append("no steps yet (a to add the steps that try it)")
         for step in cycle.steps:
             do.append(
                 Content.assemble(
@@ -141,6 +197,8 @@ class PdsaScreen(LiveScreen):
         else:
             decided = format_day(cycle.decided_on, today) if cycle.decided_on else ""
             act.append(f"{cycle.act.value}, {decided}")
+            if cycle.act_note:
+                act.append(Content.assemble("\n", ("Why: ", "dim"), cycle.act_note))
         for check in self.store.pdsa.checks(cycle):
             answer = (
                 "not checked yet"
@@ -162,6 +220,43 @@ class PdsaScreen(LiveScreen):
 
         self.app.push_screen(NewCycleScreen(steps, save), self._saved)
 
+    def action_plan(self) -> None:
+        cycle = self._selected()
+        if cycle is None:
+            return
+        self.app.push_screen(
+            PlanScreen(
+                cycle.change,
+                cycle.prediction,
+                lambda change, prediction: self.store.pdsa.plan(cycle, change, prediction),
+            ),
+            self._saved,
+        )
+
+    def action_add_steps(self) -> None:
+        cycle = self._selected()
+        if cycle is None:
+            return
+        if cycle.act is not None:
+            self.notify(
+                f"This change was decided ({cycle.act.value}): steps go to a cycle still"
+                " being tried",
+                severity="warning",
+            )
+            return
+        store = self.store
+        since = store.today() - timedelta(days=RECENT_DAYS)
+        linked = {s.id for s in cycle.steps}
+        recent = self.safely(lambda: store.pdsa.recent_steps(since, goal=self.goal)) or []
+        steps = [s for s in recent if s.id not in linked]
+        if not steps:
+            self.notify(f"No steps from the last {RECENT_DAYS} days to add", severity="warning")
+            return
+        self.app.push_screen(
+            AddStepsScreen(cycle.change, steps, lambda chosen: store.pdsa.add_steps(cycle, chosen)),
+            self._saved,
+        )
+
     def action_study(self) -> None:
         cycle = self._selected()
         if cycle is None:
@@ -182,13 +277,21 @@ class PdsaScreen(LiveScreen):
 
     def action_decide(self) -> None:
         cycle = self._selected()
-        if cycle is None or cycle.stage is PdsaStage.ACT:
+        if cycle is None:
+            return
+        if cycle.act is not None:
+            self.notify(f"Already decided: {cycle.act.value}", severity="warning")
             return
 
-        def save(act: Act) -> PdsaCycle:
-            return self.store.pdsa.decide(cycle, act, self.store.calendar())
+        def save(act: Act, note: str) -> PdsaCycle:
+            return self.store.pdsa.decide(cycle, act, self.store.calendar(), note)
 
-        self.app.push_screen(DecideScreen(cycle.change, save), self._saved)
+        self.app.push_screen(DecideScreen(cycle.change, save), self._decided)
+
+    def _decided(self, cycle: PdsaCycle | None) -> None:
+        self._saved(cycle)
+        if cycle is not None and cycle.act is None and cycle.adapted_from:
+            self.notify("A new cycle to try it changed: e writes its plan, a adds its steps")
 
     def action_check(self) -> None:
         cycle = self._selected()
@@ -212,3 +315,8 @@ class PdsaScreen(LiveScreen):
         table = self.query_one("#pdsa-cycles", DataTable)
         if cycle.id in self._cycles:
             table.move_cursor(row=table.get_row_index(cycle.id))
+
+
+def _cell(text: str) -> Text:
+    """User text in a table cell of fixed width: one line, "…" when it is cut."""
+    return Text(text, no_wrap=True, overflow="ellipsis")

@@ -1,4 +1,5 @@
-"""The dialogs of the PDSA screen: plan a cycle from steps, write its study, decide."""
+"""The dialogs of the PDSA screen: plan a cycle from steps, change its plan, add steps,
+write its study, decide with a note."""
 
 from __future__ import annotations
 
@@ -33,13 +34,10 @@ class NewCycleScreen(Dialog[T]):
             yield Input(id="pdsa-prediction", placeholder="e.g. Fewer visits where nobody is in")
             yield Label("Do: the small steps that try it (space picks)")
             yield SelectionList[str](
-                *(Selection(Content(self.label_of(s)), s.id) for s in self.steps),
+                *(Selection(Content(step_label(s)), s.id) for s in self.steps),
                 id="pdsa-steps",
             )
             yield Static("Enter saves · Tab moves · Esc cancels", classes="form-help")
-
-    def label_of(self, step: Step) -> str:
-        return f"{step.day:%a %d %b}  {step.member_name}: {step.text}"
 
     def on_input_submitted(self) -> None:
         picked = set(self.query_one("#pdsa-steps", SelectionList).selected)
@@ -51,6 +49,76 @@ class NewCycleScreen(Dialog[T]):
                 chosen,
             )
         )
+
+
+class PlanScreen(Dialog[T]):
+    """Plan, changed: the change to try and the prediction, as written so far."""
+
+    def __init__(self, change: str, prediction: str, save: Callable[[str, str], T]) -> None:
+        super().__init__()
+        self.change = change
+        self.prediction = prediction
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Static("Plan: the change and the prediction", classes="form-title")
+            yield Label("The change to try")
+            yield Input(self.change, id="pdsa-change")
+            yield Label("What we predict will happen")
+            yield Input(
+                self.prediction,
+                id="pdsa-prediction",
+                placeholder="e.g. Fewer visits where nobody is in",
+            )
+            yield Static("Enter saves · Tab moves · Esc cancels", classes="form-help")
+
+    def on_input_submitted(self) -> None:
+        self.attempt(
+            lambda: self.save(
+                self.query_one("#pdsa-change", Input).value,
+                self.query_one("#pdsa-prediction", Input).value,
+            )
+        )
+
+
+class AddStepsScreen(Dialog[T]):
+    """Do: more small steps that carry the change out, picked from the recent ones."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        # priority: in the list Enter would toggle a step; here it saves (space picks).
+        Binding("enter", "save", "Add", priority=True),
+    ]
+
+    def __init__(self, change: str, steps: Sequence[Step], save: Callable[[list[Step]], T]) -> None:
+        super().__init__()
+        self.change = change
+        self.steps = list(steps)
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Static("Do: add the small steps that try it", classes="form-title")
+            yield Static(Content(self.change), classes="form-intro")
+            yield SelectionList[str](
+                *(Selection(Content(step_label(s)), s.id) for s in self.steps),
+                id="pdsa-steps",
+            )
+            yield Static("Space picks · Enter adds them · Esc cancels", classes="form-help")
+
+    def action_save(self) -> None:
+        picked = set(self.query_one("#pdsa-steps", SelectionList).selected)
+        chosen = [s for s in self.steps if s.id in picked]
+        if not chosen:
+            self.app.notify("Pick a step with space first", severity="warning")
+            return
+        self.attempt(lambda: self.save(chosen))
+
+
+def step_label(step: Step) -> str:
+    """A step as the PDSA dialogs list it: its day, whose, what."""
+    return f"{step.day:%a %d %b}  {step.member_name}: {step.text}"
 
 
 class StudyScreen(Dialog[T]):
@@ -76,7 +144,16 @@ class StudyScreen(Dialog[T]):
 
 
 class DecideScreen(Dialog[T]):
-    """Act: adopt, adapt or abandon; one key decides."""
+    """Act: one key picks adopt, adapt or abandon; then a note on why (optional), Enter."""
+
+    DEFAULT_CSS = """
+    DecideScreen #act-note, DecideScreen #act-note-label { display: none; }
+    DecideScreen.-chosen #act-note, DecideScreen.-chosen #act-note-label { display: block; }
+    DecideScreen.-chosen #act-keys { display: none; }
+    """
+
+    AUTO_FOCUS = ""
+    """Nothing focused at first, so a, d and b decide rather than type into the note."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -85,24 +162,58 @@ class DecideScreen(Dialog[T]):
         Binding("b", "decide('abandon')", "Abandon"),
     ]
 
-    def __init__(self, change: str, save: Callable[[Act], T]) -> None:
+    CHOICES = {
+        Act.ADOPT: "adopt it: checks that it is still in place in 30, 60 and 90 days",
+        Act.ADAPT: "adapt it: a new cycle to try it changed",
+        Act.ABANDON: "abandon it",
+    }
+
+    def __init__(self, change: str, save: Callable[[Act, str], T]) -> None:
         super().__init__()
         self.change = change
         self.save = save
+        self.chosen: Act | None = None
+        """The decision, once its key is pressed; the note is asked for next."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
             yield Static("Act: what does the team decide?", classes="form-title")
             yield Static(Content(self.change), classes="form-intro")
+            keys = {Act.ADOPT: "a", Act.ADAPT: "d", Act.ABANDON: "b"}
             yield Static(
-                "a  adopt it: checks that it is still in place in 30, 60 and 90 days\n"
-                "d  adapt it: a new cycle to try it changed\n"
-                "b  abandon it\n\nEsc cancels",
+                "\n".join(f"{keys[act]}  {what}" for act, what in self.CHOICES.items())
+                + "\n\nEsc cancels",
+                id="act-keys",
                 classes="form-help",
             )
+            yield Label("", id="act-note-label")
+            yield Input(id="act-note", placeholder="e.g. Everyone rings ahead now; keep it")
+            yield Static("", id="act-note-help", classes="form-help")
 
     def action_decide(self, act: str) -> None:
-        self.attempt(lambda: self.save(Act(act)))
+        if self.chosen is not None:
+            return
+        self.chosen = Act(act)
+        self.add_class("-chosen")
+        self.query_one("#act-note-label", Label).update(
+            Content(f"{self.CHOICES[self.chosen].capitalize()}. A note on why (optional):")
+        )
+        self.query_one("#act-note-help", Static).update("Enter decides · Esc picks again")
+        self.query_one("#act-note", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        chosen = self.chosen
+        if chosen is not None:
+            self.attempt(lambda: self.save(chosen, event.value))
+
+    def action_cancel(self) -> None:
+        if self.chosen is None:
+            self.dismiss(None)
+            return
+        self.chosen = None
+        self.remove_class("-chosen")
+        self.query_one("#act-note-help", Static).update("")
+        self.set_focus(None)
 
 
 class CheckScreen(Dialog[T]):

@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from huddle.core.calendar import Period
 from huddle.core.trends import METRICS, Metric, Trends, compute_trends, format_value
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.widgets.chart import BarChart
+from huddle.ui.widgets.fitting_footer import FittingFooter
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -28,7 +29,12 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "Blockers",
-        ("blockers_opened", "blockers_resolved", "median_days_to_answer", "median_days_to_resolve"),
+        (
+            "blockers_opened",
+            "blockers_resolved",
+            "median_calendar_days_to_answer",
+            "median_calendar_days_to_resolve",
+        ),
     ),
     ("Huddles", ("huddles_held", "attendance_rate")),
     (
@@ -62,14 +68,21 @@ class TrendsScreen(LiveScreen):
     TrendsScreen .trend-section { padding: 0 1; margin-top: 1; text-style: bold; color: $accent; }
     TrendsScreen .trend-row { height: 2; padding: 0 1; }
     TrendsScreen.compact .trend-row { height: 1; }
-    TrendsScreen .trend-label { width: 28; }
+    TrendsScreen.tight .trend-section { margin-top: 0; }
+    TrendsScreen.bare .trend-section { display: none; }
+    TrendsScreen .trend-label { width: 34; }
     TrendsScreen .trend-row BarChart { width: 1fr; height: 100%; }
-    TrendsScreen .trend-value { width: 16; text-align: right; }
+    TrendsScreen .trend-value { width: 14; text-align: right; }
     """
+
+    FIXED_ROWS = 5
+    """The title, the period switch, the summary, the axis and the footer."""
 
     def __init__(self, period: Period = Period.WEEK) -> None:
         super().__init__()
         self.period = period
+        self._trends: Trends | None = None
+        """What is shown, kept to redraw the span of periods on a resize."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -89,13 +102,26 @@ class TrendsScreen(LiveScreen):
                         yield Static(metric.label, classes="trend-label")
                         yield BarChart(id=f"chart-{key}", top=_TOPS.get(metric.kind))
                         yield Static(id=f"value-{key}", classes="trend-value")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.safely(self.reload)
 
     def on_resize(self) -> None:
-        self.set_class(self.size.height < 40, "compact")
+        self._fit_rows()
+        if self._trends is not None:
+            self._show_span(self._trends)
+
+    def _fit_rows(self) -> None:
+        """The roomiest layout that shows every row without scrolling: tall bars with a gap
+        before each section; else one-line bars; else no gaps; else no section titles
+        (80x24: the labels say what each row is)."""
+        rows, sections = len(METRICS), len(SECTIONS)
+        height = self.size.height - self.FIXED_ROWS
+        compact = height < 2 * rows + 2 * sections
+        self.set_class(compact, "compact")
+        self.set_class(compact and height < rows + 2 * sections, "tight")
+        self.set_class(compact and height < rows + sections, "bare")
 
     def action_period(self, period: str) -> None:
         self.period = Period(period)
@@ -104,6 +130,7 @@ class TrendsScreen(LiveScreen):
     def reload(self) -> None:
         store = self.store
         trends = compute_trends(store, self.period)
+        self._trends = trends
         self.query_one("#title-bar", Static).update(
             Content.assemble(("Huddle", "bold"), "  Trends  ", store.team.get().name)
         )
@@ -125,8 +152,16 @@ class TrendsScreen(LiveScreen):
                 f"   ·   {trends.total_taken:,} small steps taken in all"
             )
         )
+        self._show_span(trends)
+
+    def _show_span(self, trends: Trends) -> None:
+        """The first and last period over the bars; short names when the long ones don't fit."""
+        span = self.query_one("#trends-span", Static)
         first, last = trends.periods[0], trends.periods[-1]
-        self.query_one("#trends-span", Static).update(Content(f"{first.label} … {last.label}"))
+        text = f"{first.label} … {last.label}"
+        if len(text) > span.size.width:
+            text = f"{first.short_label} … {last.short_label}"
+        span.update(Content(text))
 
     def _show_metric(self, metric: Metric, trends: Trends) -> None:
         values = [metric.value(p) for p in trends.periods]
