@@ -113,7 +113,7 @@ async def test_i_add_steps_to_a_cycle_already_planned(store: Store, clock: Fixed
         do = _text(app, "#pdsa-do")
         assert "Ann Smith: Ring ahead [am]" in do and "Bea Jones: Text the time 🙂" in do
         assert "learned: Texts reach more people than calls" in _text(app, "#pdsa-study")
-    assert [s.id for s in store.pdsa.get(cycle.id).steps] == [rang.id, texted.id]
+    assert {s.id for s in store.pdsa.get(cycle.id).steps} == {rang.id, texted.id}
 
 
 async def test_i_decide_with_a_note_on_why(store: Store, clock: FixedClock) -> None:
