@@ -292,4 +292,11 @@ SCHEMA_1 = [
         stage TEXT PRIMARY KEY,
         minutes INTEGER NOT NULL
     )""",
+    # Text typed in a huddle dialog (what was learned, why a blocker goes up, ...) and not yet
+    # saved, by what the dialog is for ("learning:<step id>"), so a crash loses none of it.
+    """CREATE TABLE dialog_drafts (
+        purpose TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
 ]

@@ -14,6 +14,7 @@ from huddle.core.store.arrivals import ArrivalStore
 from huddle.core.store.blockers import BlockerStore
 from huddle.core.store.catchup import CatchUpStore
 from huddle.core.store.db import SCHEMA_VERSION, Db, StoreError, new_id
+from huddle.core.store.dialog_drafts import DialogDraftStore
 from huddle.core.store.digests import DigestStore
 from huddle.core.store.drafts import DraftStore
 from huddle.core.store.goals import GoalStore
@@ -53,6 +54,7 @@ class Store:
         self.absences = AbsenceStore(db)
         self.drafts = DraftStore(db)
         self.timebox = TimeboxStore(db)
+        self.dialog_drafts = DialogDraftStore(db)
         self._migrate()
 
     @classmethod

@@ -10,8 +10,15 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from huddle.core.store.dialog_drafts import DialogDraftStore, DraftWriter
+from huddle.core.text import MAX_TEXT
+
+DRAFT_SAVE_SECONDS = 1.0
+"""What is typed in a dialog is in the file this long after the last key."""
 
 DIALOG_CSS = """
     AskText, PickOne {
@@ -38,6 +45,9 @@ DIALOG_CSS = """
         color: $error;
         height: auto;
     }
+    AskText .ask-keys, PickOne .ask-keys {
+        color: $text-muted;
+    }
     PickOne OptionList {
         height: auto;
         max-height: 16;
@@ -54,7 +64,12 @@ class Answer:
 
 
 class AskText(ModalScreen[Answer]):
-    """Ask for one line. Esc gives back what was typed too, so the caller can keep it."""
+    """Ask for one line. Esc gives back what was typed too, so the caller can keep it.
+
+    Given `drafts` and a `purpose` ("learning:<step id>"), what is typed is also kept in the
+    file a moment after each pause, and when the dialog closes, so it survives a crash and
+    comes back when the same dialog is opened for the same thing. The caller clears the
+    draft once it has saved the answer where it belongs."""
 
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS = [Binding("escape", "set_aside", "Cancel (kept)")]
@@ -67,16 +82,26 @@ class AskText(ModalScreen[Answer]):
         value: str = "",
         required: str = "",
         check: Callable[[str], str | None] | None = None,
+        drafts: DialogDraftStore | None = None,
+        purpose: str = "",
     ) -> None:
         super().__init__()
         self.title_text = title
         self.hint = hint
-        self.value = value
+        kept = drafts.get(purpose) if drafts is not None and purpose else None
+        self.value = value if kept is None else kept
         self.required = required
         """When set, an empty answer is refused with this message."""
         self.check = check
         """Says what is wrong with an answer (one line), or None: a refused answer stays
         in the box to be put right."""
+        self.writer: DraftWriter | None = (
+            drafts.writer(purpose) if drafts is not None and purpose else None
+        )
+        self._handed = self.value
+        """The text last handed to the writer (or shown at the start)."""
+        self._pending: str | None = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -85,19 +110,61 @@ class AskText(ModalScreen[Answer]):
                 yield Static(Content(self.hint), classes="ask-hint")
             yield Input(self.value, id="ask-input", select_on_focus=False)
             yield Static(classes="ask-error")
+            yield Static(
+                Content.assemble(
+                    ("Enter", "bold"), " saves   ", ("Esc", "bold"), " puts it aside (kept)"
+                ),
+                classes="ask-keys",
+            )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one(".ask-error", Static).update("")
+        if self.writer is None or event.value == self._handed:
+            return
+        self._pending = event.value
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DRAFT_SAVE_SECONDS, self.keep_draft)
+
+    def keep_draft(self) -> None:
+        """Hand what is typed to the writer (it saves on a thread of its own)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.writer is not None and self._pending is not None:
+            self.writer.save(self._pending)
+            self._handed, self._pending = self._pending, None
+
+    def close_draft(self) -> None:
+        """Save what is typed and wait for it: the dialog is going."""
+        self.keep_draft()
+        if self.writer is not None:
+            self.writer.close()
+
+    def on_unmount(self) -> None:
+        self.close_draft()  # the app closing with the dialog open
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.required and not event.value.strip():
             self.query_one(".ask-error", Static).update(Content(self.required))
             return
-        wrong = self.check(event.value) if self.check else None
+        too_long = len(event.value.strip()) > MAX_TEXT
+        wrong = (
+            f"that is {len(event.value.strip()):,} characters; keep it under {MAX_TEXT:,}"
+            if too_long
+            else self.check(event.value)
+            if self.check
+            else None
+        )
         if wrong:
             self.query_one(".ask-error", Static).update(Content(wrong))
             return
+        self.close_draft()
         self.dismiss(Answer(event.value, True))
 
     def action_set_aside(self) -> None:
+        self.close_draft()
         self.dismiss(Answer(self.query_one("#ask-input", Input).value, False))
 
 

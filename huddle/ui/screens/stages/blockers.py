@@ -72,11 +72,9 @@ class BlockersStage(StageView):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.blockers: dict[str, Blocker] = {}
-        self.drafts: dict[str, str] = {}
         self.calendar = HuddleCalendar()
         """The team's huddle days, read again on each load (for the ageing flags)."""
         self.answer_limit = 2
-        """Text typed in a dialog and set aside with Esc, by what it was for."""
         self.row_cells = 80
 
     def compose(self) -> ComposeResult:
@@ -194,7 +192,7 @@ class BlockersStage(StageView):
             member = self.store.members.get(member_id)
             self.ask(
                 f"What is blocking {member.name}?",
-                f"raise:{member.id}",
+                f"raise:{self.day}:{member.id}",
                 lambda text: self.store.blockers.raise_blocker(member, text),
                 required="Say what is blocking, in a few words",
             )
@@ -244,26 +242,18 @@ class BlockersStage(StageView):
         )
 
     def ask(
-        self, title: str, draft_key: str, save: Callable[[str], object], *, required: str
+        self, title: str, purpose: str, save: Callable[[str], object], *, required: str
     ) -> None:
+        """Ask for a line; what is typed is kept (a crash too) until it is saved."""
+
         def answered(answer: Answer | None) -> None:
-            if answer is None:
-                return
-            if not answer.given:
-                self.drafts[draft_key] = answer.text
-                return
+            if answer is None or not answer.given:
+                return  # set aside: the draft is kept in the file
             if self.act(lambda: save(answer.text)):
-                self.drafts.pop(draft_key, None)
-            else:
-                self.drafts[draft_key] = answer.text
+                self.huddle.safely(lambda: self.store.dialog_drafts.clear(purpose))
 
         self.app.push_screen(
-            AskText(
-                title,
-                "Enter saves; Esc puts it aside (kept)",
-                value=self.drafts.get(draft_key, ""),
-                required=required,
-            ),
+            AskText(title, required=required, drafts=self.store.dialog_drafts, purpose=purpose),
             answered,
         )
 

@@ -201,7 +201,6 @@ class TodayStage(StageView, can_focus=True):
         """The member id whose turn it is."""
         self.drafts: dict[str, str] = {}
         self.dirty: set[str] = set()
-        self.edit_drafts: dict[str, str] = {}
         self.steps: dict[str, list[Step]] = {}
         self.goals: list[Goal] = []
         self.members: list[Member] = []
@@ -550,23 +549,26 @@ class TodayStage(StageView, can_focus=True):
             return None
 
         def done(answer: Answer | None) -> None:
-            if answer is None:
-                return
-            if not answer.given:
-                self.edit_drafts[step.id] = answer.text
-                return
-            self.edit_drafts.pop(step.id, None)
+            if answer is None or not answer.given:
+                return  # set aside: the draft is kept in the file
             typed = self.huddle.safely(lambda: read(answer.text))
             if typed is not None:
-                self.huddle.safely(lambda: self.store.steps.edit(step, typed.text, goal=typed.goal))
+                edited = self.huddle.safely(
+                    lambda: self.store.steps.edit(step, typed.text, goal=typed.goal)
+                )
+                if edited is not None:
+                    self.huddle.safely(lambda: self.store.dialog_drafts.clear(purpose))
             self.load()
 
+        purpose = f"edit:{step.id}"
         self.app.push_screen(
             AskText(
                 f"Edit {step.member_name}'s step",
-                "Enter saves; #goal links a goal; Esc puts it aside (kept)",
-                value=self.edit_drafts.get(step.id, start),
+                "#goal links a goal",
+                value=start,
                 check=check,
+                drafts=self.store.dialog_drafts,
+                purpose=purpose,
             ),
             done,
         )

@@ -69,7 +69,6 @@ class YesterdayStage(StageView):
         self.steps: dict[str, Step] = {}
         self.order: list[str] = []
         """The ids of the steps that can be marked (people here), top to bottom."""
-        self.learning_drafts: dict[str, str] = {}
         self.tags: dict[str, str] = {}
         self.checks: dict[str, SustainmentCheck] = {}
         """The sustainment checks shown, by their row's id."""
@@ -233,20 +232,20 @@ class YesterdayStage(StageView):
         step = self.steps[step_id]
 
         def keep(answer: Answer | None) -> None:
-            if answer is None:
-                return
-            if not answer.given:
-                self.learning_drafts[step.id] = answer.text
-                return
-            self.learning_drafts.pop(step.id, None)
-            self.huddle.safely(lambda: self.store.steps.set_learning(step, answer.text))
+            if answer is None or not answer.given:
+                return  # set aside: the draft is kept in the file
+            if self.huddle.safely(lambda: self.store.steps.set_learning(step, answer.text)):
+                self.huddle.safely(lambda: self.store.dialog_drafts.clear(purpose))
             self.load()
 
+        purpose = f"learning:{step.id}"
         self.app.push_screen(
             AskText(
                 f"What did we learn? ({step.member_name})",
                 step.text,
-                value=self.learning_drafts.get(step.id, step.learning),
+                value=step.learning,
+                drafts=self.store.dialog_drafts,
+                purpose=purpose,
             ),
             keep,
         )
