@@ -147,8 +147,11 @@ class DecideScreen(Dialog[T]):
     """Act: one key picks adopt, adapt or abandon; then a note on why (optional), Enter."""
 
     DEFAULT_CSS = """
-    DecideScreen #act-note, DecideScreen #act-note-label { display: none; }
-    DecideScreen.-chosen #act-note, DecideScreen.-chosen #act-note-label { display: block; }
+    DecideScreen #act-note, DecideScreen #act-note-label, DecideScreen #act-note-help {
+        display: none;
+    }
+    DecideScreen.-chosen #act-note, DecideScreen.-chosen #act-note-label,
+    DecideScreen.-chosen #act-note-help { display: block; }
     DecideScreen.-chosen #act-keys { display: none; }
     """
 
@@ -188,7 +191,7 @@ class DecideScreen(Dialog[T]):
             )
             yield Label("", id="act-note-label")
             yield Input(id="act-note", placeholder="e.g. Everyone rings ahead now; keep it")
-            yield Static("", id="act-note-help", classes="form-help")
+            yield Static("Enter decides · Esc picks again", id="act-note-help", classes="form-help")
 
     def action_decide(self, act: str) -> None:
         if self.chosen is not None:
@@ -198,7 +201,6 @@ class DecideScreen(Dialog[T]):
         self.query_one("#act-note-label", Label).update(
             Content(f"{self.CHOICES[self.chosen].capitalize()}. A note on why (optional):")
         )
-        self.query_one("#act-note-help", Static).update("Enter decides · Esc picks again")
         self.query_one("#act-note", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -212,7 +214,6 @@ class DecideScreen(Dialog[T]):
             return
         self.chosen = None
         self.remove_class("-chosen")
-        self.query_one("#act-note-help", Static).update("")
         self.set_focus(None)
 
 
