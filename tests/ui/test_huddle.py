@@ -408,3 +408,18 @@ async def test_eight_people_take_the_typed_text_and_at_most_four_keys_each(
     assert len(store.steps.on_day(MONDAY)) == 8
     assert keys <= 4 * len(people), keys
     assert keys == 21
+
+
+async def test_each_stage_shows_its_share_of_the_timebox(store: Store, clock: FixedClock) -> None:
+    store.timebox.set_split(
+        {Stage.WHO: 1, Stage.YESTERDAY: 3, Stage.TODAY: 6, Stage.BLOCKERS: 3, Stage.WRAP_UP: 2}
+    )
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        screen = huddle_screen(app)
+        clock.advance(seconds=70)
+        screen.tick()
+        assert "1 Who's here 1:10/1:00" in await shown(pilot)
+        await pilot.press("enter")
+        assert "2 Yesterday 0:00/3:00" in await shown(pilot)

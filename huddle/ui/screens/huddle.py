@@ -102,6 +102,8 @@ class HuddleScreen(LiveScreen):
         self._saved_seconds = 0.0
         self.ready = False
         """Mounted and read from the store: the stages can draw."""
+        self.stage_budgets: dict[Stage, float] = {}
+        """Seconds each stage may take: the team's split of its timebox (Team set-up)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="huddle-top"):
@@ -138,6 +140,7 @@ class HuddleScreen(LiveScreen):
             stage=stage,
         )
         self._saved_seconds = self.timebox.seconds
+        self.stage_budgets = store.timebox.seconds()
         state = " (ended)" if self.ended else " (read only)" if self.read_only else ""
         self.query_one("#huddle-title", Static).update(
             Content.assemble(
@@ -187,7 +190,9 @@ class HuddleScreen(LiveScreen):
         self.show_top()
 
     def show_top(self) -> None:
-        self.query_one(Stepper).show_stage(self.stage, self.timebox.stage_seconds)
+        self.query_one(Stepper).show_stage(
+            self.stage, self.timebox.stage_seconds, self.stage_budgets
+        )
         self.query_one(TimeboxView).show(self.timebox, finished=self.read_only)
         self.query_one(TimeboxDigits).show(self.timebox, finished=self.read_only)
 

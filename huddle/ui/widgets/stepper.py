@@ -22,8 +22,15 @@ class Stepper(Static):
     }
     """
 
-    def show_stage(self, current: Stage, seconds: Mapping[Stage, float]) -> None:
-        """Light up `current`; show the time spent in each stage when there is room."""
+    def show_stage(
+        self,
+        current: Stage,
+        seconds: Mapping[Stage, float],
+        budgets: Mapping[Stage, float] | None = None,
+    ) -> None:
+        """Light up `current`; show the time spent in each stage when there is room, and
+        the current stage's share of the timebox (amber once a stage runs over its share)."""
+        budgets = budgets or {}
         roomy = self.size.width >= 96 or self.size.width == 0
         parts: list[str | tuple[str, str]] = []
         done = True
@@ -34,10 +41,16 @@ class Stepper(Static):
                 parts.append((" › ", "dim"))
             label = f" {number} {STAGE_TITLES[stage]} "
             spent = seconds.get(stage, 0.0)
-            if stage is current or (roomy and spent >= 1):
+            budget = budgets.get(stage, 0.0)
+            over = budget > 0 and spent > budget
+            if stage is current and budget > 0 and roomy:
+                label += f"{clock_text(spent)}/{clock_text(budget)} "
+            elif stage is current or (roomy and spent >= 1):
                 label += f"{clock_text(spent)} "
             if stage is current:
-                parts.append((label, "bold reverse $accent"))
+                parts.append((label, "bold reverse $warning" if over else "bold reverse $accent"))
+            elif over:
+                parts.append((label, "$text-warning"))
             elif done:
                 parts.append((label, "$text-success"))
             else:
