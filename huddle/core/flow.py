@@ -24,6 +24,7 @@ from huddle.core.models import (
 )
 from huddle.core.shorthand import parse_entry
 from huddle.core.store import Store
+from huddle.core.text import MAX_TEXT
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
 """The stages in the order the huddle walks through them."""
@@ -161,6 +162,8 @@ def preview_entry(line: str, goals: Sequence[Goal], members: Sequence[Member]) -
     """One line saying what a typed line will be saved as, or what is wrong with it."""
     if not line.strip():
         return ""
+    if len(line.strip()) > MAX_TEXT:
+        return f"that is {len(line.strip()):,} characters; keep it under {MAX_TEXT:,}"
     try:
         entry = parse_entry(line)
         goal = match_one(entry.goal, goals, lambda g: g.title, "goal") if entry.goal else None

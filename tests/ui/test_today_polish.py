@@ -102,3 +102,35 @@ async def test_an_edit_that_would_make_a_blocker_is_refused_and_the_text_kept(
         assert [(s.member_name, s.text) for s in store.steps.on_day(MONDAY)] == [
             ("Ann Smith", "Prepare the questions the day before")
         ]
+
+
+async def test_a_3000_character_line_gets_a_one_line_error_and_is_kept(
+    store: Store, clock: FixedClock
+) -> None:
+    line = ("Ring the carer before the visit " * 100)[:2999] + "."
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "3")
+        await type_line(pilot, line)
+        # The line under the box says so before Enter is pressed.
+        assert "that is 3,000 characters; keep it under 2,000" in await read_out(pilot)
+        await pilot.press("enter")
+
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors == ["a step is 3,000 characters; keep it under 2,000"]
+        assert app.screen.query_one(StepInput).value == line
+        assert "Ann Smith - your small step for today" in await read_out(pilot)
+    assert store.steps.on_day(MONDAY) == []
+    assert store.drafts.on(MONDAY)[store.members.find("ann").id] == line
+
+
+async def test_odd_text_on_the_today_line_is_saved_and_shown_as_typed(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "3")
+        await type_line(pilot, "[TODO] [/tmp] 🙂 [bold]x[/bold] \x1b[31m")
+        await pilot.press("enter", "up")
+        assert "[TODO] [/tmp] 🙂 [bold]x[/bold] [31m" in await read_out(pilot)
+    assert [s.text for s in store.steps.on_day(MONDAY)] == ["[TODO] [/tmp] 🙂 [bold]x[/bold] [31m"]

@@ -62,3 +62,15 @@ def row_width(listing: OptionList) -> int:
     if width <= 0:
         width = listing.app.size.width - 8
     return max(20, width - 2)  # room for a scrollbar
+
+
+def with_tail(text: Content, tail: Content, room: int, gap: str = "  ") -> Content:
+    """`text` then `tail` (a goal after its "·", a name after its "-"), the tail kept whole:
+    at the end of the last line when it fits there, else on a line of its own, so no line
+    ends in a lone "·" with its goal on the next. For `hanging`, with its `room`."""
+    lines = text.wrap(max(1, room)) or [Content("")]
+    if lines[-1].cell_length + len(gap) + tail.cell_length <= room:
+        lines[-1] = Content.assemble(lines[-1], gap, tail)
+    else:
+        lines.append(tail)
+    return Content("\n").join(lines)

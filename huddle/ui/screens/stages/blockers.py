@@ -20,7 +20,7 @@ from huddle.core.flow import present_members
 from huddle.core.models import Blocker, BlockerStatus, Member, Stage
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.widgets.ask import Answer, AskText, PickOne
-from huddle.ui.widgets.keylist import KeyList, hanging, row_width
+from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
 from huddle.ui.widgets.you_said_we_did import YouSaidWeDid
 
 STATUS_WORDS: dict[BlockerStatus, tuple[str, str]] = {
@@ -129,15 +129,14 @@ class BlockersStage(StageView):
         age = age_in_days(blocker.raised_on, self.day)
         word, style = STATUS_WORDS[blocker.status]
         flag = self.flag(blocker)
-        lines = [
-            Content.assemble(
-                (f" {flag.value.upper()} ", FLAG_STYLES[flag]) if flag is not AgeFlag.NONE else "",
-                " " if flag is not AgeFlag.NONE else "",
-                Content(blocker.text),
-                ("  - ", "dim"),
-                Content(blocker.raised_by_name).stylize("italic"),
-            )
-        ]
+        lead = Content.assemble((f"{age:>3}d ", "bold"), (word, style))
+        said = Content.assemble(
+            (f" {flag.value.upper()} ", FLAG_STYLES[flag]) if flag is not AgeFlag.NONE else "",
+            " " if flag is not AgeFlag.NONE else "",
+            Content(blocker.text),
+        )
+        who = Content.assemble(("- ", "dim"), Content(blocker.raised_by_name).stylize("italic"))
+        lines = [with_tail(said, who, self.row_cells - lead.cell_length)]
         details: list[tuple[str, str]] = []
         if blocker.owner_name:
             details.append(("owner", blocker.owner_name))
@@ -158,7 +157,6 @@ class BlockersStage(StageView):
             details.append(("resolved", blocker.resolution))
         for label, text in details:
             lines.append(Content.assemble((f"{label}: ", "$text-muted"), Content(text)))
-        lead = Content.assemble((f"{age:>3}d ", "bold"), (word, style))
         return hanging(lead, lines, self.row_cells)
 
     def enter(self) -> None:

@@ -30,7 +30,7 @@ from huddle.core.models import Goal, HuddleError, Member, Stage, Step
 from huddle.core.text import clean_line
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.widgets.ask import Answer, AskText, PickOne
-from huddle.ui.widgets.keylist import KeyList, hanging, row_width
+from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
 
 DRAFT_SAVE_SECONDS = 1.0
 """Typing is kept in the file this long after the last key (and at once on leaving)."""
@@ -289,10 +289,13 @@ class TodayStage(StageView, can_focus=True):
         else:
             lead = Content.styled("• ", "$text-success")
         parts.append(Content(step.text))
+        text, width = Content.assemble(*parts), row_width(self.query_one(TodaySteps))
         if step.goal_title:
-            parts.append(("  · ", "dim"))
-            parts.append(Content(step.goal_title).stylize("italic $text-muted"))
-        return hanging(lead, [Content.assemble(*parts)], row_width(self.query_one(TodaySteps)))
+            goal = Content.assemble(
+                ("· ", "dim"), Content(step.goal_title).stylize("italic $text-muted")
+            )
+            text = with_tail(text, goal, width - lead.cell_length)
+        return hanging(lead, [text], width)
 
     def show_people(self) -> None:
         parts: list[str | tuple[str, str] | Content] = []

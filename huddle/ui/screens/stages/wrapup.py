@@ -106,7 +106,7 @@ class WrapUpStage(StageView, can_focus=True):
                 else ""
             ),
         )
-        spare = done.timebox_seconds - done.seconds_taken
+        spare = done.timebox_seconds - int(done.seconds_taken)  # adds up with the time shown
         time_taken = Content.assemble(
             f"{clock_text(done.seconds_taken)} of {clock_text(done.timebox_seconds)}",
             (

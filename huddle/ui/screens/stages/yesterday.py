@@ -24,7 +24,7 @@ from huddle.core.models import Stage, Step, StepStatus
 from huddle.core.pdsa import SustainmentCheck
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.widgets.ask import Answer, AskText
-from huddle.ui.widgets.keylist import KeyList, hanging, row_width
+from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
 
 BADGES: dict[StepStatus, tuple[str, str]] = {
     StepStatus.PLANNED: ("   ?      ", "bold $text-warning"),
@@ -168,25 +168,30 @@ class YesterdayStage(StageView):
         )
 
     def row(self, step: Step) -> Content:
-        text_parts: list[str | tuple[str, str] | Content] = [Content(step.text)]
+        badge = Content.assemble(BADGES[step.status], "  ")
+        tail: list[Content] = []
         if step.goal_title:
             # The goal's tag on a small screen, its title where there is room.
             goal = (
                 step.goal_title if self.app.size.width >= 120 else self.tags.get(step.goal_id or "")
             )
             if goal:
-                text_parts.append(("  · ", "dim"))
-                text_parts.append(Content(goal).stylize("italic $text-muted"))
+                tail.append(
+                    Content.assemble(("· ", "dim"), Content(goal).stylize("italic $text-muted"))
+                )
         if step.day != self.back_to:
-            text_parts.append((f"  (from {format_day(step.day, self.day)})", "$text-warning"))
-        lines = [Content.assemble(*text_parts)]
+            tail.append(Content.styled(f"(from {format_day(step.day, self.day)})", "$text-warning"))
+        text = Content(step.text)
+        if tail:
+            room = self.row_cells - badge.cell_length
+            text = with_tail(text, Content("  ").join(tail), room)
+        lines = [text]
         if step.learning:
             lines.append(
                 Content.assemble(
                     ("learned: ", "$text-muted"), Content(step.learning).stylize("italic")
                 )
             )
-        badge = Content.assemble(BADGES[step.status], "  ")
         return hanging(badge, lines, self.row_cells)
 
     def away_row(self, step: Step) -> Content:
