@@ -29,7 +29,9 @@ from huddle.core.flow import (
 from huddle.core.models import Goal, HuddleError, Member, Stage, Step
 from huddle.core.text import clean_line
 from huddle.ui.screens.stages.base import StageView
+from huddle.ui.shared_screen import is_wide
 from huddle.ui.widgets.ask import Answer, AskText, PickOne
+from huddle.ui.widgets.big_name import big_rows
 from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
 
 DRAFT_SAVE_SECONDS = 1.0
@@ -251,9 +253,7 @@ class TodayStage(StageView, can_focus=True):
             name.update("Nobody is marked here: go back to Who's here (1)")
             self.query_one(TodaySteps).display = False
             return
-        name.update(
-            Content.assemble((person.name, "bold $text-accent"), " - your small step for today")
-        )
+        name.update(self.name_panel(person.name, name.content_size.width))
         position = [m.id for m in self.people].index(person.id) + 1
         self.query_one("#today-progress", Static).update(
             Content(
@@ -279,6 +279,18 @@ class TodayStage(StageView, can_focus=True):
             entry.cursor_position = len(entry.value)
         self.show_preview(entry.value)
         self.show_people()
+
+    def name_panel(self, person_name: str, width: int) -> Content:
+        """Whose turn it is: on the TV in block letters three rows tall (when every letter
+        is in the font and the name fits), else in bold."""
+        rows = big_rows(person_name) if is_wide(self.screen) else None
+        if rows and max(len(row) for row in rows) <= width:
+            return Content.assemble(
+                Content("\n".join(rows)).stylize("bold $text-accent"),
+                "\n",
+                ("your small step for today", "$text-muted"),
+            )
+        return Content.assemble((person_name, "bold $text-accent"), " - your small step for today")
 
     def row(self, step: Step) -> Content:
         parts: list[str | tuple[str, str] | Content] = []
