@@ -11,6 +11,7 @@ it the SVGs are still written and the script says so.
 from __future__ import annotations
 
 import asyncio
+import html
 import os
 import re
 import shutil
@@ -35,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 # Never the user's own settings (their theme, their name): a private file for this run.
 os.environ["HUDDLE_CONFIG"] = str(Path(tempfile.mkdtemp(prefix="huddle-shots-")) / "s.json")
 
+from rich.cells import cell_len  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 from textual.widgets import Input, TabbedContent  # noqa: E402
 
@@ -75,6 +77,7 @@ async def type_text(pilot: Pilot[None]) -> None:
 
 SHOTS = (
     Shot("home"),
+    Shot("home-wide", size=WIDE),
     Shot("huddle-who", ("h", "1")),
     Shot("huddle-yesterday", ("h", "2")),
     Shot("huddle-today", ("h", "3")),
@@ -134,9 +137,44 @@ def for_rsvg(svg: Path) -> None:
         svg.write_text(re.sub(r"<svg ", '<svg xml:space="preserve" ', text, count=1), "utf-8")
 
 
+_RUN = re.compile(
+    r'(<text [^>]*?)x="([0-9.]+)"( y="[0-9.]+") textLength="([0-9.]+)"([^>]*>)([^<]*)</text>'
+)
+_UNIT = re.compile(r"&[#\w]+;|.", re.DOTALL)
+
+
+def one_cell_each(svg_text: str) -> str:
+    """Every character at its own cell's x. librsvg ignores `textLength`, so a long run of
+    box-drawing glyphs (drawn by a font with a slightly wider advance) overshoots the cells
+    after it: a panel's right border looked doubled, sticking out past the screen's edge.
+    Only the copy turned into a PNG is changed; the SVG keeps Textual's runs."""
+
+    def split(found: re.Match[str]) -> str:
+        head, x, y, length, tail, text = found.groups()
+        units = _UNIT.findall(text)
+        widths = [cell_len(html.unescape(unit)) for unit in units]
+        total = sum(widths)
+        if len(units) < 2 or total == 0:
+            return found.group(0)
+        cell = float(length) / total
+        parts, at = [], float(x)
+        for unit, width in zip(units, widths, strict=True):
+            if unit not in ("&#160;", " "):
+                parts.append(
+                    f'{head}x="{at:.1f}"{y} textLength="{cell * width:.1f}"{tail}{unit}</text>'
+                )
+            at += cell * width
+        return "".join(parts)
+
+    return _RUN.sub(split, svg_text)
+
+
 def to_png(svg: Path, converter: str) -> Path:
     png = svg.with_suffix(".png")
-    subprocess.run([converter, "--format=png", "-o", str(png), str(svg)], check=True)
+    with tempfile.TemporaryDirectory(prefix="huddle-png-") as tmp:
+        cells = Path(tmp) / svg.name
+        cells.write_text(one_cell_each(svg.read_text(encoding="utf-8")), "utf-8")
+        subprocess.run([converter, "--format=png", "-o", str(png), str(cells)], check=True)
     return png
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Digits, Footer, Static
 
+from huddle.core.at_a_glance import at_a_glance
 from huddle.core.calendar import age_in_days, format_day
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.shared_screen import HOME_BINDINGS
@@ -31,8 +32,61 @@ or try the demo team first:
 """
 
 
+NUMBERS = (
+    ("number-steps", "small steps taken"),
+    ("number-streak", "huddle days in a row"),
+    ("number-blockers", "open blockers"),
+    ("number-overdue", "answers overdue"),
+)
+"""The large numbers on the TV: (Digits id, what it counts)."""
+
+
 class HomeScreen(LiveScreen):
     """Where the team lead starts: what is planned and what is stuck."""
+
+    DEFAULT_CSS = """
+    HomeScreen #home-numbers {
+        display: none;
+        height: auto;
+        margin: 1 1 0 1;
+    }
+    HomeScreen.-wide #home-numbers {
+        display: block;
+    }
+    HomeScreen .home-number {
+        width: 1fr;
+        height: auto;
+        border: round $primary;
+        margin: 0 1;
+    }
+    HomeScreen .home-number Digits {
+        width: 100%;
+        text-align: center;
+        color: $text-accent;
+    }
+    HomeScreen .home-number Digits.-overdue {
+        color: $error;
+    }
+    HomeScreen .home-number-label {
+        width: 100%;
+        text-align: center;
+        color: $text-muted;
+    }
+    HomeScreen #home-columns {
+        layout: vertical;
+        height: 1fr;
+    }
+    HomeScreen.-wide #home-columns {
+        layout: horizontal;
+    }
+    HomeScreen #home-steps, HomeScreen #home-blockers {
+        height: 1fr;
+    }
+    HomeScreen.-wide #home-steps, HomeScreen.-wide #home-blockers {
+        width: 1fr;
+        height: 1fr;
+    }
+    """
 
     BINDINGS = [
         ("r", "reload", "Refresh"),
@@ -50,10 +104,19 @@ class HomeScreen(LiveScreen):
         yield Static(id="day-bar")
         yield Static(WELCOME, id="welcome", markup=False)
         with Vertical(id="home-tables"):
-            yield Static(id="steps-title", classes="section-title")
-            yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
-            yield Static(id="blockers-title", classes="section-title")
-            yield DataTable(id="blockers", cursor_type="row", zebra_stripes=True)
+            # On the TV (-wide): a row of large numbers, then steps and blockers side by side.
+            with Horizontal(id="home-numbers"):
+                for number_id, label in NUMBERS:
+                    with Vertical(classes="home-number"):
+                        yield Digits("0", id=number_id)
+                        yield Static(label, classes="home-number-label")
+            with Horizontal(id="home-columns"):
+                with Vertical(id="home-steps"):
+                    yield Static(id="steps-title", classes="section-title")
+                    yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
+                with Vertical(id="home-blockers"):
+                    yield Static(id="blockers-title", classes="section-title")
+                    yield DataTable(id="blockers", cursor_type="row", zebra_stripes=True)
             yield EntryBar(self.store, id="entry-bar")
         yield Footer()
 
@@ -125,6 +188,16 @@ class HomeScreen(LiveScreen):
                 for blocker in blockers
             ],
         )
+
+        glance = at_a_glance(store)
+        for number_id, value in (
+            ("number-steps", glance.steps_taken),
+            ("number-streak", glance.streak),
+            ("number-blockers", glance.open_blockers),
+            ("number-overdue", glance.answers_overdue),
+        ):
+            self.query_one(f"#{number_id}", Digits).update(str(value))
+        self.query_one("#number-overdue", Digits).set_class(glance.answers_overdue > 0, "-overdue")
 
     def action_goals(self) -> None:
         from huddle.ui.screens.goals import GoalsScreen

@@ -1,0 +1,72 @@
+"""The home screen on the TV: a few large numbers a team reads from across the room, and the
+coming huddle's steps beside the open blockers. At 80x24 it stays one column, no numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from textual.widgets import Digits
+
+from huddle.core.at_a_glance import at_a_glance
+from huddle.core.calendar import FixedClock
+from huddle.core.store import Store
+from huddle.ui.app import HuddleApp
+
+from .screen_helpers import add_history, screen_text
+
+SnapCompare = Callable[..., bool]
+
+
+def numbers(app: HuddleApp) -> dict[str, str]:
+    return {d.id or "": d.value for d in app.screen.query(Digits)}
+
+
+async def test_the_tv_shows_the_teams_numbers_large(store: Store, clock: FixedClock) -> None:
+    add_history(store, clock)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        assert numbers(app) == {
+            "number-steps": "2",  # Thursday's two steps, done
+            "number-streak": "2",  # Thursday and Friday held; today's not yet
+            "number-blockers": "1",
+            "number-overdue": "0",
+        }
+        text = screen_text(app)
+        assert "small steps taken" in text and "answers overdue" in text
+        steps = app.screen.query_one("#steps")
+        blockers = app.screen.query_one("#blockers")
+        assert blockers.region.x > steps.region.right - 1  # side by side
+        assert blockers.region.y == steps.region.y
+
+
+async def test_at_80_columns_the_home_screen_stays_one_column(
+    store: Store, clock: FixedClock
+) -> None:
+    add_history(store, clock)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#home-numbers").display
+        assert "small steps taken" not in screen_text(app)
+        steps = app.screen.query_one("#steps")
+        blockers = app.screen.query_one("#blockers")
+        assert blockers.region.y > steps.region.y
+        assert blockers.region.right <= 80 and steps.region.right <= 80
+
+
+def test_an_answer_waiting_past_the_limit_counts_as_overdue(
+    store: Store, clock: FixedClock
+) -> None:
+    add_history(store, clock)
+    assert at_a_glance(store).answers_overdue == 0
+    clock.at += timedelta(days=14)
+    glance = at_a_glance(store)
+    assert glance.answers_overdue == 1
+    assert glance.open_blockers == 1
+
+
+def test_home_on_the_tv(snap_compare: SnapCompare, store: Store, clock: FixedClock) -> None:
+    add_history(store, clock)
+    assert snap_compare(HuddleApp(store, clock=clock), terminal_size=(200, 50))
