@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -134,3 +135,27 @@ async def test_odd_text_on_the_today_line_is_saved_and_shown_as_typed(
         await pilot.press("enter", "up")
         assert "[TODO] [/tmp] 🙂 [bold]x[/bold] [31m" in await read_out(pilot)
     assert [s.text for s in store.steps.on_day(MONDAY)] == ["[TODO] [/tmp] 🙂 [bold]x[/bold] [31m"]
+
+
+async def test_a_quick_typist_s_keys_are_taken_in_the_order_typed(
+    store: Store, clock: FixedClock
+) -> None:
+    """Keys arrive from the terminal in one burst (a fast typist, a slow moment): Tab and
+    Enter still act before the next person's letters land on the line."""
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        names = {" ": "space", "#": "number_sign", "\t": "tab", "\r": "enter"}
+        for typed in "Ring the carer #cu\t\rAsk what matters\rChase the OT report\r":
+            key = names.get(typed, typed)
+            app.post_message(events.Key(key, None if typed in "\t\r" else typed))
+        await pilot.pause()
+        for _ in range(20):
+            if len(store.steps.on_day(MONDAY)) == 3:
+                break
+            await pilot.pause(0.05)
+    assert [(s.member_name, s.text, s.goal_title) for s in store.steps.on_day(MONDAY)] == [
+        ("Ann Smith", "Ring the carer", "Cut the wait for a care assessment"),
+        ("Bea Jones", "Ask what matters", None),
+        ("Pat Reid", "Chase the OT report", None),
+    ]

@@ -87,6 +87,21 @@ class StepInput(Input):
         )
         self._cycle: tuple[str, list[str], int] | None = None
 
+    async def _on_key(self, event: events.Key) -> None:
+        # Keys that act on the line are handled in the line's own turn, not when the key has
+        # come back up to the app (where bindings are looked up): a quick typist's next
+        # letters are then never typed into the line before its Tab or Enter is acted on.
+        if event.key not in ("tab", "enter", "up", "down"):
+            return  # the Input types it
+        event.stop()
+        event.prevent_default()
+        if event.key == "tab":
+            self.action_complete()
+        elif event.key == "enter":
+            self.query_ancestor(TodayStage).submit(self.value)
+        else:
+            self.action_person(-1 if event.key == "up" else 1)
+
     def action_complete(self) -> None:
         """Tab: complete the #goal or @name being typed (again: the next one that fits)."""
         value = self.value[: self.cursor_position]
@@ -439,15 +454,19 @@ class TodayStage(StageView, can_focus=True):
             self.dirty.update(changed)  # not saved (a busy file): try again next time
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if not isinstance(event.input, StepInput):
-            return
-        event.stop()
+        if isinstance(event.input, StepInput):
+            event.stop()
+            self.submit(event.value)
+
+    def submit(self, line: str) -> None:
+        """Enter on the line: save it as the person's step (or a blocker) and pass on; an
+        empty line goes on to Blockers."""
         person = self.person
-        if not event.value.strip() or person is None:
+        if not line.strip() or person is None:
             self.huddle.action_next_stage()
             return
         typed = self.huddle.safely(
-            lambda: read_entry(event.value, member=person, goals=self.goals, members=self.members)
+            lambda: read_entry(line, member=person, goals=self.goals, members=self.members)
         )
         if typed is None:
             return  # the notice says what is wrong; the line stays as typed
