@@ -21,7 +21,7 @@ def test_a_week_of_leave_is_recorded_and_listed(huddle_with_team: Huddle) -> Non
     said = huddle_with_team.ok(
         "away", "anne", "--from", "next mon", "--to", "fri", "--reason", "annual leave"
     )
-    assert said == "Anne Jones is away Mon 30 Nov to Fri 4 Dec (5 huddle days): annual leave\n"
+    assert said == "Anne Jones is away from Mon 30 Nov to Fri 4 Dec (5 huddle days): annual leave\n"
     huddle_with_team.ok("away", "sam", "--from", "tomorrow", "--reason", "training [/tmp]")
 
     listed = huddle_with_team.ok("away", "--list")
@@ -47,7 +47,7 @@ def test_a_week_of_leave_is_recorded_and_listed(huddle_with_team: Huddle) -> Non
 def test_dates_are_read_in_the_teams_order(huddle_with_team: Huddle) -> None:
     huddle_with_team.ok("team", "date-order", "month-first")
     said = huddle_with_team.ok("away", "ann", "--from", "12/7", "--to", "12/11")
-    assert said.startswith("Ann Smith is away Mon 7 Dec to Fri 11 Dec")
+    assert said.startswith("Ann Smith is away from Mon 7 Dec to Fri 11 Dec")
 
 
 def test_time_away_is_cancelled_by_a_day_it_covers(huddle_with_team: Huddle) -> None:
@@ -59,6 +59,10 @@ def test_time_away_is_cancelled_by_a_day_it_covers(huddle_with_team: Huddle) -> 
     refused = huddle_with_team("away", "anne", "--cancel", "9/12")
     assert refused.exit_code == 1
     assert refused.output == "Error: Anne Jones is not away on Wed 9 Dec\n"
+    assert (
+        "Sam Patel is not away tomorrow"
+        in huddle_with_team("away", "sam", "--cancel", "tomorrow").output
+    )
 
 
 def test_mistakes_are_one_line_each(huddle_with_team: Huddle) -> None:

@@ -72,7 +72,11 @@ def add_absence(store: Store, name: str, first: str, last: str | None, reason: s
     today = store.today()
     days = len(list(store.calendar().huddle_days(absence.first_day, absence.last_day)))
     counted = f"{days} huddle day{'s' * (days != 1)}"
-    click.echo(f"{member.name} is away {span(absence, today)} ({counted}){why(absence)}")
+    if absence.last_day == absence.first_day:
+        when = on_day(absence.first_day, today)
+    else:
+        when = f"from {span(absence, today)}"
+    click.echo(f"{member.name} is away {when} ({counted}){why(absence)}")
     huddle = store.huddles.get(today)
     if absence.first_day <= today <= absence.last_day and huddle and huddle.started_at:
         click.echo(
@@ -86,7 +90,7 @@ def cancel_absence(store: Store, name: str, typed: str) -> None:
     today = store.today()
     absence = store.absences.covering(member, day)
     if absence is None:
-        raise HuddleError(f"{member.name} is not away on {format_day(day, today)}")
+        raise HuddleError(f"{member.name} is not away {on_day(day, today)}")
     store.absences.remove(absence)
     click.echo(f"Cancelled: {member.name} away {span(absence, today)}{why(absence)}")
 
@@ -119,6 +123,12 @@ def span(absence: Absence, today: date) -> str:
     if absence.last_day == absence.first_day:
         return first
     return f"{first} to {format_day(absence.last_day, today)}"
+
+
+def on_day(day: date, today: date) -> str:
+    """A day as a sentence says it: tomorrow, or on Wed 9 Dec."""
+    said = format_day(day, today)
+    return said if said in ("today", "tomorrow", "yesterday") else f"on {said}"
 
 
 def why(absence: Absence) -> str:
