@@ -159,3 +159,20 @@ async def test_a_quick_typist_s_keys_are_taken_in_the_order_typed(
         ("Bea Jones", "Ask what matters", None),
         ("Pat Reid", "Chase the OT report", None),
     ]
+
+
+async def test_tab_completes_a_goal_in_the_edit_of_a_planned_step(
+    store: Store, clock: FixedClock
+) -> None:
+    ann = store.members.find("ann")
+    store.steps.add(ann, "Prepare the visit questions", MONDAY)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3", "up", "tab", "e", "end")
+        await type_line(pilot, " #mo")
+        await pilot.press("tab")
+        assert app.screen.query_one(Input).value == "Prepare the visit questions #more "
+        await pilot.press("enter")
+    assert [(s.text, s.goal_title) for s in store.steps.on_day(MONDAY)] == [
+        ("Prepare the visit questions", "More strengths-based assessments")
+    ]

@@ -14,8 +14,10 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from huddle.core.models import Goal, Member
 from huddle.core.store.dialog_drafts import DialogDraftStore, DraftWriter
 from huddle.core.text import MAX_TEXT
+from huddle.ui.widgets.entry_input import EntryInput
 
 DRAFT_SAVE_SECONDS = 1.0
 """What is typed in a dialog is in the file this long after the last key."""
@@ -84,6 +86,7 @@ class AskText(ModalScreen[Answer]):
         check: Callable[[str], str | None] | None = None,
         drafts: DialogDraftStore | None = None,
         purpose: str = "",
+        shorthand: tuple[Callable[[], list[Goal]], Callable[[], list[Member]]] | None = None,
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -102,13 +105,21 @@ class AskText(ModalScreen[Answer]):
         """The text last handed to the writer (or shown at the start)."""
         self._pending: str | None = None
         self._timer: Timer | None = None
+        self.shorthand = shorthand
+        """The team's goals and members, when the line takes #goal and @name (Tab completes)."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content(self.title_text), classes="ask-title")
             if self.hint:
                 yield Static(Content(self.hint), classes="ask-hint")
-            yield Input(self.value, id="ask-input", select_on_focus=False)
+            if self.shorthand is not None:
+                goals, members = self.shorthand
+                line = EntryInput(goals, members, value=self.value, id="ask-input")
+                line.select_on_focus = False  # an edit goes on from the end, as typed
+                yield line
+            else:
+                yield Input(self.value, id="ask-input", select_on_focus=False)
             yield Static(classes="ask-error")
             yield Static(
                 Content.assemble(

@@ -598,8 +598,9 @@ class TodayStage(StageView, can_focus=True):
         self.app.push_screen(
             AskText(
                 f"Edit {step.member_name}'s step",
-                "#goal links a goal",
+                "#goal links a goal (Tab completes it)",
                 value=start,
+                shorthand=(lambda: self.goals, lambda: self.members),
                 check=check,
                 drafts=self.store.dialog_drafts,
                 purpose=purpose,
