@@ -390,9 +390,16 @@ def _day(day: date, year: bool = False) -> str:
     return f"{day:%a} {day.day} {day:%b}" + (f" {day:%Y}" if year else "")
 
 
+# Escaped so a renderer shows them as typed: \ and ` always, < (raw HTML, <http://...>),
+# "](" (a link or an image), * and _ that could open or close emphasis. "[TODO]" needs no
+# escape: a link needs "(" after it, or a "[x]: url" line, which user text never starts.
+_MARKDOWN_SIGNS = re.compile(r"[\\`*<]|(?<!\w)_|_(?!\w)|(?<=\])\(")
+
+
 def _line(text: str) -> str:
-    """Free text on one line, so a bullet stays one bullet."""
-    return " ".join(text.split())
+    """What someone wrote, on one line (so a bullet stays one bullet) and shown as text when
+    the Markdown is rendered: HTML, links, images and emphasis are escaped, not followed."""
+    return _MARKDOWN_SIGNS.sub(lambda sign: "\\" + sign.group(), " ".join(text.split()))
 
 
 def _plural(count: int, word: str, many: str | None = None) -> str:
@@ -400,7 +407,7 @@ def _plural(count: int, word: str, many: str | None = None) -> str:
 
 
 def _by(who: str | None) -> str:
-    return f", {who}" if who else ""
+    return f", {_line(who)}" if who else ""
 
 
 def render_markdown(digest: Digest) -> str:
@@ -448,7 +455,7 @@ def render_markdown(digest: Digest) -> str:
             add(f"  No answer yet, waiting {waited}{flag}.")
         elif e.answered_on is not None:
             add(f"  Answered {_day(e.answered_on)}{_by(e.answered_by)}: {_line(e.answer)}")
-        raised_by = f" by {e.raised_by}" if e.raised_by else ""
+        raised_by = f" by {_line(e.raised_by)}" if e.raised_by else ""
         add(f"  Raised{raised_by} on {_day(e.raised_on)}, {_plural(e.age_days, 'day')} ago.")
     add("")
 
@@ -490,7 +497,7 @@ def render_markdown(digest: Digest) -> str:
             if s.goal != goal:
                 continue
             partly_done = " (partly)" if s.status == StepStatus.PARTLY.value else ""
-            who = f", {s.who}" if s.who else ""
+            who = _by(s.who)
             add(f"- {_day(s.day)}{who}: {_line(s.text)}{partly_done}")
             if s.learning:
                 add(f"  Learned: {_line(s.learning)}")
@@ -518,7 +525,7 @@ def render_markdown(digest: Digest) -> str:
         if d.attendance:
             add("")
             for member in d.attendance:
-                add(f"- {member.who}: {member.present} of {member.of}")
+                add(f"- {_line(member.who)}: {member.present} of {member.of}")
     add("")
     return "\n".join(out)
 

@@ -192,3 +192,34 @@ def test_dates_are_read_as_people_type_them(team: Store) -> None:
         read_period(team, "tomorrow", "yesterday")
     with pytest.raises(HuddleError, match="can't read 'someday'"):
         read_period(team, "someday", None)
+
+
+def test_html_and_links_in_what_people_wrote_show_as_text_when_the_digest_is_rendered(
+    team: Store,
+) -> None:
+    from markdown_it import MarkdownIt
+
+    from huddle.core.models import StepStatus
+
+    anne = team.members.find("anne")
+    today = team.today()
+    attack = "<img src=x onerror=alert(1)> and [click](http://evil.example) ![i](http://x/i.png)"
+    step = team.steps.add(anne, f"Ring the carer {attack}", today)
+    team.steps.review(
+        step, StepStatus.DONE, learning="<script>alert(2)</script> *not bold* \\<img src=y>"
+    )
+    blocker = team.blockers.raise_blocker(anne, f"Form {attack}")
+    team.blockers.escalate(
+        blocker,
+        "<a href='http://evil.example'>why</a>",
+        who="Ann Smith",
+        to="[Jane](http://evil.example) <http://evil.example>",
+    )
+    markdown = render_markdown(build_digest(team, today, today))
+    html = MarkdownIt().render(markdown)  # CommonMark: raw HTML and links on
+    assert "<img" not in html and "<a " not in html and "<script" not in html
+    assert "<em>" not in html
+    # ... and what they wrote is all still there, as text.
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "[click](http://evil.example)" in html
+    assert "*not bold*" in html
