@@ -109,6 +109,22 @@ def test_who_comes_from_the_option_then_the_environment_then_settings(
         store.close()
 
 
+def test_an_at_name_inside_the_sentence_is_kept_and_the_step_stays_mine(
+    shell: tuple[Run, Path],
+) -> None:
+    run, path = shell
+    result = run("add", "Visit flat 3 Elm Road with @bea before 10", "--who", "ann")
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("Ann Smith: Visit flat 3 Elm Road with @bea before 10\n")
+    store = read(path)
+    try:
+        assert [(s.member_name, s.text) for s in store.steps.on_day(store.coming_huddle_day())] == [
+            ("Ann Smith", "Visit flat 3 Elm Road with @bea before 10")
+        ]
+    finally:
+        store.close()
+
+
 def test_a_bang_raises_a_blocker_and_at_name_names_the_person(shell: tuple[Run, Path]) -> None:
     run, path = shell
     run("whoami", "ann")

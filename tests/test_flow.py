@@ -156,6 +156,21 @@ def test_the_preview_says_what_will_be_saved(team: Store) -> None:
     assert "no goal matches 'zzz'" in flow.preview_entry("x #zzz", goals, members)
 
 
+def test_the_preview_says_whether_an_at_name_gives_the_step_away(team: Store) -> None:
+    goals, members = team.goals.all(), team.members.all()
+    assert flow.preview_entry("Visit flat 3 with Ann @bea", goals, members).startswith(
+        "a step for Bea Jones"
+    )
+    inside = flow.preview_entry("Visit flat 3 with @bea before 10", goals, members)
+    assert inside.startswith("a step, @bea kept as typed")
+    assert "for Bea" not in inside
+    ann = member(team, "ann")
+    typed = flow.read_entry(
+        "Visit flat 3 with @bea before 10 #cut", member=ann, goals=goals, members=members
+    )
+    assert (typed.text, typed.member.name) == ("Visit flat 3 with @bea before 10", "Ann Smith")
+
+
 def test_each_goal_gets_a_short_tag_and_tab_completes_it(team: Store) -> None:
     goals = team.goals.all()
     assert sorted(flow.goal_tags(goals).values()) == ["#cut", "#more"]

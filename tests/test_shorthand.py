@@ -46,6 +46,25 @@ def test_hyphens_in_a_goal_tag_stand_for_spaces() -> None:
     assert parse_entry("x #cut-the-wait").goal == "cut the wait"
 
 
+def test_an_at_name_in_the_middle_of_a_sentence_is_kept_whole_and_names_nobody() -> None:
+    line = "Visit flat 3 Elm Road with @emma before 10"
+    assert parse_entry(line) == Entry(text=line, mentions=("emma",))
+    assert parse_entry("ask @ann, then @sam, about it") == Entry(
+        text="ask @ann, then @sam, about it", mentions=("ann", "sam")
+    )
+
+
+def test_an_at_name_at_the_start_or_the_end_makes_it_their_step() -> None:
+    assert parse_entry("@emma visit flat 3 with Bea").who == "emma"
+    assert parse_entry("visit flat 3 with Bea @emma").who == "emma"
+    assert parse_entry("visit flat 3 with Bea @emma #wait.") == Entry(
+        text="visit flat 3 with Bea.", goal="wait", who="emma"
+    )
+    assert parse_entry("ring @ann about it @sam") == Entry(
+        text="ring @ann about it", who="sam", mentions=("ann",)
+    )
+
+
 def test_two_different_goals_are_refused_but_a_repeat_is_fine() -> None:
     with pytest.raises(HuddleError, match="one goal per step"):
         parse_entry("x #wait #strengths")
@@ -78,7 +97,11 @@ def test_odd_text_never_breaks_the_parser(line: str) -> None:
         entry = parse_entry(line)
     except HuddleError:
         return
-    assert not any(TAG_WORD.fullmatch(word) for word in entry.text.split())
+    # No word typed is lost: only #goals anywhere and @names at either end are taken out.
+    words = entry.text.split()
+    assert not any(TAG_WORD.fullmatch(word) and word[0] == "#" for word in words)
+    if words:
+        assert not TAG_WORD.fullmatch(words[0]) and not TAG_WORD.fullmatch(words[-1])
     assert entry.text == entry.text.strip()
 
 
@@ -88,15 +111,30 @@ def test_the_text_is_kept_as_typed_around_the_tags(plain: list[str], data: st.Da
     goal = data.draw(tags.map(lambda t: "#" + t[1:]))
     who = data.draw(tags.map(lambda t: "@" + t[1:]))
     at_goal = data.draw(st.integers(0, len(plain)))
-    at_who = data.draw(st.integers(0, len(plain) + 1))
+    at_start = data.draw(st.booleans())
     typed = list(plain)
     typed.insert(at_goal, goal)
-    typed.insert(at_who, who)
+    typed.insert(0 if at_start else len(typed), who)
     entry = parse_entry("  ".join(typed))
     assert entry.text == " ".join(plain)
     assert entry.goal == goal[1:].replace("-", " ").replace("_", " ")
     assert entry.who == who[1:].replace("-", " ").replace("_", " ")
     assert not entry.is_blocker
+
+
+@given(st.lists(words, min_size=2, max_size=8), st.data())
+def test_an_at_name_inside_the_text_is_never_taken_out(
+    plain: list[str], data: st.DataObject
+) -> None:
+    plain = [w for w in plain if not w.startswith("!")]
+    if len(plain) < 2:
+        return
+    who = data.draw(tags.map(lambda t: "@" + t[1:]))
+    at = data.draw(st.integers(1, len(plain) - 1))
+    typed = [*plain[:at], who, *plain[at:]]
+    entry = parse_entry(" ".join(typed))
+    assert entry.text == " ".join(typed)
+    assert entry.who is None
 
 
 GOALS = [

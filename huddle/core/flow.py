@@ -173,6 +173,9 @@ def preview_entry(line: str, goals: Sequence[Goal], members: Sequence[Member]) -
     parts = ["a blocker" if entry.is_blocker else "a step"]
     if who:
         parts.append(f"for {who.name}")
+    if entry.mentions:  # an @name inside the sentence gives the step to nobody
+        parts[-1] += ","
+        parts.append(" ".join("@" + name for name in entry.mentions) + " kept as typed")
     if goal:
         parts.append(f"towards: {goal.title}")
     elif not entry.is_blocker:

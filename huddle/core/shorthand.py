@@ -3,8 +3,10 @@
     prepare the visit questions #wait @ann      a step for Ann, linked to the goal "...wait..."
     ! the referral form asks for the NHS number twice      a blocker, not a step
 
-`#goal` names a goal by the start of any word of its title (hyphens for spaces), `@name`
-a member by the start of their name; both are taken out of the text.
+`#goal` names a goal by the start of any word of its title (hyphens for spaces) and is taken
+out of the text wherever it is. `@name` at the start or the end of the line (among the tags
+there) says whose step it is and is taken out; anywhere else it is part of the sentence ("visit
+with @emma before 10") and kept as typed: a word is never removed from inside what was typed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class Entry:
     goal: str | None = None
     who: str | None = None
     is_blocker: bool = False
+    mentions: tuple[str, ...] = ()
+    """The @names inside the sentence, kept in the text as typed (they name nobody)."""
 
 
 def parse_entry(line: str) -> Entry:
@@ -40,12 +44,20 @@ def parse_entry(line: str) -> Entry:
     is_blocker = stripped.startswith("!")
     if is_blocker:
         stripped = stripped[1:].lstrip()
+    typed = stripped.split()
+    tags = [_TAG.fullmatch(word) for word in typed]
+    # The tags that open and close the line; an @name counts only there.
+    first = next((i for i, tag in enumerate(tags) if tag is None), len(tags))
+    last = next((i for i in range(len(tags) - 1, -1, -1) if tags[i] is None), -1)
     goals: list[str] = []
     names: list[str] = []
+    mentions: list[str] = []
     words: list[str] = []
-    for word in stripped.split():
-        tag = _TAG.fullmatch(word)
-        if tag is None:
+    for index, (word, tag) in enumerate(zip(typed, tags, strict=True)):
+        at_an_end = index < first or index > last
+        if tag is None or (tag.group(1) == "@" and not at_an_end):
+            if tag is not None:
+                mentions.append(tag.group(2))
             words.append(word)
             continue
         name = tag.group(2).replace("-", " ").replace("_", " ")
@@ -62,6 +74,7 @@ def parse_entry(line: str) -> Entry:
         goal=goals[0] if goals else None,
         who=names[0] if names else None,
         is_blocker=is_blocker,
+        mentions=tuple(mentions),
     )
 
 

@@ -82,6 +82,21 @@ async def test_at_name_saves_the_step_for_that_person_and_keeps_the_turn(
         assert store.drafts.on(MONDAY).get(sam.id) == "Sam's own half-typed line"
 
 
+async def test_an_at_name_inside_the_sentence_stays_in_the_step_of_the_person_speaking(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        await type_line(pilot, "Visit flat 3 Elm Road with @bea before 10")
+        assert "a step, @bea kept as typed" in await shown(pilot)
+        await pilot.press("enter")
+        assert "Bea Jones - your small step for today" in await shown(pilot)
+        assert [(s.member_name, s.text) for s in store.steps.on_day(MONDAY)] == [
+            ("Ann Smith", "Visit flat 3 Elm Road with @bea before 10")
+        ]
+
+
 async def test_a_bang_on_the_today_line_raises_a_blocker(store: Store, clock: FixedClock) -> None:
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
