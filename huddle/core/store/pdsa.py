@@ -209,6 +209,17 @@ class PdsaStore:
         )
         return [_check(r) for r in rows]
 
+    def checks_at(self, day: date) -> list[SustainmentCheck]:
+        """The checks `day`'s huddle asks: those due and not yet answered, and those answered
+        at that huddle (shown with their answer, so they can be counted and changed)."""
+        rows = self.db.rows(
+            "SELECT k.*, c.change FROM sustainment_checks k JOIN pdsa_cycles c"
+            " ON c.id = k.cycle_id WHERE (k.checked_on IS NULL AND k.due_on <= :day)"
+            " OR k.checked_on = :day ORDER BY k.due_on, c.change",
+            {"day": day.isoformat()},
+        )
+        return [_check(r) for r in rows]
+
     def answer_check(
         self, check: SustainmentCheck, in_place: bool, note: str = ""
     ) -> SustainmentCheck:

@@ -36,6 +36,13 @@ BADGES: dict[StepStatus, tuple[str, str]] = {
 }
 
 
+CHECK_BADGES: dict[bool | None, tuple[str, str]] = {
+    None: ("   ?      ", "bold $text-warning"),
+    True: (" ✓ yes    ", "bold $text-success"),
+    False: (" ✗ no     ", "bold $text-error"),
+}
+"""A "still in place?" check: not answered yet, or answered at this huddle."""
+
 CHECK = "check:"
 """The start of the row id of a sustainment check, as against a step's."""
 
@@ -86,11 +93,14 @@ class YesterdayStage(StageView):
         self.tags = goal_tags(self.store.goals.all(active_only=False))
         self.steps = {s.id: s for g in groups for s in g.steps}
         self.order = [s.id for g in groups if g.present for s in g.steps]
-        marked = sum(self.steps[i].status.reviewed for i in self.order)
+        self.checks = {
+            f"{CHECK}{c.cycle_id}:{c.after_days}": c for c in self.store.pdsa.checks_at(self.day)
+        }
+        marked = sum(self.is_marked(i) for i in self.markable())
         back_to = self.back_to = looking_back_to(self.store, self.day)
         self.set_heading(
             f"Yesterday: looking back on {back_to:%A} {back_to.day} {back_to:%B}"
-            f"   {marked} of {len(self.order)} marked",
+            f"   {marked} of {len(self.markable())} marked",
             ""
             if self.read_only
             else "d done  p partly  n not done, carried over  x dropped  l what we learned",
@@ -112,14 +122,23 @@ class YesterdayStage(StageView):
             )
         options.extend(self.check_rows())
         listing.set_options(options)
-        if not listing.highlight_id(keep):
+        if not listing.highlight_id(keep) and not self.all_marked():
             self.highlight_next(None)
+
+    def markable(self) -> list[str]:
+        """The rows a mark key acts on, top to bottom: steps of people here, then checks."""
+        return self.order + ([] if self.read_only else list(self.checks))
+
+    def is_marked(self, row_id: str) -> bool:
+        if row_id in self.checks:
+            return self.checks[row_id].checked_on is not None
+        return self.steps[row_id].status.reviewed
+
+    def all_marked(self) -> bool:
+        return all(self.is_marked(i) for i in self.markable())
 
     def check_rows(self) -> list[Option]:
         """Adopted PDSA changes due a sustainment check: still in place?"""
-        self.checks = {
-            f"{CHECK}{c.cycle_id}:{c.after_days}": c for c in self.store.pdsa.checks_due(self.day)
-        }
         if not self.checks:
             return []
         rows = [
@@ -134,7 +153,7 @@ class YesterdayStage(StageView):
             rows.append(
                 Option(
                     Content.assemble(
-                        ("   ?      ", "bold $text-warning"),
+                        CHECK_BADGES[check.in_place],
                         "  ",
                         Content(check.change),
                         (f"  ({check.after_days} days on)", "$text-muted"),
@@ -155,6 +174,7 @@ class YesterdayStage(StageView):
         word = "Still in place" if in_place else "Slipped"
         self.huddle.notify(f"{word}: {check.change}", markup=False, timeout=3)
         self.load()
+        self.highlight_next(key)
 
     def header(self, group: ReviewGroup) -> Option:
         if group.present:
@@ -208,21 +228,39 @@ class YesterdayStage(StageView):
         self.focus_now(self.query_one(ReviewList))
 
     def highlight_next(self, after: str | None) -> None:
-        """Put the highlight on the next step not yet marked (after `after`), else stay."""
+        """Put the highlight on the next row not yet marked (after `after`, going round).
+        When all are marked: the first row on coming to the stage, else no row at all, so
+        the next key marks nothing by chance (it says so)."""
         listing = self.query_one(ReviewList)
-        start = self.order.index(after) + 1 if after in self.order else 0
-        for step_id in self.order[start:] + self.order[:start]:
-            if not self.steps[step_id].status.reviewed:
-                listing.highlight_id(step_id)
+        rows = self.markable()
+        start = rows.index(after) + 1 if after in rows else 0
+        for row_id in rows[start:] + rows[:start]:
+            if not self.is_marked(row_id):
+                listing.highlight_id(row_id)
                 return
-        if after is None and self.order:
-            listing.highlight_id(self.order[0])
+        if after is None and rows:
+            listing.highlight_id(rows[0])
+        else:
+            listing.highlighted = None
+
+    def nothing_picked(self) -> None:
+        """A key for a row with no row picked: say so, rather than do nothing silently."""
+        if self.all_marked():
+            words = "Every step is marked: Up or Down picks one to change, Enter goes on"
+        else:
+            words = "No step picked: Up or Down picks one"
+        self.huddle.notify(words, timeout=3)
 
     def mark(self, step_id: str | None, status: StepStatus) -> None:
-        if step_id is not None and step_id.startswith(CHECK):
+        if self.read_only:
+            return
+        if step_id is None:
+            self.nothing_picked()
+            return
+        if step_id.startswith(CHECK):
             self.answer_check(step_id, status)
             return
-        if step_id is None or step_id not in self.order or self.read_only:
+        if step_id not in self.order:
             return
         step = self.steps[step_id]
         self.huddle.safely(lambda: mark_step(self.store, step, status, self.day))
@@ -232,6 +270,9 @@ class YesterdayStage(StageView):
         self.highlight_next(step_id)
 
     def ask_learning(self, step_id: str | None) -> None:
+        if step_id is None and not self.read_only:
+            self.nothing_picked()
+            return
         if step_id is None or step_id not in self.order or self.read_only:
             return
         step = self.steps[step_id]
