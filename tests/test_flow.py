@@ -201,6 +201,27 @@ def test_the_streak_counts_huddle_days_held_in_a_row(team: Store) -> None:
     assert flow.streak(team, MONDAY) == 4
 
 
+def test_a_huddle_ended_with_no_step_looked_back_on_or_planned_is_not_in_the_streak(
+    team: Store, clock: FixedClock
+) -> None:
+    ann = member(team, "ann")
+    for day in (THURSDAY, FRIDAY):
+        team.huddles.start(day)
+        team.huddles.end(day)
+    thursdays = team.steps.add(ann, "Thursday's step", THURSDAY)
+    assert flow.streak(team, MONDAY) == 0  # Friday ended with nothing: it breaks the run
+    clock.at = at(FRIDAY, 9, 5)
+    flow.mark_step(team, thursdays, StepStatus.DONE, FRIDAY)
+    clock.at = at(MONDAY)
+    assert flow.streak(team, MONDAY) == 2  # Friday looked back on Thursday's step
+    team.huddles.start(MONDAY)
+    assert flow.streak(team, MONDAY) == 3  # under way: it counts until it ends empty
+    team.huddles.end(MONDAY)
+    assert flow.streak(team, MONDAY) == 2
+    team.steps.add(ann, "Monday's step", MONDAY)
+    assert flow.streak(team, MONDAY) == 3
+
+
 def test_wrap_up_counts_what_the_huddle_did(team: Store) -> None:
     ann, bea, sam = (member(team, n) for n in ("ann", "bea", "sam"))
     team.absences.add(sam, MONDAY, reason="off shift")

@@ -161,12 +161,17 @@ class TrendStore:
         }
 
     def held_days(self, first: date, last: date) -> set[date]:
-        """The days from `first` to `last` (both included) on which a huddle was held."""
+        """The days from `first` to `last` (both included) on which a huddle was held: one
+        that ended with no step looked back on and none planned was not really held."""
+        span = (first.isoformat(), last.isoformat())
         return {
             date.fromisoformat(r["day"])
             for r in self.db.rows(
-                "SELECT day FROM huddles WHERE started_at IS NOT NULL AND day BETWEEN ? AND ?",
-                (first.isoformat(), last.isoformat()),
+                "SELECT day FROM huddles WHERE started_at IS NOT NULL AND day BETWEEN ? AND ?"
+                " AND (ended_at IS NULL"
+                "  OR day IN (SELECT reviewed_on FROM steps WHERE reviewed_on BETWEEN ? AND ?)"
+                "  OR day IN (SELECT day FROM steps WHERE day BETWEEN ? AND ?))",
+                span * 3,
             )
         }
 
