@@ -1,91 +1,62 @@
-"""How fast `huddle add` is from a shell, against a bare Python start-up in the same run.
+"""How fast `huddle add` is from a shell, against Python starting and importing sqlite3.
 
-Practitioners run `huddle add` many times a day, so it must not load Textual. Each command
-runs REPEAT times, alternating with the baseline so machine noise hits both alike; the
-result is the ratio of medians, written to bench/RESULTS.md.
-
-    python bench/bench_cli.py
+Practitioners run `huddle add` many times a day, so it must start in a blink: it loads
+neither Textual nor the parts of the store it does not use. Each command runs several
+times, taking turns with the baselines so machine noise hits all alike. Part of
+`python bench/run.py`.
 """
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-from results import write_section  # bench/results.py: run as python bench/<name>.py
+from harness import Row, bench_env, interleaved, run_python, table
 
-REPEAT = 15
-
-
-def timed(args: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True)
-    return time.perf_counter() - started
+TARGET = 3.0
+"""`huddle add TEXT --who NAME` at most 3x `python -c "import sqlite3"`."""
 
 
-def main() -> None:
-    python = sys.executable
-    with tempfile.TemporaryDirectory() as folder:
-        db = str(Path(folder) / "bench.db")
-        subprocess.run(
-            [python, "-m", "huddle", "--db", db, "team", "add", "Ann Smith"],
-            check=True,
-            capture_output=True,
+def run(quick: bool, folder: Path) -> str:
+    db = str(folder / "cli.db")
+    env = bench_env(HUDDLE_CONFIG=str(folder / "cli-settings.json"))
+    subprocess.run(
+        [sys.executable, "-m", "huddle", "--db", db, "team", "add", "Ann Smith"],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    baseline = 'python -c "import sqlite3"'
+    commands = {
+        baseline: ["-c", "import sqlite3"],
+        "python -c pass": ["-c", "pass"],
+        "python -c 'import textual.app' (what add avoids)": ["-c", "import textual.app"],
+        "huddle add TEXT --who ann": [
+            "-m", "huddle", "--db", db, "add", "Prepare the questions", "--who", "ann"
+        ],
+        "huddle block TEXT --who ann": [
+            "-m", "huddle", "--db", db, "block", "The form is broken", "--who", "ann"
+        ],
+        "huddle mine --who ann": ["-m", "huddle", "--db", db, "mine", "--who", "ann"],
+    }  # fmt: skip
+    times = interleaved(
+        {name: lambda args=args: run_python(args, env) * 1000 for name, args in commands.items()},
+        2 if quick else 15,
+    )
+    rows = [
+        Row(
+            name,
+            values,
+            baseline=times[baseline],
+            baseline_name="import sqlite3",
+            target=TARGET if name.startswith("huddle add") else None,
         )
-        commands = {
-            "python -c pass (baseline)": [python, "-c", "pass"],
-            "python -c 'import textual.app' (what add avoids)": [
-                python,
-                "-c",
-                "import textual.app",
-            ],
-            "huddle add TEXT --who ann": [
-                python,
-                "-m",
-                "huddle",
-                "--db",
-                db,
-                "add",
-                "Prepare the questions",
-                "--who",
-                "ann",
-            ],
-            "huddle block TEXT --who ann": [
-                python,
-                "-m",
-                "huddle",
-                "--db",
-                db,
-                "block",
-                "The form is broken",
-                "--who",
-                "ann",
-            ],
-        }
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(REPEAT):
-            for name, args in commands.items():
-                times[name].append(timed(args))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    baseline = medians["python -c pass (baseline)"]
-    lines = [
-        "## CLI start-up (bench/bench_cli.py)",
-        "",
-        f"Median of {REPEAT} runs each, interleaved; ratio against a bare Python start-up.",
-        "",
-        "| command | median ms | × baseline |",
-        "|---|---:|---:|",
+        for name, values in times.items()
+        if name != baseline
     ]
-    for name, median in medians.items():
-        lines.append(f"| {name} | {median * 1000:.0f} | {median / baseline:.1f} |")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    write_section(text)
-
-
-if __name__ == "__main__":
-    main()
+    return (
+        "## CLI start-up (bench/bench_cli.py)\n\n"
+        'Whole process, start to exit; the ratio is against `python -c "import sqlite3"` in'
+        f" the same run. Target: `huddle add` at most {TARGET:g}x.\n\n" + table(rows, quick)
+    )
