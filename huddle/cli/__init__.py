@@ -27,7 +27,7 @@ from huddle.cli.trends import trends
 )
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="The team's database file (else $HUDDLE_DB, else your data folder).",
 )
 @click.version_option(__version__, prog_name="huddle")

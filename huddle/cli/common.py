@@ -91,7 +91,7 @@ def db_option(command: F) -> F:
     return click.option(
         "--db",
         "db",
-        type=click.Path(dir_okay=False),
+        type=click.Path(),
         expose_value=False,
         callback=remember,
         help="The team's database file (else $HUDDLE_DB, else your data folder).",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -48,6 +47,11 @@ class Db:
         self.path = path
         self.clock: Clock = clock or SystemClock()
         self.new_id = ids
+        self.read_only = False
+        """Opened read-only (the file or its folder can't be written): reads work, saves don't."""
+        self.damage: list[str] | None = None if path else []
+        """What PRAGMA quick_check found wrong (empty: sound), once it has run: before the
+        first write, or sooner (the app checks in the background when it opens)."""
 
     @cached_property
     def utils(self) -> Database:
@@ -66,22 +70,26 @@ class Db:
         ids: Callable[[], str] = new_id,
         create: bool = True,
     ) -> Db:
-        """Open (and if allowed create, mode 0600) the file, in WAL mode with foreign keys on."""
+        """Open (and if allowed create, mode 0600) the file, in WAL mode with foreign keys on.
+        Nothing in the file is changed before it is known to be this Huddle's (file_check);
+        a file that can't be written to is opened read-only."""
+        from huddle.core.store.file_check import examine
+
         path = Path(path).expanduser()
-        if not path.exists():
-            if not create:
-                raise StoreError(f"no database at {path}")
-            _create_private_file(path)
+        state = examine(path, create=create, schema_version=SCHEMA_VERSION)
+        target: str | Path = state.read_only_uri if state.read_only else path
         try:
             conn = sqlite3.connect(
-                path,
+                target,
                 timeout=BUSY_TIMEOUT_MS / 1000,
                 isolation_level=None,
                 check_same_thread=False,
+                uri=state.read_only,
             )
         except sqlite3.Error as error:
             raise StoreError(f"can't open {path}: {error}") from None
         db = cls(conn, path=path, clock=clock, ids=ids)
+        db.read_only = state.read_only
         try:
             db.configure()
         except BaseException:
@@ -102,7 +110,7 @@ class Db:
             self.conn.execute("PRAGMA foreign_keys = ON")
             if self.path is not None:
                 mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
-                if mode != "wal" and os.access(self.path, os.W_OK):
+                if mode != "wal" and not self.read_only:
                     self.conn.execute("PRAGMA journal_mode = WAL")
                 # FULL: a commit survives a power cut, not only a crash of the app.
                 self.conn.execute("PRAGMA synchronous = FULL")
@@ -141,6 +149,7 @@ class Db:
     def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction. IMMEDIATE takes the write lock up front, so a read
         followed by a write never fails with "locked" under a second writer."""
+        self.refuse_if_damaged()
         with self.translated_errors():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -152,6 +161,15 @@ class Db:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
+
+    def refuse_if_damaged(self) -> None:
+        """Never write into a damaged file, even where this write would not touch the damage."""
+        if self.damage is None:
+            from huddle.core.store.file_check import damage
+
+            self.damage = damage(self.conn)
+        if self.damage:
+            raise StoreError(f"can't save: {self.where} is damaged; `huddle check` says what to do")
 
     def rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
         with self.translated_errors():
@@ -178,17 +196,6 @@ class Db:
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap way to notice new data."""
         return int(self.value("PRAGMA data_version"))
-
-
-def _create_private_file(path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return
-    except OSError as error:
-        raise StoreError(f"can't create {path}: {error.strerror}") from None
-    os.close(fd)
 
 
 def as_date(text: str | None) -> date | None:

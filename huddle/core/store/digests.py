@@ -61,8 +61,13 @@ class DigestStore:
     def record(
         self, since: date, until: date, *, format: str, names_left_out: bool, written_to: str = ""
     ) -> DigestRecord:
-        """Note that a digest for this period was written (to a file, or "" for the screen)."""
+        """Note that a digest for this period was written (to a file, or "" for the screen).
+        A read-only file still gives its digest: only the note is left out."""
         stamp = self.db.stamp()
+        if self.db.read_only:
+            return DigestRecord(
+                since, until, format, names_left_out, written_to, as_datetime(stamp)
+            )
         with self.db.write() as conn:
             conn.execute(
                 "INSERT INTO digests (id, since, until, format, names_left_out, written_to,"

@@ -1,0 +1,188 @@
+"""The team's file is checked before anything in it changes: a file from a newer Huddle, a
+foreign or damaged file, a folder, a symlink, a read-only folder. Each is one line, exit 1,
+and the file exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from huddle.cli import main
+from huddle.core.store import Store, StoreError, file_check
+
+if TYPE_CHECKING:
+    from conftest import Huddle
+
+
+def one_line_error(output: str) -> str:
+    assert "Traceback" not in output
+    lines = output.strip().splitlines()
+    assert len(lines) == 1, output
+    assert lines[0].startswith("Error: ")
+    return lines[0].removeprefix("Error: ")
+
+
+def refused(huddle: Huddle, *args: str) -> str:
+    """Run a command that must be refused, and check the file is byte-for-byte as it was."""
+    before = huddle.db.read_bytes()
+    result = huddle(*args)
+    assert result.exit_code == 1, result.output
+    assert huddle.db.read_bytes() == before
+    assert not Path(f"{huddle.db}-wal").exists() or Path(f"{huddle.db}-wal").stat().st_size == 0
+    return one_line_error(result.output)
+
+
+def test_a_file_from_a_newer_huddle_is_refused_and_left_as_it_was(
+    huddle_with_team: Huddle,
+) -> None:
+    with sqlite3.connect(huddle_with_team.db) as conn:
+        conn.execute("PRAGMA user_version = 9999")
+    conn.close()
+    error = refused(huddle_with_team, "add", "x", "--who", "ann smith")
+    assert error == (
+        f"{huddle_with_team.db} was made by a newer Huddle (schema 9999); this is 1: upgrade Huddle"
+    )
+    assert refused(huddle_with_team).endswith("upgrade Huddle")  # the app: before Textual starts
+    with sqlite3.connect(huddle_with_team.db) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 9999
+    conn.close()
+
+
+def test_a_foreign_sqlite_file_is_refused_before_it_is_switched_to_wal(huddle: Huddle) -> None:
+    conn = sqlite3.connect(huddle.db)
+    conn.execute("CREATE TABLE invoices (n INTEGER)")
+    conn.execute("INSERT INTO invoices VALUES (1)")
+    conn.commit()
+    conn.close()
+    error = refused(huddle, "mine", "--who", "ann")
+    assert error == f"{huddle.db} is not a Huddle database"
+    conn = sqlite3.connect(huddle.db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+
+
+def test_a_file_that_is_not_sqlite_is_refused(huddle: Huddle) -> None:
+    huddle.db.write_text("name,step\nAnn,call the GP\n")
+    assert refused(huddle, "team") == f"{huddle.db} is not a Huddle database (not an SQLite file)"
+
+
+def corrupt_table(path: Path, table: str) -> None:
+    """Overwrite the first page of `table` with junk, as a failing disk might."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    conn.close()
+    with path.open("r+b") as file:
+        file.seek((root[0] - 1) * page_size)
+        file.write(b"\xde\xad" * (page_size // 2))
+
+
+def test_add_refuses_to_write_into_a_file_damaged_where_adding_does_not_read(
+    huddle_with_team: Huddle,
+) -> None:
+    corrupt_table(huddle_with_team.db, "pdsa_cycles")
+    error = refused(huddle_with_team, "add", "call the GP", "--who", "ann smith")
+    assert error == f"can't save: {huddle_with_team.db} is damaged; `huddle check` says what to do"
+
+
+def test_a_folder_given_as_the_file_is_one_line(huddle: Huddle, tmp_path: Path) -> None:
+    folder = tmp_path / "team"
+    folder.mkdir()
+    for args, env in [
+        (["--db", str(folder), "team"], {}),
+        (["team", "--db", str(folder)], {}),
+        (["team"], {"HUDDLE_DB": str(folder)}),
+    ]:
+        result = huddle.runner.invoke(main, args, env=env)
+        assert result.exit_code == 1, result.output
+        assert one_line_error(result.output) == (
+            f"{folder} is a folder: give the path of a file, e.g. {folder}/huddle.db"
+        )
+    assert list(folder.iterdir()) == []
+
+
+def test_a_new_file_through_a_dangling_symlink_is_private_with_its_wal(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere" / "team.db"
+    link = tmp_path / "team.db"
+    link.symlink_to(target)
+    store = Store.open(link)
+    try:
+        store.members.add("Ann Smith")
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
+        for side in ("-wal", "-shm"):
+            assert stat.S_IMODE(Path(f"{target}{side}").stat().st_mode) == 0o600
+    finally:
+        store.close()
+    assert link.is_symlink()
+
+
+@pytest.fixture
+def read_only_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if the file's folder could not be written (the tests run as root, whom a
+    chmod does not stop): SQLite then really opens the file read-only."""
+    real_access = os.access
+    monkeypatch.setattr(
+        file_check.os,
+        "access",
+        lambda path, mode: False if mode == os.W_OK else real_access(path, mode),
+    )
+
+
+def test_a_read_only_folder_still_allows_reading_but_refuses_saving(
+    huddle_with_team: Huddle, read_only_folder: None
+) -> None:
+    before = huddle_with_team.db.read_bytes()
+    assert "Ann Smith" in huddle_with_team.ok("team")
+    assert huddle_with_team.ok("mine", "--who", "ann smith")
+    assert "Huddle digest" in huddle_with_team.ok("digest")
+    error = refused(huddle_with_team, "add", "call the GP", "--who", "ann smith")
+    assert error == f"can't save: {huddle_with_team.db} is read-only"
+    assert huddle_with_team.db.read_bytes() == before
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or not shutil.which("setpriv") or not Path("/usr/bin/python3.11").exists(),
+    reason="needs root, to run the command as 'nobody' in a folder nobody may write",
+)
+def test_a_read_only_folder_as_a_real_user_reads_and_refuses_saving(team_file: Path) -> None:
+    folder = Path(sys.prefix).parent / ".read-only-test"  # outside root's private /tmp folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(mode=0o755)
+    try:
+        db = folder / "team.db"
+        shutil.copy(team_file, db)
+        db.chmod(0o644)
+        before = db.read_bytes()
+        source = Path(__file__).parent.parent
+        site = next(Path(sys.prefix).glob("lib/python3*/site-packages"))
+        as_nobody = [
+            "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+            "env", f"PYTHONPATH={source}:{site}", "HOME=/tmp", "HUDDLE_TODAY=2026-11-25",
+            "/usr/bin/python3.11", "-m", "huddle", "--db", str(db),
+        ]  # fmt: skip
+        team = subprocess.run([*as_nobody, "team"], capture_output=True, text=True)
+        assert team.returncode == 0, team.stderr
+        assert "Ann Smith" in team.stdout
+        add = subprocess.run([*as_nobody, "add", "x", "--who", "ann smith"], capture_output=True)
+        assert add.returncode == 1
+        assert add.stderr.decode().strip() == f"Error: can't save: {db} is read-only"
+        assert db.read_bytes() == before
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_the_store_refuses_a_newer_file_without_opening_it_for_writing(team_file: Path) -> None:
+    with sqlite3.connect(team_file) as conn:
+        conn.execute("PRAGMA user_version = 2000")
+    conn.close()
+    with pytest.raises(StoreError, match="newer Huddle"):
+        Store.open(team_file)
