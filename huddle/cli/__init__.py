@@ -17,6 +17,7 @@ from huddle.cli.pdsa import pdsa
 from huddle.cli.serve import serve
 from huddle.cli.steps import add, block
 from huddle.cli.team import team
+from huddle.cli.transfer import export, import_
 from huddle.cli.trends import trends
 
 
@@ -72,5 +73,7 @@ main.add_command(digest)
 main.add_command(away)
 main.add_command(goals)
 main.add_command(pdsa)
+main.add_command(export)
+main.add_command(import_)
 
 __all__ = ["db_option", "main", "pass_state"]

@@ -29,3 +29,9 @@ def clean_line(text: str, *, what: str, limit: int = MAX_TEXT) -> str:
     if len(cleaned) > limit:
         raise HuddleError(f"{what} is {len(cleaned):,} characters; keep it under {limit:,}")
     return cleaned
+
+
+def without_controls(text: str) -> str:
+    """Text as stored, less control characters (new lines and tabs stay): for text that did
+    not come through a form, such as an import."""
+    return _CONTROL.sub("", text)

@@ -27,6 +27,7 @@ from huddle.core.store.search import SearchStore
 from huddle.core.store.steps import StepStore
 from huddle.core.store.team import TeamStore
 from huddle.core.store.timebox import TimeboxStore
+from huddle.core.store.transfer import TransferStore
 from huddle.core.store.trends import TrendStore
 
 __all__ = ["Store", "StoreError"]
@@ -55,6 +56,7 @@ class Store:
         self.drafts = DraftStore(db)
         self.timebox = TimeboxStore(db)
         self.dialog_drafts = DialogDraftStore(db)
+        self.transfer = TransferStore(db)
         self._migrate()
 
     @classmethod

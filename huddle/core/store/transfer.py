@@ -1,0 +1,173 @@
+"""The SQL of export and import: the team's tables row by row, out and back in.
+
+What is exported (EXPORTED_TABLES) is the team's record. Left out: what is made from it
+again (step_tallies and the search index, rebuilt by triggers as rows go in), typing not yet
+saved (drafts), and the pulse answers, of which only team averages leave the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from huddle.core.models import HuddleError
+from huddle.core.schema import PULSE_FACTORS
+from huddle.core.store.db import Db
+
+EXPORTED_TABLES = (
+    "team",
+    "holidays",
+    "stage_minutes",
+    "members",
+    "goals",
+    "steps",
+    "blockers",
+    "blocker_events",
+    "huddles",
+    "attendance",
+    "stage_times",
+    "absences",
+    "pdsa_cycles",
+    "pdsa_steps",
+    "sustainment_checks",
+    "digests",
+)
+"""The tables an export holds, in an order where a row's references come before it."""
+
+PULSE_SHOWN_FROM = 3
+"""A week's pulse average leaves the file only with this many answers or more, as on screen."""
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """One table as read from an export: its column names and its rows, one at a time."""
+
+    table: str
+    columns: Sequence[str]
+    rows: Iterable[Sequence[Any]]
+
+
+@dataclass
+class Loaded:
+    """What an import put in: rows added, and rows already there (by id) per table."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    already_there: dict[str, int] = field(default_factory=dict)
+
+
+class TransferStore:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def columns(self, table: str) -> list[str]:
+        """The table's columns, in the order they were made."""
+        _exported(table)
+        return [r["name"] for r in self.db.rows(f"PRAGMA table_info({table})")]
+
+    def _primary_key(self, table: str) -> list[str]:
+        info = self.db.rows(f"PRAGMA table_info({table})")
+        return [r["name"] for r in sorted(info, key=lambda r: r["pk"]) if r["pk"]]
+
+    def rows(self, table: str) -> Iterator[tuple[Any, ...]]:
+        """Every row of an exported table, by primary key, read as it is written out (never
+        all at once). Call from one thread, and finish before the next write."""
+        columns = ", ".join(self.columns(table))
+        order = ", ".join(self._primary_key(table))
+        with self.db.translated_errors():
+            cursor = self.db.conn.execute(f"SELECT {columns} FROM {table} ORDER BY {order}")
+            yield from cursor
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads that all see the file as it was at the first one, whoever writes meanwhile
+        (so an export never holds a step whose member came too late to be read)."""
+        with self.db.translated_errors():
+            self.db.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+
+    def pulse_averages(self) -> list[dict[str, Any]]:
+        """Each week's team average of each pulse question, for weeks with enough answers;
+        never one person's answers."""
+        averages = ", ".join(f"round(avg({f}), 2) AS {f}" for f in PULSE_FACTORS)
+        rows = self.db.rows(
+            f"SELECT week, count(*) AS answers, {averages} FROM pulse_answers"
+            " GROUP BY week HAVING count(*) >= ? ORDER BY week",
+            (PULSE_SHOWN_FROM,),
+        )
+        return [dict(r) for r in rows]
+
+    def holds_a_team(self) -> bool:
+        """Whether any exported table other than the team's settings has a row."""
+        return any(
+            self.db.value(f"SELECT 1 FROM {table} LIMIT 1")
+            for table in EXPORTED_TABLES
+            if table != "team"
+        )
+
+    def load(self, tables: Iterable[TableRows], *, merge: bool) -> Loaded:
+        """Put the tables' rows in, in one transaction: all of it or, on any error, none.
+
+        Ids are kept. Without `merge` the team's settings are replaced; with it, a row whose
+        primary key is already in the file is left as it is (so loading twice adds nothing),
+        and a row that clashes otherwise (another member with the same name) stops the load.
+        References are checked at the end, so rows may come in any order.
+        """
+        loaded = Loaded()
+        with self.db.write() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            try:
+                for part in tables:
+                    added, there = self._insert(conn, part, merge=merge)
+                    loaded.added[part.table] = loaded.added.get(part.table, 0) + added
+                    loaded.already_there[part.table] = (
+                        loaded.already_there.get(part.table, 0) + there
+                    )
+                bad = conn.execute("PRAGMA foreign_key_check").fetchone()
+                if bad is not None:
+                    raise HuddleError(
+                        f"a row of {bad[0]} refers to a {bad[2]} row that is not in the file"
+                    )
+            except (sqlite3.IntegrityError, sqlite3.InterfaceError, OverflowError) as error:
+                raise HuddleError(f"the rows don't fit this file ({error})") from None
+        return loaded
+
+    def _insert(self, conn: sqlite3.Connection, part: TableRows, *, merge: bool) -> tuple[int, int]:
+        known = self.columns(part.table)
+        unknown = [c for c in part.columns if c not in known]
+        if unknown or len(set(part.columns)) != len(part.columns) or not part.columns:
+            raise HuddleError(
+                f"table {part.table} has columns this Huddle does not know"
+                f" ({', '.join(map(str, unknown or part.columns))[:80]})"
+            )
+        names = ", ".join(part.columns)
+        marks = ", ".join("?" for _ in part.columns)
+        key = ", ".join(self._primary_key(part.table))
+        if merge or part.table != "team":
+            on_conflict = f"ON CONFLICT ({key}) DO NOTHING"
+        else:  # the team's one row of settings is already there: take the export's
+            on_conflict = f"ON CONFLICT ({key}) DO UPDATE SET " + ", ".join(
+                f"{c} = excluded.{c}" for c in part.columns
+            )
+        sql = f"INSERT INTO {part.table} ({names}) VALUES ({marks}) {on_conflict}"
+        added = there = 0
+        for row in part.rows:
+            if len(row) != len(part.columns):
+                raise HuddleError(
+                    f"a row of {part.table} has {len(row)} values for {len(part.columns)} columns"
+                )
+            changed = conn.execute(sql, tuple(row)).rowcount
+            added += changed
+            there += 1 - changed
+        return added, there
+
+
+def _exported(table: str) -> None:
+    if table not in EXPORTED_TABLES:
+        raise HuddleError(f"'{table[:40]}' is not a table of a Huddle export")
