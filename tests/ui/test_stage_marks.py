@@ -60,3 +60,20 @@ async def test_after_the_last_step_the_cursor_moves_on_and_a_spare_key_says_so(
         await pilot.press("up", "up", "p")
         assert "◐ partly" in await shown(pilot)
     assert fridays_steps(demo)["Tom Bradley"] is StepStatus.PARTLY
+
+
+async def test_the_picked_blocker_stays_in_view_on_a_small_screen(demo: Store) -> None:
+    from huddle.ui.screens.stages.blockers import BlockerList
+
+    app = HuddleApp(demo, clock=demo.clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "4")
+        listing = app.screen.query_one(BlockerList)
+        count = len(demo.blockers.open())
+        assert count > 8  # more than fit on the screen
+        for down in range(count):
+            text = await shown(pilot)
+            picked = demo.blockers.get(listing.highlighted_id() or "")
+            assert picked.text[:24] in text, f"after {down} Downs: {picked.text}"
+            assert listing.region.bottom <= app.size.height - 1  # above the footer
+            await pilot.press("down")

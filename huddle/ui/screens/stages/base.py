@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 
 class StageView(Vertical):
     """One stage's body. `load()` reads again and shows (keeping highlight and typed text);
-    `enter()` is called when the huddle comes to the stage, `leave()` when it goes on."""
+    `enter()` is called when the huddle comes to the stage, `leave()` when it goes on.
+
+    Its list of rows takes the room the other parts leave (`1fr`, not `auto`), so the list
+    is never taller than the screen: it scrolls itself, and the picked row stays in view."""
 
     stage: ClassVar[Stage]
 
@@ -33,6 +36,9 @@ class StageView(Vertical):
         text-style: bold;
         color: $accent;
         padding: 0 1;
+    }
+    StageView > KeyList {
+        height: 1fr;
     }
     StageView > .stage-hint {
         height: auto;
