@@ -6,6 +6,7 @@ conftest.py (tests/ui) would shadow this one as the module `conftest`.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -15,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from huddle.cli import main
-from huddle.core.calendar import FixedClock
+from huddle.core.calendar import FixedClock, SystemClock
 from huddle.core.models import Role
 from huddle.core.store import Store
 
@@ -152,3 +153,33 @@ def nobody_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads the developer's own `huddle whoami` or $HUDDLE_WHO."""
     monkeypatch.setenv("HUDDLE_CONFIG", str(tmp_path / "settings.json"))
     monkeypatch.delenv("HUDDLE_WHO", raising=False)
+
+
+class RealClockRead(AssertionError):
+    """A test read the machine's clock: its result would depend on the day it runs."""
+
+
+@pytest.fixture(autouse=True)
+def no_real_clock(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[list[str]]:
+    """`SystemClock` fails inside tests, so no result depends on the day the suite runs.
+    A test that needs the real clock says so with `@pytest.mark.real_clock`. A read that
+    the code swallows still fails the test when it ends. Yields the reads so far."""
+    reads: list[str] = []
+    if request.node.get_closest_marker("real_clock"):
+        yield reads
+        return
+
+    def refuse(_clock: SystemClock) -> datetime:
+        where = "".join(traceback.format_stack(limit=6)[:-1])
+        reads.append(where)
+        raise RealClockRead(
+            "this test read the real clock (SystemClock); give the code a FixedClock, "
+            "or mark the test @pytest.mark.real_clock\n" + where
+        )
+
+    monkeypatch.setattr(SystemClock, "now", refuse)
+    yield reads
+    if reads:
+        pytest.fail("the real clock was read:\n" + reads[0], pytrace=False)

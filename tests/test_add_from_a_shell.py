@@ -4,20 +4,26 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import types
 from collections.abc import Callable, Iterator
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from huddle.cli import main
+from huddle.core.calendar import FixedClock
 from huddle.core.models import Role
 from huddle.core.store import Store
 
 Run = Callable[..., Result]
+
+TODAY = date(2026, 11, 25)
+"""A Wednesday: the commands run as if it were today ($HUDDLE_TODAY), never on the real date."""
 
 
 @pytest.fixture
@@ -26,7 +32,7 @@ def shell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Run
     monkeypatch.setenv("HUDDLE_CONFIG", str(tmp_path / "settings.json"))
     monkeypatch.delenv("HUDDLE_WHO", raising=False)
     path = tmp_path / "team.db"
-    store = Store.open(path)
+    store = read(path)
     store.members.add("Ann Smith", Role.LEAD)
     store.members.add("Bea Jones")
     store.members.add("Sam Okafor")
@@ -35,13 +41,14 @@ def shell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Run
     runner = CliRunner()
 
     def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        env = {"HUDDLE_TODAY": TODAY.isoformat(), **(env or {})}
         return runner.invoke(main, ["--db", str(path), *args], env=env, prog_name="huddle")
 
     yield run, path
 
 
 def read(path: Path) -> Store:
-    return Store.open(path)
+    return Store.open(path, clock=FixedClock(datetime.combine(TODAY, time(9)).astimezone()))
 
 
 def error_line(result: Result) -> str:
@@ -286,7 +293,12 @@ def test_shell_commands_never_load_textual(shell: tuple[Run, Path], args: list[s
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HUDDLE_TODAY": TODAY.isoformat()},
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []

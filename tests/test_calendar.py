@@ -13,6 +13,7 @@ from huddle.core.calendar import (
     WEEKDAYS_RULE,
     DateError,
     HuddleCalendar,
+    SystemClock,
     days_of_rule,
     format_day,
     parse_day,
@@ -261,3 +262,18 @@ def test_days_are_shown_as_people_say_them() -> None:
     assert format_day(date(2026, 11, 24), WEDNESDAY) == "yesterday"
     assert format_day(MONDAY, WEDNESDAY) == "Mon 30 Nov"
     assert format_day(date(2027, 1, 5), WEDNESDAY) == "Tue 5 Jan 2027"
+
+
+# The real clock: refused in tests unless a test asks for it.
+
+
+def test_a_test_cannot_read_the_real_clock(no_real_clock: list[str]) -> None:
+    with pytest.raises(AssertionError, match="read the real clock"):
+        SystemClock().now()
+    assert len(no_real_clock) == 1
+    no_real_clock.clear()  # refused as it should be; the test itself passes
+
+
+@pytest.mark.real_clock
+def test_a_test_marked_real_clock_reads_the_machines_time() -> None:
+    assert SystemClock().now().tzinfo is not None

@@ -410,7 +410,9 @@ def test_a_file_that_is_not_a_huddle_database_is_one_line(tmp_path: Path) -> Non
 
 def test_db_option_after_the_command_works_too(tmp_path: Path) -> None:
     path = tmp_path / "late.db"
-    result = CliRunner().invoke(main, ["team", "add", "Ann", "--db", str(path)])
+    result = CliRunner().invoke(
+        main, ["team", "add", "Ann", "--db", str(path)], env={"HUDDLE_TODAY": "2026-11-25"}
+    )
     assert result.exit_code == 0, result.output
     assert path.is_file()
 

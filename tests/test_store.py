@@ -671,7 +671,7 @@ def test_a_write_waits_for_another_process_holding_the_lock(team: Store, db_path
 def test_another_connections_write_is_noticed(team: Store, db_path: Path) -> None:
     seen, version = team.changed_since(team.db.data_version())
     assert not seen
-    other = Store.open(db_path)
+    other = Store.open(db_path, clock=team.clock)
     try:
         other.members.add("Bob Green")
     finally:

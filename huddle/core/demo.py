@@ -731,7 +731,8 @@ def build_demo(store: Store, today: date) -> DemoSummary:
     if not store.is_empty():
         raise HuddleError("the demo only goes into a new, empty file: this one has a team")
     original = store.db.clock
-    clock = original if isinstance(original, FixedClock) else FixedClock(original.now())
+    morning = datetime.combine(today, time(9)).astimezone()
+    clock = original if isinstance(original, FixedClock) else FixedClock(morning)
     store.db.clock = clock
     try:
         return _Builder(store, clock, today).build()

@@ -136,7 +136,7 @@ async def test_a_refresh_that_brings_nothing_new_leaves_the_table_alone(store: S
         await pilot.press("down")
         seen = app._seen_version
         # Another process changes something this screen does not show.
-        other = Store.open(db_path(store))
+        other = Store.open(db_path(store), clock=store.clock)
         other.team.update(timebox_minutes=12)
         other.close()
         assert await wait_until(pilot, lambda: app._seen_version != seen)
@@ -214,7 +214,7 @@ async def test_any_live_screen_keeps_the_cursor_focus_and_typing(store: Store) -
         note.focus()
         await pilot.press(*"half a sentence")
 
-        other = Store.open(db_path(store))
+        other = Store.open(db_path(store), clock=store.clock)
         other.steps.add(other.members.find("bea"), "Bea's step", other.coming_huddle_day())
         other.close()
         assert await wait_until(pilot, lambda: "Bea's step" in column(table, 1))
