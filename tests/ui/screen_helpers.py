@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time as monotonic_time
+from collections.abc import Callable
 from datetime import date, datetime, time
 
 from textual.app import App
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
 
 from huddle.core.calendar import FixedClock
 from huddle.core.models import Role, StepStatus
@@ -18,6 +22,37 @@ def screen_text(app: App[object]) -> str:
     """Everything the top screen shows now, as lines of plain text."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], give_up_after: float = 30.0
+) -> bool:
+    """Let the app run until `condition` holds: tests wait on what the user would see,
+    never for a fixed time, so a busy machine only makes them slower. Gives up (False)
+    after `give_up_after` seconds, far more than any condition needs."""
+    deadline = monotonic_time.monotonic() + give_up_after
+    while not condition():
+        if monotonic_time.monotonic() > deadline:
+            return False
+        await pilot.pause(0.02)
+    return True
+
+
+async def run_from_palette(pilot: Pilot[None], typed: str, title: str) -> None:
+    """`ctrl+p`, type `typed`, wait until the command called `title` is the one picked,
+    then Enter: the palette searches in the background, so its list is waited for."""
+    await pilot.press("ctrl+p")
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette), palette
+    await pilot.press(*typed)
+    found = palette.query_one(CommandList)
+
+    def picked() -> bool:
+        index = found.highlighted
+        return index is not None and title in str(found.get_option_at_index(index).prompt)
+
+    assert await wait_until(pilot, picked), f"the palette never offered {title!r}"
+    await pilot.press("enter")
 
 
 def notices(app: App[object]) -> list[str]:

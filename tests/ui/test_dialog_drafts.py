@@ -4,7 +4,6 @@ loses none of it, and it comes back when the same dialog is opened for the same 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from textual.pilot import Pilot
@@ -14,6 +13,8 @@ from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.widgets.ask import AskText
+
+from .screen_helpers import wait_until
 
 FRIDAY = date(2026, 11, 27)
 MONDAY = date(2026, 11, 30)
@@ -25,15 +26,6 @@ async def type_line(pilot: Pilot[None], text: str) -> None:
     assert isinstance(focused, Input), focused
     focused.insert_text_at_cursor(text)
     await pilot.pause()
-
-
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool]) -> bool:
-    """Let the app run until `condition` holds; give up after a generous number of turns."""
-    for _ in range(100):
-        if condition():
-            return True
-        await pilot.pause(0.1)
-    return condition()
 
 
 def dialog_line(app: HuddleApp) -> str:

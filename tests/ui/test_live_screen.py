@@ -8,17 +8,17 @@ import asyncio
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 from textual.widgets._toast import Toast
 
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.base import LiveScreen
+
+from .screen_helpers import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,15 +34,6 @@ def huddle_from_another_terminal(db: Path, *args: str) -> subprocess.CompletedPr
         timeout=60,
         check=False,
     )
-
-
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool]) -> bool:
-    """Let the app run until `condition` holds; give up after a generous number of turns."""
-    for _ in range(100):
-        if condition():
-            return True
-        await pilot.pause(0.1)
-    return condition()
 
 
 def column(table: DataTable[object], index: int) -> list[str]:

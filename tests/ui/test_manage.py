@@ -17,6 +17,8 @@ from huddle.ui.screens.blocker_dialog import SayDialog
 from huddle.ui.screens.home import HomeScreen
 from huddle.ui.screens.manage import ManageScreen
 
+from .screen_helpers import run_from_palette, wait_until
+
 MONDAY = datetime(2026, 11, 30, 9, 0).astimezone().date()
 
 
@@ -215,12 +217,8 @@ async def test_the_command_palette_opens_the_management_view(
 ) -> None:
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"management view")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ManageScreen)
+        await run_from_palette(pilot, "management view", "Management view")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ManageScreen))
 
 
 async def test_a_file_written_by_another_process_shows_without_moving_the_cursor(
@@ -237,9 +235,8 @@ async def test_a_file_written_by_another_process_shows_without_moving_the_cursor
             other.blockers.answer(other.blockers.get(sent["late"].id), "On it", who="Pat Reid")
         finally:
             other.close()
-        await pilot.pause(0.7)
+        assert await wait_until(pilot, lambda: "0 overdue" in text_of(screen, "#filter-bar"))
         assert screen.highlighted_id() == sent["recent"].id
-        assert "0 overdue" in text_of(screen, "#filter-bar")
 
 
 def test_the_management_view_looks_right(tmp_path: Path, clock: FixedClock, snap_compare) -> None:

@@ -7,7 +7,6 @@ import json
 import os
 from pathlib import Path
 
-from textual.command import CommandPalette
 from textual.widgets import Input
 
 from huddle.core.calendar import FixedClock
@@ -21,7 +20,7 @@ from huddle.ui.screens.history import HistoryScreen
 from huddle.ui.screens.home import HomeScreen
 from huddle.ui.shared_screen import WIDE_COLUMNS, is_wide
 
-from .screen_helpers import add_history, screen_text
+from .screen_helpers import add_history, run_from_palette, screen_text, wait_until
 
 
 async def test_question_mark_lists_every_key_of_the_screen_and_what_it_does(
@@ -69,8 +68,9 @@ async def test_clicking_a_footer_key_does_what_the_key_does(
 ) -> None:
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
+        assert await wait_until(pilot, lambda: bool(app.screen.query("FooterKey")))
         await pilot.click("FooterKey", offset=(2, 0))  # the first key: ? Help
-        assert isinstance(app.screen, HelpScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
 
 
 async def test_the_curtain_hides_every_name_and_text_but_keeps_time_and_counts(
@@ -122,13 +122,8 @@ async def test_the_palette_lists_only_commands_that_can_run(
         assert "Switch theme" in titles
         register_command("Ring the bell", "For attention", "app.no_such_thing")
         assert "Ring the bell" not in [c.title for c in available_commands(app.screen)]
-        await pilot.press("ctrl+p")
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"past huddles")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, HistoryScreen)
+        await run_from_palette(pilot, "past huddles", "Open past huddles")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen))
 
 
 async def test_a_home_screen_command_runs_from_any_screen(store: Store, clock: FixedClock) -> None:

@@ -15,6 +15,8 @@ from huddle.ui.app import HuddleApp
 from huddle.ui.screens.stages.today import StepInput
 from huddle.ui.widgets.ask import AskText
 
+from .screen_helpers import wait_until
+
 MONDAY = date(2026, 11, 30)
 
 
@@ -149,11 +151,7 @@ async def test_a_quick_typist_s_keys_are_taken_in_the_order_typed(
         for typed in "Ring the carer #cu\t\rAsk what matters\rChase the OT report\r":
             key = names.get(typed, typed)
             app.post_message(events.Key(key, None if typed in "\t\r" else typed))
-        await pilot.pause()
-        for _ in range(20):
-            if len(store.steps.on_day(MONDAY)) == 3:
-                break
-            await pilot.pause(0.05)
+        assert await wait_until(pilot, lambda: len(store.steps.on_day(MONDAY)) == 3)
     assert [(s.member_name, s.text, s.goal_title) for s in store.steps.on_day(MONDAY)] == [
         ("Ann Smith", "Ring the carer", "Cut the wait for a care assessment"),
         ("Bea Jones", "Ask what matters", None),

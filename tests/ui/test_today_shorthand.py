@@ -8,7 +8,6 @@ import asyncio
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +18,8 @@ from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.stages.today import StepInput, TodayStage
+
+from .screen_helpers import wait_until
 
 MONDAY = date(2026, 11, 30)
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,15 +37,6 @@ def huddle_from_another_terminal(store: Store, *args: str) -> subprocess.Complet
         timeout=60,
         check=False,
     )
-
-
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool]) -> bool:
-    """Let the app run until `condition` holds; give up after a generous number of turns."""
-    for _ in range(100):
-        if condition():
-            return True
-        await pilot.pause(0.1)
-    return condition()
 
 
 async def shown(pilot: Pilot[None]) -> str:
