@@ -17,6 +17,7 @@ import pytest
 
 from huddle.cli import main
 from huddle.core.store import Store, StoreError, file_check
+from huddle.core.store.db import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from conftest import Huddle
@@ -48,7 +49,8 @@ def test_a_file_from_a_newer_huddle_is_refused_and_left_as_it_was(
     conn.close()
     error = refused(huddle_with_team, "add", "x", "--who", "ann smith")
     assert error == (
-        f"{huddle_with_team.db} was made by a newer Huddle (schema 9999); this is 1: upgrade Huddle"
+        f"{huddle_with_team.db} was made by a newer Huddle (schema 9999);"
+        f" this is {SCHEMA_VERSION}: upgrade Huddle"
     )
     assert refused(huddle_with_team).endswith("upgrade Huddle")  # the app: before Textual starts
     with sqlite3.connect(huddle_with_team.db) as conn:

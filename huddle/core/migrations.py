@@ -1,13 +1,15 @@
 """Schema versions through sqlite_utils.Migrations, one migration per shipped version.
 Never edit a shipped migration (nor the schema list it applies): add a new one below it,
-and raise store.db.SCHEMA_VERSION."""
+raise store.db.SCHEMA_VERSION, and commit the new version's fixture file (python
+tests/fixtures/make_schema_fixture.py). Before an upgrade the store copies the file beside
+it (NAME.before-schema-N.db)."""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from huddle.core.schema import SCHEMA_1
+from huddle.core.schema import SCHEMA_1, SCHEMA_2
 
 migrations = Migrations("huddle")
 
@@ -15,4 +17,10 @@ migrations = Migrations("huddle")
 @migrations(name="0001_initial")
 def initial(db: Database) -> None:
     for statement in SCHEMA_1:
+        db.execute(statement)
+
+
+@migrations(name="0002_search_index_for_sqlite_utils")
+def search_index_for_sqlite_utils(db: Database) -> None:
+    for statement in SCHEMA_2:
         db.execute(statement)

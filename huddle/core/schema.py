@@ -8,14 +8,18 @@ from huddle.core.calendar import WEEKDAYS_RULE
 from huddle.core.models import Source
 
 
-def _search_index(table: str, columns: tuple[str, ...], on_update: str) -> list[str]:
-    """An external-content FTS5 table `<table>_fts` over `columns`, with its triggers."""
+def _search_index(
+    table: str, columns: tuple[str, ...], on_update: str, *, quoted: bool = False
+) -> list[str]:
+    """An external-content FTS5 table `<table>_fts` over `columns`, with its triggers.
+    `quoted`: content="table", as sqlite-utils and Datasette look for it (from schema 2)."""
     cols = ", ".join(columns)
+    content = f'"{table}"' if quoted else table
     new = ", ".join(f"new.{c}" for c in columns)
     old = ", ".join(f"old.{c}" for c in columns)
     fts = f"{table}_fts"
     return [
-        f"CREATE VIRTUAL TABLE {fts} USING fts5 ({cols}, content={table},"
+        f"CREATE VIRTUAL TABLE {fts} USING fts5 ({cols}, content={content},"
         " tokenize='porter unicode61 remove_diacritics 2')",
         f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
         f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END",
@@ -25,6 +29,26 @@ def _search_index(table: str, columns: tuple[str, ...], on_update: str) -> list[
         f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
         f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END",
     ]
+
+
+def _search_index_again(table: str, columns: tuple[str, ...], on_update: str) -> list[str]:
+    """The search index made again, with content="table", and filled from the table."""
+    fts = f"{table}_fts"
+    return [
+        *(f"DROP TRIGGER {table}_{when}" for when in ("ai", "ad", "au")),
+        f"DROP TABLE {fts}",
+        *_search_index(table, columns, on_update, quoted=True),
+        f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')",
+    ]
+
+
+STEPS_SEARCH = ("steps", ("text", "learning"), "AFTER UPDATE OF text, learning ON steps")
+BLOCKERS_SEARCH = (
+    "blockers",
+    ("text", "escalation_reason", "answer", "resolution"),
+    "AFTER UPDATE OF text, escalation_reason, answer, resolution ON blockers",
+)
+"""What each search index covers: the table, its columns, and when a change re-indexes it."""
 
 
 STEP_TALLIES: dict[str, str] = {
@@ -185,12 +209,8 @@ SCHEMA_1 = [
     "CREATE INDEX attendance_by_member ON attendance (member_id, day)",
     # Full-text search (FTS5) over steps and blockers, kept in step by triggers; named as
     # sqlite-utils names them, so Datasette offers search on these tables too.
-    *_search_index("steps", ("text", "learning"), "AFTER UPDATE OF text, learning ON steps"),
-    *_search_index(
-        "blockers",
-        ("text", "escalation_reason", "answer", "resolution"),
-        "AFTER UPDATE OF text, escalation_reason, answer, resolution ON blockers",
-    ),
+    *_search_index(*STEPS_SEARCH),
+    *_search_index(*BLOCKERS_SEARCH),
     # Every digest written for management: the next one starts where the last one ended.
     """CREATE TABLE digests (
         id TEXT PRIMARY KEY,
@@ -299,4 +319,11 @@ SCHEMA_1 = [
         text TEXT NOT NULL,
         updated_at TEXT NOT NULL
     )""",
+]
+
+SCHEMA_2 = [
+    # The search indexes name their table in quotes (content="steps"): sqlite-utils and
+    # Datasette find a table's index by that, so `sqlite-utils search` works on the file.
+    *_search_index_again(*STEPS_SEARCH),
+    *_search_index_again(*BLOCKERS_SEARCH),
 ]

@@ -93,9 +93,23 @@ class Store:
             others = set(self.db.utils.table_names()) - {"_sqlite_migrations"}
             if pending and pending[0].name == "0001_initial" and others:
                 raise StoreError(f"{self.db.where} is not a Huddle database")
+            if pending and pending[0].name != "0001_initial":
+                self._copy_before_upgrade()
             if pending:
                 migrations.apply(self.db.utils)
             self.db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _copy_before_upgrade(self) -> None:
+        """A copy of the file as it was, beside it, before a newer schema changes it. Made
+        under the write lock: it is the last state before the upgrade."""
+        from huddle.core.store.backup import copy_file
+
+        path = self.db.path
+        if path is None:
+            return
+        copy = path.with_name(f"{path.stem}.before-schema-{SCHEMA_VERSION}{path.suffix}")
+        if not copy.exists():
+            copy_file(path, copy)
 
     def _set_schema_version(self) -> None:
         """Note the version on a file migrated before versions were noted (if it can be)."""

@@ -1,0 +1,116 @@
+"""Every shipped schema version keeps a file in tests/fixtures (made by that version's code,
+see make_schema_fixture.py); each one upgrades to the current version with every row kept,
+after a copy of it is made beside it. And the file stays usable by the SQLite tools."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from huddle.core.models import Role
+from huddle.core.store import Store
+from huddle.core.store.db import SCHEMA_VERSION
+from huddle.core.store.search import SearchFilters
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def version_of(fixture: Path) -> int:
+    return int(fixture.stem.split("-")[1])
+
+
+SHIPPED = sorted(FIXTURES.glob("schema-*.db"), key=version_of)
+
+
+def rows_of(path: Path) -> dict[str, set[tuple[object, ...]]]:
+    """Every row of every table but the search index's own (derived) and the migrations."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE '%\\_fts%' ESCAPE '\\' AND name != '_sqlite_migrations'"
+            )
+        ]
+        return {t: set(conn.execute(f"SELECT * FROM [{t}]").fetchall()) for t in tables}
+    finally:
+        conn.close()
+
+
+def matches(path: Path, table: str, word: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        sql = f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH ?"
+        return int(conn.execute(sql, (word,)).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_every_shipped_schema_version_has_its_fixture_file() -> None:
+    assert [version_of(p) for p in SHIPPED] == list(range(1, SCHEMA_VERSION + 1)), (
+        "a new schema version ships with its file: python tests/fixtures/make_schema_fixture.py"
+    )
+
+
+@pytest.mark.parametrize("fixture", SHIPPED, ids=lambda p: p.stem)
+def test_an_old_file_upgrades_with_every_row_kept_and_a_copy_beside_it(
+    fixture: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "team.db"
+    shutil.copy(fixture, path)
+    before = rows_of(path)
+    found_before = {t: matches(path, t, "the") for t in ("steps", "blockers")}
+    assert all(found_before.values())
+
+    Store.open(path).close()
+
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    after = rows_of(path)
+    for table, rows in before.items():
+        width = len(next(iter(rows))) if rows else 0  # a newer version may add columns
+        assert {row[:width] for row in after[table]} == rows, table
+    assert {t: matches(path, t, "the") for t in ("steps", "blockers")} == found_before
+    copy = tmp_path / f"team.before-schema-{SCHEMA_VERSION}.db"
+    if version_of(fixture) < SCHEMA_VERSION:
+        assert rows_of(copy) == before
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    else:
+        assert not copy.exists()  # nothing to upgrade, nothing copied
+
+
+def test_sqlite_utils_searches_the_steps_and_blockers_of_an_upgraded_file(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "team.db"
+    shutil.copy(SHIPPED[0], path)
+    Store.open(path).close()
+    db = Database(path)
+    steps = list(db["steps"].search("visit"))  # type: ignore[union-attr]
+    assert steps
+    assert all("visit" in (s["text"] + s["learning"]).lower() for s in steps)
+    assert list(db["blockers"].search("the"))  # type: ignore[union-attr]
+    db.close()
+
+
+def test_sqlite_utils_finds_a_step_just_added_to_a_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "team.db"
+    store = Store.open(path)
+    try:
+        ann = store.members.add("Ann Smith", Role.LEAD)
+        store.steps.add(ann, "Book an interpreter before the visit", store.today())
+        found = store.search.search(SearchFilters(text="interpreter")).hits
+    finally:
+        store.close()
+    assert [hit.kind for hit in found] == ["step"]
+    db = Database(path)
+    assert db["steps"].detect_fts() == "steps_fts"  # type: ignore[union-attr]
+    assert [row["text"] for row in db["steps"].search("interpreter")] == [  # type: ignore[union-attr]
+        "Book an interpreter before the visit"
+    ]
+    db.close()
