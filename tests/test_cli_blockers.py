@@ -183,3 +183,37 @@ def test_the_shell_commands_never_load_textual(team_file: Path, command: list[st
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.rstrip().endswith("CLEAN")
+
+
+def test_huddle_own_gives_a_blocker_an_owner_then_changes_it(huddle_with_team) -> None:
+    huddle = huddle_with_team
+    short = raised(huddle)
+    out = huddle.ok("own", short[:4], "anne", "--who", "ann s")
+    assert out == f"Blocker {short} owned by Anne Jones: {TEXT}\n"
+    out = huddle.ok("own", short, "SAM", "--who", "ann s")
+    assert out == f"Blocker {short} owned by Sam Patel: {TEXT}\n"
+    assert "owned" in huddle.ok("blockers")
+
+    # Mistakes: one line each, nothing changed.
+    assert "already owned by Sam Patel" in one_line_error(
+        huddle("own", short, "sam", "--who", "ann s").output
+    )
+    assert "zed" in one_line_error(huddle("own", short, "zed", "--who", "ann s").output)
+    assert "not a blocker id" in one_line_error(huddle("own", "zz", "sam", "--who", "ann s").output)
+    assert "who" in one_line_error(huddle("own", short, "anne").output).lower()
+
+    store = huddle.open_store()
+    try:
+        blocker = store.blockers.find(short)
+        assert (blocker.status, blocker.owner_name) == (BlockerStatus.OWNED, "Sam Patel")
+        notes = [(e.status_from, e.status_to, e.note) for e in store.blockers.history(blocker)]
+        assert notes[1:] == [
+            (BlockerStatus.OPEN, BlockerStatus.OWNED, "owned by Anne Jones"),
+            (
+                BlockerStatus.OWNED,
+                BlockerStatus.OWNED,
+                "owner changed from Anne Jones to Sam Patel",
+            ),
+        ]
+    finally:
+        store.close()

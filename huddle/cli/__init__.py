@@ -7,7 +7,7 @@ import click
 
 from huddle import __version__
 from huddle.cli.away import away
-from huddle.cli.blockers import answer, blockers, escalate, manage, resolve
+from huddle.cli.blockers import answer, blockers, escalate, manage, own, resolve
 from huddle.cli.common import HuddleGroup, State, db_option, open_app, pass_state
 from huddle.cli.demo import demo
 from huddle.cli.digest import digest
@@ -67,6 +67,7 @@ main.add_command(trends)
 main.add_command(blockers)
 main.add_command(escalate)
 main.add_command(answer)
+main.add_command(own)
 main.add_command(resolve)
 main.add_command(manage)
 main.add_command(digest)

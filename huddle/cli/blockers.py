@@ -177,6 +177,28 @@ def resolve(state: State, blocker_id: str, text: str, who: str | None) -> None:
 
 
 @click.command()
+@click.argument("blocker_id", metavar="ID")
+@click.argument("name")
+@who_option("Who makes the change")
+@db_option
+@pass_state
+def own(state: State, blocker_id: str, name: str, who: str | None) -> None:
+    """Give a blocker to someone in the team to deal with, or change who owns it.
+
+    NAME matches by the start of a word of the member's name, in any case.
+
+    \b
+    Example:
+      huddle own 3fa2c1 tom --who sarah
+    """
+    store = state.store()
+    member = _member(store, who)
+    owner = store.members.find(name)
+    blocker = store.blockers.take_ownership(store.blockers.find(blocker_id), owner, who=member.name)
+    click.echo(f"Blocker {blocker.short_id} owned by {owner.name}: {blocker.text}")
+
+
+@click.command()
 @db_option
 @pass_state
 def manage(state: State) -> None:

@@ -220,15 +220,23 @@ class BlockerStore:
         return self.get(blocker_id)
 
     def take_ownership(self, blocker: Blocker, owner: Member, *, who: str) -> Blocker:
-        """The team owns it: one of its members will deal with it."""
+        """The team owns it: one of its members will deal with it. On a blocker the team
+        owns already, the owner changes (the history says from whom to whom)."""
         if not owner.active:
             raise HuddleError(f"{owner.name} has left the team; pick someone in it")
+        current = self.get(blocker.id)
+        if current.status is BlockerStatus.OWNED and current.owner_id == owner.id:
+            raise InvalidMove(f"blocker {blocker.short_id} is already owned by {owner.name}")
+        note = f"owned by {owner.name}"
+        if current.status is BlockerStatus.OWNED and current.owner_name:
+            note = f"owner changed from {current.owner_name} to {owner.name}"
         return self._move(
             blocker,
             BlockerStatus.OWNED,
             who=who,
-            note=f"owned by {owner.name}",
+            note=note,
             changes={"owner_id": owner.id},
+            again=True,
         )
 
     def escalate(
@@ -324,7 +332,10 @@ class BlockerStore:
         who: str,
         note: str,
         changes: dict[str, object],
+        again: bool = False,
     ) -> Blocker:
+        """Move the blocker to `to` (checked against BLOCKER_MOVES under the write lock; with
+        `again`, a blocker already `to` is changed too, e.g. a new owner)."""
         who = clean_line(who, what="who made the change", limit=80)
         with self.db.write() as conn:
             # Read the status under the write lock: another screen may have moved it.
@@ -332,7 +343,7 @@ class BlockerStore:
             if row is None:
                 raise HuddleError("that blocker no longer exists")
             current = BlockerStatus(row[0])
-            if to not in BLOCKER_MOVES[current]:
+            if to not in BLOCKER_MOVES[current] and not (again and current is to):
                 raise InvalidMove(refusal(blocker.short_id, current, to))
             changes = {**changes, "status": to.value, "updated_at": self.db.stamp()}
             columns = ", ".join(f"{column} = ?" for column in changes)

@@ -179,29 +179,69 @@ class AskText(ModalScreen[Answer]):
         self.dismiss(Answer(self.query_one("#ask-input", Input).value, False))
 
 
+class Choices(OptionList):
+    """The list of a PickOne: Down on the last stays on the last (and Up on the first),
+    so a held key never lands back at the top on someone else."""
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        """To the next choice that can be picked that way; none from nothing picked is the
+        first (Down) or the last (Up); past the end, stay."""
+        count = self.option_count
+        at = self.highlighted
+        index = (-1 if direction > 0 else count) if at is None else at
+        for candidate in range(index + direction, count if direction > 0 else -1, direction):
+            if not self.get_option_at_index(candidate).disabled:
+                self.highlighted = candidate
+                return
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.screen.query_one(".ask-hint", Static).update(
+                Content("Nobody is picked yet: Down to choose, Enter to pick, Esc to cancel")
+            )
+            return
+        super().action_select()
+
+
 class PickOne(ModalScreen[str | None]):
-    """Choose one of a few things (a person, a goal) with the arrows and Enter."""
+    """Choose one of a few things (a person, a goal) with the arrows and Enter. With
+    `start_on_nothing`, nothing is picked at the start, so Enter alone picks nothing (and
+    says so); else the first choice, or `highlight`."""
 
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(
-        self, title: str, choices: list[tuple[str, str]], *, highlight: str | None = None
+        self,
+        title: str,
+        choices: list[tuple[str, str]],
+        *,
+        highlight: str | None = None,
+        start_on_nothing: bool = False,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.choices = choices
         """(id, label) pairs, labels shown as typed."""
         self.start = highlight
+        self.start_on_nothing = start_on_nothing
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content(self.title_text), classes="ask-title")
-            yield OptionList(*[Option(Content(label), id=key) for key, label in self.choices])
+            yield Choices(*[Option(Content(label), id=key) for key, label in self.choices])
             yield Static("Up/Down to choose, Enter to pick, Esc to cancel", classes="ask-hint")
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
+        options = self.query_one(Choices)
+        if self.start_on_nothing:
+            options.highlighted = None
         if self.start is not None:
             for index, (key, _label) in enumerate(self.choices):
                 if key == self.start:

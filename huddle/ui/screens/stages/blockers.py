@@ -105,7 +105,7 @@ class BlockersStage(StageView):
             + (f" ({overdue} overdue)" if overdue else ""),
             ""
             if self.read_only
-            else "b raise one   o the team owns it   e send it up   r resolved",
+            else "b raise one   o the team owns it, or a new owner   e send it up   r resolved",
         )
         listing = self.query_one(BlockerList)
         self.row_cells = row_width(listing)
@@ -179,9 +179,10 @@ class BlockersStage(StageView):
         return "the huddle"
 
     def people(self) -> list[tuple[str, str]]:
+        """Everyone in the team to choose from: the people here first, then the rest."""
         here = present_members(self.store, self.day)
         others = [m for m in self.store.members.all() if m not in here]
-        return [(m.id, m.name) for m in here + others]
+        return [(m.id, m.name) for m in here] + [(m.id, f"{m.name}  (not here)") for m in others]
 
     def raise_blocker(self) -> None:
         def chosen(member_id: str | None) -> None:
@@ -208,14 +209,14 @@ class BlockersStage(StageView):
             owner: Member = self.store.members.get(member_id)
             self.act(lambda: self.store.blockers.take_ownership(blocker, owner, who=self.who))
 
-        self.app.push_screen(
-            PickOne(
-                f"Who in the team owns it? {blocker.text}",
-                self.people(),
-                highlight=blocker.owner_id or blocker.raised_by,
-            ),
-            chosen,
+        owned = blocker.status is BlockerStatus.OWNED and blocker.owner_name
+        question = (
+            f"Who owns it now? (owned by {blocker.owner_name}) {blocker.text}"
+            if owned
+            else f"Who in the team owns it? {blocker.text}"
         )
+        # Nobody is picked at the start: Enter at once must not give it to someone by chance.
+        self.app.push_screen(PickOne(question, self.people(), start_on_nothing=True), chosen)
 
     def send_up(self, blocker_id: str | None) -> None:
         blocker = self.blockers.get(blocker_id or "")
