@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from huddle.cli import main
+from huddle.core.calendar import FixedClock
 from huddle.core.store import Store, StoreError, file_check
 from huddle.core.store.db import SCHEMA_VERSION
 
@@ -111,11 +112,13 @@ def test_a_folder_given_as_the_file_is_one_line(huddle: Huddle, tmp_path: Path) 
     assert list(folder.iterdir()) == []
 
 
-def test_a_new_file_through_a_dangling_symlink_is_private_with_its_wal(tmp_path: Path) -> None:
+def test_a_new_file_through_a_dangling_symlink_is_private_with_its_wal(
+    tmp_path: Path, clock: FixedClock
+) -> None:
     target = tmp_path / "elsewhere" / "team.db"
     link = tmp_path / "team.db"
     link.symlink_to(target)
-    store = Store.open(link)
+    store = Store.open(link, clock=clock)
     try:
         store.members.add("Ann Smith")
         assert stat.S_IMODE(target.stat().st_mode) == 0o600

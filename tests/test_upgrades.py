@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from huddle.core.calendar import FixedClock
 from huddle.core.models import Role
 from huddle.core.store import Store
 from huddle.core.store.db import SCHEMA_VERSION
@@ -98,9 +99,11 @@ def test_sqlite_utils_searches_the_steps_and_blockers_of_an_upgraded_file(
     db.close()
 
 
-def test_sqlite_utils_finds_a_step_just_added_to_a_new_file(tmp_path: Path) -> None:
+def test_sqlite_utils_finds_a_step_just_added_to_a_new_file(
+    tmp_path: Path, clock: FixedClock
+) -> None:
     path = tmp_path / "team.db"
-    store = Store.open(path)
+    store = Store.open(path, clock=clock)
     try:
         ann = store.members.add("Ann Smith", Role.LEAD)
         store.steps.add(ann, "Book an interpreter before the visit", store.today())

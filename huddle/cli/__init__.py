@@ -11,6 +11,7 @@ from huddle.cli.blockers import answer, blockers, escalate, manage, own, resolve
 from huddle.cli.common import HuddleGroup, State, db_option, open_app, pass_state
 from huddle.cli.demo import demo
 from huddle.cli.digest import digest
+from huddle.cli.file import backup, check
 from huddle.cli.goals import goals
 from huddle.cli.me import mine, whoami
 from huddle.cli.pdsa import pdsa
@@ -74,6 +75,8 @@ main.add_command(digest)
 main.add_command(away)
 main.add_command(goals)
 main.add_command(pdsa)
+main.add_command(backup)
+main.add_command(check)
 main.add_command(export)
 main.add_command(import_)
 

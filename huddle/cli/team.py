@@ -189,6 +189,17 @@ def answer_limit(state: State, days: int) -> None:
     )
 
 
+@team.command("backups")
+@click.argument("count", type=click.IntRange(1, 365))
+@db_option
+@pass_state
+def backups(state: State, count: int) -> None:
+    """How many dated backups `huddle backup` and the app keep (default 14): older ones
+    are removed when a new one is made."""
+    state.store().team.update(backups_kept=count)
+    click.echo(f"The last {count} backup{'s' if count != 1 else ''} are kept")
+
+
 @team.command()
 @click.argument("day", metavar="DAY|off")
 @db_option

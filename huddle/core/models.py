@@ -109,6 +109,8 @@ class Team:
     date_order: DateOrder
     answer_limit_days: int
     """Huddle days management has to answer an escalated blocker before it is flagged."""
+    backups_kept: int = 14
+    """How many dated backups of the file are kept (`huddle backup`, and the app daily)."""
 
 
 @dataclass(frozen=True)

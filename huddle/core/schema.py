@@ -327,3 +327,8 @@ SCHEMA_2 = [
     *_search_index_again(*STEPS_SEARCH),
     *_search_index_again(*BLOCKERS_SEARCH),
 ]
+
+SCHEMA_3 = [
+    # How many dated backups `huddle backup` (and the app, each huddle day) keeps.
+    "ALTER TABLE team ADD COLUMN backups_kept INTEGER NOT NULL DEFAULT 14",
+]

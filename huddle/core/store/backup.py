@@ -3,9 +3,14 @@ consistent even while the app and `huddle add` write; owner-only (0600) like the
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
+import re
 import sqlite3
 import tempfile
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from huddle.core.store.db import StoreError
@@ -46,3 +51,55 @@ def _copy(source: Path, part: Path) -> None:
     finally:
         writer.close()
         reader.close()
+
+
+BACKUPS_FOLDER = "backups"
+"""Dated backups go in this folder beside the team's file (`huddle backup` with no DEST)."""
+
+_DATED = re.compile(r"-(\d{4}-\d{2}-\d{2})$")
+
+
+def backups_folder(path: Path) -> Path:
+    return path.parent / BACKUPS_FOLDER
+
+
+def dated_backup(path: Path, day: date, folder: Path | None = None) -> Path:
+    """Where the backup of `path` made on `day` goes: FOLDER/NAME-YYYY-MM-DD.db."""
+    return (folder or backups_folder(path)) / f"{path.stem}-{day.isoformat()}{path.suffix or '.db'}"
+
+
+def backups_of(path: Path, folder: Path | None = None) -> list[Path]:
+    """The dated backups of `path` in `folder` (default: its backups folder), newest first."""
+    folder = folder or backups_folder(path)
+    found: list[tuple[str, Path]] = []
+    for candidate in folder.glob(f"{glob.escape(path.stem)}-*"):
+        match = _DATED.search(candidate.stem)
+        if match and candidate.stem[: match.start()] == path.stem and candidate.is_file():
+            found.append((match.group(1), candidate))
+    return [p for _, p in sorted(found, reverse=True)]
+
+
+def back_up(path: Path, day: date, *, keep: int, folder: Path | None = None) -> Backup:
+    """Make the day's dated backup (replacing one made earlier the same day), then remove
+    all but the newest `keep`."""
+    made = copy_file(path, dated_backup(path, day, folder))
+    removed = []
+    for old in backups_of(path, folder)[keep:]:
+        with contextlib.suppress(FileNotFoundError):  # another process removed it first
+            old.unlink()
+        removed.append(old)
+    return Backup(made, removed)
+
+
+def back_up_once_a_day(path: Path, day: date, *, keep: int) -> Backup | None:
+    """The app's daily backup: made at the first huddle of the day, unless there is one."""
+    if dated_backup(path, day).exists():
+        return None
+    return back_up(path, day, keep=keep)
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    removed: list[Path]
+    """Older backups removed to keep only the team's number."""

@@ -111,3 +111,16 @@ def _create_private_file(path: Path, real: Path) -> None:
     except OSError as error:
         raise StoreError(f"can't create {path}: {error.strerror}") from None
     os.close(fd)
+
+
+def damage_of(path: Path, *, thorough: bool = False) -> list[str]:
+    """`damage` of the file at `path`, through a read-only connection of its own: for
+    `huddle check`, and for the app's check in a thread after it opens."""
+    try:
+        conn = sqlite3.connect(read_only_uri(Path(os.path.realpath(path))), uri=True)
+    except sqlite3.Error as error:
+        return [str(error)]
+    try:
+        return damage(conn, thorough=thorough)
+    finally:
+        conn.close()

@@ -9,7 +9,14 @@ from huddle.core.models import DateOrder, Holiday, HuddleError, Team
 from huddle.core.store.db import Db
 from huddle.core.text import clean_line, clean_text
 
-_SETTINGS = ("name", "huddle_days", "timebox_minutes", "date_order", "answer_limit_days")
+_SETTINGS = (
+    "name",
+    "huddle_days",
+    "timebox_minutes",
+    "date_order",
+    "answer_limit_days",
+    "backups_kept",
+)
 
 
 class TeamStore:
@@ -26,6 +33,7 @@ class TeamStore:
             timebox_minutes=row["timebox_minutes"],
             date_order=DateOrder(row["date_order"]),
             answer_limit_days=row["answer_limit_days"],
+            backups_kept=row["backups_kept"],
         )
 
     def update(
@@ -36,6 +44,7 @@ class TeamStore:
         timebox_minutes: int | None = None,
         date_order: DateOrder | None = None,
         answer_limit_days: int | None = None,
+        backups_kept: int | None = None,
     ) -> Team:
         """Change some settings; the others stay as they are."""
         changes: dict[str, object] = {
@@ -44,12 +53,15 @@ class TeamStore:
             "timebox_minutes": timebox_minutes,
             "date_order": date_order.value if date_order else None,
             "answer_limit_days": answer_limit_days,
+            "backups_kept": backups_kept,
         }
         changes = {k: v for k, v in changes.items() if v is not None}
         if timebox_minutes is not None and not 1 <= timebox_minutes <= 120:
             raise HuddleError("the timebox is from 1 to 120 minutes")
         if answer_limit_days is not None and not 1 <= answer_limit_days <= 60:
             raise HuddleError("the answer limit is from 1 to 60 huddle days")
+        if backups_kept is not None and not 1 <= backups_kept <= 365:
+            raise HuddleError("keep from 1 to 365 backups")
         if changes:
             columns = ", ".join(f"{k} = ?" for k in changes)
             with self.db.write() as conn:
