@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, Static
 
+from huddle.config import WHO_SETTING, save_setting
 from huddle.core.calendar import FixedClock
 from huddle.core.models import Blocker, BlockerStatus, Role
 from huddle.core.store import Store
@@ -17,7 +18,7 @@ from huddle.ui.screens.blocker_dialog import SayDialog
 from huddle.ui.screens.home import HomeScreen
 from huddle.ui.screens.manage import ManageScreen
 
-from .screen_helpers import run_from_palette, wait_until
+from .screen_helpers import run_from_palette, screen_text, wait_until
 
 MONDAY = datetime(2026, 11, 30, 9, 0).astimezone().date()
 
@@ -125,6 +126,46 @@ async def test_a_manager_answers_from_the_keyboard_and_the_flag_goes(
         assert "Answer: Asked IT to drop the second field [v2]" in text_of(screen, "#detail-text")
 
 
+async def test_the_answer_starts_on_the_manager_never_on_a_person_remembered_at_this_account(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `huddle whoami` or the `huddle add` form remembered someone on this account: on the
+    # shared screen that is not who is at the keyboard.
+    save_setting(WHO_SETTING, "Ann Smith")
+    monkeypatch.setenv("HUDDLE_WHO", "Bea Jones")
+    store.members.add("Kim Lee", Role.MANAGER)
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, SayDialog)
+        who = app.screen.query_one("#say-who", Input)
+        assert who.value == "Kim Lee"
+        assert "Recorded as Kim Lee (manager)" in screen_text(app)
+        who.focus()
+        await pilot.press("down")
+        assert who.value == "Pat Reid"
+        assert "Recorded as Pat Reid (manager)" in screen_text(app)
+        who.value = "sa"
+        assert await wait_until(pilot, lambda: "Recorded as Sam Okafor" in screen_text(app))
+        app.screen.query_one("#say-text", Input).value = "Asked IT"
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ManageScreen))
+    assert store.blockers.get(sent["late"].id).answered_by == "Sam Okafor"
+
+
+async def test_the_resolve_dialog_says_who_it_will_record_as_it_is_typed(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    save_setting(WHO_SETTING, "Ann Smith")
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("down", "r")
+        assert app.screen.query_one("#say-who", Input).value == ""
+        assert "Type who says it" in screen_text(app)
+        app.screen.query_one("#say-who", Input).value = "an"
+        assert await wait_until(pilot, lambda: "Recorded as Ann Smith" in screen_text(app))
+
+
 async def test_a_blocker_is_resolved_from_the_keyboard_and_leaves_the_open_list(
     store: Store, clock: FixedClock, sent: dict[str, Blocker]
 ) -> None:
@@ -156,9 +197,11 @@ async def test_a_mistyped_name_is_one_line_and_nothing_changes(
         who.value = "zed"
         await pilot.press(*"Done", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, ManageScreen)
+        # The dialog stays, with what was typed and the reason on its Who line.
+        assert isinstance(app.screen, SayDialog)
+        assert app.screen.query_one("#say-text", Input).value == "Done"
+        assert "no member matches 'zed'" in screen_text(app)
         assert store.blockers.get(sent["late"].id).status is BlockerStatus.ESCALATED
-        assert any("no member matches 'zed'" in str(n.message) for n in app._notifications)
 
 
 async def test_only_a_blocker_waiting_for_an_answer_can_be_answered(

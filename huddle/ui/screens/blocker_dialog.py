@@ -1,9 +1,10 @@
 """A small dialog that asks for a line of text and, when asked, who says it: management's
 answer to a blocker, the note on how it was resolved, a date, a file name. Enter saves,
-Esc cancels."""
+Esc cancels. The Who line always says whom it will record, as the name is typed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -13,19 +14,35 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from huddle.core.matching import match_one
+from huddle.core.models import HuddleError
+
 
 @dataclass(frozen=True)
 class Said:
-    """What was typed in the dialog."""
+    """What was typed in the dialog; `who` is the person's full name when the dialog
+    was given the team's people."""
 
     text: str
     who: str
 
 
+@dataclass(frozen=True)
+class Person:
+    """Someone the Who line can name, with the role shown beside the name."""
+
+    name: str
+    role: str = ""
+
+
 class SayDialog(ModalScreen[Said | None]):
     """Asks "what" and "who"; dismisses with a `Said`, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("up", "next_person(-1)", "Previous person", show=False),
+        Binding("down", "next_person(1)", "Next person", show=False),
+    ]
 
     DEFAULT_CSS = """
     SayDialog {
@@ -50,7 +67,14 @@ class SayDialog(ModalScreen[Said | None]):
     """
 
     def __init__(
-        self, title: str, about: str, *, label: str, who: str | None = "", value: str = ""
+        self,
+        title: str,
+        about: str,
+        *,
+        label: str,
+        who: str | None = "",
+        value: str = "",
+        people: Sequence[Person] = (),
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -59,6 +83,9 @@ class SayDialog(ModalScreen[Said | None]):
         self.who = who
         """The name to start the Who line with; None: no Who line."""
         self.value = value
+        self.people = list(people)
+        """Whom the Who line can name, in the order Up and Down go through them; when
+        given, a name that matches none of them (or several) is not accepted."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -69,7 +96,38 @@ class SayDialog(ModalScreen[Said | None]):
             if self.who is not None:
                 yield Label("Who")
                 yield Input(self.who, id="say-who", placeholder="a name, or its start")
-            yield Static("Enter saves   Tab next line   Esc cancels", classes="dialog-hint")
+                if self.people:
+                    yield Static(self._recorded(self.who)[1], id="say-recorded")
+            keys = "Enter saves   Tab next line   "
+            if self.people:
+                keys += "↑↓ who   "
+            yield Static(keys + "Esc cancels", classes="dialog-hint")
+
+    def _recorded(self, typed: str) -> tuple[Person | None, Content]:
+        """The person `typed` names, and the line that says so (or why nobody is)."""
+        if not typed.strip():
+            return None, Content("Type who says it: a name, or its start")
+        try:
+            person = match_one(typed, self.people, lambda p: p.name, "member")
+        except HuddleError as error:
+            return None, Content(str(error))
+        role = f" ({person.role})" if person.role else ""
+        return person, Content.assemble("Recorded as ", (person.name, "bold"), role)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "say-who" and self.people:
+            self.query_one("#say-recorded", Static).update(self._recorded(event.value)[1])
+
+    def action_next_person(self, step: int) -> None:
+        """Up and Down on the Who line go through the people, starting from the one named."""
+        who = self.query_one("#say-who", Input) if self.who is not None else None
+        if who is None or not who.has_focus or not self.people:
+            return
+        names = [p.name for p in self.people]
+        person = self._recorded(who.value)[0]
+        at = names.index(person.name) if person else -1 if step > 0 else 0
+        who.value = names[(at + step) % len(names)]
+        who.cursor_position = len(who.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -82,6 +140,12 @@ class SayDialog(ModalScreen[Said | None]):
             self.query_one("#say-text", Input).focus()
             self.notify("Type it first, or Esc to cancel", severity="warning")
             return
+        if self.people:
+            person = self._recorded(who)[0]
+            if person is None:  # the Who line already says why
+                self.query_one("#say-who", Input).focus()
+                return
+            who = person.name
         self.dismiss(Said(text, who))
 
     def action_cancel(self) -> None:

@@ -16,7 +16,6 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from huddle.config import remembered_who
 from huddle.core.blockers import (
     AgeFilter,
     AgeFlag,
@@ -29,7 +28,7 @@ from huddle.core.blockers import (
 from huddle.core.calendar import format_day
 from huddle.core.models import Blocker, BlockerStatus, HuddleError, Role
 from huddle.ui.screens.base import LiveScreen
-from huddle.ui.screens.blocker_dialog import Said, SayDialog
+from huddle.ui.screens.blocker_dialog import Person, Said, SayDialog
 from huddle.ui.widgets.blocker_flag import flag_text
 
 
@@ -254,16 +253,13 @@ class ManageScreen(LiveScreen):
         self.age_filter = cycle(self.age_filter)
         self.safely(self.reload)
 
-    def default_who(self, *, manager: bool) -> str:
-        """Who is at this keyboard, if known; for an answer, else the team's one manager."""
-        remembered = remembered_who()
-        if remembered:
-            return remembered[0]
-        if manager:
-            managers = [m for m in self.store.members.all() if m.role is Role.MANAGER]
-            if len(managers) == 1:
-                return managers[0].name
-        return ""
+    def people(self, *, managers_first: bool) -> list[Person]:
+        """Who the dialog's Who line can name: managers first for an answer. The shared
+        screen never assumes who is at its keyboard (no whoami here: that is the CLI's)."""
+        members = self.store.members.all()
+        if managers_first:
+            members = sorted(members, key=lambda m: m.role is not Role.MANAGER)
+        return [Person(m.name, m.role.value if m.role is Role.MANAGER else "") for m in members]
 
     def action_answer(self) -> None:
         blocker = self.highlighted()
@@ -283,19 +279,20 @@ class ManageScreen(LiveScreen):
                 return
 
             def answer() -> Blocker:
-                who = self.store.members.find(said.who).name
-                return self.store.blockers.answer(blocker, said.text, who=who)
+                return self.store.blockers.answer(blocker, said.text, who=said.who)
 
             if self.safely(answer) is not None:
                 self.notify(f"Answer recorded for {blocker.short_id}", markup=False)
             self.safely(self.reload)
 
+        people = self.people(managers_first=True)
         self.app.push_screen(
             SayDialog(
                 "Management's answer",
                 blocker.text,
                 label="The answer, for the team to hear at the next huddle",
-                who=self.default_who(manager=True),
+                who=next((p.name for p in people if p.role), ""),
+                people=people,
             ),
             save,
         )
@@ -310,8 +307,7 @@ class ManageScreen(LiveScreen):
                 return
 
             def resolve() -> Blocker:
-                who = self.store.members.find(said.who).name
-                return self.store.blockers.resolve(blocker, said.text, who=who)
+                return self.store.blockers.resolve(blocker, said.text, who=said.who)
 
             if self.safely(resolve) is not None:
                 self.notify(f"Blocker {blocker.short_id} resolved", markup=False)
@@ -322,7 +318,8 @@ class ManageScreen(LiveScreen):
                 "Resolve the blocker",
                 blocker.text,
                 label="How was it resolved?",
-                who=self.default_who(manager=False),
+                who="",
+                people=self.people(managers_first=False),
             ),
             save,
         )
