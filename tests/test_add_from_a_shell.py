@@ -1,5 +1,5 @@
 """A practitioner at their own terminal: `huddle whoami`, `huddle add` with the shorthand,
-`huddle mine` (and its JSON), and `huddle serve`'s guard rails."""
+and `huddle mine` (and its JSON)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import types
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -205,74 +204,6 @@ def test_mine_needs_to_know_who_i_am(shell: tuple[Run, Path]) -> None:
     run, _ = shell
     assert error_line(run("mine", "--json")).startswith("who are you?")
     assert json.loads(run("mine", "--json", "--who", "bea").output)["member"] == "Bea Jones"
-
-
-# huddle serve: never started here; a stand-in Server records what it was asked.
-
-
-class FakeServer:
-    started: list[tuple[str, str, int]] = []
-
-    def __init__(self, command: str, host: str, port: int, title: str) -> None:
-        self.args = (command, host, port)
-
-    def serve(self) -> None:
-        FakeServer.started.append(self.args)
-
-
-@pytest.fixture
-def fake_textual_serve(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, int]]:
-    package = types.ModuleType("textual_serve")
-    server = types.ModuleType("textual_serve.server")
-    server.Server = FakeServer  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "textual_serve", package)
-    monkeypatch.setitem(sys.modules, "textual_serve.server", server)
-    FakeServer.started = []
-    return FakeServer.started
-
-
-def test_serve_without_the_extra_says_how_to_install_it(
-    shell: tuple[Run, Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    run, _ = shell
-    monkeypatch.setitem(sys.modules, "textual_serve", None)
-    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
-    assert error_line(run("serve")) == (
-        "huddle serve needs textual-serve: pip install 'huddle[serve]'"
-    )
-
-
-def test_serve_listens_on_this_computer_only_by_default(
-    shell: tuple[Run, Path], fake_textual_serve: list[tuple[str, str, int]]
-) -> None:
-    run, path = shell
-    result = run("serve")
-    assert result.exit_code == 0, result.output
-    assert "Warning" not in result.output
-    [(command, host, port)] = fake_textual_serve
-    assert (host, port) == ("127.0.0.1", 8000)
-    assert command.endswith(f"-m huddle --db {path.resolve()}")
-
-
-def test_serve_on_another_address_warns_that_anyone_can_use_it(
-    shell: tuple[Run, Path], fake_textual_serve: list[tuple[str, str, int]]
-) -> None:
-    run, _ = shell
-    result = run("serve", "--host", "0.0.0.0", "--port", "8765")
-    assert result.exit_code == 0, result.output
-    assert (
-        "Warning: listening on 0.0.0.0:8765. Anyone who can reach this port can use the app"
-        in result.output
-    )
-    assert fake_textual_serve[0][1:] == ("0.0.0.0", 8765)
-
-
-@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "::1", "127.0.0.2"])
-def test_loopback_addresses_do_not_warn(
-    shell: tuple[Run, Path], fake_textual_serve: list[tuple[str, str, int]], host: str
-) -> None:
-    run, _ = shell
-    assert "Warning" not in run("serve", "--host", host).output
 
 
 @pytest.mark.parametrize(
