@@ -27,7 +27,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 REFUSED = "Huddle: this address needs the link printed by `huddle serve`, with its token.\n"
 """The whole page a browser gets without the secret: it names no one."""
 
-PASSWORD_REFUSED = "Huddle: this address needs the password set in HUDDLE_SERVE_PASSWORD.\n"
+PASSWORD_REFUSED = "Huddle: this address needs the password set in HUDDLE_SERVE_PASSWORD.\n"  # noqa: S105 a page, not a password
 WRONG_ORIGIN = "Huddle: refused, this page is not from the Huddle server's own address.\n"
 WRONG_HOST = "Huddle: refused, this request is not for the Huddle server's own address.\n"
 

@@ -19,7 +19,7 @@ from huddle.cli.common import State, db_option, pass_state
 from huddle.core.models import HuddleError
 
 MISSING = "huddle serve needs textual-serve: pip install 'huddle[serve]'"
-PASSWORD_ENV = "HUDDLE_SERVE_PASSWORD"
+PASSWORD_ENV = "HUDDLE_SERVE_PASSWORD"  # noqa: S105 the variable's name, not a password
 SHORTEST_PASSWORD = 12
 
 

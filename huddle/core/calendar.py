@@ -117,7 +117,7 @@ class HuddleCalendar:
         days = rruleset()
         begin = datetime.combine(start, datetime.min.time())
         parsed = rrulestr(self.rule, dtstart=begin)
-        assert isinstance(parsed, rrule)
+        assert isinstance(parsed, rrule)  # noqa: S101 narrows the type; no check relies on it
         days.rrule(parsed)
         for holiday in self.holidays:
             days.exdate(datetime.combine(holiday, datetime.min.time()))

@@ -701,7 +701,7 @@ def demo_clock(today: date) -> FixedClock:
 
 def demo_ids(today: date) -> Callable[[], str]:
     """An id maker giving the same 32-hex ids in the same order for the same `today`."""
-    rng = random.Random(f"huddle-demo-ids-{today.isoformat()}")
+    rng = random.Random(f"huddle-demo-ids-{today.isoformat()}")  # noqa: S311 seeded for a repeatable demo team, not a secret
     return lambda: f"{rng.getrandbits(128):032x}"
 
 
@@ -748,7 +748,7 @@ class _Builder:
         self.clock = clock
         self.zone = clock.now().tzinfo
         self.today = today
-        self.rng = random.Random(f"huddle-demo-{today.isoformat()}")
+        self.rng = random.Random(f"huddle-demo-{today.isoformat()}")  # noqa: S311 seeded for a repeatable demo team, not a secret
         self.members: dict[str, Member] = {}
         self.goals: dict[str, Goal] = {}
         self.decks: dict[str, list[_Idea]] = {}
@@ -775,7 +775,7 @@ class _Builder:
             )
         calendar = self.store.calendar()
         # The history was planned on the same weekdays and holidays the store now holds.
-        assert list(calendar.huddle_days(first, self.today)) == days
+        assert list(calendar.huddle_days(first, self.today)) == days  # noqa: S101 a self-check of the demo's own calendar
         today_is_huddle = calendar.is_huddle_day(self.today)
         past = days[:-1] if today_is_huddle else days
         # Worked out over every day, today too, so nobody away today plans a step for it.

@@ -67,7 +67,7 @@ QUESTIONS: tuple[PulseQuestion, ...] = (
         "very much",
     ),
 )
-assert tuple(q.factor for q in QUESTIONS) == PULSE_FACTORS
+assert tuple(q.factor for q in QUESTIONS) == PULSE_FACTORS  # noqa: S101 keeps QUESTIONS and PULSE_FACTORS in step, checked in tests
 
 PulseAnswers = dict[str, int | None]
 """A person's answers by factor, 1 to 5, None for a question skipped."""

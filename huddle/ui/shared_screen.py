@@ -111,7 +111,7 @@ class SharedScreenApp(App[None]):
         if screen is None:
             self.push_screen(HistoryScreen(searching=True))
         else:
-            assert isinstance(screen, HistoryScreen)
+            assert isinstance(screen, HistoryScreen)  # noqa: S101 narrows the type; no check relies on it
             screen.action_search()
 
     def action_open_setup(self) -> None:

@@ -171,7 +171,7 @@ class BlockerStore:
         where += " AND status_to = ?" if to else ""
         params: tuple[str, ...] = (first.isoformat(), last.isoformat())
         rows = self.db.rows(
-            "SELECT blocker_id, at, who, status_from, status_to, note FROM blocker_events"
+            "SELECT blocker_id, at, who, status_from, status_to, note FROM blocker_events"  # noqa: S608 a fixed filter; dates are bound
             f" WHERE substr(at, 1, 10) BETWEEN ? AND ?{where} ORDER BY at, rowid",
             params + ((to.value,) if to else ()),
         )
@@ -348,7 +348,8 @@ class BlockerStore:
             changes = {**changes, "status": to.value, "updated_at": self.db.stamp()}
             columns = ", ".join(f"{column} = ?" for column in changes)
             conn.execute(
-                f"UPDATE blockers SET {columns} WHERE id = ?", [*changes.values(), blocker.id]
+                f"UPDATE blockers SET {columns} WHERE id = ?",  # noqa: S608 names are this module's own keys; values are bound
+                [*changes.values(), blocker.id],
             )
             self._record(conn, blocker.id, who, current, to, note)
         return self.get(blocker.id)

@@ -47,11 +47,11 @@ class CatchUpStore:
         )
         bounds = (since.isoformat(), until.isoformat())
         rows = self.db.rows(
-            f"SELECT text, answer, status FROM blockers WHERE {where}"
+            f"SELECT text, answer, status FROM blockers WHERE {where}"  # noqa: S608 a fixed filter; dates are bound
             " ORDER BY answered_at DESC LIMIT ?",
             (*bounds, limit),
         )
-        count = self.db.value(f"SELECT count(*) FROM blockers WHERE {where}", bounds)
+        count = self.db.value(f"SELECT count(*) FROM blockers WHERE {where}", bounds)  # noqa: S608 a fixed filter; dates are bound
         return [
             BlockerAnswered(r["text"], r["answer"], r["status"] == "resolved") for r in rows
         ], int(count)

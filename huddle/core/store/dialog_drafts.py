@@ -86,7 +86,7 @@ class DraftWriter:
     def _save_on_own_connection(self, text: str) -> None:
         if self._own is None:
             db = self.drafts.db
-            assert db.path is not None
+            assert db.path is not None  # noqa: S101 narrows the type; no check relies on it
             try:
                 own = Db.open(db.path, clock=db.clock, create=False)
                 own.conn.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_MS}")

@@ -30,11 +30,11 @@ class GoalStore:
 
     def all(self, *, active_only: bool = True) -> list[Goal]:
         where = "WHERE status = 'active'" if active_only else ""
-        rows = self.db.rows(f"SELECT {_COLUMNS} FROM goals {where} ORDER BY created_at, title")
+        rows = self.db.rows(f"SELECT {_COLUMNS} FROM goals {where} ORDER BY created_at, title")  # noqa: S608 fixed column list and filter
         return [_goal(r) for r in rows]
 
     def get(self, goal_id: str) -> Goal:
-        row = self.db.row(f"SELECT {_COLUMNS} FROM goals WHERE id = ?", (goal_id,))
+        row = self.db.row(f"SELECT {_COLUMNS} FROM goals WHERE id = ?", (goal_id,))  # noqa: S608 fixed column list and filter
         if row is None:
             raise HuddleError("that goal no longer exists")
         return _goal(row)

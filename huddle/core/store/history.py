@@ -35,7 +35,8 @@ class HistoryStore:
         """The nearest day with a huddle or steps, in one direction (each side uses an index)."""
         found = [
             self.db.value(
-                f"SELECT {agg}(day) FROM {table} WHERE day {sql_op} ?", (day.isoformat(),)
+                f"SELECT {agg}(day) FROM {table} WHERE day {sql_op} ?",  # noqa: S608 fixed table, operator and aggregate; the day is bound
+                (day.isoformat(),),
             )
             for table in ("huddles", "steps")
         ]

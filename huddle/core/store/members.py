@@ -25,11 +25,11 @@ class MemberStore:
     def all(self, *, active_only: bool = True) -> list[Member]:
         """Members by name; retired ones only when asked."""
         where = "WHERE active = 1" if active_only else ""
-        rows = self.db.rows(f"SELECT {_COLUMNS} FROM members {where} ORDER BY name COLLATE NOCASE")
+        rows = self.db.rows(f"SELECT {_COLUMNS} FROM members {where} ORDER BY name COLLATE NOCASE")  # noqa: S608 fixed column list and filter
         return [_member(r) for r in rows]
 
     def get(self, member_id: str) -> Member:
-        row = self.db.row(f"SELECT {_COLUMNS} FROM members WHERE id = ?", (member_id,))
+        row = self.db.row(f"SELECT {_COLUMNS} FROM members WHERE id = ?", (member_id,))  # noqa: S608 fixed column list and filter
         if row is None:
             raise HuddleError("that member no longer exists")
         return _member(row)

@@ -114,7 +114,7 @@ class SearchStore:
             where = "WHERE day < ? OR (day = ? AND (kind < ? OR (kind = ? AND seq < ?)))"
             params += [after[0], after[0], after[1], after[1], after[2]]
         rows = self.db.rows(
-            f"SELECT * FROM ({sql}) {where} ORDER BY day DESC, kind DESC, seq DESC LIMIT ?",
+            f"SELECT * FROM ({sql}) {where} ORDER BY day DESC, kind DESC, seq DESC LIMIT ?",  # noqa: S608 fixed joins and filters; search words are bound
             [*params, limit + 1],
         )
         hits = [_hit(r) for r in rows[:limit]]
@@ -125,7 +125,7 @@ class SearchStore:
         sql, params = self._union(filters, counting=True)
         if sql is None:
             return 0
-        return int(self.db.value(f"SELECT count(*) FROM ({sql})", params))
+        return int(self.db.value(f"SELECT count(*) FROM ({sql})", params))  # noqa: S608 fixed joins and filters; search words are bound
 
     def _union(
         self, filters: SearchFilters, *, counting: bool = False
@@ -161,7 +161,7 @@ def _steps_sql(match: str, filters: SearchFilters, counting: bool) -> tuple[str,
             f" {_highlight(fts, 1, 's.learning')} AS detail"
         )
     )
-    sql = f"SELECT {columns} FROM "
+    sql = f"SELECT {columns} FROM "  # noqa: S608 fixed joins and filters; search words are bound
     params: list[Any] = []
     conditions: list[str] = []
     if match:
@@ -201,7 +201,7 @@ def _blockers_sql(match: str, filters: SearchFilters, counting: bool) -> tuple[s
             f" NULL AS goal, b.status, {_highlight(fts, 0, 'b.text')} AS text, {detail} AS detail"
         )
     )
-    sql = f"SELECT {columns} FROM "
+    sql = f"SELECT {columns} FROM "  # noqa: S608 fixed joins and filters; search words are bound
     params: list[Any] = []
     conditions: list[str] = []
     if match:

@@ -54,7 +54,7 @@ def _median_sql(period: Period, moment: str, days: str, where: str) -> str:
         SELECT start, max(total) AS total, avg(days) AS median FROM ranked
         WHERE place IN ((total + 1) / 2, (total + 2) / 2)
         GROUP BY start
-    """
+    """  # noqa: S608 fixed period arithmetic; `days` and `where` are callers' fixed SQL
 
 
 class TrendStore:
@@ -73,7 +73,7 @@ class TrendStore:
         # Grouped by day first: the period's date arithmetic then runs once a day, not once
         # a day and goal.
         rows = self.db.rows(
-            f"SELECT {period_sql(period, 'day')} AS start, {_SUMS} FROM ("
+            f"SELECT {period_sql(period, 'day')} AS start, {_SUMS} FROM ("  # noqa: S608 fixed period arithmetic and column lists; values are bound
             f" SELECT day, {_SUMS} FROM step_tallies"
             f" WHERE day >= ? AND day < ?{goal_filter} GROUP BY day"
             ") GROUP BY start",
@@ -86,7 +86,7 @@ class TrendStore:
 
     def goal_total(self, goal_id: str) -> StepCounts:
         """All-time counts for one goal ('' for the steps with no goal)."""
-        row = self.db.row(f"SELECT {_SUMS} FROM step_tallies WHERE goal_id = ?", (goal_id,))
+        row = self.db.row(f"SELECT {_SUMS} FROM step_tallies WHERE goal_id = ?", (goal_id,))  # noqa: S608 fixed period arithmetic and column lists; values are bound
         return StepCounts(**{k: (row[k] or 0) if row else 0 for k in STEP_TALLIES})
 
     def total_taken(self) -> int:
@@ -103,7 +103,7 @@ class TrendStore:
             found.setdefault(date.fromisoformat(start), {}).update(values)
 
         for r in self.db.rows(
-            f"SELECT {period_sql(period, 'raised_on')} AS start, count(*) AS n FROM blockers"
+            f"SELECT {period_sql(period, 'raised_on')} AS start, count(*) AS n FROM blockers"  # noqa: S608 fixed period arithmetic and column lists; values are bound
             " WHERE raised_on >= ? AND raised_on < ? GROUP BY start",
             bounds,
         ):
@@ -136,7 +136,7 @@ class TrendStore:
         held = {
             r["start"]: r["n"]
             for r in self.db.rows(
-                f"SELECT {period_sql(period, 'day')} AS start, count(*) AS n FROM huddles"
+                f"SELECT {period_sql(period, 'day')} AS start, count(*) AS n FROM huddles"  # noqa: S608 fixed period arithmetic and column lists; values are bound
                 " WHERE started_at IS NOT NULL AND day >= ? AND day < ? GROUP BY start",
                 bounds,
             )
@@ -144,7 +144,7 @@ class TrendStore:
         marks = {
             r["start"]: (r["marked"], r["present"])
             for r in self.db.rows(
-                f"SELECT {period_sql(period, 'day')} AS start, sum(marked) AS marked,"
+                f"SELECT {period_sql(period, 'day')} AS start, sum(marked) AS marked,"  # noqa: S608 fixed period arithmetic and column lists; values are bound
                 " sum(present) AS present FROM (SELECT day, count(*) AS marked,"
                 " sum(present) AS present FROM attendance WHERE day >= ? AND day < ?"
                 " GROUP BY day) GROUP BY start",
@@ -186,7 +186,7 @@ class TrendStore:
         weekly = ", ".join(f"sum({n}) AS {n}, count({n}) AS {n}_n" for n in PULSE_FACTORS)
         summed = ", ".join(f"sum({n}) AS {n}, sum({n}_n) AS {n}_n" for n in PULSE_FACTORS)
         rows = self.db.rows(
-            f"SELECT {period_sql(period, 'week')} AS start, sum(answers) AS answers, {summed}"
+            f"SELECT {period_sql(period, 'week')} AS start, sum(answers) AS answers, {summed}"  # noqa: S608 fixed period arithmetic and column lists; values are bound
             f" FROM (SELECT week, count(*) AS answers, {weekly} FROM pulse_answers"
             " WHERE week >= ? AND week < ? GROUP BY week) GROUP BY start",
             (first.isoformat(), end.isoformat()),
@@ -207,7 +207,7 @@ class TrendStore:
         where = "s.goal_id IS NULL" if goal_id is None else "s.goal_id = ?"
         params: tuple[object, ...] = () if goal_id is None else (goal_id,)
         rows = self.db.rows(
-            "SELECT s.day, m.name AS member_name, s.text, s.learning, s.status"
+            "SELECT s.day, m.name AS member_name, s.text, s.learning, s.status"  # noqa: S608 a fixed filter; values are bound
             " FROM steps s JOIN members m ON m.id = s.member_id"
             f" WHERE {where} AND s.learning != '' ORDER BY s.day DESC, s.updated_at DESC"
             " LIMIT ?",

@@ -112,7 +112,7 @@ class DigestScreen(LiveScreen):
         self._ask_day("until")
 
     def _ask_day(self, which: str) -> None:
-        assert self.period is not None
+        assert self.period is not None  # noqa: S101 narrows the type; no check relies on it
         current = self.period[0] if which == "since" else self.period[1]
 
         def chosen(said: Said | None) -> None:

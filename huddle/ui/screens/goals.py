@@ -120,7 +120,7 @@ class GoalsScreen(LiveScreen):
         table = self.query_one("#goals", DataTable)
         cursor_key = self._selected_key()
         self._lay_out(table)
-        assert self._layout is not None
+        assert self._layout is not None  # noqa: S101 narrows the type; no check relies on it
         weeks = self._layout[0]
         rows: list[Row] = []
         for key, progress in self._progress.items():

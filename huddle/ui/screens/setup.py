@@ -262,7 +262,7 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
             self.notify("Add a member first", severity="warning")
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        assert key is not None
+        assert key is not None  # noqa: S101 narrows the type; no check relies on it
         return self.safely(lambda: self.store.members.get(key))
 
     # Members ------------------------------------------------------------------------------
@@ -272,7 +272,7 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
     def add_member(self) -> None:
         box = self.query_one("#new-member", Input)
         role = self.query_one("#new-role", Select).value
-        assert isinstance(role, Role)
+        assert isinstance(role, Role)  # noqa: S101 narrows the type; no check relies on it
         added = self.safely(lambda: self.store.members.add(box.value, role))
         if added is not None:
             box.value = ""
@@ -400,7 +400,7 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
         if not table.row_count:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        assert key is not None
+        assert key is not None  # noqa: S101 narrows the type; no check relies on it
         self.safely(lambda: self.store.team.remove_holiday(date.fromisoformat(key)))
         self.reload()
 

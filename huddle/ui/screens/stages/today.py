@@ -564,7 +564,7 @@ class TodayStage(StageView, can_focus=True):
         start = step.text + (f" {tags[step.goal_id]}" if step.goal_id in tags else "")
 
         person = self.person
-        assert person is not None
+        assert person is not None  # noqa: S101 narrows the type; no check relies on it
 
         def read(text: str) -> TypedStep:
             return read_entry(text, member=person, goals=self.goals, members=self.members)
