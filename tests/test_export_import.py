@@ -226,8 +226,8 @@ def test_rows_are_read_as_they_come(tmp_path: Path) -> None:
 
 def test_an_export_is_the_team_as_it_stood_when_it_began(team_file: Path) -> None:
     """A member and their step added while the export runs are both in it or both out."""
-    writer = Store.open(team_file)
-    reader = Store.open(team_file)
+    writer = Store.open(team_file, clock=demo_clock(MONDAY))
+    reader = Store.open(team_file, clock=demo_clock(MONDAY))
 
     class Out(io.StringIO):
         def write(self, text: str) -> int:
