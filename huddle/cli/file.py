@@ -27,7 +27,7 @@ def backup(state: State, dest: str | None) -> None:
 
     store = state.store()
     path = store.db.path
-    assert path is not None
+    assert path is not None  # noqa: S101 narrows the type; the CLI always opens a file
     if damage(store.db.conn):  # a damaged copy must not push a good one out
         raise StoreError(f"won't back up {path}: it is damaged; `huddle check` says what to do")
     target = Path(dest).expanduser() if dest else None
