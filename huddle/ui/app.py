@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -57,6 +58,34 @@ class HuddleApp(SharedScreenApp):
             self.push_screen(FirstRunScreen())
         self._seen_version = self.store.db.data_version()
         self.set_interval(POLL_SECONDS, self.check_for_changes)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Every key, once, before any binding or widget acts on it (the huddle's line on
+        # what is left is set aside by any key but the one it names).
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and isinstance(self.screen, LiveScreen)
+        ):
+            self.screen.key_pressed(event.key)
+        await super().on_event(event)
+
+    async def action_quit(self) -> None:
+        """Quit (q, ctrl+q, the palette); over a huddle under way, ask first: it is kept as
+        it is either way."""
+        from huddle.ui.widgets.confirm import Confirm
+
+        questions = (s.quit_question() for s in self.screen_stack if isinstance(s, LiveScreen))
+        question = next((q for q in questions if q), None)
+        if question is None:
+            self.exit()
+        elif not isinstance(self.screen, Confirm):
+
+            def answered(leave: bool | None) -> None:
+                if leave:
+                    self.exit()
+
+            self.push_screen(Confirm(question, yes="leave", no="stay"), answered)
 
     def check_for_changes(self) -> None:
         """Reload what is shown when another process (`huddle add`) wrote to the file."""

@@ -157,7 +157,8 @@ async def test_what_is_typed_is_kept_when_moving_between_people_and_stages(
         assert store.drafts.on(MONDAY) == {ann.id: "Ann's idea"}
         assert store.steps.on_day(MONDAY) == []
         await type_line(pilot, "Bea's")
-        await pilot.press("pagedown")  # on to Blockers, even while typing
+        # On to Blockers, even while typing: nobody has a step yet, so it is asked once.
+        await pilot.press("pagedown", "pagedown")
         assert screen.stage is Stage.BLOCKERS
         assert store.drafts.on(MONDAY) == {ann.id: "Ann's idea", bea.id: "Bea's"}
         await pilot.press("pageup")
@@ -276,7 +277,7 @@ async def test_the_timebox_turns_amber_then_red_and_pauses(store: Store, clock: 
         screen.tick()
         assert timebox.text == "1:05 over (paused: t)"
         await pilot.press("t", "5")  # finishing is never stopped by the timebox
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # nobody has a step: asked once
         assert store.huddles.has_ended(MONDAY)
     assert store.huddles.timer(MONDAY).seconds == 16 * 60 + 5
 

@@ -44,6 +44,13 @@ class LiveScreen(Screen[None]):
     def reload(self) -> None:
         """Read again from the store and show it. Must keep focus, cursor and typed text."""
 
+    def quit_question(self) -> str | None:
+        """What to ask before the app quits while this screen is open; None quits at once."""
+        return None
+
+    def key_pressed(self, key: str) -> None:
+        """Every key pressed while this screen is on top, before anything acts on it."""
+
     def on_screen_resume(self) -> None:
         with kept_place(self):
             self.safely(self.reload)

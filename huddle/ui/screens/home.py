@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Digits, Footer, Static
 
 from huddle.core.at_a_glance import at_a_glance
 from huddle.core.calendar import age_in_days, format_day
+from huddle.core.flow import STAGE_TITLES
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.shared_screen import HOME_BINDINGS
 from huddle.ui.widgets.blocker_flag import status_cell
@@ -149,7 +150,7 @@ class HomeScreen(LiveScreen):
         if huddle is None or huddle.started_at is None:
             state = "not started"
         elif huddle.ended_at is None:
-            state = f"in progress ({huddle.stage.value})"
+            state = f"in progress: at {STAGE_TITLES[huddle.stage]}"
         else:
             state = "ended"
         self.query_one("#day-bar", Static).update(

@@ -14,6 +14,7 @@ from textual.widgets import ContentSwitcher, Footer, Static
 
 from huddle.core import flow
 from huddle.core.flow import STAGES, Timebox, clock_text
+from huddle.core.left_undone import LeftUndone
 from huddle.core.models import Stage
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.stages.base import StageView
@@ -29,6 +30,8 @@ WIDE_COLUMNS = 140
 """From this width the screen is read from across a room: large countdown, more air."""
 SAVE_TIMER_SECONDS = 5
 """How often the running timebox is saved (and at once on every stage change or pause)."""
+KEY_NAMES = {"enter": "Enter", "pagedown": "PgDn"}
+"""Keys as the line on what is left names them (digits are named as they are)."""
 
 
 class HuddleScreen(LiveScreen):
@@ -77,6 +80,14 @@ class HuddleScreen(LiveScreen):
     HuddleScreen #stages {
         height: 1fr;
     }
+    HuddleScreen #huddle-left {
+        display: none;
+        height: auto;
+        padding: 0 1;
+        background: $warning-muted;
+        color: $text;
+        text-style: bold;
+    }
     /* Read from across a room: more air around what matters. */
     HuddleScreen.-wide StageView > .stage-heading {
         padding: 1 1 0 1;
@@ -104,6 +115,10 @@ class HuddleScreen(LiveScreen):
         """Mounted and read from the store: the stages can draw."""
         self.stage_budgets: dict[Stage, float] = {}
         """Seconds each stage may take: the team's split of its timebox (Team set-up)."""
+        self.last_key = "enter"
+        """The key pressed last: the one that asks to go on."""
+        self.asked_key: str | None = None
+        """The key that was told what is left: pressed again, it goes on."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="huddle-top"):
@@ -113,6 +128,7 @@ class HuddleScreen(LiveScreen):
                     yield TimeboxView(id="timebox")
                 yield Stepper(id="stepper")
             yield TimeboxDigits(id="timebox-digits")
+        yield Static(id="huddle-left")
         with ContentSwitcher(id="stages", initial=Stage.WHO.value):
             yield WhoStage(id=Stage.WHO.value)
             yield YesterdayStage(id=Stage.YESTERDAY.value)
@@ -181,6 +197,7 @@ class HuddleScreen(LiveScreen):
         """Go to a stage: the one left keeps what was typed; the time goes to the new one."""
         if stage is not self.stage:
             self.view(self.stage).leave()
+        self.set_aside()
         self.timebox.move_to(stage, self.store.clock.now())
         self.stage = stage
         if save and not self.read_only:
@@ -199,7 +216,8 @@ class HuddleScreen(LiveScreen):
     def action_next_stage(self) -> None:
         index = STAGES.index(self.stage)
         if index < len(STAGES) - 1:
-            self.show_stage(STAGES[index + 1])
+            if self.may_go_on():
+                self.show_stage(STAGES[index + 1])
         elif not self.read_only:
             self.view(self.stage).focus()
             self.notify("Enter ends the huddle", timeout=3)
@@ -210,7 +228,37 @@ class HuddleScreen(LiveScreen):
             self.show_stage(STAGES[index - 1])
 
     def action_go(self, number: int) -> None:
-        self.show_stage(STAGES[number - 1])
+        if number - 1 <= STAGES.index(self.stage) or self.may_go_on():
+            self.show_stage(STAGES[number - 1])
+
+    # What is left: said once, the same key again goes on
+
+    def key_pressed(self, key: str) -> None:
+        self.last_key = key
+        if key != self.asked_key:
+            self.set_aside()
+
+    def may_go_on(self, *, ending: bool = False) -> bool:
+        """Whether the huddle may go on from this stage (or end): yes when nothing is left,
+        or when the key that was told what is left is pressed again; else say it, once."""
+        if self.read_only or self.asked_key == self.last_key:
+            self.set_aside()
+            return True
+        left = self.safely(self.view(self.stage).what_is_left) or LeftUndone()
+        if not left:
+            return True
+        self.asked_key = self.last_key
+        again = KEY_NAMES.get(self.last_key, self.last_key)
+        line = self.query_one("#huddle-left", Static)
+        line.update(Content(f"{left}: {again} again to {'end the huddle' if ending else 'go on'}"))
+        line.display = True
+        return False
+
+    def set_aside(self) -> None:
+        """Forget what was said about what is left (another key was pressed)."""
+        if self.asked_key is not None:
+            self.asked_key = None
+            self.query_one("#huddle-left", Static).display = False
 
     # The timebox
 
@@ -246,13 +294,18 @@ class HuddleScreen(LiveScreen):
 
     # Leaving
 
+    def quit_question(self) -> str | None:
+        if self.read_only:
+            return None
+        return "Leave the huddle? It is kept as it is; h goes on from here."
+
     def action_leave(self) -> None:
         """Back to the home screen; `h` comes back to the same place."""
         self.view(self.stage).leave()
         self.app.pop_screen()
 
     def end_huddle(self) -> None:
-        if self.read_only:
+        if self.read_only or not self.may_go_on(ending=True):
             return
         view = self.view(self.stage)
         view.leave()

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from huddle.core.left_undone import LeftUndone, left_undone
 from huddle.core.models import Stage
 from huddle.core.store import Store
 
@@ -81,6 +82,10 @@ class StageView(Vertical):
 
     def leave(self) -> None:
         """The huddle is going on to another stage (or closing): keep anything typed."""
+
+    def what_is_left(self) -> LeftUndone:
+        """What going on from this stage would leave undone, asked before the huddle does."""
+        return left_undone(self.store, self.day, self.stage)
 
     def focus_now(self, widget: Widget) -> None:
         """Focus at once (not after the next refresh), so keys typed quickly after a stage

@@ -1,0 +1,58 @@
+"""What a huddle stage leaves undone when the team goes on: Yesterday's steps (and "Still in
+place?" checks) not marked, people here without a step for today. The screen says it in one
+line before it lets the huddle go on; a complete huddle never hears it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from huddle.core.flow import present_members, steps_for, yesterday
+from huddle.core.models import Stage
+from huddle.core.store import Store
+
+
+@dataclass(frozen=True)
+class LeftUndone:
+    """What is left at a stage; empty (false) when nothing is."""
+
+    not_marked: int = 0
+    """Steps of people here, and sustainment checks, that Yesterday has not marked."""
+    without_step: tuple[str, ...] = ()
+    """The names of the people here with no step for today."""
+
+    def __bool__(self) -> bool:
+        return bool(self.not_marked or self.without_step)
+
+    def __str__(self) -> str:
+        """E.g. "3 not marked, 2 people without a step"."""
+        parts: list[str] = []
+        if self.not_marked:
+            parts.append(f"{self.not_marked} not marked")
+        if self.without_step:
+            count = len(self.without_step)
+            parts.append(
+                f"{self.without_step[0]} has no step"
+                if count == 1
+                else f"{count} people without a step"
+            )
+        return ", ".join(parts)
+
+
+def left_undone(store: Store, day: date, stage: Stage) -> LeftUndone:
+    """What leaving `stage` of `day`'s huddle would leave undone: Yesterday's marks at
+    Yesterday, steps for today at Today, both at Wrap-up (the end); nothing elsewhere."""
+    not_marked = 0
+    without_step: tuple[str, ...] = ()
+    if stage in (Stage.YESTERDAY, Stage.WRAP_UP):
+        present = {m.id for m in present_members(store, day)}
+        not_marked = sum(
+            not step.status.reviewed
+            for group in yesterday(store, day, present)
+            if group.present
+            for step in group.steps
+        ) + len(store.pdsa.checks_due(day))
+    if stage in (Stage.TODAY, Stage.WRAP_UP):
+        planned = steps_for(store, day)
+        without_step = tuple(m.name for m in present_members(store, day) if not planned.get(m.id))
+    return LeftUndone(not_marked, without_step)

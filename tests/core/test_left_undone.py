@@ -1,0 +1,62 @@
+"""What a stage leaves undone when the huddle goes on: the one line the lead sees before
+leaving Yesterday with steps unmarked, Today with people here who have no step, or ending."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+
+import pytest
+
+from huddle.core import flow
+from huddle.core.calendar import FixedClock
+from huddle.core.left_undone import LeftUndone, left_undone
+from huddle.core.models import Role, Stage, StepStatus
+from huddle.core.store import Store
+
+FRIDAY = date(2026, 11, 27)
+MONDAY = date(2026, 11, 30)
+
+
+@pytest.fixture
+def team() -> Iterator[Store]:
+    store = Store.memory(clock=FixedClock(datetime(2026, 11, 30, 9, 0).astimezone()))
+    for name in ("Ann Smith", "Bea Jones", "Sam Okafor", "Tom Vale"):
+        store.members.add(name, Role.PRACTITIONER)
+    yield store
+    store.close()
+
+
+def test_each_stage_says_what_going_on_would_leave_undone(team: Store) -> None:
+    ann, bea, sam, tom = team.members.all()
+    team.absences.add(tom, MONDAY, reason="off shift")
+    flow.start(team, MONDAY)
+    for person in (ann, bea, sam, tom):
+        team.steps.add(person, f"{person.name}'s Friday step", FRIDAY)
+    team.steps.add(ann, "Ann's second Friday step", FRIDAY)
+    first = team.steps.on_day(FRIDAY)[0]
+    flow.mark_step(team, first, StepStatus.DONE, MONDAY)
+    team.steps.add(ann, "Ann's step for today", MONDAY)
+
+    assert left_undone(team, MONDAY, Stage.WHO) == LeftUndone()
+    assert not left_undone(team, MONDAY, Stage.BLOCKERS)
+    # Tom is not here: his step is left as it is and he is not waited for.
+    yesterday = left_undone(team, MONDAY, Stage.YESTERDAY)
+    assert str(yesterday) == "3 not marked"
+    today = left_undone(team, MONDAY, Stage.TODAY)
+    assert str(today) == "2 people without a step"
+    end = left_undone(team, MONDAY, Stage.WRAP_UP)
+    assert str(end) == "3 not marked, 2 people without a step"
+
+    for step in team.steps.on_day(FRIDAY):
+        if step.member_id != tom.id and not step.status.reviewed:
+            flow.mark_step(team, step, StepStatus.CARRIED, MONDAY)
+    # Carried over: Bea's and Sam's steps are now planned for today too.
+    assert not left_undone(team, MONDAY, Stage.WRAP_UP)
+
+
+def test_one_person_without_a_step_is_named(team: Store) -> None:
+    *three, _tom = team.members.all()
+    for person in three:
+        team.steps.add(person, "A step", MONDAY)
+    assert str(left_undone(team, MONDAY, Stage.TODAY)) == "Tom Vale has no step"

@@ -1,0 +1,161 @@
+"""Safety rails: going on from Yesterday with steps not marked, from Today with people here
+who have no step, or ending the huddle with either, first says in one line what is left;
+the same key again goes on, any other key sets it aside."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.pilot import Pilot
+
+from huddle.core.calendar import FixedClock
+from huddle.core.models import Stage
+from huddle.core.store import Store
+from huddle.ui.app import HuddleApp
+from huddle.ui.screens.huddle import HuddleScreen
+
+FRIDAY = date(2026, 11, 27)
+MONDAY = date(2026, 11, 30)
+
+
+def huddle_screen(app: HuddleApp) -> HuddleScreen:
+    screen = app.screen
+    assert isinstance(screen, HuddleScreen), screen
+    return screen
+
+
+async def shown(pilot: Pilot[None]) -> str:
+    await pilot.pause()
+    return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
+
+
+def three_friday_steps(store: Store) -> None:
+    for name in ("ann", "bea", "sam"):
+        store.steps.add(store.members.find(name), f"Friday step of {name}", FRIDAY)
+
+
+async def test_leaving_yesterday_with_steps_not_marked_asks_for_enter_again(
+    store: Store, clock: FixedClock
+) -> None:
+    three_friday_steps(store)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "enter")
+        screen = huddle_screen(app)
+        assert screen.stage is Stage.YESTERDAY
+        await pilot.press("enter")
+        assert screen.stage is Stage.YESTERDAY
+        assert "3 not marked: Enter again to go on" in await shown(pilot)
+        await pilot.press("enter")
+        assert screen.stage is Stage.TODAY
+        assert "not marked" not in await shown(pilot)
+
+
+async def test_any_other_key_sets_the_warning_aside(store: Store, clock: FixedClock) -> None:
+    three_friday_steps(store)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "enter", "enter")
+        screen = huddle_screen(app)
+        assert "3 not marked" in await shown(pilot)
+        await pilot.press("d")
+        assert "not marked:" not in await shown(pilot)
+        await pilot.press("enter")
+        assert screen.stage is Stage.YESTERDAY
+        assert "2 not marked: Enter again to go on" in await shown(pilot)
+        await pilot.press("pagedown")  # another key: it asks again, for that key
+        assert screen.stage is Stage.YESTERDAY
+        assert "2 not marked: PgDn again to go on" in await shown(pilot)
+        await pilot.press("pagedown")
+        assert screen.stage is Stage.TODAY
+
+
+async def test_leaving_today_with_people_without_a_step_asks_first(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        screen = huddle_screen(app)
+        assert screen.stage is Stage.TODAY
+        await pilot.press("enter")  # an empty line goes on, but not past what is left
+        assert screen.stage is Stage.TODAY
+        assert "4 people without a step: Enter again to go on" in await shown(pilot)
+        await pilot.press("enter")
+        assert screen.stage is Stage.BLOCKERS
+
+
+async def test_ending_at_wrap_up_with_anything_left_asks_first(
+    store: Store, clock: FixedClock
+) -> None:
+    three_friday_steps(store)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "5")
+        screen = huddle_screen(app)
+        assert screen.stage is Stage.WRAP_UP
+        await pilot.press("enter")
+        assert not store.huddles.has_ended(MONDAY)
+        assert (
+            "3 not marked, 4 people without a step: Enter again to end the huddle"
+            in await shown(pilot)
+        )
+        await pilot.press("enter")
+        assert store.huddles.has_ended(MONDAY)
+
+
+async def test_q_during_a_huddle_asks_first_and_keeps_it_either_way(
+    store: Store, clock: FixedClock
+) -> None:
+    three_friday_steps(store)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "enter", "d")
+        await pilot.press("q")
+        text = " ".join((await shown(pilot)).split())
+        assert "Leave the huddle? It is kept as it is; h goes on from" in text
+        await pilot.press("n")
+        screen = huddle_screen(app)
+        assert screen.stage is Stage.YESTERDAY and not app._exit
+        await pilot.press("ctrl+q")
+        assert "Leave the huddle?" in await shown(pilot)
+        await pilot.press("escape")
+        assert huddle_screen(app).stage is Stage.YESTERDAY and not app._exit
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert app._exit
+    huddle = store.huddles.get(MONDAY)
+    assert huddle is not None and huddle.ended_at is None
+    assert huddle.stage is Stage.YESTERDAY
+    assert sum(s.status.reviewed for s in store.steps.on_day(FRIDAY)) == 1
+
+
+async def test_q_over_a_running_huddle_on_any_screen_asks_first(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "5", "d")  # the digest, over the huddle
+        assert "Huddle" not in type(app.screen).__name__
+        await pilot.press("q")
+        assert "Leave the huddle?" in await shown(pilot)
+        await pilot.press("n")
+        assert not app._exit
+
+
+async def test_q_with_no_huddle_running_quits_at_once(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_home_says_at_which_stage_the_huddle_was_left(
+    store: Store, clock: FixedClock
+) -> None:
+    three_friday_steps(store)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "enter", "escape")
+        assert "in progress: at Yesterday" in await shown(pilot)
