@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from huddle.core.models import HuddleError
 from huddle.paths import config_dir
 
 CONFIG_ENV = "HUDDLE_CONFIG"
@@ -29,11 +30,24 @@ def load_settings() -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+class SettingsError(HuddleError):
+    """The settings file cannot be written: the choice holds for this run only."""
+
+
 def save_setting(key: str, value: Any) -> None:
-    """Set one setting. Written to a temporary file and renamed: a crash never leaves half."""
+    """Set one setting. Written to a temporary file and renamed: a crash never leaves half.
+    A folder that cannot be written raises SettingsError (one line), never OSError."""
     path = config_path()
     settings = load_settings()
     settings[key] = value
+    try:
+        _write(path, settings)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise SettingsError(f"can't save settings in {path.parent} ({reason})") from None
+
+
+def _write(path: Path, settings: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
     try:

@@ -113,7 +113,7 @@ def test_file_is_opened_in_wal_mode_with_foreign_keys_and_a_busy_timeout(store: 
 
 
 def test_a_step_for_nobody_is_refused_by_the_foreign_key(store: Store) -> None:
-    with pytest.raises(sqlite3.IntegrityError), store.db.write() as conn:
+    with pytest.raises(StoreError, match="can't save"), store.db.write() as conn:
         conn.execute(
             "INSERT INTO steps (id, member_id, text, day, created_at, updated_at)"
             " VALUES ('x', 'nobody', 'a step', '2026-11-25', '', '')"
@@ -485,9 +485,9 @@ def test_sending_a_blocker_up_needs_a_reason(team: Store) -> None:
 def test_blocker_history_refuses_to_be_rewritten_or_deleted(team: Store) -> None:
     sam = team.members.find("sam")
     blocker = team.blockers.raise_blocker(sam, "No laptop for visits")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"), team.db.write() as conn:
+    with pytest.raises(StoreError, match="append-only"), team.db.write() as conn:
         conn.execute("UPDATE blocker_events SET note = 'nothing happened'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"), team.db.write() as conn:
+    with pytest.raises(StoreError, match="append-only"), team.db.write() as conn:
         conn.execute("DELETE FROM blocker_events")
     [event] = team.blockers.history(blocker)
     assert event.note == "No laptop for visits"

@@ -8,7 +8,14 @@ import click
 
 from huddle.cli.common import State, complete_member, db_option, pass_state
 from huddle.cli.steps import NOBODY, who_option
-from huddle.config import WHO_ENV, WHO_SETTING, config_path, remembered_who, save_setting
+from huddle.config import (
+    WHO_ENV,
+    WHO_SETTING,
+    SettingsError,
+    config_path,
+    remembered_who,
+    save_setting,
+)
 from huddle.core.mine import mine_as_json, mine_as_text, read_mine
 from huddle.core.models import HuddleError
 
@@ -39,7 +46,10 @@ def whoami(state: State, name: str | None, forget: bool) -> None:
         click.echo(remembered[0])
         return
     member = state.store().members.find(name)
-    save_setting(WHO_SETTING, member.name)
+    try:
+        save_setting(WHO_SETTING, member.name)
+    except SettingsError as error:
+        raise HuddleError(f"{error}; for now: export {WHO_ENV}='{member.name}'") from None
     click.echo(f"You are {member.name} (kept in {config_path()})")
     overridden = remembered_who()
     if overridden and overridden[1] == f"${WHO_ENV}":

@@ -23,7 +23,7 @@ from huddle.cli.common import (
     pass_state,
     read_day,
 )
-from huddle.config import WHO_SETTING, remembered_who, save_setting
+from huddle.config import WHO_SETTING, SettingsError, remembered_who, save_setting
 from huddle.core.calendar import format_day
 from huddle.core.entries import describe_saved, resolve_entry, save_entry
 from huddle.core.models import HuddleError
@@ -115,7 +115,11 @@ def ask_in_a_form(store: Store, who: str | None, goal: str | None, for_day: str 
         raise click.exceptions.Exit(1)
     click.echo(describe_saved(added.saved, store.today()))
     if who is None and added.typist is not None:
-        save_setting(WHO_SETTING, added.typist.name)
+        try:
+            save_setting(WHO_SETTING, added.typist.name)
+        except SettingsError as error:
+            click.echo(f"(Not remembered who you are: {error})", err=True)
+            return
         click.echo(f"(Remembered: you are {added.typist.name}. Change it: huddle whoami NAME)")
 
 

@@ -20,6 +20,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from huddle.config import SettingsError
 from huddle.ui.commands import HuddleCommands
 from huddle.ui.themes import install_themes, remember_theme
 
@@ -68,7 +69,10 @@ class SharedScreenApp(App[None]):
         install_themes(self)
 
     def watch_theme(self, name: str) -> None:
-        remember_theme(name)
+        try:
+            remember_theme(name)
+        except SettingsError as error:
+            self.notify(f"{error}: the theme holds for this run only", markup=False, timeout=6)
 
     def action_help(self) -> None:
         """Open the keys of the current screen."""

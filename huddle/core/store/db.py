@@ -24,7 +24,11 @@ PRAGMA user_version, so an up-to-date file is recognised without loading sqlite-
 
 
 class StoreError(HuddleError):
-    """The database file cannot be used: missing, read-only, damaged or busy."""
+    """The database file cannot be used: missing, read-only, damaged, full or busy."""
+
+
+class FileBusy(StoreError):
+    """Another process (or window) is saving to the file: the write can be tried again."""
 
 
 def new_id() -> str:
@@ -52,6 +56,9 @@ class Db:
         self.damage: list[str] | None = None if path else []
         """What PRAGMA quick_check found wrong (empty: sound), once it has run: before the
         first write, or sooner (the app checks in the background when it opens)."""
+        self.held_back = False
+        """Writes wait in line (the app's waiting writes): a new one is refused as busy at
+        once, so that what was typed first is saved first."""
 
     @cached_property
     def utils(self) -> Database:
@@ -115,6 +122,11 @@ class Db:
                 # FULL: a commit survives a power cut, not only a crash of the app.
                 self.conn.execute("PRAGMA synchronous = FULL")
 
+    def wait_for_locks(self, milliseconds: int) -> None:
+        """How long a write waits for another process's write before FileBusy."""
+        with self.translated_errors():
+            self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
     def close(self) -> None:
         self.conn.close()
 
@@ -124,32 +136,39 @@ class Db:
 
     @contextlib.contextmanager
     def translated_errors(self) -> Iterator[None]:
-        """Turn SQLite's errors about the file into one line a person can act on."""
+        """Turn every SQLite error into one line a person can act on (a StoreError)."""
         try:
             yield
-        except sqlite3.OperationalError as error:
-            text = str(error)
+        except sqlite3.Error as error:
+            raise self.translated(error) from None
+
+    def translated(self, error: sqlite3.Error) -> StoreError:
+        text = str(error)
+        if isinstance(error, sqlite3.OperationalError):
             if "readonly" in text or "read-only" in text:
-                raise StoreError(f"can't save: {self.where} is read-only") from None
+                return StoreError(f"can't save: {self.where} is read-only")
             if "locked" in text or "busy" in text:
-                raise StoreError(
-                    f"{self.where} is busy: someone else is saving; try again"
-                ) from None
+                return FileBusy(f"{self.where} is busy: someone else is saving; try again")
+            if "disk is full" in text:
+                return StoreError("can't save: the disk is full; free some space and try again")
+            if "disk I/O error" in text:
+                return StoreError(f"can't use {self.where}: the disk reported an error")
             if "unable to open" in text:
-                raise StoreError(f"can't open {self.where}: {text}") from None
-            raise
-        except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.IntegrityError):
-                raise
-            raise StoreError(
-                f"{self.where} is not a Huddle database, or it is damaged ({error})"
-            ) from None
+                return StoreError(f"can't open {self.where}: {text}")
+            return StoreError(f"{self.where}: {text}")
+        if isinstance(error, sqlite3.IntegrityError):
+            return StoreError(f"can't save: {self.where} refused it ({text})")
+        if isinstance(error, sqlite3.DatabaseError):
+            return StoreError(f"{self.where} is not a Huddle database, or it is damaged ({text})")
+        return StoreError(f"{self.where}: {text}")
 
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction. IMMEDIATE takes the write lock up front, so a read
         followed by a write never fails with "locked" under a second writer."""
         self.refuse_if_damaged()
+        if self.held_back:
+            raise FileBusy(f"{self.where} is busy: waiting to save what came before")
         with self.translated_errors():
             self.conn.execute("BEGIN IMMEDIATE")
             try:

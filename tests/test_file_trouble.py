@@ -1,0 +1,125 @@
+"""When the file misbehaves (a full disk, a disk error, a lock held elsewhere, a config folder
+that cannot be written): one line a person can act on, nothing typed lost, never a traceback."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from huddle.core.models import Role
+from huddle.core.store import Store, StoreError
+from huddle.core.store.db import Db, FileBusy
+
+if TYPE_CHECKING:  # the fixtures' types (see conftest.py)
+    from conftest import Huddle
+
+
+def fill_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file opened from now on can grow no more: SQLite says "database or disk is full"."""
+    configure = Db.configure
+
+    def full(self: Db) -> None:
+        configure(self)
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        self.conn.execute(f"PRAGMA max_page_count = {pages}")
+
+    monkeypatch.setattr(Db, "configure", full)
+
+
+def one_line_error(output: str) -> str:
+    assert "Traceback" not in output
+    lines = output.strip().splitlines()
+    assert len(lines) == 1, output
+    assert lines[0].startswith("Error: ")
+    return lines[0].removeprefix("Error: ")
+
+
+def test_a_full_disk_is_one_line_from_the_store(store: Store) -> None:
+    store.members.add("Ann Smith", Role.LEAD)
+    pages = store.db.value("PRAGMA page_count")
+    store.db.conn.execute(f"PRAGMA max_page_count = {pages}")
+    ann = store.members.find("ann")
+    with pytest.raises(StoreError) as raised:
+        for n in range(200):
+            store.steps.add(ann, f"Call back the family of case {n} " + "x" * 300, store.today())
+    assert str(raised.value) == "can't save: the disk is full; free some space and try again"
+    assert not store.db.conn.in_transaction
+
+
+def test_a_full_disk_is_one_line_from_the_shell(
+    huddle_with_team: Huddle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_the_disk(monkeypatch)
+    long_step = "Call back the family " + "about the visit " * 60
+    results = [huddle_with_team("add", f"{long_step} {n}", "--who", "ann") for n in range(40)]
+    failed = [r for r in results if r.exit_code != 0]
+    assert failed, "the disk never filled"
+    assert failed[0].exit_code == 1
+    assert one_line_error(failed[0].output) == (
+        "can't save: the disk is full; free some space and try again"
+    )
+
+
+@pytest.mark.parametrize(
+    ("error", "line"),
+    [
+        (sqlite3.OperationalError("disk I/O error"), "the disk reported an error"),
+        (sqlite3.OperationalError("database is locked"), "is busy: someone else is saving"),
+        (sqlite3.IntegrityError("FOREIGN KEY constraint failed"), "can't save:"),
+        (sqlite3.OperationalError("something new"), "something new"),
+        (sqlite3.ProgrammingError("Cannot operate on a closed database."), "closed database"),
+    ],
+)
+def test_every_sqlite_error_becomes_one_line(store: Store, error: Exception, line: str) -> None:
+    with pytest.raises(StoreError) as raised, store.db.translated_errors():
+        raise error
+    assert line in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_busy_file_is_told_apart_and_the_wait_is_short_when_asked(
+    store: Store, db_path: Path
+) -> None:
+    store.members.add("Ann Smith")
+    store.db.wait_for_locks(50)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(FileBusy):
+            store.members.add("Bea Jones")
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    store.members.add("Bea Jones")
+    assert [m.name for m in store.members.all()] == ["Ann Smith", "Bea Jones"]
+
+
+def test_writes_held_back_are_refused_at_once_so_order_is_kept(store: Store) -> None:
+    store.db.held_back = True
+    with pytest.raises(FileBusy):
+        store.members.add("Ann Smith")
+    assert store.members.all() == []  # reads go on
+    store.db.held_back = False
+    store.members.add("Ann Smith")
+
+
+@pytest.fixture
+def unwritable_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A config folder that cannot be made (a file is in its way; chmod does not stop root)."""
+    in_the_way = tmp_path / "config"
+    in_the_way.write_text("not a folder")
+    monkeypatch.setenv("HUDDLE_CONFIG", str(in_the_way / "huddle" / "settings.json"))
+    return in_the_way
+
+
+def test_whoami_with_a_config_folder_that_cannot_be_written(
+    huddle_with_team: Huddle, unwritable_config: Path
+) -> None:
+    result = huddle_with_team("whoami", "Ann")
+    assert result.exit_code == 1
+    line = one_line_error(result.output)
+    assert line.startswith("can't save settings in ")
+    assert line.endswith("for now: export HUDDLE_WHO='Ann Smith'")
