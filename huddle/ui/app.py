@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,49 @@ class HuddleApp(SharedScreenApp):
             self.push_screen(FirstRunScreen())
         self._seen_version = self.store.db.data_version()
         self.set_interval(POLL_SECONDS, self.check_for_changes)
+        if self.store.db.damage is None:
+            # ~0.2 s on five years of a big team: after the first paint, in a thread.
+            self.call_after_refresh(self.run_worker, self._check_file, thread=True)
+
+    def file_warning(self) -> str | None:
+        """Why changes can't be saved to the team's file, if they can't."""
+        if self.store.db.read_only:
+            return "read-only: changes can't be saved"
+        if self.store.db.damage:
+            return "damaged: the file failed SQLite's check; changes can't be saved: huddle check"
+        return None
+
+    def _check_file(self) -> None:
+        from huddle.core.store.file_check import damage_of
+
+        assert self.store.db.path is not None
+        found = damage_of(self.store.db.path)
+        self.call_from_thread(self._file_checked, found)
+
+    def _file_checked(self, damage: list[str]) -> None:
+        self.store.db.damage = damage
+        if damage:
+            for screen in self.screen_stack:
+                if isinstance(screen, LiveScreen):
+                    screen.show_file_warning()
+
+    def back_up_today(self) -> None:
+        """The day's backup of the file, at its first huddle, in a thread (never in the way)."""
+        if self.store.db.path is None or self.file_warning():
+            return
+        path, day, keep = self.store.db.path, self.store.today(), self.store.team.get().backups_kept
+        self.run_worker(
+            lambda: self._back_up(path, day, keep), thread=True, exclusive=True, group="backup"
+        )
+
+    def _back_up(self, path: Path, day: date, keep: int) -> None:
+        """In a thread: the copy reads through a connection of its own."""
+        from huddle.core.store.backup import back_up_once_a_day
+
+        try:
+            back_up_once_a_day(path, day, keep=keep)
+        except HuddleError as error:
+            self.call_from_thread(self.notify, f"no backup made today: {error}", markup=False)
 
     async def on_event(self, event: events.Event) -> None:
         # Every key, once, before any binding or widget acts on it (the huddle's line on

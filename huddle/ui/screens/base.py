@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from textual import events
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 
@@ -40,6 +41,17 @@ class LiveScreen(Screen[None]):
     @property
     def store(self) -> Store:
         return self.huddle_app.store
+
+    def _on_mount(self, _event: events.Mount) -> None:
+        self.show_file_warning()
+
+    def show_file_warning(self) -> None:
+        """The line that says the file can't take changes (read-only, damaged), if so."""
+        from huddle.ui.widgets.file_notice import FileNotice
+
+        warning = self.huddle_app.file_warning()
+        if warning and not self.query(FileNotice):
+            self.mount(FileNotice(warning), before=0)
 
     def reload(self) -> None:
         """Read again from the store and show it. Must keep focus, cursor and typed text."""

@@ -146,6 +146,8 @@ class HuddleScreen(LiveScreen):
         )
         if huddle is None and not self.read_only:
             self.read_only = True  # the file could not be written: show what is there
+        elif not self.read_only:
+            self.huddle_app.back_up_today()
         self.ended = huddle is not None and huddle.ended_at is not None
         if self.ended:
             self.read_only = True
