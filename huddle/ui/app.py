@@ -59,9 +59,10 @@ class HuddleApp(SharedScreenApp):
             self.push_screen(FirstRunScreen())
         self._seen_version = self.store.db.data_version()
         self.set_interval(POLL_SECONDS, self.check_for_changes)
-        if self.store.db.damage is None:
+        path = self.store.db.path
+        if self.store.db.damage is None and path is not None:
             # ~0.2 s on five years of a big team: after the first paint, in a thread.
-            self.call_after_refresh(self.run_worker, self._check_file, thread=True)
+            self.call_after_refresh(self.run_worker, lambda: self._check_file(path), thread=True)
 
     def file_warning(self) -> str | None:
         """Why changes can't be saved to the team's file, if they can't."""
@@ -71,12 +72,11 @@ class HuddleApp(SharedScreenApp):
             return "damaged: the file failed SQLite's check; changes can't be saved: huddle check"
         return None
 
-    def _check_file(self) -> None:
+    def _check_file(self, path: Path) -> None:
+        """In a thread, through a connection of its own."""
         from huddle.core.store.file_check import damage_of
 
-        assert self.store.db.path is not None
-        found = damage_of(self.store.db.path)
-        self.call_from_thread(self._file_checked, found)
+        self.call_from_thread(self._file_checked, damage_of(path))
 
     def _file_checked(self, damage: list[str]) -> None:
         self.store.db.damage = damage
