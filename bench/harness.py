@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import resource
 import select
 import shutil
 import signal
@@ -180,11 +181,15 @@ def _text(raw: bytes) -> str:
     return _ESCAPES.sub(b"", raw).decode(errors="replace")
 
 
-def run_python(args: list[str], env: dict[str, str] | None = None) -> float:
-    """Seconds for `python ARGS` to run to its end."""
+def run_python(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Seconds for `python ARGS` to run to its end: on the clock, and of CPU (user + system)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, *args], check=True, capture_output=True, env=env)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
 
 
 # --- Teams ---------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +47,8 @@ def save_setting(key: str, value: Any) -> None:
 
 
 def _write(path: Path, settings: dict[str, Any]) -> None:
+    import tempfile  # only when saving: reading settings stays light
+
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
     try:

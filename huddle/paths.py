@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "huddle"
 DB_ENV = "HUDDLE_DB"
 
@@ -17,9 +15,13 @@ def database_path(option: str | Path | None = None) -> Path:
         return Path(option).expanduser()
     if os.environ.get(DB_ENV):
         return Path(os.environ[DB_ENV]).expanduser()
+    import platformdirs  # only here: `huddle add --db FILE` starts without it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "huddle.db"
 
 
 def config_dir() -> Path:
     """The per-user settings folder (who I am, the chosen theme)."""
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))

@@ -233,3 +233,50 @@ def test_shell_commands_never_load_textual(shell: tuple[Run, Path], args: list[s
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+ADD_MAY_LOAD = {
+    "huddle",
+    "huddle.cli",
+    "huddle.cli.common",
+    "huddle.cli.steps",
+    "huddle.config",
+    "huddle.core",
+    "huddle.core.calendar",
+    "huddle.core.entries",
+    "huddle.core.matching",
+    "huddle.core.models",
+    "huddle.core.shorthand",
+    "huddle.core.store",
+    "huddle.core.store.db",
+    "huddle.core.store.file_check",
+    "huddle.core.store.huddles",
+    "huddle.core.store.members",
+    "huddle.core.store.steps",
+    "huddle.core.store.team",
+    "huddle.core.text",
+    "huddle.paths",
+}
+"""Everything of Huddle's that `huddle add TEXT --who NAME` may import (issue 12: it must
+start in a blink). Widen it only for a module adding a step truly needs; bench/run.py cli
+measures what it costs."""
+
+
+def test_huddle_add_loads_only_what_adding_a_step_needs(shell: tuple[Run, Path]) -> None:
+    _, path = shell
+    code = (
+        "import json, sys\n"
+        "from huddle.cli import main\n"
+        f"main(['--db', {str(path)!r}, 'add', 'Ring the carer', '--who', 'sam'],"
+        " standalone_mode=False)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert {m for m in loaded if m.split(".")[0] == "huddle"} - ADD_MAY_LOAD == set()
+    others = {m.split(".")[0] for m in loaded} - set(sys.stdlib_module_names)
+    assert others - {"huddle", "click", "_distutils_hack", "__main__"} == set()
+    assert {"tempfile", "difflib", "calendar"} & loaded == set()  # heavy, and not needed

@@ -3,27 +3,57 @@ so `huddle add` and `huddle block` start in a blink."""
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from huddle import __version__
-from huddle.cli.away import away
-from huddle.cli.blockers import answer, blockers, escalate, manage, own, resolve
 from huddle.cli.common import HuddleGroup, State, db_option, open_app, pass_state
-from huddle.cli.demo import demo
-from huddle.cli.digest import digest
-from huddle.cli.file import backup, check
-from huddle.cli.goals import goals
-from huddle.cli.me import mine, whoami
-from huddle.cli.pdsa import pdsa
-from huddle.cli.serve import serve
-from huddle.cli.steps import add, block
-from huddle.cli.team import team
-from huddle.cli.transfer import export, import_
-from huddle.cli.trends import trends
+
+COMMANDS = {
+    "add": "steps:add",
+    "block": "steps:block",
+    "demo": "demo:demo",
+    "team": "team:team",
+    "whoami": "me:whoami",
+    "mine": "me:mine",
+    "serve": "serve:serve",
+    "trends": "trends:trends",
+    "blockers": "blockers:blockers",
+    "escalate": "blockers:escalate",
+    "answer": "blockers:answer",
+    "own": "blockers:own",
+    "resolve": "blockers:resolve",
+    "manage": "blockers:manage",
+    "digest": "digest:digest",
+    "away": "away:away",
+    "goals": "goals:goals",
+    "pdsa": "pdsa:pdsa",
+    "export": "transfer:export",
+    "backup": "file:backup",
+    "check": "file:check",
+    "import": "transfer:import_",
+}
+"""Each subcommand and its module:function in huddle/cli, imported only when that command runs (or
+--help lists them all), so `huddle add` loads nothing it does not use."""
+
+
+class LazyGroup(HuddleGroup):
+    """click's lazily loaded subcommands ("Lazily loading subcommands" in click's docs)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            module, function = COMMANDS[cmd_name].split(":")
+            command = getattr(importlib.import_module(f"huddle.cli.{module}"), function)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
 
 @click.group(
-    cls=HuddleGroup,
+    cls=LazyGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -56,28 +86,5 @@ def completion(shell: str) -> None:
     assert completer is not None  # noqa: S101 narrows the type; no check relies on it
     click.echo(completer(main, {}, "huddle", "_HUDDLE_COMPLETE").source())
 
-
-main.add_command(add)
-main.add_command(block)
-main.add_command(demo)
-main.add_command(team)
-main.add_command(whoami)
-main.add_command(mine)
-main.add_command(serve)
-main.add_command(trends)
-main.add_command(blockers)
-main.add_command(escalate)
-main.add_command(answer)
-main.add_command(own)
-main.add_command(resolve)
-main.add_command(manage)
-main.add_command(digest)
-main.add_command(away)
-main.add_command(goals)
-main.add_command(pdsa)
-main.add_command(backup)
-main.add_command(check)
-main.add_command(export)
-main.add_command(import_)
 
 __all__ = ["db_option", "main", "pass_state"]

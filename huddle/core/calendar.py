@@ -11,27 +11,23 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Protocol
-
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
-from dateutil.rrule import rrule, rruleset, rrulestr
+from functools import cached_property
+from typing import TYPE_CHECKING, Protocol
 
 from huddle.core.models import DateOrder, HuddleError
+
+if TYPE_CHECKING:
+    from dateutil.rrule import rruleset
 
 WEEKDAYS_RULE = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
 """The default huddle days: Monday to Friday."""
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
-_WEEKDAYS: dict[str, weekday] = {
-    "mon": MO,
-    "tue": TU,
-    "wed": WE,
-    "thu": TH,
-    "fri": FR,
-    "sat": SA,
-    "sun": SU,
-}
+_WEEKDAYS: dict[str, int] = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+"""Day names as people type them, to date.weekday() numbers."""
+_WEEKLY = "FREQ=WEEKLY;BYDAY="
+"""How a rule as Huddle writes it (rule_from_days) starts: read by hand, without dateutil."""
 _LONGEST_GAP = 400
 """No team goes this many days without a huddle day; a search gives up here."""
 
@@ -113,7 +109,18 @@ class HuddleCalendar:
     rule: str = WEEKDAYS_RULE
     holidays: frozenset[date] = field(default_factory=frozenset)
 
+    @cached_property
+    def _weekdays(self) -> frozenset[int] | None:
+        """The weekdays of a plain weekly rule (all Huddle writes); None for any other rule,
+        which dateutil's rrule then reads."""
+        codes = self.rule.removeprefix(_WEEKLY).split(",")
+        if not self.rule.startswith(_WEEKLY) or not set(codes) <= set(DAY_CODES):
+            return None
+        return frozenset(DAY_CODES.index(code) for code in codes)
+
     def _days_from(self, start: date) -> rruleset:
+        from dateutil.rrule import rrule, rruleset, rrulestr  # only for a rule of another kind
+
         days = rruleset()
         begin = datetime.combine(start, datetime.min.time())
         parsed = rrulestr(self.rule, dtstart=begin)
@@ -123,25 +130,40 @@ class HuddleCalendar:
             days.exdate(datetime.combine(holiday, datetime.min.time()))
         return days
 
+    def _held(self, day: date, weekdays: frozenset[int]) -> bool:
+        return day.weekday() in weekdays and day not in self.holidays
+
     def is_huddle_day(self, day: date) -> bool:
+        if (weekdays := self._weekdays) is not None:
+            return self._held(day, weekdays)
         return self.next_huddle_day(day - timedelta(days=1)) == day
 
     def next_huddle_day(self, day: date) -> date:
         """The first huddle day strictly after `day`."""
-        found = self._days_from(day + timedelta(days=1)).after(
+        if (weekdays := self._weekdays) is not None:
+            for ahead in range(1, _LONGEST_GAP + 1):
+                if self._held(found := day + timedelta(days=ahead), weekdays):
+                    return found
+            raise DateError("the team has no huddle days set")
+        moment = self._days_from(day + timedelta(days=1)).after(
             datetime.combine(day, datetime.min.time())
         )
-        if found is None or (found.date() - day).days > _LONGEST_GAP:
+        if moment is None or (moment.date() - day).days > _LONGEST_GAP:
             raise DateError("the team has no huddle days set")
-        return found.date()
+        return moment.date()
 
     def previous_huddle_day(self, day: date) -> date:
         """The last huddle day strictly before `day` (Monday's is Friday)."""
-        start = day - timedelta(days=_LONGEST_GAP)
-        found = self._days_from(start).before(datetime.combine(day, datetime.min.time()))
-        if found is None:
+        if (weekdays := self._weekdays) is not None:
+            for back in range(1, _LONGEST_GAP + 1):
+                if self._held(found := day - timedelta(days=back), weekdays):
+                    return found
             raise DateError("the team has no huddle days set")
-        return found.date()
+        start = day - timedelta(days=_LONGEST_GAP)
+        moment = self._days_from(start).before(datetime.combine(day, datetime.min.time()))
+        if moment is None:
+            raise DateError("the team has no huddle days set")
+        return moment.date()
 
     def coming_huddle_day(self, day: date) -> date:
         """`day` itself if it is a huddle day, else the next one."""
@@ -149,6 +171,11 @@ class HuddleCalendar:
 
     def huddle_days(self, first: date, last: date) -> Iterator[date]:
         """Every huddle day from `first` to `last`, both included."""
+        if (weekdays := self._weekdays) is not None:
+            for offset in range((last - first).days + 1):
+                if self._held(day := first + timedelta(days=offset), weekdays):
+                    yield day
+            return
         for moment in self._days_from(first).between(
             datetime.combine(first, datetime.min.time()),
             datetime.combine(last, datetime.min.time()),
@@ -157,8 +184,9 @@ class HuddleCalendar:
             yield moment.date()
 
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
-_NUMERIC = re.compile(r"(\d{1,2})([/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?", re.ASCII)
+# Patterns as text, compiled (and cached by `re`) when a date is first read, not at import.
+_ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_NUMERIC = r"(\d{1,2})([/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?"
 _MONTHS = (
     "january",
     "february",
@@ -176,10 +204,7 @@ _MONTHS = (
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"(?P<month>[a-z]{3,9})\.?"
 _YEAR = r"(?:,?\s(?P<year>\d{4}))?"
-_WORDY = (
-    re.compile(rf"{_DAY}\s{_MONTH}{_YEAR}", re.ASCII),
-    re.compile(rf"{_MONTH}\s{_DAY}{_YEAR}", re.ASCII),
-)
+_WORDY = (rf"{_DAY}\s{_MONTH}{_YEAR}", rf"{_MONTH}\s{_DAY}{_YEAR}")
 _HELP = "try today, tomorrow, fri, next monday, 2026-12-01 or 1/12"
 
 
@@ -198,19 +223,19 @@ def parse_day(text: str, today: date, order: DateOrder = DateOrder.DAY_FIRST) ->
         return today + timedelta(days=simple[words])
     relative = re.fullmatch(r"(next |last |this )?([a-z]+)", words)
     if relative and relative.group(2)[:3] in _WEEKDAYS and _is_day_name(relative.group(2)):
-        wd = _WEEKDAYS[relative.group(2)[:3]]
+        wanted = _WEEKDAYS[relative.group(2)[:3]]
         which = (relative.group(1) or "").strip()
-        if which == "next":
-            return today + relativedelta(days=1, weekday=wd(+1))
-        if which == "last":
-            return today + relativedelta(days=-1, weekday=wd(-1))
-        return today + relativedelta(weekday=wd(+1))
+        if which == "last":  # the one before today
+            before = today - timedelta(days=1)
+            return before - timedelta(days=(before.weekday() - wanted) % 7)
+        start = today + timedelta(days=1) if which == "next" else today  # on or after start
+        return start + timedelta(days=(wanted - start.weekday()) % 7)
     # Dates are built from their parts here, not handed to dateutil's parser, which guesses:
     # it reads "1.12" as 1 November, "32/1" as 25 January 2032, "dec 99" as 25 December 1999.
-    if iso := _ISO.fullmatch(words):
+    if iso := re.fullmatch(_ISO, words, re.ASCII):
         year, month, day = (int(part) for part in iso.groups())
         return _real_date(year, month, day, text)
-    if numeric := _NUMERIC.fullmatch(words):
+    if numeric := re.fullmatch(_NUMERIC, words, re.ASCII):
         first, _sep, second, year_text = numeric.groups()
         day, month = int(first), int(second)
         if order is DateOrder.MONTH_FIRST:
@@ -220,7 +245,7 @@ def parse_day(text: str, today: date, order: DateOrder = DateOrder.DAY_FIRST) ->
             year += 2000
         return _real_date(year, month, day, text)
     for pattern in _WORDY:
-        if (wordy := pattern.fullmatch(words)) and (named := _month(wordy["month"])):
+        if (wordy := re.fullmatch(pattern, words, re.ASCII)) and (named := _month(wordy["month"])):
             year = int(wordy["year"]) if wordy["year"] else today.year
             return _real_date(year, named, int(wordy["day"]), text)
     raise DateError(f"can't read '{_shown(text)}' as a date; {_HELP}")
@@ -319,7 +344,8 @@ def add_periods(start: date, period: Period, count: int) -> date:
     if period is Period.WEEK:
         return first + timedelta(weeks=count)
     months = {Period.MONTH: 1, Period.QUARTER: 3, Period.YEAR: 12}[period]
-    return first + relativedelta(months=months * count)
+    years, month = divmod(first.month - 1 + months * count, 12)
+    return date(first.year + years, month + 1, 1)
 
 
 def recent_periods(today: date, period: Period, count: int) -> list[date]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -34,6 +33,8 @@ def match_one(typed: str, items: Sequence[T], name: Callable[[T], str], kind: st
         if len(found) > 1:
             choices = ", ".join(sorted(name(item) for item in found)[:5])
             raise Ambiguous(f"'{_short(typed)}' could be more than one {kind}: {choices}")
+    import difflib  # only when nothing matched: finding a name stays light
+
     close = difflib.get_close_matches(wanted, list(names.values()), n=3, cutoff=0.5)
     shown = [name(item) for item in items if names[id(item)] in close]
     if shown:

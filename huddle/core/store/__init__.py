@@ -1,34 +1,39 @@
 """The only place that holds SQL. `Store` opens one team's file and hands out a part of
-the store for each thing: `store.steps`, `store.blockers`, `store.members`, ..."""
+the store for each thing: `store.steps`, `store.blockers`, `store.members`, ... Each part
+is made, and its module imported, when first used: `huddle add` loads only what it needs."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from huddle.core.calendar import Clock, HuddleCalendar
-from huddle.core.store.absences import AbsenceStore
-from huddle.core.store.arrivals import ArrivalStore
-from huddle.core.store.blockers import BlockerStore
-from huddle.core.store.catchup import CatchUpStore
 from huddle.core.store.db import SCHEMA_VERSION, Db, StoreError, new_id
-from huddle.core.store.dialog_drafts import DialogDraftStore
-from huddle.core.store.digests import DigestStore
-from huddle.core.store.drafts import DraftStore
-from huddle.core.store.goals import GoalStore
-from huddle.core.store.history import HistoryStore
-from huddle.core.store.huddles import HuddleStore
-from huddle.core.store.members import MemberStore
-from huddle.core.store.pdsa import PdsaStore
-from huddle.core.store.pulse import PulseStore
-from huddle.core.store.search import SearchStore
-from huddle.core.store.steps import StepStore
-from huddle.core.store.team import TeamStore
-from huddle.core.store.timebox import TimeboxStore
-from huddle.core.store.transfer import TransferStore
-from huddle.core.store.trends import TrendStore
+
+if TYPE_CHECKING:
+    from huddle.core.store.absences import AbsenceStore
+    from huddle.core.store.arrivals import ArrivalStore
+    from huddle.core.store.blockers import BlockerStore
+    from huddle.core.store.catchup import CatchUpStore
+    from huddle.core.store.dialog_drafts import DialogDraftStore
+    from huddle.core.store.digests import DigestStore
+    from huddle.core.store.drafts import DraftStore
+    from huddle.core.store.goals import GoalStore
+    from huddle.core.store.history import HistoryStore
+    from huddle.core.store.huddles import HuddleStore
+    from huddle.core.store.members import MemberStore
+    from huddle.core.store.pdsa import PdsaStore
+    from huddle.core.store.pulse import PulseStore
+    from huddle.core.store.search import SearchStore
+    from huddle.core.store.steps import StepStore
+    from huddle.core.store.team import TeamStore
+    from huddle.core.store.timebox import TimeboxStore
+    from huddle.core.store.transfer import TransferStore
+    from huddle.core.store.trends import TrendStore
 
 __all__ = ["Store", "StoreError"]
 
@@ -38,25 +43,6 @@ class Store:
 
     def __init__(self, db: Db) -> None:
         self.db = db
-        self.team = TeamStore(db)
-        self.members = MemberStore(db)
-        self.goals = GoalStore(db)
-        self.steps = StepStore(db)
-        self.blockers = BlockerStore(db)
-        self.huddles = HuddleStore(db)
-        self.search = SearchStore(db)
-        self.history = HistoryStore(db)
-        self.digests = DigestStore(db)
-        self.arrivals = ArrivalStore(db)
-        self.trends = TrendStore(db)
-        self.pulse = PulseStore(db)
-        self.pdsa = PdsaStore(db, self.steps)
-        self.catchup = CatchUpStore(db)
-        self.absences = AbsenceStore(db)
-        self.drafts = DraftStore(db)
-        self.timebox = TimeboxStore(db)
-        self.dialog_drafts = DialogDraftStore(db)
-        self.transfer = TransferStore(db)
         self._migrate()
 
     @classmethod
@@ -142,3 +128,119 @@ class Store:
         """Whether another process has written since `version` was read, and the new one."""
         now = self.db.data_version()
         return now != version, now
+
+    # --- The parts, each made (and its module imported) on first use -------------------
+
+    @cached_property
+    def team(self) -> TeamStore:
+        from huddle.core.store.team import TeamStore
+
+        return TeamStore(self.db)
+
+    @cached_property
+    def members(self) -> MemberStore:
+        from huddle.core.store.members import MemberStore
+
+        return MemberStore(self.db)
+
+    @cached_property
+    def goals(self) -> GoalStore:
+        from huddle.core.store.goals import GoalStore
+
+        return GoalStore(self.db)
+
+    @cached_property
+    def steps(self) -> StepStore:
+        from huddle.core.store.steps import StepStore
+
+        return StepStore(self.db)
+
+    @cached_property
+    def blockers(self) -> BlockerStore:
+        from huddle.core.store.blockers import BlockerStore
+
+        return BlockerStore(self.db)
+
+    @cached_property
+    def huddles(self) -> HuddleStore:
+        from huddle.core.store.huddles import HuddleStore
+
+        return HuddleStore(self.db)
+
+    @cached_property
+    def search(self) -> SearchStore:
+        from huddle.core.store.search import SearchStore
+
+        return SearchStore(self.db)
+
+    @cached_property
+    def history(self) -> HistoryStore:
+        from huddle.core.store.history import HistoryStore
+
+        return HistoryStore(self.db)
+
+    @cached_property
+    def digests(self) -> DigestStore:
+        from huddle.core.store.digests import DigestStore
+
+        return DigestStore(self.db)
+
+    @cached_property
+    def arrivals(self) -> ArrivalStore:
+        from huddle.core.store.arrivals import ArrivalStore
+
+        return ArrivalStore(self.db)
+
+    @cached_property
+    def trends(self) -> TrendStore:
+        from huddle.core.store.trends import TrendStore
+
+        return TrendStore(self.db)
+
+    @cached_property
+    def pulse(self) -> PulseStore:
+        from huddle.core.store.pulse import PulseStore
+
+        return PulseStore(self.db)
+
+    @cached_property
+    def pdsa(self) -> PdsaStore:
+        from huddle.core.store.pdsa import PdsaStore
+
+        return PdsaStore(self.db, self.steps)
+
+    @cached_property
+    def catchup(self) -> CatchUpStore:
+        from huddle.core.store.catchup import CatchUpStore
+
+        return CatchUpStore(self.db)
+
+    @cached_property
+    def absences(self) -> AbsenceStore:
+        from huddle.core.store.absences import AbsenceStore
+
+        return AbsenceStore(self.db)
+
+    @cached_property
+    def drafts(self) -> DraftStore:
+        from huddle.core.store.drafts import DraftStore
+
+        return DraftStore(self.db)
+
+    @cached_property
+    def timebox(self) -> TimeboxStore:
+        from huddle.core.store.timebox import TimeboxStore
+
+        return TimeboxStore(self.db)
+
+    @cached_property
+    def dialog_drafts(self) -> DialogDraftStore:
+        from huddle.core.store.dialog_drafts import DialogDraftStore
+
+        return DialogDraftStore(self.db)
+
+    @cached_property
+    def transfer(self) -> TransferStore:
+        from huddle.core.store.transfer import TransferStore
+
+        return TransferStore(self.db)
