@@ -156,10 +156,10 @@ async def test_the_link_lets_a_browser_in_and_runs_the_app(served: Served) -> No
             served.base + "/ws?width=100&height=30", headers={"Origin": served.base}
         )
         try:
-            shown = await read_until(ws, TEAM.encode())
+            shown = await read_until(ws, NAMES[1].encode())  # the app asks who is there
         finally:
             await ws.close()
-    assert TEAM.encode() in shown
+    assert b"Who are you?" in shown
 
 
 async def read_until(ws: aiohttp.ClientWebSocketResponse, wanted: bytes) -> bytes:
@@ -215,7 +215,7 @@ def test_serve_listens_on_this_computer_only_by_default(
     assert "Warning" not in result.output
     [server] = serve_started
     assert (server.host, server.port) == ("127.0.0.1", 8000)  # type: ignore[attr-defined]
-    assert server.command.endswith(f"-m huddle --db {team_db.resolve()}")  # type: ignore[attr-defined]
+    assert server.command.endswith(f"-m huddle --db {team_db.resolve()} --served")  # type: ignore[attr-defined]
 
 
 def test_serve_on_another_address_warns_to_put_it_behind_tls(

@@ -62,9 +62,10 @@ class LazyGroup(HuddleGroup):
     type=click.Path(),
     help="The team's database file (else $HUDDLE_DB, else your data folder).",
 )
+@click.option("--served", is_flag=True, hidden=True, help="Run for one `huddle serve` session.")
 @click.version_option(__version__, prog_name="huddle")
 @click.pass_context
-def main(ctx: click.Context, db: str | None) -> None:
+def main(ctx: click.Context, db: str | None, served: bool) -> None:
     """Huddle: the daily Kaizen huddle on one shared screen.
 
     With no command, opens the app on the team's database.
@@ -73,7 +74,7 @@ def main(ctx: click.Context, db: str | None) -> None:
     state.db_option = state.db_option or db
     ctx.call_on_close(state.close)
     if ctx.invoked_subcommand is None:
-        open_app(state)
+        open_app(state, served=served)
 
 
 @main.command()

@@ -74,11 +74,11 @@ class State:
 pass_state = click.make_pass_decorator(State)
 
 
-def open_app(state: State) -> None:
-    """Open the full-screen app on the team's file."""
+def open_app(state: State, *, served: bool = False) -> None:
+    """Open the full-screen app on the team's file (`served`: for one browser session)."""
     from huddle.ui.app import HuddleApp  # here, so shell commands never load Textual
 
-    HuddleApp(state.store()).run()
+    HuddleApp(state.store(), served=served).run()
 
 
 def db_option(command: F) -> F:

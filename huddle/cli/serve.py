@@ -88,7 +88,7 @@ def serve(state: State, host: str, port: int, public_url: str | None) -> None:
             err=True,
         )
     secret = password or secrets.token_urlsafe(18)
-    command = shlex.join([sys.executable, "-m", "huddle", "--db", str(path)])
+    command = shlex.join([sys.executable, "-m", "huddle", "--db", str(path), "--served"])
     if password:
         click.echo(f"Serving Huddle at {address}/ with the password in ${PASSWORD_ENV}", err=True)
         click.echo("Only those with the password can use it. Ctrl+C to stop.", err=True)

@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from huddle.core.calendar import Clock
-from huddle.core.models import HuddleError
+from huddle.core.models import HuddleError, Member
 from huddle.core.store import Store
 from huddle.core.store.arrivals import describe_arrivals
 from huddle.ui.keep_place import kept_place
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.first_run import FirstRunScreen
 from huddle.ui.screens.home import HomeScreen
+from huddle.ui.screens.who_are_you import WhoAreYou
 from huddle.ui.shared_screen import SharedScreenApp
 
 POLL_SECONDS = 0.5
@@ -40,12 +41,17 @@ class HuddleApp(SharedScreenApp):
         *,
         clock: Clock | None = None,
         first_screen: Callable[[], Screen[Any]] | None = None,
+        served: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
         """The team's file; every read and write goes through it."""
         self.first_screen = first_screen
         """A screen to open over the home screen at the start (`huddle manage`)."""
+        self.served = served
+        """Run for one browser session by `huddle serve`: it starts by asking who is there."""
+        self.session_who: Member | None = None
+        """Who is at this browser (`huddle serve`), for this session only; None on a terminal."""
         if clock is not None:
             store.db.clock = clock
         self.arrivals = store.arrivals.watch()
@@ -55,8 +61,10 @@ class HuddleApp(SharedScreenApp):
         self.push_screen(HomeScreen())
         if self.first_screen is not None:
             self.push_screen(self.first_screen())
-        elif self.store.is_empty():
+        elif self.store.is_empty() and not self.served:
             self.push_screen(FirstRunScreen())
+        if self.served:
+            self.push_screen(WhoAreYou(self.store.members.all()), self.now_here)
         self._seen_version = self.store.db.data_version()
         self.set_interval(POLL_SECONDS, self.check_for_changes)
         path = self.store.db.path
@@ -130,6 +138,12 @@ class HuddleApp(SharedScreenApp):
                     self.exit()
 
             self.push_screen(Confirm(question, yes="leave", no="stay"), answered)
+
+    def now_here(self, member: Member | None) -> None:
+        """The browser session's person: what they add or answer is theirs."""
+        self.session_who = member
+        if member is not None:
+            self.notify(f"You are {member.name} in this browser", markup=False)
 
     def check_for_changes(self) -> None:
         """Reload what is shown when another process (`huddle add`) wrote to the file."""

@@ -42,6 +42,12 @@ class LiveScreen(Screen[None]):
     def store(self) -> Store:
         return self.huddle_app.store
 
+    @property
+    def session_who(self) -> str:
+        """Who is at this browser (`huddle serve`), or "" on the shared screen."""
+        member = self.huddle_app.session_who
+        return member.name if member else ""
+
     def _on_mount(self, _event: events.Mount) -> None:
         self.show_file_warning()
 

@@ -255,7 +255,8 @@ class ManageScreen(LiveScreen):
 
     def people(self, *, managers_first: bool) -> list[Person]:
         """Who the dialog's Who line can name: managers first for an answer. The shared
-        screen never assumes who is at its keyboard (no whoami here: that is the CLI's)."""
+        screen never assumes who is at its keyboard (no whoami here: that is the CLI's); a
+        browser session (`huddle serve`) said who it is when it started."""
         members = self.store.members.all()
         if managers_first:
             members = sorted(members, key=lambda m: m.role is not Role.MANAGER)
@@ -291,7 +292,7 @@ class ManageScreen(LiveScreen):
                 "Management's answer",
                 blocker.text,
                 label="The answer, for the team to hear at the next huddle",
-                who=next((p.name for p in people if p.role), ""),
+                who=self.session_who or next((p.name for p in people if p.role), ""),
                 people=people,
             ),
             save,
@@ -318,7 +319,7 @@ class ManageScreen(LiveScreen):
                 "Resolve the blocker",
                 blocker.text,
                 label="How was it resolved?",
-                who="",
+                who=self.session_who,
                 people=self.people(managers_first=False),
             ),
             save,

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from huddle.core.entries import describe_saved, resolve_line, save_entry
-from huddle.core.models import Blocker, HuddleError, Step
+from huddle.core.models import Blocker, HuddleError, Member, Step
 from huddle.core.store import Store
 from huddle.ui.widgets.entry_input import EntryInput
 
@@ -52,6 +52,13 @@ class EntryBar(Vertical):
         yield Static(id="entry-preview", markup=False)
 
     @property
+    def typist(self) -> Member | None:
+        """Whose a line without @name is: the person at this browser (`huddle serve`); on
+        the shared screen, nobody's."""
+        member: Member | None = getattr(self.app, "session_who", None)
+        return member
+
+    @property
     def input(self) -> EntryInput:
         return self.query_one("#entry", EntryInput)
 
@@ -62,7 +69,7 @@ class EntryBar(Vertical):
         if not event.value.strip():
             return
         try:
-            entry = resolve_line(self.store, event.value, nobody=NOBODY)
+            entry = resolve_line(self.store, event.value, who=self.typist, nobody=NOBODY)
         except HuddleError as error:
             preview.update(Content(str(error)))
             preview.add_class("-error")
@@ -77,7 +84,8 @@ class EntryBar(Vertical):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            saved = save_entry(self.store, resolve_line(self.store, event.value, nobody=NOBODY))
+            entry = resolve_line(self.store, event.value, who=self.typist, nobody=NOBODY)
+            saved = save_entry(self.store, entry)
         except HuddleError as error:
             self.app.notify(str(error), severity="error", markup=False, timeout=8)
             return

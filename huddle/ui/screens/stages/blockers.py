@@ -172,7 +172,10 @@ class BlockersStage(StageView):
 
     @property
     def who(self) -> str:
-        """Who the blocker history says moved it: the huddle's facilitator, if known."""
+        """Who the blocker history says moved it: the person at this browser (`huddle
+        serve`), else the huddle's facilitator, if known."""
+        if self.huddle.session_who:
+            return self.huddle.session_who
         huddle = self.store.huddles.get(self.day)
         if huddle and huddle.facilitator_id:
             return self.store.members.get(huddle.facilitator_id).name

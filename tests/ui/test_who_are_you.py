@@ -1,0 +1,65 @@
+"""In a web browser (`huddle serve`), a session first says who is there; what that person adds
+or answers is theirs. The shared screen in the team room never asks."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from huddle.core.calendar import FixedClock
+from huddle.core.store import Store
+from huddle.ui.app import HuddleApp
+from huddle.ui.screens.who_are_you import NO_MEMBERS, WhoAreYou
+from tests.ui.screen_helpers import notices, screen_text, wait_until
+
+
+async def test_a_browser_session_asks_who_is_there_before_anything_is_added(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock, served=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WhoAreYou))
+        shown = screen_text(app)
+        assert "Who are you?" in shown
+        assert all(name in shown for name in ("Ann Smith", "Bea Jones", "Sam Okafor"))
+
+        await pilot.press("a", *"Ring the carer", "escape")  # no way round the question
+        assert isinstance(app.screen, WhoAreYou)
+        assert "Ring the carer" not in screen_text(app)
+
+        await pilot.press("down", "enter")  # Ann Smith is first: Bea Jones is next
+        assert await wait_until(pilot, lambda: not isinstance(app.screen, WhoAreYou))
+        assert "You are Bea Jones in this browser" in notices(app)
+
+        await pilot.press("a", *"Ring the carer back", "enter")  # no @name: Bea's own
+        assert await wait_until(pilot, lambda: app.screen.query_one("#entry", Input).value == "")
+    [step] = store.steps.on_day(store.coming_huddle_day())
+    assert (step.member_name, step.text) == ("Bea Jones", "Ring the carer back")
+
+
+async def test_the_person_is_kept_for_this_session_only(store: Store, clock: FixedClock) -> None:
+    first = HuddleApp(store, clock=clock, served=True)
+    async with first.run_test(size=(100, 30)) as pilot:
+        assert await wait_until(pilot, lambda: isinstance(first.screen, WhoAreYou))
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: first.session_who is not None)
+    second = HuddleApp(store, clock=clock, served=True)
+    async with second.run_test(size=(100, 30)) as pilot:
+        assert await wait_until(pilot, lambda: isinstance(second.screen, WhoAreYou))
+        assert second.session_who is None
+
+
+async def test_the_shared_screen_in_the_room_never_asks(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, WhoAreYou)
+        assert app.session_who is None
+
+
+async def test_a_team_with_nobody_in_it_says_so_in_the_browser(clock: FixedClock) -> None:
+    empty = Store.memory(clock=clock)
+    app = HuddleApp(empty, clock=clock, served=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WhoAreYou))
+        assert NO_MEMBERS.split(".")[0] in " ".join(screen_text(app).split())
+    empty.close()
