@@ -20,7 +20,9 @@ from huddle.core.digest import FORMATS, build_digest, format_for, read_period, w
 @click.option(
     "--out", metavar="FILE", type=click.Path(dir_okay=False), help="Write to FILE, not the screen."
 )
-@click.option("--no-names", is_flag=True, help="Leave out every member's name.")
+@click.option(
+    "--no-names", is_flag=True, help="Leave out every person's name, and what they are called."
+)
 @db_option
 @pass_state
 def digest(

@@ -41,7 +41,8 @@ def show(state: State) -> None:
     click.echo(f"\nMembers ({sum(m.active for m in members)}):")
     for member in members:
         retired = "" if member.active else "  (retired)"
-        click.echo(f"  {member.name}  {member.role.value}{retired}")
+        called = f" (also {', '.join(member.aliases)})" if member.aliases else ""
+        click.echo(f"  {member.name}{called}  {member.role.value}{retired}")
     if not members:
         click.echo('  none yet: huddle team add "Ann Smith" --role lead')
     goals = store.goals.all()
@@ -95,6 +96,35 @@ def rename(state: State, who: str, new_name: str) -> None:
     member = store.members.find(who, active_only=False)
     renamed = store.members.rename(member, new_name)
     click.echo(f"{member.name} is now {renamed.name}")
+
+
+@team.command()
+@click.argument("who", shell_complete=complete_member)
+@click.argument("aliases", nargs=-1, metavar="[ALIAS]...")
+@click.option("--clear", is_flag=True, help="They are called by their name alone.")
+@db_option
+@pass_state
+def alias(state: State, who: str, aliases: tuple[str, ...], clear: bool) -> None:
+    """Other names a member is called by (Gaz, Em): `@gaz` then names them, and
+    `huddle digest --no-names` leaves these out too. Replaces the ones before; with no
+    ALIAS, shows them.
+
+    \b
+    Examples:
+      huddle team alias gareth Gaz
+      huddle team alias emma Em Emmy
+      huddle team alias emma --clear
+    """
+    store = state.store()
+    member = store.members.find(who, active_only=False)
+    if aliases or clear:
+        if aliases and clear:
+            raise click.UsageError("give names or --clear, not both")
+        member = store.members.set_aliases(member, aliases)
+    if member.aliases:
+        click.echo(f"{member.name} is also called {', '.join(member.aliases)}")
+    else:
+        click.echo(f"{member.name} is called by their name alone")
 
 
 @team.command()

@@ -3,8 +3,9 @@ learned, and who was there, for a period of days.
 
 `build_digest` reads the store once into plain dataclasses; `render_markdown`,
 `render_csv` and `render_json` turn those into text and never touch the store. With
-`names=False` every member's name is left out: name fields are empty (None in JSON) and
-names inside the free text (a step, a blocker, an answer) are replaced by "[name]".
+`names=False` every person's name is left out: name fields are empty (None in JSON) and
+names inside the free text (a step, a blocker, an answer) are replaced by "[name]"; see
+`_Names` for which names and in which forms.
 
 The JSON shape is documented in docs/digest.md and kept stable: fields are only added.
 """
@@ -17,6 +18,7 @@ import json
 import os
 import re
 import tempfile
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -67,7 +69,8 @@ class OpenEscalation:
     age_days: int
     """Days since it was raised."""
     sent_up_on: date
-    sent_to: str
+    sent_to: str | None
+    """Who it was sent up to, as typed; None when names are left out."""
     reason: str
     waiting_huddle_days: int | None
     """Huddle days it has waited for an answer; None once answered."""
@@ -217,18 +220,59 @@ def read_period(store: Store, since: str | None, until: str | None) -> tuple[dat
 # --- Building -------------------------------------------------------------------------
 
 
-class _Names:
-    """Member names, and how to leave them out of a field or of free text."""
+_NOT_NAMES = frozenset(
+    {
+        *("Adult", "Adults", "And", "Assistant", "Board", "Care", "Council", "Department"),
+        *("Deputy", "Director", "Dr", "For", "Group", "Head", "Lead", "Management", "Manager"),
+        *("Miss", "Mr", "Mrs", "Ms", "Of", "Officer", "Panel", "Principal", "Senior"),
+        *("Service", "Services", "Social", "Team", "The"),
+    }
+)
+"""Capitalised words in "sent up to Jane Roe, Director" that are not a person's name."""
 
-    def __init__(self, members: Sequence[Member], keep: bool) -> None:
+
+def _unaccented(char: str) -> str:
+    base = [c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)]
+    return base[0] if len(base) == 1 else char
+
+
+class _Names:
+    """People's names, and how to leave them out of a field or of free text.
+
+    Left out of text: each member's name, each word of it, and the names they are also
+    called by; and the names of people who are not members but were typed as such ("sent
+    up to Jane Roe, Director"). Found in any case, with or without accents ("Zoe" for Zoë),
+    before a possessive ("Sarah's", "Sarahs"), joined by punctuation ("Sarah/Bea",
+    "Em-Gaz", "sarah_w"), run together ("SarahWhitfield") or with an initial ("SarahW").
+    """
+
+    def __init__(self, members: Sequence[Member], others: Iterable[str], keep: bool) -> None:
         self.keep = keep
         words: set[str] = set()
-        for member in members:
-            words.add(member.name)
-            words.update(part for part in re.split(r"[\s\-']+", member.name) if len(part) >= 2)
-        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-        self._any = bool(words)
+        for name in (n for m in members for n in (m.name, *m.aliases)):
+            words.add(name)
+            words.update(part for part in re.split(r"[\s\-'.]+", name) if len(part) >= 2)
+        for typed in others:  # "Jane Roe, Director": the words before a comma or "("
+            head = re.split(r"[,(;:]| - ", typed, maxsplit=1)[0]
+            words.update(
+                word
+                for word in re.split(r"[\s\-'.]+", head)
+                if len(word) >= 2
+                and word[0].isupper()
+                and not word.isupper()
+                and word not in _NOT_NAMES
+            )
+        plain = {self._plain(w) for w in words}
+        alternatives = "|".join(re.escape(w) for w in sorted(plain, key=len, reverse=True))
+        self._pattern = re.compile(
+            rf"(?<![^\W_])(?:{alternatives})+(?:s|(?-i:[A-Z])|\d+)?(?![^\W_])", re.IGNORECASE
+        )
+        self._any = bool(plain)
+
+    @staticmethod
+    def _plain(text: str) -> str:
+        """The text without accents, one character for one, so a match's place holds."""
+        return "".join(_unaccented(c) for c in text)
 
     def field(self, name: str | None) -> str | None:
         return name if self.keep else None
@@ -236,7 +280,13 @@ class _Names:
     def text(self, text: str) -> str:
         if self.keep or not self._any:
             return text
-        return self._pattern.sub(NAME_LEFT_OUT, text)
+        text = unicodedata.normalize("NFC", text)
+        out: list[str] = []
+        end = 0
+        for found in self._pattern.finditer(self._plain(text)):
+            out += [text[end : found.start()], NAME_LEFT_OUT]
+            end = found.end()
+        return "".join([*out, text[end:]])
 
 
 def build_digest(store: Store, since: date, until: date, *, names: bool = True) -> Digest:
@@ -247,7 +297,7 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
     calendar = store.calendar()
     members = store.members.all(active_only=False)
     by_id = {m.id: m for m in members}
-    hide = _Names(members, names)
+    hide = _Names(members, store.digests.people_named(), names)
 
     open_escalations = []
     for b in store.blockers.escalated():
@@ -263,7 +313,7 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
                 raised_by=hide.field(b.raised_by_name),
                 age_days=(today - b.raised_on).days,
                 sent_up_on=b.escalated_at.date(),
-                sent_to=hide.text(b.escalated_to),
+                sent_to=hide.field(b.escalated_to),
                 reason=hide.text(b.escalation_reason),
                 waiting_huddle_days=waiting.huddle_days if waiting else None,
                 flag=(waiting.flag if waiting else AgeFlag.NONE).value,
@@ -445,7 +495,8 @@ def render_markdown(digest: Digest) -> str:
     for e in d.open_escalations:
         category = f" ({_line(e.category)})" if e.category else ""
         add(f"- {_line(e.text)}{category} [{e.id}]")
-        add(f"  Sent up {_day(e.sent_up_on)} to {_line(e.sent_to)}: {_line(e.reason)}")
+        to_whom = f" to {_line(e.sent_to or NAME_LEFT_OUT)}"
+        add(f"  Sent up {_day(e.sent_up_on)}{to_whom}: {_line(e.reason)}")
         if e.waiting_huddle_days is not None:
             flag = {
                 "red": f": OVERDUE, more than twice the team's limit of {d.answer_limit_days}",

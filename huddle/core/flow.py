@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from huddle.core.matching import match_one
+from huddle.core.matching import match_member, match_one
 from huddle.core.models import (
     Absence,
     BlockerStatus,
@@ -154,7 +154,7 @@ def read_entry(
     if not entry.text:
         raise HuddleError("type the step itself, not only its #goal or @name")
     goal = match_one(entry.goal, goals, lambda g: g.title, "goal") if entry.goal else None
-    who = match_one(entry.who, members, lambda m: m.name, "member") if entry.who else member
+    who = match_member(entry.who, members) if entry.who else member
     return TypedStep(entry.text, who, goal, entry.is_blocker)
 
 
@@ -167,7 +167,7 @@ def preview_entry(line: str, goals: Sequence[Goal], members: Sequence[Member]) -
     try:
         entry = parse_entry(line)
         goal = match_one(entry.goal, goals, lambda g: g.title, "goal") if entry.goal else None
-        who = match_one(entry.who, members, lambda m: m.name, "member") if entry.who else None
+        who = match_member(entry.who, members) if entry.who else None
     except HuddleError as error:
         return str(error)
     parts = ["a blocker" if entry.is_blocker else "a step"]
@@ -229,7 +229,7 @@ def member_tags(members: Sequence[Member]) -> dict[str, str]:
         for tag in tries:
             try:
                 typed = parse_entry("x @" + tag).who
-                found = match_one(typed, members, _name, "member") if typed else None
+                found = match_member(typed, members) if typed else None
             except HuddleError:
                 continue
             if found is not None and found.id == member.id:
@@ -253,10 +253,6 @@ def complete_member(fragment: str, members: Sequence[Member]) -> list[str]:
         ):
             found.append(tag)
     return found
-
-
-def _name(member: Member) -> str:
-    return member.name
 
 
 def steps_for(store: Store, day: date) -> dict[str, list[Step]]:

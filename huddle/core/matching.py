@@ -1,33 +1,53 @@
-"""Finding the one thing a person meant by a few letters: case-insensitive, by prefix."""
+"""Finding the one thing a person meant by a few letters: by prefix, in any case, with or
+without accents."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from huddle.core.models import Ambiguous, NotFound
+from huddle.core.models import Ambiguous, Member, NotFound
 
 T = TypeVar("T")
 
 
-def match_one(typed: str, items: Sequence[T], name: Callable[[T], str], kind: str) -> T:
-    """The item whose name is `typed`, or has `typed` as a whole word, or starts with it, or
-    has a word starting with it.
+def fold(text: str) -> str:
+    """Text as compared when matching: any case, accents or none ("zoe" finds Zoë)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def match_one(
+    typed: str,
+    items: Sequence[T],
+    name: Callable[[T], str],
+    kind: str,
+    *,
+    also: Callable[[T], Sequence[str]] = lambda _item: (),
+) -> T:
+    """The item whose name (or one of the names it is `also` called by) is `typed`, or has
+    `typed` as a whole word, or starts with it, or has a word starting with it.
 
     An exact match wins over a whole word, and a whole word over a prefix; no match or more
     than one raises with the close matches named, so the message says what to type instead.
     """
-    wanted = " ".join(typed.split()).casefold()
+    wanted = fold(" ".join(typed.split()))
     if not wanted:
         raise NotFound(f"no {kind} given")
-    names = {id(item): name(item).casefold() for item in items}
+    names = {id(item): fold(name(item)) for item in items}
+    others = {id(item): [fold(n) for n in also(item)] for item in items}
     for test in (
         lambda n: n == wanted,
         lambda n: wanted in n.split(),  # "ann" is Ann Smith, not Anne Jones too
         lambda n: n.startswith(wanted),
         lambda n: any(word.startswith(wanted) for word in n.split()),
     ):
-        found = [item for item in items if test(names[id(item)])]
+        found = [
+            item
+            for item in items
+            if test(names[id(item)]) or any(test(n) for n in others[id(item)])
+        ]
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
@@ -51,3 +71,8 @@ def match_one(typed: str, items: Sequence[T], name: Callable[[T], str], kind: st
 def _short(text: str) -> str:
     one_line = " ".join(text.split())
     return one_line if len(one_line) <= 40 else one_line[:39] + "…"
+
+
+def match_member(typed: str, members: Sequence[Member]) -> Member:
+    """The one member `typed` names, by their name or a name they are also called by."""
+    return match_one(typed, members, lambda m: m.name, "member", also=lambda m: m.aliases)

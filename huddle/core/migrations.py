@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from huddle.core.schema import SCHEMA_1, SCHEMA_2, SCHEMA_3
+from huddle.core.schema import SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4
 
 migrations = Migrations("huddle")
 
@@ -29,4 +29,10 @@ def search_index_for_sqlite_utils(db: Database) -> None:
 @migrations(name="0003_backups_kept")
 def backups_kept(db: Database) -> None:
     for statement in SCHEMA_3:
+        db.execute(statement)
+
+
+@migrations(name="0004_member_aliases")
+def member_aliases(db: Database) -> None:
+    for statement in SCHEMA_4:
         db.execute(statement)

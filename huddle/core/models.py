@@ -119,6 +119,8 @@ class Member:
     name: str
     role: Role
     active: bool
+    aliases: tuple[str, ...] = ()
+    """Other names the member is called by ("Gaz"): @name matches them, --no-names hides them."""
 
 
 @dataclass(frozen=True)

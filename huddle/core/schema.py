@@ -332,3 +332,9 @@ SCHEMA_3 = [
     # How many dated backups `huddle backup` (and the app, each huddle day) keeps.
     "ALTER TABLE team ADD COLUMN backups_kept INTEGER NOT NULL DEFAULT 14",
 ]
+
+SCHEMA_4 = [
+    # The names a member is also called by ("Gaz, Em"): @name finds them by these too, and
+    # --no-names leaves them out. Comma-separated; a name never holds a comma.
+    "ALTER TABLE members ADD COLUMN aliases TEXT NOT NULL DEFAULT ''",
+]

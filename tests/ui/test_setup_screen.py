@@ -167,3 +167,21 @@ async def test_away_dates_are_saved(store: Store, clock: FixedClock) -> None:
         date(2026, 12, 1),
         date(2026, 12, 1),
     )
+
+
+async def test_a_member_is_also_called_by_a_nickname(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(pilot)
+        choose_row(screen, "#members", "Bea Jones")
+        await pilot.press("c")
+        assert isinstance(app.screen, AskText)
+        await pilot.press(*"Bee, B [J]", "enter")
+        await pilot.pause()
+        assert "Bee, B [J]" in screen_text(app)
+        choose_row(screen, "#members", "Sam Okafor")
+        await pilot.press("c", *"Bee", "enter")  # Bea's already: refused, in one line
+        await pilot.pause()
+        assert any("Bee is already a name of Bea Jones" in n for n in notices(app))
+    assert store.members.find("bee").name == "Bea Jones"
+    assert store.members.find("sam").aliases == ()

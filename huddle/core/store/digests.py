@@ -25,6 +25,15 @@ class DigestStore:
         )
         return [_step(r) for r in rows]
 
+    def people_named(self) -> list[str]:
+        """Who blockers were sent up to, who answered them, and who moved them on, as typed:
+        people who may not be members, whose names --no-names must also leave out."""
+        rows = self.db.rows(
+            "SELECT escalated_to FROM blockers UNION SELECT answered_by FROM blockers"
+            " UNION SELECT who FROM blocker_events"
+        )
+        return [r[0] for r in rows if r[0]]
+
     def attendance_between(self, first: date, last: date) -> dict[date, dict[str, bool]]:
         """For each huddle held from `first` to `last`: who was there (True) or away (False),
         by member id. A huddle with nobody marked is still listed."""

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
-from huddle.core.matching import match_one
+from huddle.core.matching import match_member
 from huddle.core.models import HuddleError, Member, Role
 from huddle.core.store.db import Db
 from huddle.core.text import clean_line
 
-_COLUMNS = "id, name, role, active"
+_COLUMNS = "id, name, role, active, aliases"
 
 
 def _member(row: sqlite3.Row) -> Member:
     return Member(
-        id=row["id"], name=row["name"], role=Role(row["role"]), active=bool(row["active"])
+        id=row["id"],
+        name=row["name"],
+        role=Role(row["role"]),
+        active=bool(row["active"]),
+        aliases=tuple(a for a in row["aliases"].split(", ") if a),
     )
 
 
@@ -35,8 +40,9 @@ class MemberStore:
         return _member(row)
 
     def find(self, typed: str, *, active_only: bool = True) -> Member:
-        """The one member `typed` names: case-insensitive, by unique prefix."""
-        return match_one(typed, self.all(active_only=active_only), lambda m: m.name, "member")
+        """The one member `typed` names (or a name they are also called by): case-insensitive,
+        by unique prefix."""
+        return match_member(typed, self.all(active_only=active_only))
 
     def add(self, name: str, role: Role = Role.PRACTITIONER) -> Member:
         name = clean_line(name, what="a name", limit=80)
@@ -70,4 +76,30 @@ class MemberStore:
         """Retire a member (their history stays) or bring them back."""
         with self.db.write() as conn:
             conn.execute("UPDATE members SET active = ? WHERE id = ?", (int(active), member.id))
+        return self.get(member.id)
+
+    def set_aliases(self, member: Member, aliases: Sequence[str]) -> Member:
+        """The names a member is also called by ("Gaz", "Em"), replacing any before; none
+        clears them. Refused when one is another member's name, a word of it, or their alias,
+        so @name still finds one person."""
+        cleaned: dict[str, str] = {}
+        for alias in aliases:
+            alias = clean_line(alias, what="a name they are called by", limit=40)
+            if "," in alias:
+                raise HuddleError(f"'{alias}' has a comma; give each name on its own")
+            cleaned.setdefault(alias.casefold(), alias)
+        with self.db.write() as conn:
+            others = conn.execute(
+                "SELECT name, aliases FROM members WHERE id != ?", (member.id,)
+            ).fetchall()
+            for name, their_aliases in others:
+                taken = {name.casefold(), *name.casefold().split()}
+                taken.update(a.casefold() for a in their_aliases.split(", ") if a)
+                for folded, alias in cleaned.items():
+                    if folded in taken:
+                        raise HuddleError(f"{alias} is already a name of {name}")
+            conn.execute(
+                "UPDATE members SET aliases = ? WHERE id = ?",
+                (", ".join(cleaned.values()), member.id),
+            )
         return self.get(member.id)

@@ -48,13 +48,16 @@ class TeamSetupScreen(LiveScreen):
     TITLE = "Team set-up"
     HELP = """
 Everything about the team that changes rarely. Changes are saved as soon as you make them.
-**Members**: add people, rename them, change their role, retire someone who has left (their
-history stays), and say when someone is away. **Days and holidays**: the days the team
-huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage by stage.
+**Members**: add people, rename them, say what else they are called (Gaz, Em: @gaz finds
+them, and a digest without names leaves these out too), change their role, retire someone
+who has left (their history stays), and say when someone is away. **Days and holidays**:
+the days the team huddles, and the days it doesn't. **Timebox**: how long the huddle
+takes, stage by stage.
 **Team**: its name, how dates are typed, and how long management has to answer a blocker.
 """
     BINDINGS = [
         Binding("r", "rename", "Rename"),
+        Binding("c", "aliases", "Also called"),
         Binding("o", "role", "Role"),
         Binding("x", "retire", "Retire / back"),
         Binding("a", "away", "Away dates"),
@@ -101,6 +104,7 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
                     yield Button("Add", id="add-member", compact=True, variant="primary")
                 with Horizontal(classes="row"):
                     yield Button("Rename (r)", id="rename-member", compact=True)
+                    yield Button("Also called (c)", id="aliases-member", compact=True)
                     yield Button("Role (o)", id="role-member", compact=True)
                     yield Button("Retire / bring back (x)", id="retire-member", compact=True)
                     yield Button("Away dates (a)", id="away-member", compact=True)
@@ -162,6 +166,7 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
     def on_mount(self) -> None:
         members = self.query_one("#members", DataTable)
         members.add_column("Name", key="name")
+        members.add_column("Also called", key="aliases")
         members.add_column("Role", key="role")
         members.add_column("In the team", key="active")
         self.query_one("#away", DataTable).add_columns("Who", "From", "To", "Why")
@@ -185,6 +190,7 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
         for member in store.members.all(active_only=False):
             table.add_row(
                 Text(member.name),
+                Text(", ".join(member.aliases)),
                 Text(member.role.value),
                 Text("yes" if member.active else "retired"),
                 key=member.id,
@@ -295,6 +301,30 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
                 self.reload()
 
         self.app.push_screen(AskText(f"A new name for {member.name}", member.name), rename)
+
+    @on(Button.Pressed, "#aliases-member")
+    def action_aliases(self) -> None:
+        """Say what else the chosen member is called."""
+        member = self.selected_member()
+        if member is None:
+            return
+
+        def save(typed: str | None) -> None:
+            aliases = [a for a in (typed or "").split(",") if a.strip()]
+            if (
+                typed is not None
+                and self.safely(lambda: self.store.members.set_aliases(member, aliases)) is not None
+            ):
+                self.reload()
+
+        self.app.push_screen(
+            AskText(
+                f"What else is {member.name} called?",
+                ", ".join(member.aliases),
+                hint="Names with commas between, e.g. Gaz, Gareth P; empty for none",
+            ),
+            save,
+        )
 
     @on(Button.Pressed, "#role-member")
     def action_role(self) -> None:
@@ -460,7 +490,7 @@ huddles, and the days it doesn't. **Timebox**: how long the huddle takes, stage 
         if not self.is_mounted:
             return True
         tab = self.query_one(TabbedContent).active
-        if action in ("rename", "role", "retire", "away"):
+        if action in ("rename", "aliases", "role", "retire", "away"):
             return tab == "members-tab"
         if action == "remove":
             return tab in ("members-tab", "days-tab")
