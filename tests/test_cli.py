@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from huddle.cli import main
-from huddle.core.models import BlockerStatus, DateOrder, Role
+from huddle.core.models import BlockerStatus, DateOrder, Role, Stage
 
 if TYPE_CHECKING:  # the fixtures' types; not imported at run time (see conftest.py)
     from conftest import Huddle, StepsOn
@@ -144,7 +144,7 @@ def test_team_holiday_and_its_removal(huddle: Huddle) -> None:
     shown = huddle.ok("team", "show")
     assert "Holidays ahead:" in shown
     assert "Fri 25 Dec  Christmas Day" in shown
-    assert "next huddle: tomorrow" in shown
+    assert "next huddle: today, not started" in shown
     store = huddle.open_store()
     try:
         assert [h.day for h in store.team.holidays()] == [FRIDAY, date(2026, 12, 25)]
@@ -156,6 +156,21 @@ def test_team_holiday_and_its_removal(huddle: Huddle) -> None:
     result = huddle("team", "holiday", "fri", "--remove")
     assert result.exit_code == 1
     assert one_line_error(result.output) == "2026-11-27 is not a holiday"
+
+
+def test_team_says_todays_huddle_is_next_until_it_is_held_as_the_app_does(
+    huddle_with_team: Huddle,
+) -> None:
+    assert "next huddle: today, not started" in huddle_with_team.ok("team")
+    store = huddle_with_team.open_store()
+    try:
+        store.huddles.start(WEDNESDAY, store.members.find("ann"))
+        store.huddles.set_stage(WEDNESDAY, Stage.YESTERDAY)
+        assert "next huddle: today, in progress: at Yesterday" in huddle_with_team.ok("team")
+        store.huddles.end(WEDNESDAY)
+    finally:
+        store.close()
+    assert "next huddle: tomorrow;" in huddle_with_team.ok("team")
 
 
 def test_team_holiday_name_is_shown_without_control_characters(huddle: Huddle) -> None:
@@ -194,7 +209,7 @@ def test_team_show_on_a_new_file_says_how_to_start(huddle: Huddle) -> None:
     shown = huddle.ok("team")
     assert "Team: (no name yet: huddle team name NAME)" in shown
     assert f"Database: {huddle.db}" in shown
-    assert "Huddle days: Mon, Tue, Wed, Thu, Fri; next huddle: tomorrow" in shown
+    assert "Huddle days: Mon, Tue, Wed, Thu, Fri; next huddle: today, not started" in shown
     assert 'none yet: huddle team add "Ann Smith" --role lead' in shown
 
 

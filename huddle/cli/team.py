@@ -7,6 +7,7 @@ import click
 from huddle.cli.common import HuddleGroup, State, complete_member, db_option, pass_state, read_day
 from huddle.core.calendar import days_of_rule, format_day, rule_from_days
 from huddle.core.models import DateOrder, Role
+from huddle.core.next_huddle import next_huddle
 
 
 @click.group(cls=HuddleGroup, invoke_without_command=True)
@@ -28,13 +29,12 @@ def show(state: State) -> None:
     """Show the team, its members, goals and huddle days."""
     store = state.store()
     settings = store.team.get()
-    calendar = store.calendar()
     today = store.today()
     click.echo(f"Team: {settings.name or '(no name yet: huddle team name NAME)'}")
     click.echo(f"Database: {state.path}")
     click.echo(
         f"Huddle days: {', '.join(days_of_rule(settings.huddle_days))}"
-        f"; next huddle: {format_day(calendar.next_huddle_day(today), today)}"
+        f"; next huddle: {next_huddle(store).words}"
         f"; timebox {settings.timebox_minutes} min; dates {settings.date_order.value}"
     )
     members = store.members.all(active_only=False)

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Digits, Footer, Static
 
 from huddle.core.at_a_glance import at_a_glance
 from huddle.core.calendar import age_in_days, format_day
-from huddle.core.flow import STAGE_TITLES
+from huddle.core.next_huddle import next_huddle
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.shared_screen import HOME_BINDINGS
 from huddle.ui.widgets.blocker_flag import status_cell
@@ -145,22 +145,15 @@ class HomeScreen(LiveScreen):
         self.query_one("#title-bar", Static).update(
             Content.assemble(("Huddle", "bold"), "  ", team.name or "a new team")
         )
-        coming = store.coming_huddle_day()
-        huddle = store.huddles.get(coming)
-        if huddle is None or huddle.started_at is None:
-            state = "not started"
-        elif huddle.ended_at is None:
-            state = f"in progress: at {STAGE_TITLES[huddle.stage]}"
-        else:
-            state = "ended"
+        coming = next_huddle(store)
         self.query_one("#day-bar", Static).update(
-            Content(f"{today:%A %d %B %Y}   Next huddle: {format_day(coming, today)}, {state}")
+            Content(f"{today:%A %d %B %Y}   Next huddle: {coming.words}")
         )
         if empty:
             return
-        steps = store.steps.on_day(coming)
+        steps = store.steps.on_day(coming.day)
         self.query_one("#steps-title", Static).update(
-            Content(f"Small steps for {format_day(coming, today)} ({len(steps)})")
+            Content(f"Small steps for {format_day(coming.day, today)} ({len(steps)})")
         )
         fill_table(
             self.query_one("#steps", DataTable),
