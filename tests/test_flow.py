@@ -222,6 +222,16 @@ def test_a_huddle_ended_with_no_step_looked_back_on_or_planned_is_not_in_the_str
     assert flow.streak(team, MONDAY) == 3
 
 
+def test_wrap_up_shows_the_streak_the_end_will_give(team: Store) -> None:
+    ann = member(team, "ann")
+    team.huddles.start(FRIDAY)
+    team.steps.add(ann, "Friday's step", FRIDAY)
+    flow.start(team, MONDAY)
+    assert flow.wrap_up(team, MONDAY, seconds_taken=60).streak == 1  # nothing done yet
+    team.steps.add(ann, "Monday's step", MONDAY)
+    assert flow.wrap_up(team, MONDAY, seconds_taken=60).streak == 2
+
+
 def test_wrap_up_counts_what_the_huddle_did(team: Store) -> None:
     ann, bea, sam = (member(team, n) for n in ("ann", "bea", "sam"))
     team.absences.add(sam, MONDAY, reason="off shift")

@@ -329,19 +329,21 @@ def wrap_up(store: Store, day: date, seconds_taken: float) -> WrapUp:
         seconds_taken=seconds_taken,
         timebox_seconds=store.team.get().timebox_minutes * 60,
         steps_taken_total=store.steps.count_taken(),
-        streak=streak(store, day),
+        streak=streak(store, day, ending=True),
     )
 
 
-def streak(store: Store, day: date) -> int:
+def streak(store: Store, day: date, *, ending: bool = False) -> int:
     """How many huddle days in a row, up to `day`, the team held its huddle. A huddle day
-    not held yet today does not break it."""
+    not held yet today does not break it. `ending`: as it will be if `day`'s huddle ends
+    now (one that did nothing does not count)."""
     # One walk over the calendar (trends.current_streak), not a calendar search per day.
     from huddle.core.trends import current_streak
 
-    return current_streak(
-        store.calendar(), store.trends.held_days, day, store.trends.first_held_day()
-    )
+    def held(first: date, last: date) -> set[date]:
+        return store.trends.held_days(first, last, ending=day if ending else None)
+
+    return current_streak(store.calendar(), held, day, store.trends.first_held_day())
 
 
 # The timebox

@@ -160,18 +160,19 @@ class TrendStore:
             for start in held.keys() | marks.keys()
         }
 
-    def held_days(self, first: date, last: date) -> set[date]:
+    def held_days(self, first: date, last: date, *, ending: date | None = None) -> set[date]:
         """The days from `first` to `last` (both included) on which a huddle was held: one
-        that ended with no step looked back on and none planned was not really held."""
+        that ended with no step looked back on and none planned was not really held. The
+        huddle of `ending` is taken as ending now."""
         span = (first.isoformat(), last.isoformat())
         return {
             date.fromisoformat(r["day"])
             for r in self.db.rows(
                 "SELECT day FROM huddles WHERE started_at IS NOT NULL AND day BETWEEN ? AND ?"
-                " AND (ended_at IS NULL"
+                " AND ((ended_at IS NULL AND day IS NOT ?)"
                 "  OR day IN (SELECT reviewed_on FROM steps WHERE reviewed_on BETWEEN ? AND ?)"
                 "  OR day IN (SELECT day FROM steps WHERE day BETWEEN ? AND ?))",
-                span * 3,
+                (*span, ending.isoformat() if ending else None, *span, *span),
             )
         }
 
