@@ -143,3 +143,31 @@ def test_huddle_add_on_a_current_file_never_loads_sqlite_utils(tmp_path: Path) -
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+def _imports(path: Path) -> set[str]:
+    """The huddle modules a file imports, anywhere in it (also under TYPE_CHECKING)."""
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name.startswith("huddle.")}
+
+
+def test_the_store_imports_nothing_that_imports_the_store_back() -> None:
+    """No import circles in the core: the store's result types live beside the models
+    (core/models.py, core/results.py), not in the modules that use the store."""
+    core = ROOT / "huddle" / "core"
+    circles = []
+    for part in sorted((core / "store").glob("*.py")):
+        for name in _imports(part):
+            if name.startswith("huddle.core.store"):
+                continue
+            target = ROOT / (name.replace(".", "/") + ".py")
+            if target.exists() and any(n.startswith("huddle.core.store") for n in _imports(target)):
+                circles.append(f"{part.name} -> {name}")
+    assert circles == []

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from huddle.core.models import Member
+from huddle.core.results import BlockerAnswered, StepDone
 
 if TYPE_CHECKING:
     from huddle.core.store import Store
@@ -15,19 +16,6 @@ AWAY_DAYS = 2
 """Huddle days missed in a row before a member gets a catch-up card."""
 EXAMPLES = 3
 """How many of each kind of change the card names; the rest are counted."""
-
-
-@dataclass(frozen=True)
-class StepDone:
-    member_name: str
-    text: str
-
-
-@dataclass(frozen=True)
-class BlockerAnswered:
-    text: str
-    answer: str
-    resolved: bool
 
 
 @dataclass(frozen=True)

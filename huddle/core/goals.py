@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from huddle.core.calendar import format_target
 from huddle.core.matching import match_one
 from huddle.core.models import Goal, GoalStatus, NotFound
-from huddle.core.trends import StepCounts, format_value
+from huddle.core.results import StepCounts
+from huddle.core.trends import format_value
 
 if TYPE_CHECKING:
     from huddle.core.store import Store

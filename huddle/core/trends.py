@@ -20,6 +20,13 @@ from huddle.core.calendar import (
 )
 from huddle.core.models import Goal
 from huddle.core.pulse import QUESTIONS
+from huddle.core.results import (
+    AttendanceCounts,
+    BlockerCounts,
+    LearningLine,
+    PulseAverages,
+    StepCounts,
+)
 
 if TYPE_CHECKING:
     from huddle.core.store import Store
@@ -28,109 +35,16 @@ DEFAULT_PERIODS = {Period.WEEK: 12, Period.MONTH: 12, Period.QUARTER: 8, Period.
 """How many periods a trend shows unless asked for more or fewer."""
 
 
-def _share(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
-
-
-@dataclass(frozen=True)
-class StepCounts:
-    """Steps planned for the days of a period, and how they went."""
-
-    steps: int = 0
-    """Steps planned (a step carried over counts again on each day it is planned for)."""
-    ideas: int = 0
-    """New steps: not carried over from an earlier day."""
-    coproduced: int = 0
-    """New steps whose idea came from a person supported or their carer."""
-    reviewed: int = 0
-    """Steps looked back on at a huddle (anything but still planned)."""
-    done: int = 0
-    partly: int = 0
-    carried: int = 0
-    learned: int = 0
-    """Reviewed steps with a line on what was learned."""
-    successes: int = 0
-    """Done, partly done, or not done but with something learned."""
-
-    @property
-    def taken(self) -> int:
-        """Small steps taken: done or partly done."""
-        return self.done + self.partly
-
-    @property
-    def done_rate(self) -> float | None:
-        """Taken, of the steps looked back on."""
-        return _share(self.taken, self.reviewed)
-
-    @property
-    def carry_over_rate(self) -> float | None:
-        return _share(self.carried, self.reviewed)
-
-    @property
-    def success_rate(self) -> float | None:
-        """Taken or learned from, of the steps looked back on."""
-        return _share(self.successes, self.reviewed)
-
-    @property
-    def coproduction_share(self) -> float | None:
-        """The share of new ideas from people who use services or their carers."""
-        return _share(self.coproduced, self.ideas)
-
-
-@dataclass(frozen=True)
-class BlockerCounts:
-    opened: int = 0
-    answered: int = 0
-    """Escalated blockers management answered in the period."""
-    resolved: int = 0
-    median_calendar_days_to_answer: float | None = None
-    """From being sent up to management's answer, for blockers answered in the period.
-    Calendar days (weekends and holidays count), unlike a blocker's age in huddle days."""
-    median_calendar_days_to_resolve: float | None = None
-    """From being raised to resolved, for blockers resolved in the period; calendar days."""
-
-
-@dataclass(frozen=True)
-class AttendanceCounts:
-    huddles_held: int = 0
-    marked: int = 0
-    """People marked present or away."""
-    present: int = 0
-
-    @property
-    def attendance_rate(self) -> float | None:
-        return _share(self.present, self.marked)
-
-
-@dataclass(frozen=True)
-class PulseAverages:
-    answers: int = 0
-    """People who answered at least one question."""
-    averages: dict[str, float | None] = field(default_factory=dict)
-    """The team's average per question, 1 to 5; None when too few answered to show it."""
-
-
-@dataclass(frozen=True)
-class LearningLine:
-    """What a step taught, as said at the huddle."""
-
-    day: date
-    member_name: str
-    step: str
-    learning: str
-    status: str
-
-
 @dataclass(frozen=True)
 class PeriodTrend:
     """All the numbers of one week, month, quarter or year."""
 
     start: date
     period: Period
-    steps: StepCounts = StepCounts()
-    blockers: BlockerCounts = BlockerCounts()
-    attendance: AttendanceCounts = AttendanceCounts()
-    pulse: PulseAverages = PulseAverages()
+    steps: StepCounts = field(default_factory=StepCounts)
+    blockers: BlockerCounts = field(default_factory=BlockerCounts)
+    attendance: AttendanceCounts = field(default_factory=AttendanceCounts)
+    pulse: PulseAverages = field(default_factory=PulseAverages)
 
     @property
     def label(self) -> str:

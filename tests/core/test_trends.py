@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from huddle.core.calendar import FixedClock, HuddleCalendar, Period, period_start
 from huddle.core.models import Member, Source, StepStatus
+from huddle.core.results import StepCounts
 from huddle.core.store import Store
 from huddle.core.store.trends import period_sql
 from huddle.core.trends import (
-    StepCounts,
     compute_trends,
     current_streak,
     goal_progress,

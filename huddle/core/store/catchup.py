@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from huddle.core.catchup import BlockerAnswered, StepDone
 from huddle.core.models import Member
+from huddle.core.results import BlockerAnswered, StepDone
 from huddle.core.store.db import Db
 
 

@@ -7,15 +7,15 @@ from __future__ import annotations
 from datetime import date
 
 from huddle.core.calendar import Period
-from huddle.core.schema import PULSE_FACTORS, STEP_TALLIES
-from huddle.core.store.db import Db
-from huddle.core.trends import (
+from huddle.core.results import (
     AttendanceCounts,
     BlockerCounts,
     LearningLine,
     PulseAverages,
     StepCounts,
 )
+from huddle.core.schema import PULSE_FACTORS, STEP_TALLIES
+from huddle.core.store.db import Db
 
 _PERIOD_SQL = {
     Period.WEEK: "date({day}, '-6 days', 'weekday 1')",
