@@ -67,7 +67,10 @@ def check(state: State) -> None:
                 f" `sqlite3 {path} .recover` may save what can still be read"
             )
         else:
-            advice = f"close Huddle everywhere, then restore the newest backup: cp {newest} {path}"
+            advice = (
+                f"close Huddle everywhere, delete {path}-wal and {path}-shm if there,"
+                f" then restore the newest backup: cp {newest} {path}"
+            )
         raise StoreError(f"{path} is damaged ({first}); {advice}")
     examine(path, create=False, schema_version=SCHEMA_VERSION)  # newer, or not Huddle's
     click.echo(f"{path} passed SQLite's integrity check: nothing is damaged.")
