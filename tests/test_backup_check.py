@@ -102,7 +102,8 @@ def test_a_damaged_file_is_found_by_check_and_never_backed_up(huddle_with_team: 
     error = one_line_error(result.output)
     assert error.startswith(f"{db} is damaged (")
     assert error.endswith(
-        f"close Huddle everywhere, then restore the newest backup: cp {newest} {db}"
+        f"close Huddle everywhere, delete {db}-wal and {db}-shm if there,"
+        f" then restore the newest backup: cp {newest} {db}"
     )
 
     result = huddle_with_team("backup")
