@@ -28,6 +28,7 @@ pytest.importorskip("textual_serve", reason="huddle serve needs the serve extra"
 NAMES = ("Ann Smith", "Bea Jones", "Sam Okafor")
 TEAM = "Northside Assessment Team"
 PASSWORD = "correct horse battery"
+PROXY = "https://huddle.example.org"
 
 
 @dataclass
@@ -62,13 +63,13 @@ def team_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def start_serving(db: Path, **env: str) -> Iterator[Served]:
+def start_serving(db: Path, *args: str, **env: str) -> Iterator[Served]:
     """`huddle serve` in its own process on a free loopback port; stopped when done."""
     port = free_port()
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("HUDDLE_")}
     full_env |= {"HUDDLE_TODAY": "2026-11-25", "HUDDLE_CONFIG": str(db.parent / "s.json"), **env}
     server = subprocess.Popen(
-        [sys.executable, "-m", "huddle", "--db", str(db), "serve", "--port", str(port)],
+        [sys.executable, "-m", "huddle", "--db", str(db), "serve", "--port", str(port), *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -99,6 +100,11 @@ def served(team_db: Path) -> Iterator[Served]:
 @pytest.fixture(scope="module")
 def served_with_password(team_db: Path) -> Iterator[Served]:
     yield from start_serving(team_db, HUDDLE_SERVE_PASSWORD=PASSWORD)
+
+
+@pytest.fixture(scope="module")
+def served_behind_a_proxy(team_db: Path) -> Iterator[Served]:
+    yield from start_serving(team_db, "--public-url", PROXY)
 
 
 def browser() -> aiohttp.ClientSession:
@@ -190,6 +196,32 @@ async def test_with_a_password_the_browser_is_asked_for_it(served_with_password:
                 assert response.status == status
 
 
+async def test_behind_a_tls_proxy_its_public_address_is_the_one_let_in(
+    served_behind_a_proxy: Served,
+) -> None:
+    """What Caddy passes on for https://huddle.example.org: that Host, that Origin."""
+    served = served_behind_a_proxy
+    assert served.link.startswith(PROXY + "/?token=")
+    token = served.link.split("token=")[1]
+    proxied = {"Host": "huddle.example.org"}
+    async with browser() as session:
+        # The browser keeps the cookie for https only; the proxy passes it on.
+        let_in = f"{served.base}/?token={token}"
+        async with session.get(let_in, headers=proxied, allow_redirects=False) as first:
+            assert first.status == 303
+            [cookie] = first.cookies.values()
+            assert cookie["secure"]
+        proxied["Cookie"] = f"{cookie.key}={cookie.value}"
+        async with session.get(served.base, headers=proxied) as page:
+            assert page.status == 200
+            assert "wss://huddle.example.org/ws" in await page.text()
+        refused = {**proxied, "Origin": "https://evil.example"}
+        with pytest.raises(aiohttp.WSServerHandshakeError):
+            await session.ws_connect(served.base + "/ws", headers=refused)
+        ws = await session.ws_connect(served.base + "/ws", headers={**proxied, "Origin": PROXY})
+        await ws.close()
+
+
 # The command itself, in-process: what it says before it starts serving.
 
 
@@ -231,6 +263,14 @@ def test_loopback_addresses_do_not_warn(
     team_db: Path, serve_started: list[object], host: str
 ) -> None:
     assert "Warning" not in run_serve(team_db, "--host", host).output
+
+
+def test_a_public_url_must_be_a_web_address(team_db: Path, serve_started: list[object]) -> None:
+    result = run_serve(team_db, "--public-url", "huddle.example.org")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: --public-url 'huddle.example.org' should start with https://"
+    )
 
 
 def test_a_short_password_is_refused_in_one_line(

@@ -6,8 +6,11 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from huddle.core.calendar import FixedClock
+from huddle.core.models import Role
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
+from huddle.ui.screens.blocker_dialog import SayDialog
+from huddle.ui.screens.manage import ManageScreen
 from huddle.ui.screens.who_are_you import NO_MEMBERS, WhoAreYou
 from tests.ui.screen_helpers import notices, screen_text, wait_until
 
@@ -34,6 +37,26 @@ async def test_a_browser_session_asks_who_is_there_before_anything_is_added(
         assert await wait_until(pilot, lambda: app.screen.query_one("#entry", Input).value == "")
     [step] = store.steps.on_day(store.coming_huddle_day())
     assert (step.member_name, step.text) == ("Bea Jones", "Ring the carer back")
+
+
+async def test_a_manager_in_a_browser_answers_as_themselves(
+    store: Store, clock: FixedClock
+) -> None:
+    store.members.add("Kim Lee", Role.MANAGER)
+    raised = store.blockers.raise_blocker(store.members.find("bea"), "The form asks twice")
+    store.blockers.escalate(raised, "Only IT can change it", who="Ann Smith", to="Kim")
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen, served=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WhoAreYou))
+        await pilot.press("down", "down", "down", "down", "enter")  # Ann, Bea, Kim, Pat, Sam
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ManageScreen))
+        await pilot.press("a")
+        assert isinstance(app.screen, SayDialog)
+        assert app.screen.query_one("#say-who", Input).value == "Sam Okafor"
+        app.screen.query_one("#say-text", Input).value = "Asked IT"
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ManageScreen))
+    assert store.blockers.get(raised.id).answered_by == "Sam Okafor"
 
 
 async def test_the_person_is_kept_for_this_session_only(store: Store, clock: FixedClock) -> None:
