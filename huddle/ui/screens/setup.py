@@ -57,7 +57,7 @@ takes, stage by stage.
 """
     BINDINGS = [
         Binding("r", "rename", "Rename"),
-        Binding("c", "aliases", "Also called"),
+        Binding("c", "aliases", "Alias"),
         Binding("o", "role", "Role"),
         Binding("x", "retire", "Retire / back"),
         Binding("a", "away", "Away dates"),
@@ -104,7 +104,7 @@ takes, stage by stage.
                     yield Button("Add", id="add-member", compact=True, variant="primary")
                 with Horizontal(classes="row"):
                     yield Button("Rename (r)", id="rename-member", compact=True)
-                    yield Button("Also called (c)", id="aliases-member", compact=True)
+                    yield Button("Alias (c)", id="aliases-member", compact=True)
                     yield Button("Role (o)", id="role-member", compact=True)
                     yield Button("Retire / bring back (x)", id="retire-member", compact=True)
                     yield Button("Away dates (a)", id="away-member", compact=True)
