@@ -303,7 +303,9 @@ def test_drafts_are_kept_per_person_until_the_step_is_saved(team: Store) -> None
     team.drafts.save(MONDAY, {ann.id: "half a thought [TODO]", bea.id: "another"})
     team.drafts.save(MONDAY, {bea.id: "  "})
     assert team.drafts.on(MONDAY) == {ann.id: "half a thought [TODO]"}
-    team.steps.add(ann, "half a thought [TODO]", MONDAY, clear_draft=True)
+    team.steps.add(
+        ann, "half a thought [TODO]", MONDAY, clear_draft=(ann.id, "half a thought [TODO]")
+    )
     assert team.drafts.on(MONDAY) == {}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import events
 from textual.binding import Binding
@@ -15,12 +15,16 @@ from huddle.core.calendar import Clock
 from huddle.core.models import HuddleError, Member
 from huddle.core.store import Store
 from huddle.core.store.arrivals import describe_arrivals
+from huddle.core.store.db import FileBusy
 from huddle.ui.keep_place import kept_place
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.first_run import FirstRunScreen
 from huddle.ui.screens.home import HomeScreen
 from huddle.ui.screens.who_are_you import WhoAreYou
 from huddle.ui.shared_screen import SharedScreenApp
+from huddle.ui.waiting_writes import UI_LOCK_WAIT_MS, WaitingWrites
+
+T = TypeVar("T")
 
 POLL_SECONDS = 0.5
 """How often to look for writes by other processes: PRAGMA data_version costs microseconds."""
@@ -56,6 +60,10 @@ class HuddleApp(SharedScreenApp):
             store.db.clock = clock
         self.arrivals = store.arrivals.watch()
         """What other processes add (`huddle add`), for the notice that says who added what."""
+        store.db.wait_for_locks(UI_LOCK_WAIT_MS)
+        self.waiting = WaitingWrites(self)
+        """Saves that met a busy file, tried again in order until it is free."""
+        self._warned_of_waiting = False
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -127,6 +135,15 @@ class HuddleApp(SharedScreenApp):
         it is either way."""
         from huddle.ui.widgets.confirm import Confirm
 
+        if self.waiting and not self._warned_of_waiting:
+            self._warned_of_waiting = True
+            self.notify(
+                f"{len(self.waiting)} change(s) still wait for the file: quit again to leave "
+                "without them",
+                severity="warning",
+                timeout=8,
+            )
+            return
         questions = (s.quit_question() for s in self.screen_stack if isinstance(s, LiveScreen))
         question = next((q for q in questions if q), None)
         if question is None:
@@ -158,9 +175,47 @@ class HuddleApp(SharedScreenApp):
         if arrived:
             self.notify(arrived, markup=False, timeout=6)
 
-    def report(self, error: HuddleError) -> None:
-        """Show a user's mistake, or a problem with the file, as one line."""
-        self.notify(str(error), severity="error", markup=False, timeout=8)
+    def guarded(self, action: Callable[[], T], then: Callable[[T], None] | None = None) -> T | None:
+        """Run a store call for a screen. A busy file: it waits in line (None now, `then`
+        with its result once saved). Any other error, even a bug: one line, and the app,
+        with what was typed, stays (None)."""
+        try:
+            return action()
+        except FileBusy:
+            self.waiting.add(action, then)
+        except Exception as error:  # one line; the team's typed text stays
+            self.report(error)
+        return None
+
+    def saved_after_waiting(self) -> None:
+        """Writes that waited for the file are saved: say so, and show them."""
+        self._warned_of_waiting = False
+        self.notify("Saved: the file is free again", timeout=4)
+        if isinstance(self.screen, LiveScreen):
+            with kept_place(self.screen):
+                self.screen.safely(self.screen.reload)
+
+    def report(self, error: BaseException) -> None:
+        """Show a user's mistake, or a problem with the file, as one line; anything else
+        (a bug) as one line too, with its details in the log."""
+        if isinstance(error, HuddleError):
+            self.notify(str(error), severity="error", markup=False, timeout=8)
+            return
+        self.log.error(error)
+        self.notify(
+            f"Something went wrong ({type(error).__name__}: {error}); what was typed is kept",
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A problem with the file met outside `safely` (a busy, full or damaged file, a
+        user's mistake) is one line, never the end of the app; a bug still ends it."""
+        if isinstance(error, HuddleError):
+            self.report(error)
+            return
+        super()._handle_exception(error)
 
     def action_open_management(self) -> None:
         """The Management view: every blocker sent up, answered and resolved from here."""

@@ -7,7 +7,7 @@ from datetime import date
 
 from huddle.core.models import Goal, HuddleError, Member, Source, Step, StepStatus
 from huddle.core.store.db import Db, as_date, as_datetime
-from huddle.core.text import clean_line, clean_text
+from huddle.core.text import MAX_TEXT, clean_line, clean_text
 
 _SELECT = """
 SELECT s.id, s.member_id, m.name AS member_name, s.goal_id, g.title AS goal_title, s.text,
@@ -89,10 +89,12 @@ class StepStore:
         category: str | None = None,
         source: Source = Source.PRACTITIONER,
         step_id: str | None = None,
-        clear_draft: bool = False,
+        clear_draft: tuple[str, str] | None = None,
     ) -> Step:
         """Plan a small step for a huddle day. Saving the same `step_id` twice is a no-op.
-        `clear_draft` drops the member's draft for that day in the same transaction."""
+        `clear_draft`, the draft the step was typed in (whose turn it was, the line as typed),
+        goes in the same transaction: only if it still reads so, since another window on the
+        file may have typed over it."""
         text = clean_line(text, what="a step")
         step_id = step_id or self.db.new_id()
         stamp = self.db.stamp()
@@ -114,10 +116,10 @@ class StepStore:
                 ),
             )
             if clear_draft:
-                # The typed line became the step: its draft goes with the same commit.
+                turn, line = clear_draft
                 conn.execute(
-                    "DELETE FROM drafts WHERE day = ? AND member_id = ?",
-                    (day.isoformat(), member.id),
+                    "DELETE FROM drafts WHERE day = ? AND member_id = ? AND text = ?",
+                    (day.isoformat(), turn, line[: MAX_TEXT * 2]),
                 )
         return self.get(step_id)
 

@@ -9,7 +9,6 @@ from textual import events
 from textual.binding import ActiveBinding
 from textual.screen import Screen
 
-from huddle.core.models import HuddleError
 from huddle.core.store import Store
 from huddle.ui.keep_place import kept_place
 
@@ -73,10 +72,8 @@ class LiveScreen(Screen[None]):
         with kept_place(self):
             self.safely(self.reload)
 
-    def safely(self, action: Callable[[], T]) -> T | None:
-        """Run a store call; a user's mistake or a file problem becomes a one-line notice."""
-        try:
-            return action()
-        except HuddleError as error:
-            self.huddle_app.report(error)
-            return None
+    def safely(self, action: Callable[[], T], then: Callable[[T], None] | None = None) -> T | None:
+        """Run a store call; a user's mistake, a file problem or a bug becomes a one-line
+        notice (None). A save that meets a busy file waits in line: None now, and `then`
+        gets its result once it is saved (see huddle/ui/waiting_writes.py)."""
+        return self.huddle_app.guarded(action, then)

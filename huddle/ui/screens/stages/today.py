@@ -26,7 +26,7 @@ from huddle.core.flow import (
     read_entry,
     steps_for,
 )
-from huddle.core.models import Goal, HuddleError, Member, Stage, Step
+from huddle.core.models import Blocker, Goal, HuddleError, Member, Stage, Step
 from huddle.core.text import clean_line
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.shared_screen import is_wide
@@ -223,6 +223,7 @@ class TodayStage(StageView, can_focus=True):
         self.members: list[Member] = []
         self._draft_timer: Timer | None = None
         self._drafts_read = False
+        self._ids: dict[tuple[str, str], str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="today-name")
@@ -471,44 +472,62 @@ class TodayStage(StageView, can_focus=True):
         if typed is None:
             return  # the notice says what is wrong; the line stays as typed
         store = self.store
+        # One id per line typed: pressing Enter again while it waits for the file saves once.
+        new_id = self._ids.setdefault((person.id, line), store.db.new_id())
         if typed.is_blocker:
-            saved = self.huddle.safely(
-                lambda: store.blockers.raise_blocker(typed.member, typed.text)
+
+            def raised(blocker: Blocker) -> None:
+                self.huddle.notify(f"Blocker raised: {blocker.text}", markup=False, timeout=4)
+                self.saved_line(person, line)
+
+            blocker = self.huddle.safely(
+                lambda: store.blockers.raise_blocker(typed.member, typed.text, blocker_id=new_id),
+                then=raised,
             )
-            if saved is not None:
-                self.huddle.notify(f"Blocker raised: {saved.text}", markup=False, timeout=4)
-                self.clear_line(person)
+            if blocker is not None:
+                raised(blocker)
             return
         for_them = typed.member.id == person.id
+
+        def added(step: Step) -> None:
+            self.steps = steps_for(store, self.day)
+            if not for_them:
+                # Typed for someone else (@name): saved as theirs, and it is still this turn.
+                self.huddle.notify(
+                    f"Added for {typed.member.name}: {typed.text}", markup=False, timeout=4
+                )
+            if self.saved_line(person, line) and for_them:
+                self.pass_on()
+
         step = self.huddle.safely(
             lambda: store.steps.add(
-                typed.member, typed.text, self.day, goal=typed.goal, clear_draft=for_them
-            )
+                typed.member,
+                typed.text,
+                self.day,
+                goal=typed.goal,
+                step_id=new_id,
+                clear_draft=(person.id, line),
+            ),
+            then=added,
         )
-        if step is None:
-            return
-        self.steps = steps_for(store, self.day)
-        if not for_them:
-            # Typed for someone else (@name): saved as theirs, and it is still this turn.
-            self.huddle.notify(
-                f"Added for {typed.member.name}: {typed.text}", markup=False, timeout=4
-            )
-            self.clear_line(person)
-            return
-        self.drafts[person.id] = ""
-        self.dirty.discard(person.id)
-        self.clear_line(person)
-        self.pass_on()
+        if step is not None:
+            added(step)
 
-    def clear_line(self, person: Member) -> None:
-        if self.drafts.get(person.id):
+    def saved_line(self, person: Member, line: str) -> bool:
+        """`line`, typed on `person`'s turn, is saved (its draft went with it): clear it,
+        unless something else has been typed there since (it waited for the file). Whether
+        the line on screen was cleared."""
+        self._ids.pop((person.id, line), None)
+        if self.drafts.get(person.id) == line:
             self.drafts[person.id] = ""
-            self.dirty.add(person.id)
-            self.save_drafts()
-        self.drafts[person.id] = ""
+            self.dirty.discard(person.id)
         entry = self.query_one(StepInput)
+        if self.current != person.id or entry.value != line:
+            self.show_people()
+            return False
         entry.value = ""
         self.show_person(fill_input=True)
+        return True
 
     def pass_on(self) -> None:
         """To the next person; after the last, to anyone still without a step, else on."""

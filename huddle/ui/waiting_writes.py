@@ -1,0 +1,101 @@
+"""Saves that met a busy file (another process or window holds the write lock): kept in the
+order they were made and tried again until the file is free, so the screen never waits.
+
+Every store call from a screen goes through `LiveScreen.safely`, which hands a call that
+met `FileBusy` to `WaitingWrites.add`. The app's own connection waits only UI_LOCK_WAIT_MS
+for a lock, so no call holds up a frame for longer. While anything waits, the store refuses
+new writes at once (`Db.held_back`), so they queue behind it and nothing is saved out of
+order; reads go on (WAL readers never wait for a writer). Each try runs on the app's thread,
+so a call that also updates the screen is safe to try again. What was typed stays in its
+field (the call returned None) and in memory as a draft until it is saved.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from huddle.core.store.db import FileBusy
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from huddle.ui.app import HuddleApp
+
+UI_LOCK_WAIT_MS = 50
+"""How long a write from the screen waits for a lock held elsewhere before it waits in line."""
+RETRY_SECONDS = 0.25
+"""How often a waiting write is tried again."""
+GIVE_UP_SECONDS = 60.0
+"""After this long the write is given up, with a notice; the typed text stays on screen."""
+
+WAITING = "Waiting for the file (someone else is saving): kept as a draft, saved when it is free"
+
+
+@dataclass
+class Waiting:
+    action: Callable[[], Any]
+    then: Callable[[Any], None] | None
+    since: float
+
+
+class WaitingWrites:
+    """The app's writes that wait for the file, in order."""
+
+    def __init__(self, app: HuddleApp, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.app = app
+        self.clock = clock
+        self.queue: deque[Waiting] = deque()
+        self._timer: Timer | None = None
+
+    def __len__(self) -> int:
+        return len(self.queue)
+
+    def add(self, action: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
+        """Try `action` again when the file is free; then call `then` with its result."""
+        if not self.queue:
+            self.app.notify(WAITING, severity="warning", timeout=6)
+        self.queue.append(Waiting(action, then, self.clock()))
+        self.app.store.db.held_back = True
+        if self._timer is None:
+            self._timer = self.app.set_interval(RETRY_SECONDS, self.retry)
+
+    def retry(self) -> None:
+        """Save what waits, first things first, until one meets the busy file again."""
+        db = self.app.store.db
+        db.held_back = False
+        saved = 0
+        while self.queue:
+            first = self.queue[0]
+            try:
+                result = first.action()
+            except FileBusy:
+                if self.clock() - first.since < GIVE_UP_SECONDS:
+                    break
+                self.queue.popleft()
+                self.app.notify(
+                    f"Not saved: {db.where} stayed busy for a minute. What was typed is "
+                    "still on screen: try again",
+                    severity="error",
+                    markup=False,
+                    timeout=10,
+                )
+                continue
+            except Exception as error:  # reported: the app and the typed text stay
+                self.queue.popleft()
+                self.app.report(error)
+                continue
+            self.queue.popleft()
+            saved += 1
+            if first.then is not None:
+                self.app.guarded(partial(first.then, result))
+        db.held_back = bool(self.queue)
+        if saved:
+            self.app.saved_after_waiting()
+        if not self.queue and self._timer is not None:
+            self._timer.stop()
+            self._timer = None

@@ -1,0 +1,175 @@
+"""The app when the file misbehaves: a write lock held by another process, a full disk, a
+bug in a store call. The screen never stops, what was typed is never lost, and the app runs on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from huddle.core.calendar import FixedClock
+from huddle.core.models import Stage
+from huddle.core.store import Store
+from huddle.core.store.db import Db
+from huddle.ui.app import HuddleApp
+from huddle.ui.screens.huddle import HuddleScreen
+from huddle.ui.screens.stages.today import StepInput
+from huddle.ui.widgets.timebox import TimeboxView
+from tests.ui.screen_helpers import notices, screen_text, wait_until
+
+MONDAY = date(2026, 11, 30)
+
+
+class FullDisk:
+    """The app's connection on a disk with no room left: every commit fails as SQLite's does."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql == "COMMIT":
+            self.conn.execute("ROLLBACK")
+            raise sqlite3.OperationalError("database or disk is full")
+        return self.conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+
+def fill_the_disk(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store.db, "conn", FullDisk(store.db.conn))
+
+
+def steps_on(store: Store, day: date) -> set[tuple[str, str]]:
+    return {(s.member_name, s.text) for s in store.steps.on_day(day)}
+
+
+async def test_a_lock_held_elsewhere_never_stops_the_screen_and_the_step_is_saved_after(
+    store: Store, clock: FixedClock
+) -> None:
+    assert store.db.path is not None
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        screen = app.screen
+        assert isinstance(screen, HuddleScreen)
+        assert screen.stage is Stage.TODAY
+        entry = screen.query_one(StepInput)
+        # Another process (a sqlite3 shell) takes the write lock and keeps it.
+        holder = sqlite3.connect(store.db.path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            entry.insert_text_at_cursor("Ring the carer before the visit")
+            await pilot.press("enter")
+            assert await wait_until(
+                pilot, lambda: any("Waiting for the file" in n for n in notices(app))
+            )
+            assert entry.value == "Ring the carer before the visit"  # kept in its field
+            # The timebox goes on ticking and keys go on working while the file is locked.
+            shown_before = screen.query_one(TimeboxView).text
+            clock.advance(minutes=2)
+            assert await wait_until(
+                pilot, lambda: screen.query_one(TimeboxView).text != shown_before
+            )
+            await pilot.press("down")  # Bea's turn
+            entry.insert_text_at_cursor("Bea half-typed")
+            await pilot.pause()
+            assert entry.value == "Bea half-typed"
+            assert steps_on(store, MONDAY) == set()
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        # The file is free: the step is saved, once, and shown; Bea's line is untouched.
+        assert await wait_until(pilot, lambda: bool(steps_on(store, MONDAY)))
+        assert steps_on(store, MONDAY) == {("Ann Smith", "Ring the carer before the visit")}
+        assert await wait_until(pilot, lambda: any("Saved" in n for n in notices(app)))
+        assert entry.value == "Bea half-typed"
+        assert await wait_until(pilot, lambda: "✓ Ann Smith" in screen_text(app))
+        assert app.is_running
+
+
+async def test_enter_pressed_twice_while_the_file_is_locked_saves_one_step(
+    store: Store, clock: FixedClock
+) -> None:
+    assert store.db.path is not None
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        screen = app.screen
+        assert isinstance(screen, HuddleScreen)
+        entry = screen.query_one(StepInput)
+        holder = sqlite3.connect(store.db.path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            entry.insert_text_at_cursor("Book the interpreter")
+            await pilot.press("enter", "enter")
+            await pilot.pause()
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert await wait_until(pilot, lambda: bool(steps_on(store, MONDAY)))
+        assert await wait_until(pilot, lambda: entry.value == "")  # still Ann's turn: cleared
+        assert steps_on(store, MONDAY) == {("Ann Smith", "Book the interpreter")}
+        assert len(store.steps.on_day(MONDAY)) == 1
+
+
+async def test_a_full_disk_is_a_notice_and_the_typed_step_stays_in_its_field(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        screen = app.screen
+        assert isinstance(screen, HuddleScreen)
+        entry = screen.query_one(StepInput)
+        fill_the_disk(store, monkeypatch)
+        line = "Write the notes within the hour " + "and say who was there " * 40
+        entry.insert_text_at_cursor(line[:280])
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: any("disk is full" in n for n in notices(app)))
+        assert entry.value == line[:280]
+        assert app.is_running
+        assert screen.stage is Stage.TODAY
+
+
+async def test_h_on_a_full_disk_is_a_notice_not_the_end_of_the_app(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        fill_the_disk(store, monkeypatch)
+        await pilot.press("h")
+        assert await wait_until(pilot, lambda: any("disk is full" in n for n in notices(app)))
+        assert app.is_running
+        await pilot.press("p")  # keys still work: Past huddles
+        assert await wait_until(pilot, lambda: "History" in type(app.screen).__name__)
+
+
+async def test_a_bug_in_a_store_call_is_one_line_and_the_typed_text_stays(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        screen = app.screen
+        assert isinstance(screen, HuddleScreen)
+        entry = screen.query_one(StepInput)
+
+        def broken(*args: object, **kwargs: object) -> None:
+            raise ValueError("a bug")
+
+        monkeypatch.setattr(type(store.steps), "add", broken)
+        entry.insert_text_at_cursor("Chase the OT report")
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: any("a bug" in n for n in notices(app)))
+        assert entry.value == "Chase the OT report"
+        assert app.is_running
+
+
+def test_the_apps_connection_waits_for_a_lock_only_briefly(store: Store, tmp_path: Path) -> None:
+    HuddleApp(store)
+    assert store.db.value("PRAGMA busy_timeout") <= 100
+    assert isinstance(store.db, Db)
