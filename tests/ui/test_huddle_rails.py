@@ -159,3 +159,15 @@ async def test_home_says_at_which_stage_the_huddle_was_left(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h", "enter", "escape")
         assert "in progress: at Yesterday" in await shown(pilot)
+
+
+async def test_quit_from_the_command_palette_asks_too(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        quit_command = next(c for c in app.get_system_commands(app.screen) if c.title == "Quit")
+        result = quit_command.callback()
+        if result is not None:
+            await result
+        assert "Leave the huddle?" in await shown(pilot)
+        assert not app._exit
