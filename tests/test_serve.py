@@ -273,6 +273,21 @@ def test_a_public_url_must_be_a_web_address(team_db: Path, serve_started: list[o
     )
 
 
+def test_the_password_is_kept_from_the_apps_processes(
+    team_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huddle.web import GuardedServer
+
+    seen: list[str | None] = []
+    monkeypatch.setattr(
+        GuardedServer, "serve", lambda self: seen.append(os.environ.get("HUDDLE_SERVE_PASSWORD"))
+    )
+    result = run_serve(team_db, env={"HUDDLE_SERVE_PASSWORD": PASSWORD})
+    assert result.exit_code == 0, result.output
+    assert seen == [None]  # each browser's app process gets a copy of this environment
+    assert PASSWORD not in result.output
+
+
 def test_a_short_password_is_refused_in_one_line(
     team_db: Path, serve_started: list[object]
 ) -> None:
