@@ -37,6 +37,9 @@ EXPORTED_TABLES = (
 )
 """The tables an export holds, in an order where a row's references come before it."""
 
+_BATCH = 1000
+"""Rows handed to SQLite at once as an import reads them: few calls, little memory."""
+
 PULSE_SHOWN_FROM = 3
 """A week's pulse average leaves the file only with this many answers or more, as on screen."""
 
@@ -156,16 +159,21 @@ class TransferStore:
                 f"{c} = excluded.{c}" for c in part.columns
             )
         sql = f"INSERT INTO {part.table} ({names}) VALUES ({marks}) {on_conflict}"  # noqa: S608 table and columns checked against the file's own; values are bound
-        added = there = 0
+        added = seen = 0
+        batch: list[Sequence[Any]] = []
         for row in part.rows:
             if len(row) != len(part.columns):
                 raise HuddleError(
                     f"a row of {part.table} has {len(row)} values for {len(part.columns)} columns"
                 )
-            changed = conn.execute(sql, tuple(row)).rowcount
-            added += changed
-            there += 1 - changed
-        return added, there
+            batch.append(row)
+            if len(batch) == _BATCH:
+                added += conn.executemany(sql, batch).rowcount
+                seen, batch = seen + len(batch), []
+        if batch:
+            added += conn.executemany(sql, batch).rowcount
+            seen += len(batch)
+        return added, seen - added
 
 
 def _exported(table: str) -> None:
