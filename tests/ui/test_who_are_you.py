@@ -59,6 +59,25 @@ async def test_a_manager_in_a_browser_answers_as_themselves(
     assert store.blockers.get(raised.id).answered_by == "Sam Okafor"
 
 
+async def test_at_the_huddle_in_a_browser_the_blocker_history_names_that_person(
+    store: Store, clock: FixedClock
+) -> None:
+    forms = store.blockers.raise_blocker(store.members.find("bea"), "The form asks twice")
+    forms = store.blockers.escalate(forms, "Only IT can change it", who="Ann Smith")
+    store.blockers.answer(forms, "IT drop the field", who="Pat Reid")
+    app = HuddleApp(store, clock=clock, served=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert await wait_until(pilot, lambda: isinstance(app.screen, WhoAreYou))
+        await pilot.press("down", "enter")  # Bea Jones
+        assert await wait_until(pilot, lambda: app.session_who is not None)
+        await pilot.press("h", "4")
+        assert await wait_until(pilot, lambda: "You said, we did" in screen_text(app))
+        await pilot.press("pagedown")  # on to Wrap-up: the answer has been heard
+        assert await wait_until(pilot, lambda: store.blockers.unseen_answers() == [])
+    heard = store.blockers.history(forms)[-1]
+    assert (heard.note, heard.who) == ("answer read out at the huddle", "Bea Jones")
+
+
 async def test_the_person_is_kept_for_this_session_only(store: Store, clock: FixedClock) -> None:
     first = HuddleApp(store, clock=clock, served=True)
     async with first.run_test(size=(100, 30)) as pilot:
