@@ -95,12 +95,15 @@ class Huddle:
     db: Path
     today: date
 
-    def __call__(self, *args: str, env: dict[str, str] | None = None) -> Result:
+    def __call__(
+        self, *args: str, env: dict[str, str] | None = None, input: str | None = None
+    ) -> Result:
         return self.runner.invoke(
             main,
             ["--db", str(self.db), *args],
             prog_name="huddle",
             env={"HUDDLE_TODAY": self.today.isoformat(), **(env or {})},
+            input=input,
             catch_exceptions=True,
         )
 

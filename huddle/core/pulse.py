@@ -7,10 +7,10 @@ would be rating "management support" of themselves."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from huddle.core.calendar import Period, is_pulse_day, period_start
+from huddle.core.calendar import Period, format_day, is_pulse_day, period_start
 from huddle.core.models import Member, Role
 from huddle.core.schema import PULSE_FACTORS
 
@@ -90,3 +90,33 @@ def who_to_ask(store: Store, day: date, present: list[Member]) -> list[Member]:
         return []
     answered = store.pulse.answered(week_of(day))
     return [m for m in present if m.role is not Role.MANAGER and m.id not in answered]
+
+
+def has_ratings(answers: PulseAnswers) -> bool:
+    """Whether a person rated anything: all skipped is not an answer, whatever is stored."""
+    return any(value is not None for value in answers.values())
+
+
+def first_pulse_day(store: Store, day: date) -> date | None:
+    """The day the pulse of `day`'s week is first asked, or None if it is not this week."""
+    start = week_of(day)
+    days = (start + timedelta(days=n) for n in range(7))
+    return next((d for d in days if pulse_is_asked(store, d)), None)
+
+
+def why_not_asked(store: Store, member: Member, day: date) -> str | None:
+    """Why `member` cannot rate the pulse from their own terminal on `day`, as one line;
+    None when they can: the pulse is on, its week's pulse day has come, they are not a
+    manager, and they have not answered this week."""
+    if not store.pulse.pulse_day():
+        return "the team's weekly pulse is off (turn it on with: huddle team pulse fri)"
+    if member.role is Role.MANAGER:
+        return f"{member.name} manages the team: managers are not asked to rate their own support"
+    opens = first_pulse_day(store, day)
+    if opens is None:
+        return "there is no pulse this week: no huddle on or after the team's pulse day"
+    if opens > day:
+        return f"this week's pulse opens {format_day(opens, day)}, the team's pulse day"
+    if member.id in store.pulse.answered(week_of(day)):
+        return f"{member.name} has already answered this week's pulse"
+    return None

@@ -10,10 +10,12 @@ from textual.widgets import Static
 from huddle.core.calendar import FixedClock
 from huddle.core.catchup import catch_up
 from huddle.core.models import Member, StepStatus
-from huddle.core.pulse import PulseAnswers, week_of, who_to_ask
+from huddle.core.pulse import QUESTIONS, PulseAnswers, week_of, who_to_ask
 from huddle.core.store import Store
 from huddle.ui.widgets.catchup import CatchUpCard
 from huddle.ui.widgets.pulse import PulseCard, PulseRound
+
+from .screen_helpers import screen_text
 
 FRI_27 = date(2026, 11, 27)
 
@@ -39,26 +41,53 @@ def _card_text(app: App[None]) -> str:
     return str(app.query_one(PulseCard).content)
 
 
-async def test_each_person_answers_with_one_key_a_question_and_sees_no_numbers(
+async def test_each_person_rates_with_one_key_and_the_screen_shows_only_how_far_they_are(
     store: Store,
 ) -> None:
     ann, bea = store.members.find("Ann"), store.members.find("Bea")
     app = PulseHost(store, [ann, bea])
-    async with app.run_test(size=(90, 12)) as pilot:
-        assert "Ann Smith" in _card_text(app) and "question 1 of 5" in _card_text(app)
+    async with app.run_test(size=(90, 14)) as pilot:
+        assert "Ann Smith is rating... (1 of 5)" in _card_text(app)
         await pilot.press("4", "s", "5")
-        text = _card_text(app)
-        assert "question 4 of 5" in text and "●●●○○" in text
-        assert "4" not in text.split("\n")[0].replace("question 4 of 5", "")
+        assert "Ann Smith is rating... (4 of 5)" in _card_text(app)
         await pilot.press("2", "3")
-        assert "Bea Jones" in _card_text(app)
+        assert "Bea Jones is rating... (1 of 5)" in _card_text(app)
         assert "Thank you, Ann Smith." in str(app.query_one("#pulse-thanks", Static).content)
         await pilot.press("escape")  # Bea skips the rest
         await pilot.pause()
-        assert app.done == 2
-    assert store.pulse.answered(week_of(FRI_27)) == {ann.id, bea.id}
+        assert app.done == 1
+    # Bea rated nothing: nothing is kept, and she may still rate in private (huddle pulse).
+    assert store.pulse.answered(week_of(FRI_27)) == {ann.id}
     rows = store.db.rows("SELECT goal_clarity, goal_difficulty, commitment FROM pulse_answers")
-    assert [tuple(r) for r in rows] == [(4, None, 3)]  # Bea answered nothing: no row
+    assert [tuple(r) for r in rows] == [(4, None, 3)]
+
+
+async def test_the_shared_screen_never_shows_the_question_or_the_key_pressed(
+    store: Store,
+) -> None:
+    """The room sees the same screen whatever the person rates."""
+    seen: list[str] = []
+    for keys in (("1", "1", "s"), ("5", "s", "3")):
+        app = PulseHost(store, [store.members.find("Ann")])
+        async with app.run_test(size=(90, 14)) as pilot:
+            await pilot.press(*keys)
+            seen.append(screen_text(app))
+    assert seen[0] == seen[1]
+    assert "(4 of 5)" in seen[0]
+    for question in QUESTIONS:
+        assert question.question not in seen[0]
+
+
+async def test_the_round_counts_answers_not_people_asked(store: Store) -> None:
+    people = [store.members.find(n) for n in ("Ann", "Bea", "Sam")]
+    app = PulseHost(store, people)
+    async with app.run_test(size=(90, 14)) as pilot:
+        await pilot.press("4", "escape")  # Ann rates one question
+        await pilot.press("escape")  # Bea skips it all
+        await pilot.press("s", "s", "s", "s", "s")  # Sam skips each question
+        await pilot.pause()
+        assert app.done == 1
+        assert "Pulse done: 1 answered, 2 skipped this week." in screen_text(app)
 
 
 async def test_the_pulse_asks_only_who_has_not_answered_this_week(

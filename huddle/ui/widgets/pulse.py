@@ -1,6 +1,8 @@
 """The Kaizen pulse at wrap-up: each person present rates five things from 1 to 5, one key
-each, any skipped. On a shared screen nobody's keys are shown, only how far along they are;
-only the team's averages are ever shown, on the Trends screen."""
+each, any skipped. The room sees only who is rating and how far along they are ("Ann
+Smith is rating... (3 of 5)"): never the question they are on, nor the key they pressed,
+so the screen looks the same whatever they rate. Only the team's averages are ever shown,
+on the Trends screen; `huddle pulse` rates from one's own terminal instead."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from huddle.core.models import HuddleError, Member
-from huddle.core.pulse import QUESTIONS, PulseAnswers
+from huddle.core.pulse import QUESTIONS, PulseAnswers, has_ratings
 
 
 class PulseCard(Static, can_focus=True):
@@ -47,17 +49,18 @@ class PulseCard(Static, can_focus=True):
         self._show()
 
     def _show(self) -> None:
-        question = QUESTIONS[self.at]
-        dots = "●" * self.at + "○" * (len(QUESTIONS) - self.at)
+        topics = ", ".join(q.name.lower() for q in QUESTIONS)
         self.update(
             Content.assemble(
-                ("Kaizen pulse: ", "bold"),
-                self.member.name,
-                (f"   question {self.at + 1} of {len(QUESTIONS)}  {dots}\n", "dim"),
-                (question.question, "bold"),
-                "\n",
-                (f"1 = {question.low}   …   5 = {question.high}\n", "dim"),
-                ("Press 1 to 5 · s skips this one · Esc skips the rest", "dim italic"),
+                ("Kaizen pulse\n", "bold"),
+                (self.member.name, "bold"),
+                f" is rating... ({self.at + 1} of {len(QUESTIONS)})\n",
+                (f"In turn, 1 (low) to 5 (high): {topics}.\n", "dim"),
+                (
+                    "1 to 5 rates · s skips one · Esc skips the rest "
+                    "(to rate in private later: huddle pulse)",
+                    "dim italic",
+                ),
             )
         )
 
@@ -91,9 +94,12 @@ class PulseRound(Widget):
     """
 
     class Done(Message):
-        def __init__(self, answered: int) -> None:
+        def __init__(self, answered: int, skipped: int) -> None:
             super().__init__()
             self.answered = answered
+            """People who rated at least one question."""
+            self.skipped = skipped
+            """People who skipped every question."""
 
     def __init__(
         self,
@@ -106,6 +112,7 @@ class PulseRound(Widget):
         self.people = list(people)
         self.record = record
         self.answered = 0
+        self.skipped = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="pulse-thanks")
@@ -121,13 +128,18 @@ class PulseRound(Widget):
     async def on_pulse_card_finished(self, event: PulseCard.Finished) -> None:
         event.stop()
         thanks = self.query_one("#pulse-thanks", Static)
-        try:
-            self.record(event.member, event.answers)
-        except HuddleError as error:
-            self.app.notify(str(error), severity="error", markup=False)
-        else:
-            self.answered += 1
+        if not has_ratings(event.answers):
+            # Nothing kept: who skips here may still rate in private (huddle pulse).
+            self.skipped += 1
             thanks.update(Content(f"Thank you, {event.member.name}."))
+        else:
+            try:
+                self.record(event.member, event.answers)
+            except HuddleError as error:
+                self.app.notify(str(error), severity="error", markup=False)
+            else:
+                self.answered += 1
+                thanks.update(Content(f"Thank you, {event.member.name}."))
         self.people.pop(0)
         await self.query_one(PulseCard).remove()
         if self.people:
@@ -140,8 +152,9 @@ class PulseRound(Widget):
     def _finish(self) -> None:
         self.query_one("#pulse-thanks", Static).update(
             Content(
-                f"Pulse done: {self.answered} answered this week. Only the team's averages"
-                " are shown, on the Trends screen (t)."
+                f"Pulse done: {self.answered} answered"
+                + (f", {self.skipped} skipped" if self.skipped else "")
+                + " this week. Only the team's averages are shown, on the Trends screen (t)."
             )
         )
-        self.post_message(self.Done(self.answered))
+        self.post_message(self.Done(self.answered, self.skipped))

@@ -46,7 +46,7 @@ class WrapUpStage(StageView, can_focus=True):
     }
     WrapUpStage #wrap-pulse {
         height: auto;
-        margin-top: 1;
+        display: none;
     }
     """
 
@@ -64,6 +64,7 @@ class WrapUpStage(StageView, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
+        yield Vertical(id="wrap-pulse")
         with Vertical(id="wrap-summary"):
             for row in self.ROWS:
                 with Horizontal(
@@ -71,7 +72,6 @@ class WrapUpStage(StageView, can_focus=True):
                 ):
                     yield Static(classes="wrap-label")
                     yield Static(classes="wrap-value")
-        yield Vertical(id="wrap-pulse")
         yield Static(classes="stage-hint")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -175,9 +175,13 @@ class WrapUpStage(StageView, can_focus=True):
         def record(member: Member, answers: PulseAnswers) -> None:
             self.store.pulse.record(member, week, answers)
 
+        # The round comes first and the summary waits, so the card is in view at 80x24.
+        box.display = True
+        self.query_one("#wrap-summary").display = False
         box.mount(PulseRound(people, record))
 
     def on_pulse_round_done(self, _event: PulseRound.Done) -> None:
+        self.query_one("#wrap-summary").display = True
         self.focus()
 
     def action_end_huddle(self) -> None:
