@@ -30,6 +30,8 @@ class ResolvedEntry:
     member: Member
     goal: Goal | None
     is_blocker: bool
+    mentions: tuple[str, ...] = ()
+    """The @names inside the sentence, kept in the text (they name nobody)."""
 
     @property
     def kind(self) -> str:
@@ -64,7 +66,13 @@ def resolve_entry(
         raise HuddleError("a blocker is not linked to a goal; leave out the #goal")
     linked = store.goals.find(goal_typed) if goal_typed else None
     text = clean_line(entry.text, what="a blocker" if entry.is_blocker else "a step")
-    return ResolvedEntry(text=text, member=member, goal=linked, is_blocker=entry.is_blocker)
+    return ResolvedEntry(
+        text=text,
+        member=member,
+        goal=linked,
+        is_blocker=entry.is_blocker,
+        mentions=entry.mentions,
+    )
 
 
 def resolve_line(

@@ -22,7 +22,7 @@ from huddle.core.models import (
     Step,
     StepStatus,
 )
-from huddle.core.shorthand import parse_entry
+from huddle.core.shorthand import kept_as_typed, parse_entry
 from huddle.core.store import Store
 from huddle.core.text import MAX_TEXT
 
@@ -175,7 +175,7 @@ def preview_entry(line: str, goals: Sequence[Goal], members: Sequence[Member]) -
         parts.append(f"for {who.name}")
     if entry.mentions:  # an @name inside the sentence gives the step to nobody
         parts[-1] += ","
-        parts.append(" ".join("@" + name for name in entry.mentions) + " kept as typed")
+        parts.append(kept_as_typed(entry.mentions))
     if goal:
         parts.append(f"towards: {goal.title}")
     elif not entry.is_blocker:

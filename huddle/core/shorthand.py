@@ -78,6 +78,11 @@ def parse_entry(line: str) -> Entry:
     )
 
 
+def kept_as_typed(mentions: tuple[str, ...]) -> str:
+    """What a preview says of the @names inside a sentence: "@emma kept as typed"."""
+    return " ".join("@" + name for name in mentions) + " kept as typed" if mentions else ""
+
+
 def _distinct(tags: list[str]) -> list[str]:
     """The tags without repeats ("#wait ... #Wait" is one goal), in the order typed."""
     seen: dict[str, str] = {}

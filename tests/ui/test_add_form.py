@@ -36,6 +36,21 @@ async def test_i_type_my_step_tab_completes_the_goal_and_enter_saves(store: Stor
     ]
 
 
+async def test_an_at_name_inside_my_sentence_is_kept_and_the_step_stays_mine(
+    store: Store,
+) -> None:
+    app = AddForm(store, who="Sam Okafor")
+    async with app.run_test(size=(80, 8)) as pilot:
+        app.query_one("#step", Input).value = "Visit flat 3 with @bea before 10"
+        await pilot.pause()
+        assert preview(app).startswith("Enter adds a step for Sam Okafor, @bea kept as typed")
+        await pilot.press("enter")
+    assert app.return_value is not None
+    saved = app.return_value.saved
+    assert isinstance(saved, Step)
+    assert (saved.member_name, saved.text) == ("Sam Okafor", "Visit flat 3 with @bea before 10")
+
+
 async def test_when_nobody_is_remembered_i_say_who_i_am_first(store: Store) -> None:
     app = AddForm(store)
     async with app.run_test(size=(80, 8)) as pilot:
