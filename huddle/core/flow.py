@@ -126,11 +126,12 @@ def yesterday(store: Store, day: date, present: Iterable[str] | None = None) -> 
 
 
 def mark_step(store: Store, step: Step, mark: StepStatus, day: date) -> Step:
-    """Mark how a step went; not done carries it over to `day`. One transaction."""
+    """Mark how a step went at `day`'s huddle; not done carries it over to `day`. One
+    transaction, which also keeps the mark as the last at Yesterday (`u` takes it back)."""
     if mark is StepStatus.CARRIED:
-        store.steps.carry(step, day)
+        store.steps.carry(step, day, at_huddle=True)
         return store.steps.get(step.id)
-    return store.steps.review(step, mark)
+    return store.steps.review(step, mark, at_huddle=day)
 
 
 # Today
@@ -322,6 +323,12 @@ def wrap_up(store: Store, day: date, seconds_taken: float) -> WrapUp:
             {
                 e.blocker_id
                 for e in store.blockers.events_between(day, day, to=BlockerStatus.ESCALATED)
+            }
+            # ... and still sent up that day: a send-up taken back with `u` is not counted.
+            & {
+                b.id
+                for b in store.blockers.escalated(include_resolved=True)
+                if b.escalated_at is not None and b.escalated_at.date() == day
             }
         ),
         present=tuple(p.member.name for p in presence if p.present),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from huddle.core.schema import SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4
+from huddle.core.schema import SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5
 
 migrations = Migrations("huddle")
 
@@ -35,4 +35,10 @@ def backups_kept(db: Database) -> None:
 @migrations(name="0004_member_aliases")
 def member_aliases(db: Database) -> None:
     for statement in SCHEMA_4:
+        db.execute(statement)
+
+
+@migrations(name="0005_last_changes")
+def last_changes(db: Database) -> None:
+    for statement in SCHEMA_5:
         db.execute(statement)

@@ -338,3 +338,18 @@ SCHEMA_4 = [
     # --no-names leaves them out. Comma-separated; a name never holds a comma.
     "ALTER TABLE members ADD COLUMN aliases TEXT NOT NULL DEFAULT ''",
 ]
+
+SCHEMA_5 = [
+    # The last change at each stage of a huddle (a mark, an answer, a blocker's move), with
+    # what it replaced, so `u` can take it back after a restart too. One row per stage.
+    """CREATE TABLE last_changes (
+        day TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        before TEXT NOT NULL,
+        after TEXT NOT NULL,
+        made_at TEXT NOT NULL,
+        PRIMARY KEY (day, stage)
+    ) WITHOUT ROWID""",
+]

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from huddle.core.store.timebox import TimeboxStore
     from huddle.core.store.transfer import TransferStore
     from huddle.core.store.trends import TrendStore
+    from huddle.core.store.undo import LastChangeStore
 
 __all__ = ["Store", "StoreError"]
 
@@ -238,6 +239,12 @@ class Store:
         from huddle.core.store.dialog_drafts import DialogDraftStore
 
         return DialogDraftStore(self.db)
+
+    @cached_property
+    def last_changes(self) -> LastChangeStore:
+        from huddle.core.store.undo import LastChangeStore
+
+        return LastChangeStore(self.db)
 
     @cached_property
     def transfer(self) -> TransferStore:

@@ -16,8 +16,10 @@ from huddle.core.models import (
     InvalidMove,
     Member,
     NotFound,
+    Stage,
 )
 from huddle.core.store.db import Db, as_datetime
+from huddle.core.store.undo import keep, row_of
 from huddle.core.text import clean_line
 
 _SELECT = """
@@ -219,7 +221,9 @@ class BlockerStore:
                 self._record(conn, blocker_id, member.name, None, BlockerStatus.OPEN, text)
         return self.get(blocker_id)
 
-    def take_ownership(self, blocker: Blocker, owner: Member, *, who: str) -> Blocker:
+    def take_ownership(
+        self, blocker: Blocker, owner: Member, *, who: str, at_huddle: date | None = None
+    ) -> Blocker:
         """The team owns it: one of its members will deal with it. On a blocker the team
         owns already, the owner changes (the history says from whom to whom)."""
         if not owner.active:
@@ -237,10 +241,17 @@ class BlockerStore:
             note=note,
             changes={"owner_id": owner.id},
             again=True,
+            at_huddle=at_huddle,
         )
 
     def escalate(
-        self, blocker: Blocker, reason: str, *, who: str, to: str = "management"
+        self,
+        blocker: Blocker,
+        reason: str,
+        *,
+        who: str,
+        to: str = "management",
+        at_huddle: date | None = None,
     ) -> Blocker:
         """Send it up to management; a reason is required, and to whom. An earlier answer
         (if it was sent up before) stays in the history; the new escalation waits afresh."""
@@ -260,6 +271,7 @@ class BlockerStore:
                 "answered_at": None,
                 "answer_seen_at": None,
             },
+            at_huddle=at_huddle,
         )
 
     def answer(self, blocker: Blocker, answer: str, *, who: str) -> Blocker:
@@ -280,7 +292,9 @@ class BlockerStore:
             },
         )
 
-    def resolve(self, blocker: Blocker, note: str, *, who: str) -> Blocker:
+    def resolve(
+        self, blocker: Blocker, note: str, *, who: str, at_huddle: date | None = None
+    ) -> Blocker:
         """Closed, with a note on how: nothing is closed by silence."""
         note = clean_line(note, what="a note on how it was resolved")
         return self._move(
@@ -289,6 +303,7 @@ class BlockerStore:
             who=who,
             note=note,
             changes={"resolution": note, "resolved_at": self.db.stamp()},
+            at_huddle=at_huddle,
         )
 
     def reopen(self, blocker: Blocker, note: str, *, who: str) -> Blocker:
@@ -333,9 +348,11 @@ class BlockerStore:
         note: str,
         changes: dict[str, object],
         again: bool = False,
+        at_huddle: date | None = None,
     ) -> Blocker:
         """Move the blocker to `to` (checked against BLOCKER_MOVES under the write lock; with
-        `again`, a blocker already `to` is changed too, e.g. a new owner)."""
+        `again`, a blocker already `to` is changed too, e.g. a new owner). Made `at_huddle`
+        (its day), the move is kept as the last at the Blockers stage, for undo."""
         who = clean_line(who, what="who made the change", limit=80)
         with self.db.write() as conn:
             # Read the status under the write lock: another screen may have moved it.
@@ -345,6 +362,20 @@ class BlockerStore:
             current = BlockerStatus(row[0])
             if to not in BLOCKER_MOVES[current] and not (again and current is to):
                 raise InvalidMove(refusal(blocker.short_id, current, to))
+            if at_huddle is not None:
+                now = row_of(conn, "blockers", "id = ?", (blocker.id,))
+                kept = {column: now[column] for column in [*changes, "status"]}
+                after = {"status": to.value, "owner_id": changes.get("owner_id", now["owner_id"])}
+                keep(
+                    conn,
+                    self.db,
+                    at_huddle,
+                    Stage.BLOCKERS,
+                    "blocker",
+                    blocker.id,
+                    kept,
+                    {**after, "note": note},
+                )
             changes = {**changes, "status": to.value, "updated_at": self.db.stamp()}
             columns = ", ".join(f"{column} = ?" for column in changes)
             conn.execute(
@@ -363,17 +394,29 @@ class BlockerStore:
         status_to: BlockerStatus,
         note: str = "",
     ) -> None:
-        """Append one line to the blocker's history (which is never rewritten)."""
-        conn.execute(
-            "INSERT INTO blocker_events (id, blocker_id, at, who, status_from, status_to, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                self.db.new_id(),
-                blocker_id,
-                self.db.stamp(),
-                who,
-                status_from.value if status_from else None,
-                status_to.value,
-                note,
-            ),
-        )
+        record_event(conn, self.db, blocker_id, who, status_from, status_to, note)
+
+
+def record_event(
+    conn: sqlite3.Connection,
+    db: Db,
+    blocker_id: str,
+    who: str,
+    status_from: BlockerStatus | None,
+    status_to: BlockerStatus,
+    note: str = "",
+) -> None:
+    """Append one line to the blocker's history (which is never rewritten)."""
+    conn.execute(
+        "INSERT INTO blocker_events (id, blocker_id, at, who, status_from, status_to, note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            db.new_id(),
+            blocker_id,
+            db.stamp(),
+            who,
+            status_from.value if status_from else None,
+            status_to.value,
+            note,
+        ),
+    )

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from huddle.core.calendar import HuddleCalendar, sustainment_check_days
-from huddle.core.models import Goal, HuddleError, Step
+from huddle.core.models import Goal, HuddleError, Stage, Step
 from huddle.core.pdsa import Act, PdsaCycle, SustainmentCheck
 from huddle.core.store.db import Db, as_date
 from huddle.core.store.steps import StepStore
+from huddle.core.store.undo import keep, row_of
 from huddle.core.text import clean_line, clean_text
 
 _SELECT = """
@@ -221,10 +222,30 @@ class PdsaStore:
         return [_check(r) for r in rows]
 
     def answer_check(
-        self, check: SustainmentCheck, in_place: bool, note: str = ""
+        self,
+        check: SustainmentCheck,
+        in_place: bool,
+        note: str = "",
+        *,
+        at_huddle: date | None = None,
     ) -> SustainmentCheck:
-        """Still in place (or not), said at a huddle."""
+        """Still in place (or not), said at a huddle. Said `at_huddle` (its day), the answer
+        is kept as the last change at Yesterday, for undo."""
         with self.db.write() as conn:
+            if at_huddle is not None:
+                where = "cycle_id = ? AND after_days = ?"
+                now = row_of(conn, "sustainment_checks", where, (check.cycle_id, check.after_days))
+                if now and now["in_place"] != int(in_place):
+                    keep(
+                        conn,
+                        self.db,
+                        at_huddle,
+                        Stage.YESTERDAY,
+                        "check",
+                        f"{check.cycle_id}:{check.after_days}",
+                        {k: now[k] for k in ("in_place", "checked_on", "note")},
+                        {"in_place": int(in_place)},
+                    )
             conn.execute(
                 "UPDATE sustainment_checks SET in_place = ?, checked_on = ?, note = ?"
                 " WHERE cycle_id = ? AND after_days = ?",

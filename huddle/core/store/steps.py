@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from huddle.core.models import Goal, HuddleError, Member, Source, Step, StepStatus
+from huddle.core.models import Goal, HuddleError, Member, Source, Stage, Step, StepStatus
 from huddle.core.store.db import Db, as_date, as_datetime
 from huddle.core.text import MAX_TEXT, clean_line, clean_text
 
@@ -132,11 +132,21 @@ class StepStore:
             )
         return self.get(step.id)
 
-    def review(self, step: Step, status: StepStatus, learning: str | None = None) -> Step:
-        """Mark how a step went (done, partly, not done, dropped), keeping what was learned."""
+    def review(
+        self,
+        step: Step,
+        status: StepStatus,
+        learning: str | None = None,
+        *,
+        at_huddle: date | None = None,
+    ) -> Step:
+        """Mark how a step went (done, partly, not done, dropped), keeping what was learned.
+        Made `at_huddle` (its day), the mark is kept as the last at Yesterday, for undo."""
         if status in (StepStatus.PLANNED, StepStatus.CARRIED):
             raise HuddleError(f"a step is not reviewed as {status.value}; carry it instead")
         with self.db.write() as conn:
+            if at_huddle is not None:
+                self._keep_mark(conn, step, at_huddle, status)
             # Marked again after "not done": the copy carried over goes, if still only planned.
             conn.execute(
                 "DELETE FROM steps WHERE carried_from = ? AND status = 'planned'", (step.id,)
@@ -163,8 +173,9 @@ class StepStore:
             )
         return self.get(step.id)
 
-    def carry(self, step: Step, to_day: date) -> Step:
+    def carry(self, step: Step, to_day: date, *, at_huddle: bool = False) -> Step:
         """Not done: the step is carried over, planned again for `to_day`. Returns the new one.
+        With `at_huddle`, the mark is kept as the last at `to_day`'s Yesterday, for undo.
 
         Carrying a step twice (a retry, or a second screen holding the same step) gives back
         the copy made the first time.
@@ -176,6 +187,9 @@ class StepStore:
             carried = conn.execute(
                 "SELECT id FROM steps WHERE carried_from = ?", (step.id,)
             ).fetchone()
+            if at_huddle:
+                made = None if carried else new_id
+                self._keep_mark(conn, step, to_day, StepStatus.CARRIED, made_copy=made)
             conn.execute(
                 "UPDATE steps SET status = 'carried', updated_at = ?, reviewed_on = ?"
                 " WHERE id = ? AND status != 'carried'",
@@ -192,6 +206,36 @@ class StepStore:
                     (new_id, to_day.isoformat(), stamp, stamp, step.id),
                 )
         return self.get(new_id)
+
+    def _keep_mark(
+        self,
+        conn: sqlite3.Connection,
+        step: Step,
+        day: date,
+        status: StepStatus,
+        *,
+        made_copy: str | None = None,
+    ) -> None:
+        """Keep a mark about to be made as the last at `day`'s Yesterday: the step's status
+        before it, and the carried-over copies it takes away (or the one it makes)."""
+        now = row_of(conn, "steps", "id = ?", (step.id,))
+        if not now or now["status"] == status.value:
+            return  # the same mark again changes nothing: the last change stays the last
+        copies = (
+            []
+            if status is StepStatus.CARRIED
+            else rows_of(conn, "steps", "carried_from = ? AND status = 'planned'", (step.id,))
+        )
+        keep(
+            conn,
+            self.db,
+            day,
+            Stage.YESTERDAY,
+            "step",
+            step.id,
+            {"status": now["status"], "reviewed_on": now["reviewed_on"], "copies": copies},
+            {"status": status.value, "made_copy": made_copy},
+        )
 
     def delete(self, step: Step) -> None:
         """Take back a step added by mistake (a reviewed step is dropped instead)."""

@@ -19,6 +19,7 @@ from huddle.core.calendar import HuddleCalendar, age_in_days
 from huddle.core.flow import present_members
 from huddle.core.models import Blocker, BlockerStatus, Member, Stage
 from huddle.ui.screens.stages.base import StageView
+from huddle.ui.screens.stages.undo import UNDO_KEY, take_back
 from huddle.ui.widgets.ask import Answer, AskText, PickOne
 from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
 from huddle.ui.widgets.you_said_we_did import YouSaidWeDid
@@ -46,10 +47,11 @@ class BlockerList(KeyList):
         Binding("o", "own", "Team owns it"),
         Binding("e", "send_up", "Send up"),
         Binding("r", "resolve", "Resolved"),
+        UNDO_KEY,
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("raise_blocker", "own", "send_up", "resolve"):
+        if action in ("raise_blocker", "own", "send_up", "resolve", "undo"):
             return not self.query_ancestor(BlockersStage).read_only
         return True
 
@@ -64,6 +66,12 @@ class BlockerList(KeyList):
 
     def action_resolve(self) -> None:
         self.query_ancestor(BlockersStage).resolve(self.highlighted_id())
+
+    def action_undo(self) -> None:
+        stage = self.query_ancestor(BlockersStage)
+        target = take_back(stage, who=stage.who)
+        if target is not None:
+            self.highlight_id(target)
 
 
 class BlockersStage(StageView):
@@ -105,7 +113,8 @@ class BlockersStage(StageView):
             + (f" ({overdue} overdue)" if overdue else ""),
             ""
             if self.read_only
-            else "b raise one   o the team owns it, or a new owner   e send it up   r resolved",
+            else "b raise one   o the team owns it, or a new owner   e send it up   r resolved"
+            "   u undo",
         )
         listing = self.query_one(BlockerList)
         self.row_cells = row_width(listing)
@@ -210,7 +219,11 @@ class BlockersStage(StageView):
             if member_id is None:
                 return
             owner: Member = self.store.members.get(member_id)
-            self.act(lambda: self.store.blockers.take_ownership(blocker, owner, who=self.who))
+            self.act(
+                lambda: self.store.blockers.take_ownership(
+                    blocker, owner, who=self.who, at_huddle=self.day
+                )
+            )
 
         owned = blocker.status is BlockerStatus.OWNED and blocker.owner_name
         question = (
@@ -228,7 +241,9 @@ class BlockersStage(StageView):
         self.ask(
             f"Why send it up to management? {blocker.text}",
             f"send_up:{blocker.id}",
-            lambda reason: self.store.blockers.escalate(blocker, reason, who=self.who),
+            lambda reason: self.store.blockers.escalate(
+                blocker, reason, who=self.who, at_huddle=self.day
+            ),
             required="A reason is needed to send a blocker up",
         )
 
@@ -239,7 +254,9 @@ class BlockersStage(StageView):
         self.ask(
             f"How was it resolved? {blocker.text}",
             f"resolve:{blocker.id}",
-            lambda note: self.store.blockers.resolve(blocker, note, who=self.who),
+            lambda note: self.store.blockers.resolve(
+                blocker, note, who=self.who, at_huddle=self.day
+            ),
             required="A short note on how it was resolved, please",
         )
 

@@ -23,6 +23,7 @@ from huddle.core.flow import (
 from huddle.core.models import Stage, Step, StepStatus
 from huddle.core.pdsa import SustainmentCheck
 from huddle.ui.screens.stages.base import StageView
+from huddle.ui.screens.stages.undo import UNDO_KEY, take_back
 from huddle.ui.widgets.ask import Answer, AskText
 from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
 
@@ -54,10 +55,11 @@ class ReviewList(KeyList):
         Binding("n", "mark('n')", "Not done"),
         Binding("x", "mark('x')", "Dropped"),
         Binding("l", "learned", "Learned"),
+        UNDO_KEY,
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("mark", "learned"):
+        if action in ("mark", "learned", "undo"):
             return not self.query_ancestor(YesterdayStage).read_only
         return True
 
@@ -66,6 +68,12 @@ class ReviewList(KeyList):
 
     def action_learned(self) -> None:
         self.query_ancestor(YesterdayStage).ask_learning(self.highlighted_id())
+
+    def action_undo(self) -> None:
+        stage = self.query_ancestor(YesterdayStage)
+        target = take_back(stage)
+        if target is not None:
+            self.highlight_id(target if target in stage.steps else f"{CHECK}{target}")
 
 
 class YesterdayStage(StageView):
@@ -103,7 +111,7 @@ class YesterdayStage(StageView):
             f"   {marked} of {len(self.markable())} marked",
             ""
             if self.read_only
-            else "d done  p partly  n not done, carried over  x dropped  l what we learned",
+            else "d done  p partly  n not done, carried over  x dropped  l what we learned  u undo",
         )
         listing = self.query_one(ReviewList)
         self.row_cells = row_width(listing)
@@ -170,7 +178,9 @@ class YesterdayStage(StageView):
         if check is None or self.read_only:
             return
         in_place = status in (StepStatus.DONE, StepStatus.PARTLY)
-        self.huddle.safely(lambda: self.store.pdsa.answer_check(check, in_place))
+        self.huddle.safely(
+            lambda: self.store.pdsa.answer_check(check, in_place, at_huddle=self.day)
+        )
         word = "Still in place" if in_place else "Slipped"
         self.huddle.notify(f"{word}: {check.change}", markup=False, timeout=3)
         self.load()
