@@ -218,6 +218,8 @@ class StepStore:
     ) -> None:
         """Keep a mark about to be made as the last at `day`'s Yesterday: the step's status
         before it, and the carried-over copies it takes away (or the one it makes)."""
+        from huddle.core.store.undo import keep, row_of, rows_of  # huddle add never needs it
+
         now = row_of(conn, "steps", "id = ?", (step.id,))
         if not now or now["status"] == status.value:
             return  # the same mark again changes nothing: the last change stays the last
