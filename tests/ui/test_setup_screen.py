@@ -119,7 +119,9 @@ async def test_the_timebox_split_across_the_stages(store: Store, clock: FixedClo
     assert store.timebox.split()[Stage.TODAY] == 8
 
 
-async def test_team_name_date_order_and_answer_limit(store: Store, clock: FixedClock) -> None:
+async def test_team_name_date_order_answer_limit_and_backups_kept(
+    store: Store, clock: FixedClock
+) -> None:
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_setup(pilot, "team-tab")
@@ -130,11 +132,16 @@ async def test_team_name_date_order_and_answer_limit(store: Store, clock: FixedC
         limit = screen.query_one("#answer-limit", Input)
         limit.focus()
         await pilot.press("end", "shift+home", "5", "enter")
+        kept = screen.query_one("#backups-kept", Input)
+        assert kept.value == "14"
+        kept.focus()
+        await pilot.press("end", "shift+home", *"30", "enter")
         await pilot.pause()
     team = store.team.get()
     assert team.name == "Northside Assessment Team (East)"
     assert team.date_order is DateOrder.MONTH_FIRST
     assert team.answer_limit_days == 5
+    assert team.backups_kept == 30
 
 
 async def test_away_dates_typed_as_people_say_them(store: Store, clock: FixedClock) -> None:

@@ -83,7 +83,7 @@ takes, stage by stage.
     TeamSetupScreen .stage-row Input { width: 8; }
     TeamSetupScreen #split-total { margin: 1 0 0 0; text-style: bold; }
     TeamSetupScreen #team-form Input { width: 1fr; }
-    TeamSetupScreen #answer-limit { width: 8; }
+    #team-form #answer-limit, #team-form #backups-kept { width: 8; }
     TeamSetupScreen RadioSet { width: auto; }
     """
 
@@ -161,6 +161,12 @@ takes, stage by stage.
                     yield Input(id="answer-limit", type="integer", compact=True)
                     yield Label(" huddle days, or it is flagged as late")
                     yield Button("Save", id="save-limit", compact=True)
+                yield Static("Backups of the team's file", classes="heading")
+                with Horizontal(classes="row"):
+                    yield Label("Keep the last ")
+                    yield Input(id="backups-kept", type="integer", compact=True)
+                    yield Label(" backups; one is made at the first huddle of each day")
+                    yield Button("Save", id="save-backups", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -244,9 +250,11 @@ takes, stage by stage.
         with self.prevent(RadioSet.Changed):
             button = "#day-first" if team.date_order is DateOrder.DAY_FIRST else "#month-first"
             self.query_one(button, RadioButton).value = True
-        limit = self.query_one("#answer-limit", Input)
-        if not limit.has_focus:
-            limit.value = str(team.answer_limit_days)
+        numbers = {"#answer-limit": team.answer_limit_days, "#backups-kept": team.backups_kept}
+        for field, value in numbers.items():
+            typed = self.query_one(field, Input)
+            if not typed.has_focus:
+                typed.value = str(value)
 
     def _show_total(self) -> None:
         try:
@@ -483,6 +491,19 @@ takes, stage by stage.
 
         if self.safely(save) is not None:
             self.notify(f"Management now has {int(typed)} huddle days to answer")
+
+    @on(Input.Submitted, "#backups-kept")
+    @on(Button.Pressed, "#save-backups")
+    def save_backups_kept(self) -> None:
+        typed = self.query_one("#backups-kept", Input).value
+
+        def save() -> object:
+            if not typed.strip().isdigit():
+                raise HuddleError("type a whole number of backups")
+            return self.store.team.update(backups_kept=int(typed))
+
+        if self.safely(save) is not None:
+            self.notify(f"The last {int(typed)} backups are kept")
 
     # Keys ---------------------------------------------------------------------------------
 
