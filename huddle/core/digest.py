@@ -307,7 +307,7 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
             OpenEscalation(
                 id=b.short_id,
                 text=hide.text(b.text),
-                category=b.category,
+                category=hide.text(b.category) if b.category else None,
                 status=b.status.value,
                 raised_on=b.raised_on,
                 raised_by=hide.field(b.raised_by_name),
@@ -358,7 +358,7 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
             day=s.day,
             who=hide.field(s.member_name),
             text=hide.text(s.text),
-            goal=s.goal_title,
+            goal=hide.text(s.goal_title) if s.goal_title else None,
             status=s.status.value,
             learning=hide.text(" ".join(s.learning.split())),
         )
@@ -366,7 +366,8 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
         if s.status in (StepStatus.DONE, StepStatus.PARTLY)
     )
     steps_per_goal = _tally(
-        [(s.goal_title, s.status) for s in steps], [g.title for g in store.goals.all()]
+        [(hide.text(s.goal_title) if s.goal_title else None, s.status) for s in steps],
+        [hide.text(g.title) for g in store.goals.all()],
     )
 
     held = store.digests.attendance_between(since, until)

@@ -241,8 +241,9 @@ def test_no_names_leaves_out_what_people_are_called_in_every_form(team: Store) -
         (emma, "SarahW and ZoeA: swap notes with sarah_w and EmmaStone"),
         (zoe, "Ask Zoës manager and Gazs team, then Ann & Sam"),
     ]
+    sarahs = team.goals.add("Clear Sarah's waiting list")
     for member, text in said:
-        step = team.steps.add(member, text, today)
+        step = team.steps.add(member, text, today, goal=sarahs, category="Gaz's forms")
         team.steps.review(step, StepStatus.DONE, learning=f"Learned from {member.name}: {text}")
     team.members.add("Sarah Khan")
     team.members.add("Bea Green")
@@ -262,3 +263,4 @@ def test_no_names_leaves_out_what_people_are_called_in_every_form(team: Store) -
         for kept in ("annual reviews", "OT form", "swap notes", "will ask Dr", "manager"):
             assert kept in text, (format, kept)
         assert "Cover [name]'s visits with [name]; [name] to ring the OT" in text
+        assert "Clear [name]'s waiting list" in text
