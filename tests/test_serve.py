@@ -253,9 +253,23 @@ def test_serve_listens_on_this_computer_only_by_default(
 def test_serve_on_another_address_warns_to_put_it_behind_tls(
     team_db: Path, serve_started: list[object]
 ) -> None:
-    result = run_serve(team_db, "--host", "0.0.0.0", "--port", "8765")
+    result = run_serve(team_db, "--host", "192.168.1.20", "--port", "8765")
     assert result.exit_code == 0, result.output
-    assert "Warning: listening on 0.0.0.0:8765 in plain HTTP" in result.output
+    assert "Warning: listening on 192.168.1.20:8765 in plain HTTP" in result.output
+    assert "Serving Huddle at http://192.168.1.20:8765/?token=" in result.output
+
+
+def test_every_address_needs_the_address_browsers_will_use(
+    team_db: Path, serve_started: list[object]
+) -> None:
+    result = run_serve(team_db, "--host", "0.0.0.0")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: --host 0.0.0.0 listens on every address: add --public-url with the one"
+        " browsers will use, e.g. http://team-pc.local:8000"
+    )
+    result = run_serve(team_db, "--host", "0.0.0.0", "--public-url", "http://team-pc.local:8000")
+    assert "Serving Huddle at http://team-pc.local:8000/?token=" in result.output
 
 
 @pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "::1", "127.0.0.2"])

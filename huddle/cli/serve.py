@@ -33,6 +33,14 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def is_every_address(host: str) -> bool:
+    """0.0.0.0 or ::, which no browser can name: only requests to one address are served."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
 def chosen_password() -> str | None:
     """The password from $HUDDLE_SERVE_PASSWORD, if set; taken out of the environment so the
     app's own processes never see it."""
@@ -80,6 +88,11 @@ def serve(state: State, host: str, port: int, public_url: str | None) -> None:
     state.close()
     if public_url and not public_url.startswith(("http://", "https://")):
         raise HuddleError(f"--public-url '{public_url[:60]}' should start with https://")
+    if is_every_address(host) and not public_url:
+        raise HuddleError(
+            f"--host {host} listens on every address: add --public-url with the one browsers "
+            f"will use, e.g. http://team-pc.local:{port}"
+        )
     address = (public_url or local_url(host, port)).rstrip("/")
     if not is_loopback(host):
         click.echo(
