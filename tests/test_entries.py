@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from huddle.core.calendar import FixedClock
-from huddle.core.entries import describe_saved, resolve_entry, resolve_line, save_entry
+from huddle.core.entries import (
+    describe_entry,
+    describe_saved,
+    resolve_entry,
+    resolve_line,
+    save_entry,
+)
 from huddle.core.mine import mine_as_json, mine_as_text, read_mine
 from huddle.core.models import Blocker, HuddleError, Role, Step, StepStatus
 from huddle.core.shorthand import parse_entry
@@ -55,6 +61,22 @@ def test_my_step_with_a_goal_goes_to_the_coming_huddle(northside: Store) -> None
 def test_a_lead_types_a_step_for_someone_with_at_name(northside: Store) -> None:
     entry = resolve_line(northside, "Chase the OT report @bea", who="ann")
     assert entry.member.name == "Bea Jones"
+
+
+def test_every_preview_says_whose_step_it_is_and_what_is_kept_as_typed(
+    northside: Store,
+) -> None:
+    """The home line and the form under the prompt say it in the same words."""
+    given = resolve_line(northside, "Ring the carer with @sam first #wait", who="ann")
+    assert describe_entry(given) == (
+        "Enter adds a step for Ann Smith, @sam kept as typed,"
+        " goal: Cut the wait for a care assessment"
+    )
+    assert describe_entry(resolve_line(northside, "Ring the carer @sam", who="ann"), "today") == (
+        "Enter adds a step for Sam Okafor, today, no goal yet (#goal)"
+    )
+    blocker = resolve_line(northside, "! No laptop", who="bea")
+    assert describe_entry(blocker) == "Enter raises a blocker for Bea Jones"
 
 
 def test_a_bang_raises_a_blocker_instead(northside: Store) -> None:

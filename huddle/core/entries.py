@@ -14,7 +14,7 @@ from datetime import date
 
 from huddle.core.calendar import format_day
 from huddle.core.models import Blocker, Goal, HuddleError, Member, Step
-from huddle.core.shorthand import Entry, parse_entry
+from huddle.core.shorthand import Entry, kept_as_typed, parse_entry
 from huddle.core.store import Store
 from huddle.core.text import clean_line
 
@@ -108,6 +108,20 @@ def save_entry(
         category=category,
         step_id=entry_id,
     )
+
+
+def describe_entry(entry: ResolvedEntry, day: str | None = None) -> str:
+    """What Enter would save, in one line, for a form's preview: "Enter adds a step for Sam
+    Okafor, @bea kept as typed, today, goal: Cut the wait..." (`day` as people say it)."""
+    if entry.is_blocker:
+        return f"Enter raises a blocker for {entry.member.name}"
+    parts = [f"Enter adds a step for {entry.member.name}"]
+    if entry.mentions:
+        parts.append(kept_as_typed(entry.mentions))
+    if day:
+        parts.append(day)
+    parts.append(f"goal: {entry.goal.title}" if entry.goal else "no goal yet (#goal)")
+    return ", ".join(parts)
 
 
 def describe_saved(saved: Step | Blocker, today: date) -> str:

@@ -14,9 +14,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from huddle.core.calendar import format_day
-from huddle.core.entries import resolve_line, save_entry
+from huddle.core.entries import describe_entry, resolve_line, save_entry
 from huddle.core.models import Blocker, HuddleError, Member, Step
-from huddle.core.shorthand import kept_as_typed
 from huddle.core.store import Store
 from huddle.ui.widgets.entry_input import CompletingInput, EntryInput
 
@@ -122,11 +121,7 @@ class AddForm(App[Added | None]):
         entry = resolve_line(
             self.store, line, who=typist, nobody="who are you? type your name above"
         )
-        if entry.is_blocker:
-            return typist, f"Enter raises a blocker for {entry.member.name}"
-        goal = f", goal: {entry.goal.title}" if entry.goal else ", no goal yet"
-        kept = f", {kept_as_typed(entry.mentions)}" if entry.mentions else ""
-        return typist, f"Enter adds a step for {entry.member.name}{kept}, {self.day_name}{goal}"
+        return typist, describe_entry(entry, self.day_name)
 
     def show_preview(self) -> None:
         preview = self.query_one("#preview", Static)

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
-from huddle.core.entries import describe_saved, resolve_line, save_entry
+from huddle.core.entries import describe_entry, describe_saved, resolve_line, save_entry
 from huddle.core.models import Blocker, HuddleError, Member, Step
 from huddle.core.store import Store
 from huddle.ui.widgets.entry_input import EntryInput
@@ -75,11 +75,7 @@ class EntryBar(Vertical):
             preview.add_class("-error")
             return
         preview.remove_class("-error")
-        if entry.is_blocker:
-            preview.update(Content(f"Enter raises a blocker for {entry.member.name}"))
-        else:
-            goal = f", goal: {entry.goal.title}" if entry.goal else ", no goal yet (#goal)"
-            preview.update(Content(f"Enter adds a step for {entry.member.name}{goal}"))
+        preview.update(Content(describe_entry(entry)))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
