@@ -46,3 +46,16 @@ def test_a_nickname_that_is_already_someone_elses_name_is_refused(
         assert result.output == f"Error: {taken} is already a name of {whose}\n"
     assert huddle("team", "alias", "anne", "Jo, Annie").output.startswith("Error: 'Jo, Annie'")
     assert huddle.ok("team", "alias", "anne") == "Anne Jones is called by their name alone\n"
+
+
+def test_a_half_typed_nickname_offers_the_members_tag(huddle_with_team: Huddle) -> None:
+    from huddle.core.flow import complete_member
+
+    huddle_with_team.ok("team", "add", "Robert Green")
+    huddle_with_team.ok("team", "alias", "robert", "Bob")
+    store = huddle_with_team.open_store()
+    try:
+        members = store.members.all()
+    finally:
+        store.close()
+    assert complete_member("@bo", members) == ["@robert"]

@@ -240,7 +240,8 @@ def member_tags(members: Sequence[Member]) -> dict[str, str]:
 
 
 def complete_member(fragment: str, members: Sequence[Member]) -> list[str]:
-    """The @tags a half-typed `@fragment` could become, in the members' order."""
+    """The @tags a half-typed `@fragment` could become, in the members' order; "@gaz"
+    offers Gareth's tag when he is also called Gaz."""
     wanted = fragment.lstrip("@").casefold().replace("-", " ")
     tags = member_tags(members)
     found: list[str] = []
@@ -251,6 +252,7 @@ def complete_member(fragment: str, members: Sequence[Member]) -> list[str]:
             name.startswith(wanted)
             or any(word.startswith(wanted) for word in name.split())
             or tag[1:].startswith(fragment.lstrip("@").casefold())
+            or any(alias.casefold().startswith(wanted) for alias in member.aliases)
         ):
             found.append(tag)
     return found
