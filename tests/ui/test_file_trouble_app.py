@@ -88,6 +88,8 @@ async def test_a_lock_held_elsewhere_never_stops_the_screen_and_the_step_is_save
         assert await wait_until(pilot, lambda: any("Saved" in n for n in notices(app)))
         assert entry.value == "Bea half-typed"
         assert await wait_until(pilot, lambda: "✓ Ann Smith" in screen_text(app))
+        # Saved as a step, the line is not also kept as a draft to be typed again.
+        assert store.drafts.on(MONDAY).get(store.members.find("ann").id) is None
         assert app.is_running
 
 

@@ -444,8 +444,16 @@ class TodayStage(StageView, can_focus=True):
             self._draft_timer = None
         if not self.dirty or self.read_only:
             return
-        changed = {member_id: self.drafts.get(member_id, "") for member_id in self.dirty}
+        changed = {
+            member_id: self.drafts.get(member_id, "")
+            for member_id in self.dirty
+            # A line waiting for the file to be saved as a step is not kept as a draft too:
+            # saved after the step, it would come back as a line to type again.
+            if (member_id, self.drafts.get(member_id, "")) not in self._ids
+        }
         self.dirty.clear()
+        if not changed:
+            return
 
         def save() -> bool:
             self.store.drafts.save(self.day, changed)
@@ -486,6 +494,8 @@ class TodayStage(StageView, can_focus=True):
             )
             if blocker is not None:
                 raised(blocker)
+            elif not store.db.held_back:
+                self._ids.pop((person.id, line), None)
             return
         for_them = typed.member.id == person.id
 
@@ -512,6 +522,8 @@ class TodayStage(StageView, can_focus=True):
         )
         if step is not None:
             added(step)
+        elif not store.db.held_back:
+            self._ids.pop((person.id, line), None)  # refused, not waiting: a draft as before
 
     def saved_line(self, person: Member, line: str) -> bool:
         """`line`, typed on `person`'s turn, is saved (its draft went with it): clear it,
