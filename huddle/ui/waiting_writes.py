@@ -68,6 +68,7 @@ class WaitingWrites:
         """Save what waits, first things first, until one meets the busy file again."""
         db = self.app.store.db
         db.held_back = False
+        db.wait_for_locks(0)  # a try that meets the lock again costs the screen nothing
         saved = 0
         while self.queue:
             first = self.queue[0]
@@ -94,6 +95,7 @@ class WaitingWrites:
             if first.then is not None:
                 self.app.guarded(partial(first.then, result))
         db.held_back = bool(self.queue)
+        db.wait_for_locks(UI_LOCK_WAIT_MS)
         if saved:
             self.app.saved_after_waiting()
         if not self.queue and self._timer is not None:

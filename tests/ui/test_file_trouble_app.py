@@ -175,3 +175,47 @@ def test_the_apps_connection_waits_for_a_lock_only_briefly(store: Store, tmp_pat
     HuddleApp(store)
     assert store.db.value("PRAGMA busy_timeout") <= 100
     assert isinstance(store.db, Db)
+
+
+async def test_a_theme_chosen_with_a_settings_folder_that_cannot_be_written(
+    store: Store, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_the_way = tmp_path / "config"
+    in_the_way.write_text("not a folder")
+    monkeypatch.setenv("HUDDLE_CONFIG", str(in_the_way / "huddle" / "settings.json"))
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "textual-light"
+        assert await wait_until(pilot, lambda: any("this run only" in n for n in notices(app)))
+        assert app.theme == "textual-light"
+        assert app.is_running
+
+
+async def test_a_lock_never_released_gives_up_with_a_notice_and_keeps_the_line(
+    store: Store, clock: FixedClock
+) -> None:
+    assert store.db.path is not None
+    app = HuddleApp(store, clock=clock)
+    waited = [0.0]
+    app.waiting.clock = lambda: waited[0]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        screen = app.screen
+        assert isinstance(screen, HuddleScreen)
+        entry = screen.query_one(StepInput)
+        holder = sqlite3.connect(store.db.path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            entry.insert_text_at_cursor("Chase the OT report")
+            await pilot.press("enter")
+            assert await wait_until(pilot, lambda: len(app.waiting) > 0)
+            waited[0] = 61.0  # a minute on, the lock still held
+            assert await wait_until(pilot, lambda: any("Not saved" in n for n in notices(app)))
+            assert len(app.waiting) == 0
+            assert entry.value == "Chase the OT report"
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        await pilot.press("enter")  # tried again by hand, now the file is free
+        assert await wait_until(pilot, lambda: bool(steps_on(store, MONDAY)))
+        assert steps_on(store, MONDAY) == {("Ann Smith", "Chase the OT report")}
