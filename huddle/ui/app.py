@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from textual import events
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from huddle.core.calendar import Clock
@@ -209,13 +210,14 @@ class HuddleApp(SharedScreenApp):
             timeout=10,
         )
 
-    def _handle_exception(self, error: Exception) -> None:
-        """A problem with the file met outside `safely` (a busy, full or damaged file, a
-        user's mistake) is one line, never the end of the app; a bug still ends it."""
-        if isinstance(error, HuddleError):
+    async def _dispatch_action(self, namespace: DOMNode, action_name: str, params: Any) -> bool:
+        """Every key's action, on any screen: a problem with the file met outside `safely`
+        (or a user's mistake) is one line, never the end of the app or of what was typed."""
+        try:
+            return await super()._dispatch_action(namespace, action_name, params)
+        except HuddleError as error:
             self.report(error)
-            return
-        super()._handle_exception(error)
+            return True
 
     def action_open_management(self) -> None:
         """The Management view: every blocker sent up, answered and resolved from here."""

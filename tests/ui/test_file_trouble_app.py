@@ -12,7 +12,7 @@ import pytest
 
 from huddle.core.calendar import FixedClock
 from huddle.core.models import Stage
-from huddle.core.store import Store
+from huddle.core.store import Store, StoreError
 from huddle.core.store.db import Db
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.huddle import HuddleScreen
@@ -219,3 +219,19 @@ async def test_a_lock_never_released_gives_up_with_a_notice_and_keeps_the_line(
         await pilot.press("enter")  # tried again by hand, now the file is free
         assert await wait_until(pilot, lambda: bool(steps_on(store, MONDAY)))
         assert steps_on(store, MONDAY) == {("Ann Smith", "Chase the OT report")}
+
+
+async def test_a_file_problem_met_outside_a_guarded_call_is_one_line_not_the_end(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(self: HuddleApp) -> None:
+        raise StoreError("can't use team.db: the disk reported an error")
+
+    monkeypatch.setattr(HuddleApp, "action_open_digest", unreadable)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("d")
+        assert await wait_until(pilot, lambda: any("disk reported" in n for n in notices(app)))
+        assert app.is_running
+        await pilot.press("p")  # keys still work: Past huddles
+        assert await wait_until(pilot, lambda: "History" in type(app.screen).__name__)
