@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from huddle.core.store.backup import back_up
+from huddle.core.store.search import MARK_END, MARK_START, SearchFilters
 
 if TYPE_CHECKING:
     from conftest import Huddle
@@ -180,3 +181,31 @@ def test_a_backup_taken_while_8_writers_run_is_whole_and_holds_every_acknowledge
     in_backup = {text for (text,) in rows(made.path, "SELECT text FROM steps")}
     assert before <= in_backup
     assert acknowledged(acks) <= {text for (text,) in rows(team_file, "SELECT text FROM steps")}
+
+
+def test_check_finds_a_search_index_out_of_step_and_rebuilds_it(huddle_with_team: Huddle) -> None:
+    huddle_with_team.ok("add", "Book an interpreter for the visit", "--who", "ann smith")
+    conn = sqlite3.connect(huddle_with_team.db)
+    with conn:  # as if another tool's VACUUM had renumbered the rows
+        conn.execute("UPDATE steps SET rowid = rowid + 1000")
+    conn.close()
+    assert found(huddle_with_team, "interpreter") == []
+    result = huddle_with_team("check")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "Error: the search index of steps is out of step with the file (after a VACUUM?):"
+        " huddle check --rebuild-search"
+    )
+    output = huddle_with_team.ok("check", "--rebuild-search")
+    assert "The search indexes were filled again." in output
+    assert huddle_with_team.ok("check").startswith(f"{huddle_with_team.db} passed")
+    assert found(huddle_with_team, "interpreter") == ["Book an interpreter for the visit"]
+
+
+def found(huddle: Huddle, words: str) -> list[str]:
+    store = huddle.open_store()
+    try:
+        hits = store.search.search(SearchFilters(text=words)).hits
+        return [hit.text.replace(MARK_START, "").replace(MARK_END, "") for hit in hits]
+    finally:
+        store.close()

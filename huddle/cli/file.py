@@ -43,10 +43,12 @@ def backup(state: State, dest: str | None) -> None:
 
 
 @click.command()
+@click.option("--rebuild-search", is_flag=True, help="Fill the search indexes again.")
 @db_option
 @pass_state
-def check(state: State) -> None:
-    """Check the whole team's file with SQLite's integrity check (changes nothing).
+def check(state: State, rebuild_search: bool) -> None:
+    """Check the whole team's file with SQLite's integrity check (changes nothing), and
+    that the search finds what the file holds.
 
     If it is damaged, says which backup to restore.
     """
@@ -74,4 +76,27 @@ def check(state: State) -> None:
         raise StoreError(f"{path} is damaged ({first}); {advice}")
     examine(path, create=False, schema_version=SCHEMA_VERSION)  # newer, or not Huddle's
     click.echo(f"{path} passed SQLite's integrity check: nothing is damaged.")
+    _check_search(state, rebuild=rebuild_search)
     click.echo(f"Newest backup: {newest}" if newest else "No backup yet: huddle backup")
+
+
+def _check_search(state: State, *, rebuild: bool) -> None:
+    """The search indexes follow the tables' rowids, which a VACUUM by another tool may
+    renumber: then search finds the wrong steps until the indexes are filled again."""
+    from huddle.core.store.db import Db
+    from huddle.core.store.search import SearchStore
+
+    db = Db.open(state.path, create=False)  # not the Store: no upgrade, nothing changed
+    try:
+        search = SearchStore(db)
+        if rebuild:
+            search.rebuild()
+            click.echo("The search indexes were filled again.")
+        stale = [] if db.read_only else search.out_of_step()
+    finally:
+        db.close()
+    if stale:
+        raise StoreError(
+            f"the search index of {' and '.join(stale)} is out of step with the file"
+            " (after a VACUUM?): huddle check --rebuild-search"
+        )

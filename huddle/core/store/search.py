@@ -12,6 +12,9 @@ from typing import Any
 from huddle.core.models import BlockerStatus, StepStatus
 from huddle.core.store.db import Db
 
+INDEXED = ("steps", "blockers")
+"""The tables with a full-text search index, `<table>_fts` (core/schema.py)."""
+
 PAGE_SIZE = 50
 """Results per page: the screen shows one page and fetches the next when asked."""
 
@@ -119,6 +122,32 @@ class SearchStore:
         )
         hits = [_hit(r) for r in rows[:limit]]
         return SearchPage(hits, more=len(rows) > limit)
+
+    def out_of_step(self) -> list[str]:
+        """The tables whose search index no longer matches them (FTS5's own integrity
+        check), e.g. after another tool's VACUUM renumbered their rowids. Saves nothing."""
+        found = []
+        for table in INDEXED:
+            with self.db.translated_errors():
+                self.db.conn.execute("BEGIN")
+                try:
+                    self.db.conn.execute(
+                        f"INSERT INTO {table}_fts ({table}_fts, rank)"  # noqa: S608 fixed names
+                        " VALUES ('integrity-check', 1)"
+                    )
+                except sqlite3.OperationalError:
+                    raise  # busy or read-only: said as such
+                except sqlite3.DatabaseError:
+                    found.append(table)
+                finally:
+                    self.db.conn.execute("ROLLBACK")
+        return found
+
+    def rebuild(self) -> None:
+        """Fill the search indexes again from their tables."""
+        with self.db.write() as conn:
+            for table in INDEXED:
+                conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")  # noqa: S608 fixed names
 
     def count(self, filters: SearchFilters) -> int:
         """How many hits there are in all (cheap next to reading them)."""
