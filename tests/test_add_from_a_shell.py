@@ -61,7 +61,7 @@ def error_line(result: Result) -> str:
 def test_without_knowing_who_i_am_add_says_how_to_tell_it(shell: tuple[Run, Path]) -> None:
     run, _ = shell
     assert error_line(run("add", "Ring the carer")) == (
-        "who are you? Add --who NAME (or @name in the text), "
+        "who are you? Add --who NAME (or @name first or last in the line), "
         "or tell Huddle once with: huddle whoami NAME"
     )
     assert error_line(run("whoami")) == "nobody yet; tell Huddle once with: huddle whoami NAME"

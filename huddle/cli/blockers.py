@@ -25,7 +25,7 @@ FLAG_MARK = {AgeFlag.NONE: "", AgeFlag.AMBER: "overdue", AgeFlag.RED: "OVERDUE"}
 def _member(store: Store, who: str | None) -> Member:
     remembered = remembered_who(who)
     if remembered is None:
-        raise HuddleError(NOBODY.replace(" (or @name in the text)", ""))
+        raise HuddleError(NOBODY.replace(" (or @name first or last in the line)", ""))
     return store.members.find(remembered[0])
 
 

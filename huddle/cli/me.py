@@ -78,7 +78,7 @@ def mine(state: State, who: str | None, as_json: bool) -> None:
     store = state.store()
     remembered = remembered_who(who)
     if remembered is None:
-        raise HuddleError(NOBODY.replace(" (or @name in the text)", ""))
+        raise HuddleError(NOBODY.replace(" (or @name first or last in the line)", ""))
     found = read_mine(store, store.members.find(remembered[0]))
     if as_json:
         click.echo(json.dumps(mine_as_json(found), indent=2, ensure_ascii=False))

@@ -31,7 +31,7 @@ from huddle.core.shorthand import parse_entry
 from huddle.core.store import Store
 
 NOBODY = (
-    "who are you? Add --who NAME (or @name in the text), "
+    "who are you? Add --who NAME (or @name first or last in the line), "
     "or tell Huddle once with: huddle whoami NAME"
 )
 
