@@ -179,6 +179,9 @@ class AskText(ModalScreen[Answer]):
         self.dismiss(Answer(self.query_one("#ask-input", Input).value, False))
 
 
+PICK_HINT = "Up/Down to choose, Enter to pick, Esc to cancel"
+
+
 class Choices(OptionList):
     """The list of a PickOne: Down on the last stays on the last (and Up on the first),
     so a held key never lands back at the top on someone else."""
@@ -236,7 +239,7 @@ class PickOne(ModalScreen[str | None]):
         with Vertical():
             yield Static(Content(self.title_text), classes="ask-title")
             yield Choices(*[Option(Content(label), id=key) for key, label in self.choices])
-            yield Static("Up/Down to choose, Enter to pick, Esc to cancel", classes="ask-hint")
+            yield Static(PICK_HINT, classes="ask-hint")
 
     def on_mount(self) -> None:
         options = self.query_one(Choices)
@@ -246,6 +249,9 @@ class PickOne(ModalScreen[str | None]):
             for index, (key, _label) in enumerate(self.choices):
                 if key == self.start:
                     options.highlighted = index
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one(".ask-hint", Static).update(PICK_HINT)  # something is picked now
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -113,8 +113,7 @@ class BlockersStage(StageView):
             + (f" ({overdue} overdue)" if overdue else ""),
             ""
             if self.read_only
-            else "b raise one   o the team owns it, or a new owner   e send it up   r resolved"
-            "   u undo",
+            else "b raise one   o the team owns it   e send it up   r resolved   u undo",
         )
         listing = self.query_one(BlockerList)
         self.row_cells = row_width(listing)

@@ -111,7 +111,7 @@ class YesterdayStage(StageView):
             f"   {marked} of {len(self.markable())} marked",
             ""
             if self.read_only
-            else "d done  p partly  n not done, carried over  x dropped  l what we learned  u undo",
+            else "d done  p partly  n not done, carried over  x dropped  l learned  u undo",
         )
         listing = self.query_one(ReviewList)
         self.row_cells = row_width(listing)
