@@ -245,3 +245,52 @@ def test_an_export_is_the_team_as_it_stood_when_it_began(team_file: Path) -> Non
     tables = json.loads(out.getvalue())["tables"]
     assert len(tables["members"]["rows"]) == 3
     assert tables["steps"]["rows"] == []
+
+
+def test_out_through_a_symlink_or_to_a_pipe_writes_there_and_replaces_no_link_or_pipe(
+    huddle: Huddle, demo_file: Path, tmp_path: Path
+) -> None:
+    import os
+    import threading
+
+    huddle.db = demo_file
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    huddle.ok("export", "--out", str(link))
+    assert link.is_symlink() and json.loads(real.read_text())["tables"]
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    huddle.ok("digest", "--out", str(link), "--format", "md")
+    assert link.is_symlink() and real.read_text().startswith("# Huddle digest")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    read: list[str] = []
+    reader = threading.Thread(target=lambda: read.append(pipe.read_text()), daemon=True)
+    reader.start()
+    huddle.ok("export", "--out", str(pipe))
+    reader.join(timeout=10)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # still the pipe, not a file in its place
+    assert json.loads(read[0])["huddle_export"] == FORMAT_VERSION
+
+
+def test_a_failed_write_to_the_screen_is_one_line(demo_file: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    if not Path("/dev/full").is_char_device():
+        pytest.skip("needs /dev/full")
+    env = {**os.environ, "HUDDLE_TODAY": MONDAY.isoformat()}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "huddle", "--db", str(demo_file), "export"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "Error: can't write: No space left on device\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
@@ -47,6 +48,22 @@ class HuddleGroup(click.Group):
             raise click.ClickException(str(error)) from None
         except sqlite3.Error as error:  # a problem with the file the store did not foresee
             raise click.ClickException(f"the database said: {error}") from None
+        except OSError as error:  # mostly the output: a full disk, a pipe closed early
+            _quiet_stdout()
+            if isinstance(error, BrokenPipeError):  # `huddle export | head`: nothing to say
+                ctx.exit(1)
+            raise click.ClickException(f"can't write: {error.strerror or error}") from None
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at nothing, so what is left in its buffer, flushed on the way
+    out, cannot fail a second time with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout (a test runner's): nothing to quiet
+        pass
 
 
 class State:

@@ -37,7 +37,8 @@ def export(state: State, format_: str, out: str | None) -> None:
       huddle export --out team.json
       huddle export | jq '.tables.steps.rows | length'
     """
-    from huddle.core.export import private_output, write_export
+    from huddle.core.export import write_export
+    from huddle.core.files import private_output
 
     store = state.store()
     if out is None:

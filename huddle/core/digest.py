@@ -15,9 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -781,20 +779,11 @@ def write_digest(store: Store, digest: Digest, format: str, path: str | None) ->
     team's file that it was written, so the next digest starts after it. Returns the text."""
     text = render(digest, format)
     if path is not None:
-        target = Path(path).expanduser()
-        # A spreadsheet reads UTF-8 with accents right only with the byte order mark.
-        data = (("\ufeff" if format == "csv" else "") + text).encode("utf-8")
-        try:
-            fd, temporary = tempfile.mkstemp(dir=target.parent or Path("."), prefix=".digest-")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(data)
-                os.replace(temporary, target)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError as error:
-            raise HuddleError(f"can't write {target}: {error.strerror or error}") from None
+        from huddle.core.files import private_output
+
+        with private_output(path) as out:
+            # A spreadsheet reads UTF-8 with accents right only with the byte order mark.
+            out.write(("\ufeff" if format == "csv" else "") + text)
     store.digests.record(
         digest.since,
         digest.until,

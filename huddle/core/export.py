@@ -9,15 +9,9 @@ and its `rows` (one array per row, one row per line).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from huddle import __version__
-from huddle.core.models import HuddleError
 from huddle.core.store.transfer import EXPORTED_TABLES
 
 if TYPE_CHECKING:
@@ -67,24 +61,3 @@ def _write(store: Store, out: TextIO) -> dict[str, int]:
         counts[table] = count
     out.write("\n  }\n}\n")
     return counts
-
-
-@contextmanager
-def private_output(path: str | Path) -> Iterator[TextIO]:
-    """A text file for the user alone (0600), written beside `path` and put in its place
-    only when complete, so a failed export leaves no half file behind."""
-    target = Path(path).expanduser()
-    try:
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-")
-    except OSError as error:
-        raise HuddleError(f"can't write {target}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            yield out
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise HuddleError(f"can't write {target}: {error.strerror or error}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
