@@ -129,10 +129,10 @@ def crowd_keys(path: Path, moves: int, letters: str) -> tuple[list[float], list[
     async def steps(pilot: Pilot[None]) -> list[float]:
         await pilot.press("h", "1")
         await settle(pilot, lambda: type(app.screen).__name__ == "HuddleScreen")
-        found["who"] = await cpu_per_key(pilot, ["down"] * moves)
+        found["who"] = await cpu_per_key(pilot, ["down"] * moves + ["space"] * 2)
         await pilot.press("3")
         await settle(pilot, lambda: isinstance(app.focused, Input))
-        found["today"] = await cpu_per_key(pilot, [key_name(c) for c in letters])
+        found["today"] = await cpu_per_key(pilot, [key_name(c) for c in letters] + ["down"] * 2)
         return []
 
     try:
@@ -171,9 +171,10 @@ def run(quick: bool, folder: Path) -> str:
         Row("History, a day back or forward (left/right), demo team", history, baseline=bare,
             baseline_name="bare typing", target=TARGET_HISTORY_MS, absolute=True,
             note=f"p95 {p95(history):.0f} ms"),
-        Row(f"Who's here, down, {size}", who, baseline=bare, baseline_name="bare typing",
+        Row(f"Who's here, down and space (here/away), {size}", who, baseline=bare,
+            baseline_name="bare typing",
             target=TARGET_CROWD_MS, absolute=True),
-        Row(f"typing on Today, {size}", crowd_today, baseline=bare,
+        Row(f"Today, typing and down (next person), {size}", crowd_today, baseline=bare,
             baseline_name="bare typing", target=TARGET_CROWD_MS, absolute=True),
     ]  # fmt: skip
     return (

@@ -72,7 +72,10 @@ def build_history(path: Path, people: int = PEOPLE, years: int = YEARS) -> int:
                     (week, f"p{len(answers):06d}", *(rnd.randint(1, 5) for _ in PULSE_FACTORS))
                 )
     with store.db.write() as conn:
-        conn.executemany("INSERT INTO members VALUES (?, ?, ?, ?, ?)", members)
+        conn.executemany(
+            "INSERT INTO members (id, name, role, active, created_at) VALUES (?, ?, ?, ?, ?)",
+            members,
+        )
         conn.executemany(
             "INSERT INTO goals (id, title, why, how_we_know, target_date, status, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -87,7 +90,9 @@ def build_history(path: Path, people: int = PEOPLE, years: int = YEARS) -> int:
         conn.executemany(
             "INSERT INTO huddles (day, started_at, ended_at, stage) VALUES (?, ?, ?, ?)", huddles
         )
-        conn.executemany("INSERT INTO attendance VALUES (?, ?, ?)", attendance)
+        conn.executemany(
+            "INSERT INTO attendance (day, member_id, present) VALUES (?, ?, ?)", attendance
+        )
         conn.executemany(
             "INSERT INTO blockers (id, raised_by, text, status, raised_on, escalated_at,"
             " answered_at, resolved_at, created_at, updated_at)"
@@ -99,7 +104,7 @@ def build_history(path: Path, people: int = PEOPLE, years: int = YEARS) -> int:
             f" VALUES (?, ?, {', '.join('?' for _ in PULSE_FACTORS)})",
             answers,
         )
-        conn.executemany("INSERT INTO pulse_taken VALUES (?, ?)", taken)
+        conn.executemany("INSERT INTO pulse_taken (week, member_id) VALUES (?, ?)", taken)
     for i in range(30):
         cycle = store.pdsa.start(f"Change {i}", prediction="better")
         store.pdsa.decide(cycle, Act.ADOPT, calendar)
@@ -126,7 +131,10 @@ def build_crowd(path: Path, members: int = 10_000, goals: int = 500) -> int:
         for i, (person, *_) in enumerate(people[::3])
     ]  # fmt: skip
     with store.db.write() as conn:
-        conn.executemany("INSERT INTO members VALUES (?, ?, ?, ?, ?)", people)
+        conn.executemany(
+            "INSERT INTO members (id, name, role, active, created_at) VALUES (?, ?, ?, ?, ?)",
+            people,
+        )
         conn.executemany(
             "INSERT INTO goals (id, title, why, how_we_know, target_date, status, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -143,7 +151,8 @@ def build_crowd(path: Path, members: int = 10_000, goals: int = 500) -> int:
             (friday, f"{friday}T09:00:00+00:00", f"{friday}T09:14:00+00:00", "wrap-up"),
         )
         conn.executemany(
-            "INSERT INTO attendance VALUES (?, ?, 1)", [(friday, p[0]) for p in people]
+            "INSERT INTO attendance (day, member_id, present) VALUES (?, ?, 1)",
+            [(friday, p[0]) for p in people],
         )
     store.close()
     return len(steps)

@@ -19,9 +19,7 @@ from huddle.core.store.arrivals import describe_arrivals
 from huddle.core.store.db import FileBusy
 from huddle.ui.keep_place import kept_place
 from huddle.ui.screens.base import LiveScreen
-from huddle.ui.screens.first_run import FirstRunScreen
 from huddle.ui.screens.home import HomeScreen
-from huddle.ui.screens.who_are_you import WhoAreYou
 from huddle.ui.shared_screen import SharedScreenApp
 from huddle.ui.waiting_writes import UI_LOCK_WAIT_MS, WaitingWrites
 
@@ -71,8 +69,12 @@ class HuddleApp(SharedScreenApp):
         if self.first_screen is not None:
             self.push_screen(self.first_screen())
         elif self.store.is_empty() and not self.served:
+            from huddle.ui.screens.first_run import FirstRunScreen  # screens load when opened
+
             self.push_screen(FirstRunScreen())
         if self.served:
+            from huddle.ui.screens.who_are_you import WhoAreYou
+
             self.push_screen(WhoAreYou(self.store.members.all()), self.now_here)
         self._seen_version = self.store.db.data_version()
         self.set_interval(POLL_SECONDS, self.check_for_changes)

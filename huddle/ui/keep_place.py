@@ -10,13 +10,16 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import DataTable, Input
 from textual.widgets.data_table import RowDoesNotExist, RowKey
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 
 @dataclass
@@ -42,7 +45,11 @@ def kept_place(screen: Screen[Any]) -> Iterator[None]:
         for t in screen.query(DataTable)
     ]
     inputs = [(i, i.value, i.cursor_position) for i in screen.query(Input)]
-    areas = [(a, a.text, a.cursor_location) for a in screen.query(TextArea)]
+    # By the type's name: TextArea (heavy) is imported only by the screens that use one.
+    areas = [
+        (a, a.text, a.cursor_location)
+        for a in cast("list[TextArea]", list(screen.query("TextArea")))
+    ]
     yield
     for place in tables:
         table = place.table

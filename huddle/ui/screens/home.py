@@ -124,7 +124,7 @@ class HomeScreen(LiveScreen):
     def on_mount(self) -> None:
         self.query_one("#steps", DataTable).add_columns("Who", "Small step", "Goal")
         self.query_one("#blockers", DataTable).add_columns("Age", "Status", "Blocker", "Raised by")
-        self.safely(self.reload)
+        # No reload here: the screen's first ScreenResume (LiveScreen) loads it, once.
 
     def action_reload(self) -> None:
         self.safely(self.reload)
@@ -183,7 +183,11 @@ class HomeScreen(LiveScreen):
             ],
         )
 
-        glance = at_a_glance(store)
+        # The large numbers (the streak reads every huddle held) after the first paint.
+        self.call_after_refresh(self.safely, self.show_numbers)
+
+    def show_numbers(self) -> None:
+        glance = at_a_glance(self.store)
         for number_id, value in (
             ("number-steps", glance.steps_taken),
             ("number-streak", glance.streak),
