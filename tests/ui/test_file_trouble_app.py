@@ -235,3 +235,51 @@ async def test_a_file_problem_met_outside_a_guarded_call_is_one_line_not_the_end
         assert app.is_running
         await pilot.press("p")  # keys still work: Past huddles
         assert await wait_until(pilot, lambda: "History" in type(app.screen).__name__)
+
+
+async def test_quitting_while_a_save_waits_for_the_file_says_so_first(
+    store: Store, clock: FixedClock
+) -> None:
+    assert store.db.path is not None
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        screen = app.screen
+        assert isinstance(screen, HuddleScreen)
+        holder = sqlite3.connect(store.db.path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            screen.query_one(StepInput).insert_text_at_cursor("Chase the OT report")
+            await pilot.press("enter")
+            assert await wait_until(pilot, lambda: len(app.waiting) > 0)
+            await pilot.press("ctrl+q")
+            assert await wait_until(pilot, lambda: any("quit again" in n for n in notices(app)))
+            assert app.is_running
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+
+
+async def test_a_huddle_started_while_the_file_is_locked_goes_on_and_is_saved_after(
+    store: Store, clock: FixedClock
+) -> None:
+    assert store.db.path is not None
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        holder = sqlite3.connect(store.db.path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("h")
+            assert await wait_until(pilot, lambda: isinstance(app.screen, HuddleScreen))
+            screen = app.screen
+            assert isinstance(screen, HuddleScreen)
+            assert not screen.read_only
+            assert "(read only)" not in screen_text(app)
+            await pilot.press("3")
+            assert screen.stage is Stage.TODAY
+            assert store.huddles.get(MONDAY) is None
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert await wait_until(pilot, lambda: store.huddles.get(MONDAY) is not None)
+        assert await wait_until(pilot, lambda: len(app.waiting) == 0)

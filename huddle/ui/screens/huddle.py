@@ -144,9 +144,10 @@ class HuddleScreen(LiveScreen):
             if self.read_only
             else self.safely(lambda: flow.start(store, self.day))
         )
-        if huddle is None and not self.read_only:
+        if huddle is None and not self.read_only and not store.db.held_back:
             self.read_only = True  # the file could not be written: show what is there
-        elif not self.read_only:
+        elif huddle is not None and not self.read_only:
+            # (None and held back: the start waits for a busy file; the huddle goes on.)
             self.huddle_app.back_up_today()
         self.ended = huddle is not None and huddle.ended_at is not None
         if self.ended:
