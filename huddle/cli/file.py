@@ -36,7 +36,13 @@ def backup(state: State, dest: str | None) -> None:
             raise StoreError(f"{target} exists: give a new file's name, or a folder")
         click.echo(f"Backed up to {copy_file(path, target)}")
         return
-    made = back_up(path, store.today(), keep=store.team.get().backups_kept, folder=target)
+    try:
+        made = back_up(path, store.today(), keep=store.team.get().backups_kept, folder=target)
+    except StoreError as error:
+        if target is None:  # the folder beside the file can't be written: say what to do
+            hint = "give a folder you can write to: huddle backup DEST"
+            raise StoreError(f"{error}; {hint}") from None
+        raise
     click.echo(f"Backed up to {made.path}")
     for old in made.removed:
         click.echo(f"Removed the older {old.name}")
