@@ -68,7 +68,10 @@ async def test_on_pulse_day_each_person_here_rates_at_wrap_up(
         await pilot.press("h", "5")
         text = await shown(pilot)
         assert "Ann Smith is rating... (1 of 5)" in text
-        await pilot.press("4", "3", "s", "5", "4")
+        await pilot.press("4", "enter", "enter")  # a habit after a number: the huddle goes on
+        assert "Ann Smith is rating... (2 of 5)" in await shown(pilot)
+        assert store.huddles.get(MONDAY).ended_at is None
+        await pilot.press("3", "s", "5", "4")
         text = await shown(pilot)
         assert "Thank you, Ann Smith." in text and "Bea Jones is rating... (1 of 5)" in text
         await pilot.press("escape")  # Bea skips it all

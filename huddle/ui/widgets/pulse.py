@@ -30,6 +30,7 @@ class PulseCard(Static, can_focus=True):
         *(Binding(str(n), f"rate({n})", str(n), show=False) for n in range(1, 6)),
         Binding("s", "skip", "Skip question"),
         Binding("escape", "stop", "Skip the rest"),
+        Binding("enter", "explain", "How to rate", show=False),
     ]
 
     class Finished(Message):
@@ -62,6 +63,13 @@ class PulseCard(Static, can_focus=True):
                     "dim italic",
                 ),
             )
+        )
+
+    def action_explain(self) -> None:
+        """Enter after a number is a habit: it must not end the huddle mid-rating."""
+        self.app.notify(
+            f"{self.member.name} is rating: 1 to 5, s skips one, Esc skips the rest",
+            markup=False,
         )
 
     def action_rate(self, value: int) -> None:
