@@ -218,7 +218,7 @@ class BlockerStore:
                 ),
             )
             if inserted.rowcount:
-                self._record(conn, blocker_id, member.name, None, BlockerStatus.OPEN, text)
+                record_event(conn, self.db, blocker_id, member.name, None, BlockerStatus.OPEN, text)
         return self.get(blocker_id)
 
     def take_ownership(
@@ -335,7 +335,9 @@ class BlockerStore:
                     "UPDATE blockers SET answer_seen_at = ? WHERE id = ?", (stamp, blocker.id)
                 )
                 status = BlockerStatus(row[0])
-                self._record(conn, blocker.id, who, status, status, "answer read out at the huddle")
+                record_event(
+                    conn, self.db, blocker.id, who, status, status, "answer read out at the huddle"
+                )
                 marked += 1
         return marked
 
@@ -382,19 +384,8 @@ class BlockerStore:
                 f"UPDATE blockers SET {columns} WHERE id = ?",  # noqa: S608 names are this module's own keys; values are bound
                 [*changes.values(), blocker.id],
             )
-            self._record(conn, blocker.id, who, current, to, note)
+            record_event(conn, self.db, blocker.id, who, current, to, note)
         return self.get(blocker.id)
-
-    def _record(
-        self,
-        conn: sqlite3.Connection,
-        blocker_id: str,
-        who: str,
-        status_from: BlockerStatus | None,
-        status_to: BlockerStatus,
-        note: str = "",
-    ) -> None:
-        record_event(conn, self.db, blocker_id, who, status_from, status_to, note)
 
 
 def record_event(
