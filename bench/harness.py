@@ -60,7 +60,7 @@ class Row:
             return ""
         if self.judged <= self.target:
             return "yes"
-        return f"**NO**: {self.judged / self.target:.1f}x over"
+        return f"**NO**: missed by {(self.judged / self.target - 1) * 100:.0f}%"
 
     def cells(self, quick: bool) -> list[str]:
         fmt = _fmt(self.unit)

@@ -8,7 +8,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Digits, Footer, Static
 
-from huddle.core.at_a_glance import at_a_glance
 from huddle.core.calendar import age_in_days, format_day
 from huddle.core.next_huddle import next_huddle
 from huddle.ui.screens.base import LiveScreen
@@ -187,6 +186,8 @@ class HomeScreen(LiveScreen):
         self.call_after_refresh(self.safely, self.show_numbers)
 
     def show_numbers(self) -> None:
+        from huddle.core.at_a_glance import at_a_glance  # flow, trends: after the first paint
+
         glance = at_a_glance(self.store)
         for number_id, value in (
             ("number-steps", glance.steps_taken),
