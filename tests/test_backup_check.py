@@ -19,7 +19,8 @@ from huddle.core.store.search import MARK_END, MARK_START, SearchFilters
 if TYPE_CHECKING:
     from conftest import Huddle
 
-from test_file_safety import corrupt_table, one_line_error
+from file_damage import corrupt_table
+from test_file_safety import one_line_error
 
 
 def rows(path: Path, sql: str) -> list[tuple[object, ...]]:

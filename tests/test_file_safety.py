@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from file_damage import corrupt_table
 
 from huddle.cli import main
 from huddle.core.calendar import FixedClock
@@ -75,17 +76,6 @@ def test_a_foreign_sqlite_file_is_refused_before_it_is_switched_to_wal(huddle: H
 def test_a_file_that_is_not_sqlite_is_refused(huddle: Huddle) -> None:
     huddle.db.write_text("name,step\nAnn,call the GP\n")
     assert refused(huddle, "team") == f"{huddle.db} is not a Huddle database (not an SQLite file)"
-
-
-def corrupt_table(path: Path, table: str) -> None:
-    """Overwrite the first page of `table` with junk, as a failing disk might."""
-    conn = sqlite3.connect(path)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
-    conn.close()
-    with path.open("r+b") as file:
-        file.seek((root[0] - 1) * page_size)
-        file.write(b"\xde\xad" * (page_size // 2))
 
 
 def test_add_refuses_to_write_into_a_file_damaged_where_adding_does_not_read(

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
 
 import pytest
+from file_damage import corrupt_table
 from textual.widgets import Static
 
 from huddle.core.calendar import FixedClock
@@ -24,17 +24,6 @@ DAMAGED = "damaged: the file failed SQLite's check; changes can't be saved: hudd
 def notice(app: HuddleApp) -> str:
     found = app.screen.query(FileNotice)
     return str(found.first().content) if found else ""
-
-
-def corrupt_table(path: Path, table: str) -> None:
-    """Overwrite the first page of `table` with junk, as a failing disk might."""
-    conn = sqlite3.connect(path)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
-    conn.close()
-    with path.open("r+b") as file:
-        file.seek((root[0] - 1) * page_size)
-        file.write(b"\xde\xad" * (page_size // 2))
 
 
 def reopened(store: Store, clock: FixedClock) -> Store:
