@@ -216,6 +216,13 @@ async def test_a_lock_never_released_gives_up_with_a_notice_and_keeps_the_line(
         finally:
             holder.execute("ROLLBACK")
             holder.close()
+        # Not saved as a step, the line is kept as Ann's draft once the file is free.
+        await pilot.press("down")
+        ann = store.members.find("ann")
+        assert await wait_until(pilot, lambda: store.drafts.on(MONDAY).get(ann.id) is not None)
+        assert store.drafts.on(MONDAY)[ann.id] == "Chase the OT report"
+        await pilot.press("up")
+        assert await wait_until(pilot, lambda: entry.value == "Chase the OT report")
         await pilot.press("enter")  # tried again by hand, now the file is free
         assert await wait_until(pilot, lambda: bool(steps_on(store, MONDAY)))
         assert steps_on(store, MONDAY) == {("Ann Smith", "Chase the OT report")}

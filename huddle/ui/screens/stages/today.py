@@ -444,14 +444,15 @@ class TodayStage(StageView, can_focus=True):
             self._draft_timer = None
         if not self.dirty or self.read_only:
             return
+        waiting = self._ids if self.store.db.held_back else {}
         changed = {
             member_id: self.drafts.get(member_id, "")
             for member_id in self.dirty
             # A line waiting for the file to be saved as a step is not kept as a draft too:
             # saved after the step, it would come back as a line to type again.
-            if (member_id, self.drafts.get(member_id, "")) not in self._ids
+            if (member_id, self.drafts.get(member_id, "")) not in waiting
         }
-        self.dirty.clear()
+        self.dirty -= changed.keys()
         if not changed:
             return
 
