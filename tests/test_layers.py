@@ -171,3 +171,20 @@ def test_the_store_imports_nothing_that_imports_the_store_back() -> None:
             if target.exists() and any(n.startswith("huddle.core.store") for n in _imports(target)):
                 circles.append(f"{part.name} -> {name}")
     assert circles == []
+
+
+def test_the_app_never_takes_whoami_for_who_is_at_the_shared_keyboard() -> None:
+    """`huddle whoami` and $HUDDLE_WHO say who is at one's own terminal; on the shared
+    screen anyone may be typing, so the app asks (and shows whom it will record)."""
+    import ast
+
+    ui = Path(next(iter(huddle.core.__path__))).parent / "ui"
+    readers = sorted(
+        str(path.relative_to(ui))
+        for path in ui.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and node.module == "huddle.config"
+        and any(alias.name in {"remembered_who", "WHO_ENV", "WHO_SETTING"} for alias in node.names)
+    )
+    assert readers == []
