@@ -326,12 +326,6 @@ def wrap_up(store: Store, day: date, seconds_taken: float) -> WrapUp:
                 e.blocker_id
                 for e in store.blockers.events_between(day, day, to=BlockerStatus.ESCALATED)
             }
-            # ... and still sent up that day: a send-up taken back with `u` is not counted.
-            & {
-                b.id
-                for b in store.blockers.escalated(include_resolved=True)
-                if b.escalated_at is not None and b.escalated_at.date() == day
-            }
         ),
         present=tuple(p.member.name for p in presence if p.present),
         away=tuple(p.member.name for p in presence if not p.present),

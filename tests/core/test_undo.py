@@ -211,3 +211,14 @@ def test_a_send_up_taken_back_is_not_counted_at_wrap_up(team: Store) -> None:
     assert flow.wrap_up(team, WEDNESDAY, 0).blockers_sent_up == 1
     undo_last(team, WEDNESDAY, Stage.BLOCKERS)
     assert flow.wrap_up(team, WEDNESDAY, 0).blockers_sent_up == 0
+
+
+def test_a_resolve_taken_back_is_not_in_the_digest(team: Store) -> None:
+    from huddle.core.digest import build_digest
+
+    blocker = team.blockers.raise_blocker(team.members.find("anne"), "No laptop")
+    team.blockers.resolve(blocker, "Found one", who="Ann Smith", at_huddle=WEDNESDAY)
+    undo_last(team, WEDNESDAY, Stage.BLOCKERS)
+    assert team.blockers.events_between(WEDNESDAY, WEDNESDAY, to=S.RESOLVED) == []
+    assert team.blockers.events_between(WEDNESDAY, WEDNESDAY, to=S.OPEN)[-1].note == "No laptop"
+    assert build_digest(team, WEDNESDAY, WEDNESDAY).resolved == ()

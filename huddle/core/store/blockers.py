@@ -19,7 +19,7 @@ from huddle.core.models import (
     Stage,
 )
 from huddle.core.store.db import Db, as_datetime
-from huddle.core.store.undo import keep, row_of
+from huddle.core.store.undo import UNDONE, keep, row_of
 from huddle.core.text import clean_line
 
 _SELECT = """
@@ -168,12 +168,19 @@ class BlockerStore:
     ) -> list[BlockerEvent]:
         """Moves made from `first` to `last` (both days included), oldest first; only the
         moves to one status when `to` is given. Notes that move nothing (an answer read out
-        at the huddle) are left out."""
+        at the huddle) are left out, and so are moves taken back with `u` (with the lines
+        that took them back): they did not happen, as far as the digest is concerned."""
         where = " AND (status_from IS NULL OR status_from != status_to)"
+        where += (
+            " AND note NOT LIKE ? || '%' AND NOT EXISTS (SELECT 1 FROM blocker_events u"
+            " WHERE u.blocker_id = e.blocker_id AND u.rowid > e.rowid"
+            " AND u.status_from = e.status_to AND u.status_to = e.status_from"
+            " AND u.note = ? || e.note)"
+        )
         where += " AND status_to = ?" if to else ""
-        params: tuple[str, ...] = (first.isoformat(), last.isoformat())
+        params: tuple[str, ...] = (first.isoformat(), last.isoformat(), UNDONE, UNDONE)
         rows = self.db.rows(
-            "SELECT blocker_id, at, who, status_from, status_to, note FROM blocker_events"  # noqa: S608 a fixed filter; dates are bound
+            "SELECT blocker_id, at, who, status_from, status_to, note FROM blocker_events e"  # noqa: S608 a fixed filter; dates are bound
             f" WHERE substr(at, 1, 10) BETWEEN ? AND ?{where} ORDER BY at, rowid",
             params + ((to.value,) if to else ()),
         )

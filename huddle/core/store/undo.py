@@ -97,6 +97,9 @@ def _known(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> dict[st
     return {name: value for name, value in row.items() if name in columns}
 
 
+UNDONE = "undone: "
+"""The start of the line a blocker's history gets when a move is taken back."""
+
 _CHANGED = "it has been changed since (on another screen?), so it is left as it is"
 
 
@@ -211,7 +214,7 @@ class LastChangeStore:
             who,
             BlockerStatus(now["status"]),
             BlockerStatus(before["status"]),
-            f"undone: {after['note']}",
+            f"{UNDONE}{after['note']}",
         )
         names = conn.execute(
             "SELECT r.name, o.name FROM blockers b JOIN members r ON r.id = b.raised_by"
