@@ -144,8 +144,17 @@ def test_a_read_only_folder_still_allows_reading_but_refuses_saving(
     assert huddle_with_team.db.read_bytes() == before
 
 
+def reachable_by_anyone(path: Path) -> bool:
+    """Every folder above `path` may be entered by other users (not /root, not a 0700 tmp)."""
+    return all(folder.stat().st_mode & 0o001 for folder in [path, *path.parents])
+
+
 @pytest.mark.skipif(
-    os.geteuid() != 0 or not shutil.which("setpriv") or not Path("/usr/bin/python3.11").exists(),
+    os.geteuid() != 0
+    or not shutil.which("setpriv")
+    or not Path("/usr/bin/python3.11").exists()
+    or not reachable_by_anyone(Path(sys.prefix).parent)
+    or not reachable_by_anyone(Path(__file__).parent.parent),
     reason="needs root, to run the command as 'nobody' in a folder nobody may write",
 )
 def test_a_read_only_folder_as_a_real_user_reads_and_refuses_saving(team_file: Path) -> None:
