@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from huddle.core import flow
+from huddle.core import flow, timebox
 from huddle.core.calendar import FixedClock
 from huddle.core.models import HuddleError, Member, Role, Stage, StepStatus
 from huddle.core.store import Store
@@ -261,10 +261,10 @@ def test_wrap_up_counts_what_the_huddle_did(team: Store) -> None:
 
 
 def test_the_timebox_counts_only_while_running_and_turns_amber_then_over() -> None:
-    box = flow.Timebox(limit_seconds=15 * 60)
+    box = timebox.Timebox(limit_seconds=15 * 60)
     box.tick(at(MONDAY))
     box.tick(at(MONDAY, 9, 12))
-    assert (box.remaining, box.state) == (180, flow.TimeLeft.OK)
+    assert (box.remaining, box.state) == (180, timebox.TimeLeft.OK)
     box.move_to(
         Stage.YESTERDAY,
         at(
@@ -273,13 +273,13 @@ def test_the_timebox_counts_only_while_running_and_turns_amber_then_over() -> No
             13,
         ),
     )
-    assert box.state is flow.TimeLeft.AMBER
+    assert box.state is timebox.TimeLeft.AMBER
     box.toggle_pause(at(MONDAY, 9, 13))
     box.tick(at(MONDAY, 9, 40))
     assert box.remaining == 120
     box.toggle_pause(at(MONDAY, 9, 40))
     box.tick(at(MONDAY, 9, 43))
-    assert (box.remaining, box.state) == (-60, flow.TimeLeft.OVER)
+    assert (box.remaining, box.state) == (-60, timebox.TimeLeft.OVER)
     assert box.in_stage(Stage.WHO) == 13 * 60
     assert box.in_stage(Stage.YESTERDAY) == 3 * 60
     box.halt(at(MONDAY, 9, 43))
@@ -292,10 +292,10 @@ def test_the_timebox_resumes_from_what_was_saved(team: Store) -> None:
     team.huddles.save_timer(
         MONDAY, 301.5, paused=True, stage_seconds={Stage.WHO: 60, Stage.YESTERDAY: 241.5}
     )
-    box = flow.Timebox.resume(team.huddles.timer(MONDAY), limit_minutes=15, stage=Stage.TODAY)
+    box = timebox.Timebox.resume(team.huddles.timer(MONDAY), limit_minutes=15, stage=Stage.TODAY)
     assert (box.seconds, box.paused, box.in_stage(Stage.YESTERDAY)) == (301.5, True, 241.5)
-    assert flow.clock_text(box.remaining) == "9:58"
-    assert flow.clock_text(-3725) == "1:02:05"
+    assert timebox.clock_text(box.remaining) == "9:58"
+    assert timebox.clock_text(-3725) == "1:02:05"
 
 
 def test_drafts_are_kept_per_person_until_the_step_is_saved(team: Store) -> None:

@@ -1,12 +1,12 @@
 """The guided daily huddle, apart from the screen: who is here, what Yesterday looks back on,
-how a typed line becomes a step, the numbers of Wrap-up, the streak, and the timebox."""
+how a typed line becomes a step, the numbers of Wrap-up and the streak (the timebox is in
+core/timebox.py)."""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 
 from huddle.core.matching import match_member, match_one
 from huddle.core.models import (
@@ -15,7 +15,6 @@ from huddle.core.models import (
     Goal,
     Huddle,
     HuddleError,
-    HuddleTimer,
     Member,
     Role,
     Stage,
@@ -44,10 +43,6 @@ REVIEW_MARKS: dict[str, StepStatus] = {
     "x": StepStatus.DROPPED,
 }
 """The one key that marks how a step went; not done means carried over to today."""
-
-AMBER_SECONDS = 120
-"""The timebox turns amber with this much time left."""
-
 
 # Who's here
 
@@ -347,81 +342,3 @@ def streak(store: Store, day: date, *, ending: bool = False) -> int:
         return store.trends.held_days(first, last, ending=day if ending else None)
 
     return current_streak(store.calendar(), held, day, store.trends.first_held_day())
-
-
-# The timebox
-
-
-class TimeLeft(enum.StrEnum):
-    OK = "ok"
-    AMBER = "amber"
-    OVER = "over"
-
-
-@dataclass
-class Timebox:
-    """The huddle's countdown: time counts while the huddle is open and not paused; it
-    never stops the team from finishing."""
-
-    limit_seconds: float
-    seconds: float = 0.0
-    paused: bool = False
-    stage: Stage = Stage.WHO
-    stage_seconds: dict[Stage, float] = field(default_factory=dict)
-    _last: datetime | None = None
-
-    @classmethod
-    def resume(cls, saved: HuddleTimer, *, limit_minutes: int, stage: Stage) -> Timebox:
-        """The timebox as it was saved, counting again from the next tick."""
-        return cls(
-            limit_seconds=limit_minutes * 60,
-            seconds=saved.seconds,
-            paused=saved.paused,
-            stage=stage,
-            stage_seconds=dict(saved.stage_seconds),
-        )
-
-    def tick(self, now: datetime) -> None:
-        """Count the time since the last tick (a clock going back counts nothing)."""
-        if self._last is not None and not self.paused:
-            delta = (now - self._last).total_seconds()
-            if delta > 0:
-                self.seconds += delta
-                self.stage_seconds[self.stage] = self.stage_seconds.get(self.stage, 0.0) + delta
-        self._last = now
-
-    def move_to(self, stage: Stage, now: datetime) -> None:
-        self.tick(now)
-        self.stage = stage
-
-    def toggle_pause(self, now: datetime) -> None:
-        self.tick(now)
-        self.paused = not self.paused
-
-    def halt(self, now: datetime) -> None:
-        """Stop counting (the screen is left); the next tick starts counting again."""
-        self.tick(now)
-        self._last = None
-
-    @property
-    def remaining(self) -> float:
-        return self.limit_seconds - self.seconds
-
-    @property
-    def state(self) -> TimeLeft:
-        if self.remaining < 0:
-            return TimeLeft.OVER
-        if self.remaining <= AMBER_SECONDS:
-            return TimeLeft.AMBER
-        return TimeLeft.OK
-
-    def in_stage(self, stage: Stage) -> float:
-        return self.stage_seconds.get(stage, 0.0)
-
-
-def clock_text(seconds: float) -> str:
-    """Seconds as a countdown shows them: "4:05", "12:00", "1:02:03"."""
-    whole = int(abs(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"

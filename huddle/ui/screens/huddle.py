@@ -13,9 +13,10 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Static
 
 from huddle.core import flow
-from huddle.core.flow import STAGES, Timebox, clock_text
+from huddle.core.flow import STAGES
 from huddle.core.left_undone import LeftUndone
 from huddle.core.models import Stage
+from huddle.core.timebox import Timebox, clock_text
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.blockers import BlockersStage

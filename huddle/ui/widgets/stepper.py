@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from textual.content import Content
 from textual.widgets import Static
 
-from huddle.core.flow import STAGE_TITLES, STAGES, clock_text
+from huddle.core.flow import STAGE_TITLES, STAGES
 from huddle.core.models import Stage
+from huddle.core.timebox import clock_text
 
 
 class Stepper(Static):

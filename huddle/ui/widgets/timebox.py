@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Digits, Static
 
-from huddle.core.flow import Timebox, TimeLeft, clock_text
+from huddle.core.timebox import Timebox, TimeLeft, clock_text
 
 _TIME_CSS = """
     {name}.-amber {{

@@ -10,9 +10,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from huddle.core.calendar import format_day
-from huddle.core.flow import WrapUp, clock_text, looking_back_to, present_members, wrap_up
+from huddle.core.flow import WrapUp, looking_back_to, present_members, wrap_up
 from huddle.core.models import Member, Stage, StepStatus
 from huddle.core.pulse import PulseAnswers, week_of, who_to_ask
+from huddle.core.timebox import clock_text
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.widgets.pulse import PulseRound
 
