@@ -3,6 +3,7 @@ mode). Who (remembered), the step with #goal completion on Tab; Enter saves, Esc
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,12 +12,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.suggester import SuggestFromList
+from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
 from huddle.core.calendar import format_day
 from huddle.core.entries import describe_entry, resolve_line, save_entry
 from huddle.core.models import Blocker, HuddleError, Member, Step
 from huddle.core.store import Store
+from huddle.core.store.db import FileBusy
+from huddle.ui.waiting_writes import GIVE_UP_SECONDS, RETRY_SECONDS, UI_LOCK_WAIT_MS
 from huddle.ui.widgets.entry_input import CompletingInput, EntryInput
 
 HINT = "Tab completes #goal @name · ! first: a blocker · Enter saves · Esc cancels"
@@ -63,6 +67,10 @@ class AddForm(App[Added | None]):
         self.day = day or store.coming_huddle_day()
         self._who = who or ""
         self._goal = goal
+        self._saved = False
+        self._busy_since: float | None = None
+        self._retry: Timer | None = None
+        store.db.wait_for_locks(UI_LOCK_WAIT_MS)  # the form never stops for a busy file
 
     def compose(self) -> ComposeResult:
         members = [m.name for m in self.store.members.all()]
@@ -135,6 +143,10 @@ class AddForm(App[Added | None]):
         preview.remove_class("-error")
 
     def save(self) -> None:
+        """Save what is typed, and close. A file another process holds: the form stays
+        usable and tries again every RETRY_SECONDS, for a minute at most."""
+        if self._saved:
+            return
         try:
             typist, _said = self._resolve()
             line = self.query_one("#step", Input).value
@@ -142,12 +154,37 @@ class AddForm(App[Added | None]):
                 self.store, line, who=typist, nobody="who are you? type your name above"
             )
             saved = save_entry(self.store, entry, day=None if entry.is_blocker else self.day)
-        except HuddleError as error:
-            preview = self.query_one("#preview", Static)
-            preview.update(Content(str(error)))
-            preview.add_class("-error")
+        except FileBusy:
+            self._wait_for_the_file()
             return
+        except HuddleError as error:
+            self._stop_retrying()
+            self._say(str(error))
+            return
+        self._saved = True
         self.exit(Added(saved, typist))
+
+    def _wait_for_the_file(self) -> None:
+        now = time.monotonic()
+        self._busy_since = self._busy_since or now
+        if now - self._busy_since < GIVE_UP_SECONDS:
+            self._say("Waiting for the file (someone else is saving): it saves itself")
+            if self._retry is None:
+                self._retry = self.set_interval(RETRY_SECONDS, self.save)
+            return
+        self._stop_retrying()
+        self._say("Not saved: the file stayed busy for a minute; Enter tries again")
+
+    def _stop_retrying(self) -> None:
+        self._busy_since = None
+        if self._retry is not None:
+            self._retry.stop()
+            self._retry = None
+
+    def _say(self, error: str) -> None:
+        preview = self.query_one("#preview", Static)
+        preview.update(Content(error))
+        preview.add_class("-error")
 
 
 def ask_for_step(

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from textual.widgets import Input, Static
 
 from huddle.core.models import Blocker, Step
 from huddle.core.store import Store
 from huddle.ui.add_form import AddForm
+from tests.ui.screen_helpers import wait_until
 
 
 def preview(app: AddForm) -> str:
@@ -99,3 +102,28 @@ async def test_escape_or_ctrl_c_cancels_and_saves_nothing(store: Store, key: str
         await pilot.press(*"Half a thought", key)
     assert app.return_value is None
     assert store.steps.on_day(store.coming_huddle_day()) == []
+
+
+async def test_a_file_locked_by_another_process_keeps_the_form_usable_and_saves_after(
+    store: Store,
+) -> None:
+    assert store.db.path is not None
+    app = AddForm(store, who="Sam Okafor")
+    async with app.run_test(size=(80, 8)) as pilot:
+        holder = sqlite3.connect(store.db.path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press(*"Ring the carer")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert preview(app).startswith("Waiting for the file")
+            await pilot.press(*" first")  # typing goes on while it waits
+            assert app.query_one("#step", Input).value == "Ring the carer first"
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert await wait_until(pilot, lambda: app.return_value is not None)
+    assert app.return_value is not None
+    assert [s.text for s in store.steps.on_day(app.return_value.saved.day)] == [
+        "Ring the carer first"
+    ]
