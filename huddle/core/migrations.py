@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from huddle.core.schema import SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5
+from huddle.core.schema import SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6
 
 migrations = Migrations("huddle")
 
@@ -41,4 +41,10 @@ def member_aliases(db: Database) -> None:
 @migrations(name="0005_last_changes")
 def last_changes(db: Database) -> None:
     for statement in SCHEMA_5:
+        db.execute(statement)
+
+
+@migrations(name="0006_steps_by_reviewed_on")
+def steps_by_reviewed_on(db: Database) -> None:
+    for statement in SCHEMA_6:
         db.execute(statement)

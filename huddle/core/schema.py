@@ -353,3 +353,9 @@ SCHEMA_5 = [
         PRIMARY KEY (day, stage)
     ) WITHOUT ROWID""",
 ]
+
+SCHEMA_6 = [
+    # The streak asks which huddles looked back on a step (steps.reviewed_on, schema 1): read
+    # through an index, not by scanning every step (5 years of a big team: 400 ms to 10 ms).
+    "CREATE INDEX steps_by_reviewed_on ON steps (reviewed_on)",
+]

@@ -168,11 +168,13 @@ class TrendStore:
         return {
             date.fromisoformat(r["day"])
             for r in self.db.rows(
-                "SELECT day FROM huddles WHERE started_at IS NOT NULL AND day BETWEEN ? AND ?"
-                " AND ((ended_at IS NULL AND day IS NOT ?)"
-                "  OR day IN (SELECT reviewed_on FROM steps WHERE reviewed_on BETWEEN ? AND ?)"
-                "  OR day IN (SELECT day FROM steps WHERE day BETWEEN ? AND ?))",
-                (*span, ending.isoformat() if ending else None, *span, *span),
+                # EXISTS: one index lookup a huddle (steps_by_reviewed_on, steps_by_day), never
+                # a list of every step in the span.
+                "SELECT h.day FROM huddles h WHERE h.started_at IS NOT NULL"
+                " AND h.day BETWEEN ? AND ? AND ((h.ended_at IS NULL AND h.day IS NOT ?)"
+                "  OR EXISTS (SELECT 1 FROM steps s WHERE s.reviewed_on = h.day)"
+                "  OR EXISTS (SELECT 1 FROM steps s WHERE s.day = h.day))",
+                (*span, ending.isoformat() if ending else None),
             )
         }
 
