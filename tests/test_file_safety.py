@@ -10,6 +10,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -190,3 +191,39 @@ def test_the_store_refuses_a_newer_file_without_opening_it_for_writing(team_file
     conn.close()
     with pytest.raises(StoreError, match="newer Huddle"):
         Store.open(team_file)
+
+
+COUNT_STEPS = (
+    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+    " print(c.execute('SELECT count(*) FROM steps').fetchone()[0]); c.close()"
+)
+"""Another process (as `sqlite3` would) opens the file, reads, and closes it."""
+
+
+def test_a_second_connection_in_the_app_never_lets_another_process_delete_its_wal(
+    team_file: Path,
+) -> None:
+    """The app opens the file again in a thread (a dialog's draft, a save that waits). Then
+    another process (`sqlite3`, `huddle add`) that opens and closes the file must still see
+    the app there: before, the second open read the file's header with Python's open(), whose
+    close dropped every SQLite lock the process held, so the other process deleted the -wal
+    and every later save of the app went into a file nobody can read."""
+    app = Store.open(team_file, clock=FixedClock(datetime(2026, 11, 25, 9, 0).astimezone()))
+    try:
+        again = Store.open(team_file)  # what a thread of the app does
+        again.close()
+        ann = app.members.find("ann")
+        app.steps.add(ann, "Ring the carer", app.today())
+        subprocess.run(
+            [sys.executable, "-c", COUNT_STEPS, str(team_file)], check=True, capture_output=True
+        )
+        app.steps.add(ann, "Chase the OT report", app.today())
+        seen = subprocess.run(
+            [sys.executable, "-c", COUNT_STEPS, str(team_file)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        assert seen.stdout.strip() == "2", "the app's last save went into a deleted -wal"
+    finally:
+        app.close()

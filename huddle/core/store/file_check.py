@@ -12,7 +12,6 @@ from pathlib import Path
 
 from huddle.core.store.db import StoreError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATION_SET = "huddle"
 """The name of Huddle's migrations in the _sqlite_migrations table (sqlite-utils)."""
 
@@ -37,16 +36,14 @@ def examine(path: Path, *, create: bool, schema_version: int) -> FileState:
         if not create:
             raise StoreError(f"no database at {path}")
         _create_private_file(path, real)
-    try:
-        with real.open("rb") as file:
-            header = file.read(100)
-    except OSError as error:
-        raise StoreError(f"can't read {path}: {error.strerror}") from None
+    # Never open() the file here: closing it would drop every SQLite lock this process holds
+    # on it (POSIX locks are per process), and another process would then delete the -wal
+    # the app is still writing to. SQLite reads the header instead.
+    if not os.access(real, os.R_OK):
+        raise StoreError(f"can't read {path}: Permission denied")
     read_only = not (os.access(real, os.W_OK) and os.access(real.parent, os.W_OK))
-    if header and not header.startswith(SQLITE_HEADER):
-        raise StoreError(f"{path} is not a Huddle database (not an SQLite file)")
     uri = read_only_uri(real)
-    if header:
+    if real.stat().st_size:
         _check_identity(path, uri, schema_version)
     return FileState(read_only=read_only, read_only_uri=uri)
 
@@ -78,6 +75,8 @@ def _check_identity(path: Path, uri: str, schema_version: int) -> None:
             ).fetchone()
         )
     except sqlite3.Error as error:
+        if "file is not a database" in str(error):
+            raise StoreError(f"{path} is not a Huddle database (not an SQLite file)") from None
         raise StoreError(f"{path} is not a Huddle database, or it is damaged ({error})") from None
     finally:
         conn.close()
