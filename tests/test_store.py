@@ -298,7 +298,7 @@ def test_reviewing_a_step_keeps_what_was_learned_and_counts_it_taken(team: Store
     assert done.status is StepStatus.DONE
     assert done.learning == "Notes were clearer written the same hour"
     assert team.steps.unreviewed_before(FRIDAY) == []
-    assert team.steps.count_taken() == 1
+    assert team.trends.total_taken() == 1
     with pytest.raises(HuddleError, match="carry it instead"):
         team.steps.review(done, StepStatus.CARRIED)
 

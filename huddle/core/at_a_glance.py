@@ -25,7 +25,7 @@ def at_a_glance(store: Store) -> AtAGlance:
     blockers = store.blockers.open()
     calendar, limit = store.calendar(), store.team.get().answer_limit_days
     return AtAGlance(
-        steps_taken=store.steps.count_taken(),
+        steps_taken=store.trends.total_taken(),
         streak=streak(store, today),
         open_blockers=len(blockers),
         answers_overdue=sum(

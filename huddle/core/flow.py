@@ -326,7 +326,7 @@ def wrap_up(store: Store, day: date, seconds_taken: float) -> WrapUp:
         away=tuple(p.member.name for p in presence if not p.present),
         seconds_taken=seconds_taken,
         timebox_seconds=store.team.get().timebox_minutes * 60,
-        steps_taken_total=store.steps.count_taken(),
+        steps_taken_total=store.trends.total_taken(),
         streak=streak(store, day, ending=True),
     )
 

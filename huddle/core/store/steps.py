@@ -75,10 +75,6 @@ class StepStore:
         )
         return [_step(r) for r in rows]
 
-    def count_taken(self) -> int:
-        """The running total of small steps taken: done, or partly done."""
-        return int(self.db.value("SELECT count(*) FROM steps WHERE status IN ('done', 'partly')"))
-
     def add(
         self,
         member: Member,

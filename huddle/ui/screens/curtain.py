@@ -84,7 +84,7 @@ class CurtainScreen(ModalScreen[None]):
             people = len(store.members.all())
             steps = len(store.steps.on_day(coming))
             blockers = len(store.blockers.open())
-            taken = store.steps.count_taken()
+            taken = store.trends.total_taken()
         except HuddleError:  # a busy file: the curtain stays down, the counts wait a tick
             return
         self.query_one("#curtain-counts", Static).update(
