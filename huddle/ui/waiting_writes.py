@@ -33,6 +33,9 @@ RETRY_SECONDS = 0.25
 GIVE_UP_SECONDS = 60.0
 """After this long the write is given up, with a notice; the typed text stays on screen."""
 
+NOTICE_SECONDS = 6.0
+"""How long a notice of the wait stays; it is shown again while the wait goes on."""
+
 WAITING = "Waiting for the file (someone else is saving): kept as a draft, saved when it is free"
 
 
@@ -51,6 +54,7 @@ class WaitingWrites:
         self.clock = clock
         self.queue: deque[Waiting] = deque()
         self._timer: Timer | None = None
+        self._told_at = 0.0
 
     def __len__(self) -> int:
         return len(self.queue)
@@ -58,11 +62,16 @@ class WaitingWrites:
     def add(self, action: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
         """Try `action` again when the file is free; then call `then` with its result."""
         if not self.queue:
-            self.app.notify(WAITING, severity="warning", timeout=6)
+            self._tell(WAITING)
         self.queue.append(Waiting(action, then, self.clock()))
         self.app.store.db.held_back = True
         if self._timer is None:
             self._timer = self.app.set_interval(RETRY_SECONDS, self.retry)
+
+    def _tell(self, notice: str) -> None:
+        """A notice for as long as the wait lasts: told again when the last one has gone."""
+        self._told_at = self.clock()
+        self.app.notify(notice, severity="warning", markup=False, timeout=NOTICE_SECONDS)
 
     def retry(self) -> None:
         """Save what waits, first things first, until one meets the busy file again."""
@@ -96,6 +105,9 @@ class WaitingWrites:
                 self.app.guarded(partial(first.then, result))
         db.held_back = bool(self.queue)
         db.wait_for_locks(UI_LOCK_WAIT_MS)
+        if self.queue and self.clock() - self._told_at >= NOTICE_SECONDS:
+            kept = len(self.queue)
+            self._tell(f"Still waiting for the file: {kept} change(s) kept, not saved yet")
         if saved:
             self.app.saved_after_waiting()
         if not self.queue and self._timer is not None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from huddle.core.calendar import FixedClock
-from huddle.core.models import Stage
+from huddle.core.models import Stage, StepStatus
 from huddle.core.store import Store, StoreError
 from huddle.core.store.db import Db
 from huddle.ui.app import HuddleApp
@@ -209,6 +209,10 @@ async def test_a_lock_never_released_gives_up_with_a_notice_and_keeps_the_line(
             entry.insert_text_at_cursor("Chase the OT report")
             await pilot.press("enter")
             assert await wait_until(pilot, lambda: len(app.waiting) > 0)
+            waited[0] = 10.0  # the first notice has gone: it is said again
+            assert await wait_until(
+                pilot, lambda: any("Still waiting for the file" in n for n in notices(app))
+            )
             waited[0] = 61.0  # a minute on, the lock still held
             assert await wait_until(pilot, lambda: any("Not saved" in n for n in notices(app)))
             assert len(app.waiting) == 0
@@ -290,3 +294,37 @@ async def test_a_huddle_started_while_the_file_is_locked_goes_on_and_is_saved_af
             holder.close()
         assert await wait_until(pilot, lambda: store.huddles.get(MONDAY) is not None)
         assert await wait_until(pilot, lambda: len(app.waiting) == 0)
+
+
+async def test_marks_made_while_the_file_is_locked_are_saved_in_order_after(
+    store: Store, clock: FixedClock
+) -> None:
+    assert store.db.path is not None
+    friday = date(2026, 11, 27)
+    ann, bea = store.members.find("ann"), store.members.find("bea")
+    store.steps.add(ann, "Prepare the visit questions", friday)
+    store.steps.add(bea, "Ring the carer", friday)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "2")
+        screen = app.screen
+        assert isinstance(screen, HuddleScreen)
+        assert screen.stage is Stage.YESTERDAY
+        holder = sqlite3.connect(store.db.path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("d")
+            assert await wait_until(pilot, lambda: len(app.waiting) > 0)
+            await pilot.press("x")
+            await pilot.pause()
+            assert {s.status for s in store.steps.on_day(friday)} == {StepStatus.PLANNED}
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert await wait_until(pilot, lambda: len(app.waiting) == 0)
+        statuses = {s.text: s.status for s in store.steps.on_day(friday)}
+        assert statuses == {
+            "Prepare the visit questions": StepStatus.DONE,
+            "Ring the carer": StepStatus.DROPPED,
+        }
+        assert await wait_until(pilot, lambda: "✗ dropped" in screen_text(app))
