@@ -17,6 +17,8 @@ from huddle.ui.app import HuddleApp
 from huddle.ui.screens.pdsa import PdsaScreen
 from huddle.ui.screens.pdsa_forms import AddStepsScreen, DecideScreen
 
+from .screen_helpers import wait_until
+
 FRI_27 = date(2026, 11, 27)
 
 
@@ -49,11 +51,15 @@ async def test_the_footer_shows_every_key_of_a_cycle(
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=size) as pilot:
         await pilot.press("g", "p")
-        await pilot.pause()
-        keys = list(app.screen.query("FooterKey"))
-        shown = [f"{k.key_display} {k.description}" for k in keys if k.region.right <= size[0]]
-        for key in ("n New", "e Plan", "a Steps", "s Study", "d Act", "k Check"):
-            assert key in shown
+        wanted = ("n New", "e Plan", "a Steps", "s Study", "d Act", "k Check")
+
+        def shown() -> list[str]:
+            keys = app.screen.query("FooterKey")
+            seen = [k for k in keys if 0 < k.region.right <= size[0]]
+            return [f"{k.key_display} {k.description}" for k in seen]
+
+        # The footer is drawn after the screen: wait for its keys, not for a time.
+        assert await wait_until(pilot, lambda: all(key in shown() for key in wanted)), shown()
 
 
 async def test_i_change_the_plan_of_a_cycle(store: Store, clock: FixedClock) -> None:

@@ -59,8 +59,12 @@ async def test_the_footer_always_starts_with_help_even_at_80_columns(
         for key in ("", "p"):
             if key:
                 await pilot.press(key)
-            footer = screen_text(app).splitlines()[-1]
-            assert footer.lstrip().startswith("? Help"), footer
+
+            def footer() -> str:
+                return screen_text(app).splitlines()[-1].lstrip()
+
+            # The footer is drawn after the screen: wait for it, not for a time.
+            assert await wait_until(pilot, lambda: footer().startswith("? Help")), footer()
 
 
 async def test_clicking_a_footer_key_does_what_the_key_does(
