@@ -18,6 +18,7 @@ from huddle.core.store import Store
 from huddle.core.store.arrivals import describe_arrivals
 from huddle.core.store.db import FileBusy
 from huddle.ui.keep_place import kept_place
+from huddle.ui.keys_in_turn import KeysInTurn
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.home import HomeScreen
 from huddle.ui.shared_screen import SharedScreenApp
@@ -63,6 +64,8 @@ class HuddleApp(SharedScreenApp):
         self.waiting = WaitingWrites(self)
         """Saves that met a busy file, tried again in order until it is free."""
         self._warned_of_waiting = False
+        self.keys_in_turn = KeysInTurn(self)
+        """A key typed in the same burst as the one before waits until that one is dealt with."""
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -123,6 +126,9 @@ class HuddleApp(SharedScreenApp):
             self.call_from_thread(self.notify, f"no backup made today: {error}", markup=False)
 
     async def on_event(self, event: events.Event) -> None:
+        typed = self.keys_in_turn.typed(event)
+        if typed and self.keys_in_turn.holds(event):
+            return  # given once the app has dealt with the key before it
         # Every key, once, before any binding or widget acts on it (the huddle's line on
         # what is left is set aside by any key but the one it names).
         if (
@@ -132,6 +138,8 @@ class HuddleApp(SharedScreenApp):
         ):
             self.screen.key_pressed(event.key)
         await super().on_event(event)
+        if typed:
+            self.keys_in_turn.given()
 
     async def action_quit(self) -> None:
         """Quit (q, ctrl+q, the palette); over a huddle under way, ask first: it is kept as
