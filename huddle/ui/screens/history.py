@@ -208,11 +208,17 @@ goal and status; choose a result to read that day's huddle.
         self.query_one("#open-huddle", Button).display = record.huddle is not None
         self.refresh_bindings()
         scroll = self.query_one("#record", VerticalScroll)
+        parts = _record_parts(record, self)
+        # The blocks already there are filled again: mounting new ones lays the screen out
+        # again at each step of the mount.
+        shown = list(scroll.query_children(".record-part").results(Static))
         with self.app.batch_update():
-            scroll.remove_children()
-            scroll.mount_all(
-                Static(part, classes="record-part") for part in _record_parts(record, self)
-            )
+            for block, part in zip(shown, parts, strict=False):
+                block.update(part)
+                block.display = True
+            for block in shown[len(parts) :]:
+                block.display = False
+            scroll.mount_all(Static(part, classes="record-part") for part in parts[len(shown) :])
         scroll.scroll_home(animate=False)
 
     def _fill_filters(self) -> None:
