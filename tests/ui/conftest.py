@@ -29,6 +29,29 @@ def private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HUDDLE_CONFIG", str(tmp_path / "settings.json"))
 
 
+@pytest.fixture(autouse=True)
+def bugs_fail_the_test(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """The app shows a bug in a store call as one line and runs on (HuddleApp.guarded); in a
+    test that would hide it, so a bug the app caught fails the test after all."""
+    from huddle.core.models import HuddleError
+    from huddle.ui.app import HuddleApp
+
+    caught: list[BaseException] = []
+    report = HuddleApp.report
+
+    def noting(app: HuddleApp, error: BaseException) -> None:
+        if not isinstance(error, HuddleError):
+            caught.append(error)
+        report(app, error)
+
+    monkeypatch.setattr(HuddleApp, "report", noting)
+    yield
+    if caught and request.node.get_closest_marker("shows_a_bug") is None:
+        pytest.fail(f"the app caught a bug: {caught[0]!r}", pytrace=False)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(MONDAY_MORNING)

@@ -150,6 +150,7 @@ async def test_h_on_a_full_disk_is_a_notice_not_the_end_of_the_app(
         assert await wait_until(pilot, lambda: "History" in type(app.screen).__name__)
 
 
+@pytest.mark.shows_a_bug
 async def test_a_bug_in_a_store_call_is_one_line_and_the_typed_text_stays(
     store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
