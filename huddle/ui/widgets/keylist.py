@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
-from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 
 class KeyList(OptionList, inherit_bindings=False):
@@ -32,6 +32,18 @@ class KeyList(OptionList, inherit_bindings=False):
     def highlighted_id(self) -> str | None:
         option = self.highlighted_option
         return option.id if option is not None else None
+
+    def refill(self, options: Sequence[Option]) -> None:
+        """Show `options` instead, the highlight kept on the row it was on; if that row
+        has gone (resolved, dropped), on the row that took its place, not back at the top."""
+        keep, at = self.highlighted_id(), self.highlighted
+        self.set_options(options)
+        if self.highlight_id(keep) or at is None:
+            return
+        usable = [i for i, option in enumerate(options) if not option.disabled]
+        later = [i for i in usable if i >= at]
+        if later or usable:
+            self.highlighted = later[0] if later else usable[-1]
 
     def highlight_id(self, option_id: str | None) -> bool:
         """Put the highlight on an option by id; False when it is not in the list."""

@@ -117,7 +117,7 @@ class BlockersStage(StageView):
         )
         listing = self.query_one(BlockerList)
         self.row_cells = row_width(listing)
-        keep = listing.highlighted_id()
+        first = listing.highlighted is None
         options = [Option(self.row(b), id=b.id) for b in found]
         if not options:
             options = [
@@ -125,8 +125,8 @@ class BlockersStage(StageView):
                     Content("  Nothing is blocking the team. b raises a blocker."), disabled=True
                 )
             ]
-        listing.set_options(options)
-        if not listing.highlight_id(keep) and found:
+        listing.refill(options)
+        if first and found:
             listing.highlighted = 0
 
     def flag(self, blocker: Blocker) -> AgeFlag:
