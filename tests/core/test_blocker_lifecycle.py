@@ -241,3 +241,16 @@ def test_management_sees_every_blocker_sent_up_longest_waiting_first(
         done.id,
     ]
     assert all(b.is_escalated for b in team.blockers.escalated())
+
+
+def test_a_blocker_that_comes_back_is_open_with_no_owner_until_someone_owns_it_again(
+    team: Store,
+) -> None:
+    """Never "open with an owner" (DOMAIN.md): the team decides again who owns it; the
+    history still says who owned it before."""
+    blocker = bring_to(team, S.OWNED)
+    blocker = team.blockers.resolve(blocker, "Rota added to the calendar", who="Ann Smith")
+    blocker = team.blockers.reopen(blocker, "It dropped out after the update", who="Anne Jones")
+    assert (blocker.status, blocker.owner_id, blocker.owner_name) == (S.OPEN, None, None)
+    notes = [event.note for event in team.blockers.history(blocker)]
+    assert "owned by Ann Smith" in notes

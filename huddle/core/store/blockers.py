@@ -314,14 +314,15 @@ class BlockerStore:
         )
 
     def reopen(self, blocker: Blocker, note: str, *, who: str) -> Blocker:
-        """It came back: open again with a note on why, its history kept."""
+        """It came back: open again with a note on why, its history kept (who owned it
+        too). Nobody owns it until the team says who does: never "open with an owner"."""
         note = clean_line(note, what="a note on why it is back")
         return self._move(
             blocker,
             BlockerStatus.OPEN,
             who=who,
             note=note,
-            changes={"resolution": "", "resolved_at": None},
+            changes={"resolution": "", "resolved_at": None, "owner_id": None},
         )
 
     def mark_answers_seen(self, blockers: Sequence[Blocker], *, who: str = "") -> int:
