@@ -244,6 +244,9 @@ def test_wrap_up_counts_what_the_huddle_did(team: Store) -> None:
     team.steps.add(ann, "New one", MONDAY)
     blocker = team.blockers.raise_blocker(bea, "No laptop")
     team.blockers.escalate(blocker, "Needs a budget", who="Ann Smith")
+    rota = team.blockers.raise_blocker(sam, "The rota is not in the calendar")
+    team.blockers.take_ownership(rota, ann, who="Ann Smith", at_huddle=MONDAY)
+    team.blockers.resolve(rota, "Added it", who="Ann Smith", at_huddle=MONDAY)
 
     summary = flow.wrap_up(team, MONDAY, seconds_taken=700)
     assert summary.reviewed == {
@@ -254,7 +257,13 @@ def test_wrap_up_counts_what_the_huddle_did(team: Store) -> None:
         StepStatus.PLANNED: 0,
     }
     assert summary.steps_today == 2
-    assert (summary.blockers_raised, summary.blockers_sent_up) == (1, 1)
+    # Owned and resolved at the huddle count too (before, Wrap-up left them out).
+    assert (
+        summary.blockers_raised,
+        summary.blockers_owned,
+        summary.blockers_sent_up,
+        summary.blockers_resolved,
+    ) == (2, 1, 1, 1)
     assert summary.present == ("Ann Smith", "Bea Jones")
     assert summary.away == ("Sam Okafor",)
     assert (summary.timebox_seconds, summary.steps_taken_total, summary.streak) == (900, 1, 1)

@@ -283,7 +283,9 @@ class WrapUp:
     """Yesterday's steps of the people here, by how they went (PLANNED: not looked at)."""
     steps_today: int
     blockers_raised: int
+    blockers_owned: int
     blockers_sent_up: int
+    blockers_resolved: int
     present: tuple[str, ...]
     away: tuple[str, ...]
     seconds_taken: float
@@ -312,16 +314,18 @@ def wrap_up(store: Store, day: date, seconds_taken: float) -> WrapUp:
         for step in group.steps:
             status = StepStatus.CARRIED if step.status is StepStatus.NOT_DONE else step.status
             reviewed[status] = reviewed.get(status, 0) + 1
+
+    def moved(to: BlockerStatus) -> int:
+        """How many blockers were moved to `to` that day (a move taken back with u: not)."""
+        return len({e.blocker_id for e in store.blockers.events_between(day, day, to=to)})
+
     return WrapUp(
         reviewed=reviewed,
         steps_today=sum(len(s) for s in steps_for(store, day).values()),
         blockers_raised=len(store.blockers.raised_between(day, day)),
-        blockers_sent_up=len(
-            {
-                e.blocker_id
-                for e in store.blockers.events_between(day, day, to=BlockerStatus.ESCALATED)
-            }
-        ),
+        blockers_owned=moved(BlockerStatus.OWNED),
+        blockers_sent_up=moved(BlockerStatus.ESCALATED),
+        blockers_resolved=moved(BlockerStatus.RESOLVED),
         present=tuple(p.member.name for p in presence if p.present),
         away=tuple(p.member.name for p in presence if not p.present),
         seconds_taken=seconds_taken,

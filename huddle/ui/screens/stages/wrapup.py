@@ -123,7 +123,12 @@ class WrapUpStage(StageView, can_focus=True):
             "blockers": (
                 "Blockers",
                 Content(
-                    f"{done.blockers_raised} raised · {done.blockers_sent_up} sent up to management"
+                    " · ".join(
+                        [f"{done.blockers_raised} raised"]
+                        + [f"{done.blockers_owned} owned"] * bool(done.blockers_owned)
+                        + [f"{done.blockers_sent_up} sent up to management"]
+                        + [f"{done.blockers_resolved} resolved"] * bool(done.blockers_resolved)
+                    )
                 ),
             ),
             "here": (f"Here ({len(done.present)})", Content(", ".join(done.present) or "nobody")),
