@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, DataTable, Footer, Input, Select, Static
 
 from huddle.core.calendar import format_day, parse_day
-from huddle.core.history import DayRecord, Span, day_record, latest_day, move
+from huddle.core.history import Span, day_record, latest_day, move
 from huddle.core.models import BlockerStatus, StepStatus
 from huddle.core.store.search import (
     MARK_END,
@@ -29,6 +27,7 @@ from huddle.core.store.search import (
     SearchPage,
 )
 from huddle.ui.screens.base import LiveScreen
+from huddle.ui.screens.history_record import heading, record_parts
 
 SEARCH_DELAY = 0.3
 """Seconds after the last key before searching as you type."""
@@ -204,11 +203,11 @@ goal and status; choose a result to read that day's huddle.
         """Read one day's huddle back, in full."""
         self.day = day
         record = day_record(self.store, day)
-        self.query_one("#day-heading", Static).update(Content(_heading(record)))
+        self.query_one("#day-heading", Static).update(Content(heading(record)))
         self.query_one("#open-huddle", Button).display = record.huddle is not None
         self.refresh_bindings()
         scroll = self.query_one("#record", VerticalScroll)
-        parts = _record_parts(record, self)
+        parts = record_parts(record, self.store.today())
         # The blocks already there are filled again: mounting new ones lays the screen out
         # again at each step of the mount.
         shown = list(scroll.query_children(".record-part").results(Static))
@@ -459,121 +458,3 @@ goal and status; choose a result to read that day's huddle.
             self.set_focus(None)
         else:
             self.dismiss()
-
-
-def _heading(record: DayRecord) -> str:
-    heading = f"{record.day:%A} {record.day.day} {record.day:%B %Y}"
-    huddle = record.huddle
-    if huddle is None or huddle.started_at is None:
-        return heading + "  ·  no huddle recorded"
-    heading += f"  ·  huddle from {huddle.started_at:%H:%M}"
-    if huddle.ended_at is not None:
-        minutes = round((huddle.ended_at - huddle.started_at).total_seconds() / 60)
-        heading += f" to {huddle.ended_at:%H:%M} ({minutes} min)"
-    else:
-        heading += ", not ended"
-    if record.facilitator:
-        heading += f"  ·  run by {record.facilitator}"
-    return heading
-
-
-def _table(title: str, *columns: tuple[str, int, int]) -> Table:
-    table = Table(
-        title=title,
-        title_justify="left",
-        title_style="bold",
-        expand=True,
-        show_edge=False,
-        header_style="bold",
-        pad_edge=False,
-        box=box.SIMPLE_HEAD,
-    )
-    for name, ratio, least in columns:
-        table.add_column(name, ratio=ratio, overflow="fold", min_width=least)
-    return table
-
-
-def _record_parts(record: DayRecord, screen: LiveScreen) -> list[Table | Text]:
-    """The day's record, as a few blocks of text and tables; user text always literal."""
-    today = screen.store.today()
-    parts: list[Table | Text] = []
-    if record.is_empty:
-        parts.append(
-            Text(
-                "Nothing was recorded on this day. Use ◂ Day and Day ▸ (the arrow keys) to "
-                "move to a day with a huddle, or type a date."
-            )
-        )
-        return parts
-    attendance = record.attendance
-    who = Text()
-    who.append(f"Present ({len(attendance.present)}): ", "bold")
-    who.append(", ".join(attendance.present) or "nobody marked")
-    if attendance.away:
-        who.append(f"\nAway ({len(attendance.away)}): ", "bold")
-        who.append(", ".join(attendance.away))
-    parts.append(who)
-
-    if record.looked_back_on is not None:
-        table = _table(
-            f"Looked back on: the steps for {format_day(record.looked_back_on, today)}"
-            f" ({len(record.looked_back)})",
-            ("Who", 2, 15),
-            ("Small step", 5, 10),
-            ("How it went", 2, 13),
-            ("What we learned", 5, 10),
-        )
-        for step in record.looked_back:
-            table.add_row(
-                Text(step.member_name),
-                Text(step.text),
-                Text(step.status.value),
-                Text(step.learning),
-            )
-        parts.append(table)
-
-    table = _table(
-        f"Small steps for the day ({len(record.planned)})",
-        ("Who", 2, 15),
-        ("Small step", 6, 10),
-        ("Goal", 4, 10),
-        ("Status", 2, 8),
-    )
-    for step in record.planned:
-        table.add_row(
-            Text(step.member_name),
-            Text(step.text),
-            Text(step.goal_title or "-"),
-            Text(step.status.value),
-        )
-    parts.append(table)
-
-    table = _table(
-        f"Blockers raised ({len(record.blockers_raised)})",
-        ("Raised by", 2, 15),
-        ("Blocker", 8, 10),
-        ("Now", 2, 9),
-    )
-    for blocker in record.blockers_raised:
-        table.add_row(Text(blocker.raised_by_name), Text(blocker.text), Text(blocker.status.value))
-    parts.append(table)
-
-    if record.blocker_moves:
-        table = _table(
-            f"Blockers moved ({len(record.blocker_moves)})",
-            ("Blocker", 6, 10),
-            ("Move", 3, 10),
-            ("By", 2, 10),
-            ("Note", 5, 10),
-        )
-        for moved in record.blocker_moves:
-            event = moved.event
-            before = event.status_from.value if event.status_from else "new"
-            table.add_row(
-                Text(moved.blocker_text),
-                Text(f"{before} → {event.status_to.value}"),
-                Text(event.who),
-                Text(event.note),
-            )
-        parts.append(table)
-    return parts
