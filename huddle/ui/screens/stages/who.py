@@ -18,7 +18,7 @@ from huddle.ui.widgets.keylist import KeyList
 
 
 class PresenceList(KeyList):
-    BINDINGS = [Binding("space", "toggle_here", "Here/away")]
+    BINDINGS = [Binding("space", "toggle_here", "Here/not here")]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_here":
