@@ -163,6 +163,10 @@ def test_the_preview_says_whether_an_at_name_gives_the_step_away(team: Store) ->
     )
     inside = flow.preview_entry("Visit flat 3 with @bea before 10", goals, members)
     assert inside.startswith("a step, @bea kept as typed")
+    # A comma before the goal: not "@bea kept as typed towards: Cut the wait...".
+    assert flow.preview_entry("Visit flat 3 with @bea before 10 #cut", goals, members) == (
+        "a step, @bea kept as typed, towards: Cut the wait for a care assessment"
+    )
     assert "for Bea" not in inside
     ann = member(team, "ann")
     typed = flow.read_entry(

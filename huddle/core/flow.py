@@ -173,6 +173,8 @@ def preview_entry(line: str, goals: Sequence[Goal], members: Sequence[Member]) -
         parts[-1] += ","
         parts.append(kept_as_typed(entry.mentions))
     if goal:
+        if entry.mentions:
+            parts[-1] += ","
         parts.append(f"towards: {goal.title}")
     elif not entry.is_blocker:
         parts.append("(no goal yet: #word links one)")
