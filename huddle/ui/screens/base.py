@@ -31,11 +31,20 @@ class LiveScreen(Screen[None]):
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The keys that work now, with Help (?) first, so that even at 80 columns the footer
-        always shows the key that lists all the others."""
+        """The keys that work now, most important first, as the footer shows them: Help (?),
+        then the focused part's keys, the screen's, the app's, each in its BINDINGS order."""
         bindings = super().active_bindings
-        first = {key: b for key, b in bindings.items() if b.binding.action == "help"}
-        return {**first, **bindings}
+
+        def rank(item: tuple[str, ActiveBinding]) -> tuple[int, int]:
+            key, active = item
+            if active.binding.action.endswith("help"):
+                return (0, 0)
+            node = active.node
+            place = 3 if node is self.app else 2 if node is self else 1
+            order = list(node._bindings.key_to_bindings)
+            return (place, order.index(key) if key in order else len(order))
+
+        return dict(sorted(bindings.items(), key=rank))
 
     @property
     def store(self) -> Store:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from huddle.core.digest import (
     FORMATS,
@@ -24,6 +24,7 @@ from huddle.core.digest import (
 from huddle.core.models import HuddleError
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.blocker_dialog import Said, SayDialog
+from huddle.ui.widgets.fitting_footer import FittingFooter
 
 
 class DigestScreen(LiveScreen):
@@ -65,7 +66,7 @@ class DigestScreen(LiveScreen):
         yield Static(id="digest-bar")
         with VerticalScroll(id="preview"):
             yield Static(id="digest-text", markup=False)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#preview").focus()

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, ContentSwitcher, Footer, Input, Static
+from textual.widgets import Button, ContentSwitcher, Input, Static
 
 from huddle.core.models import Role
 from huddle.ui.screens.base import LiveScreen
+from huddle.ui.widgets.fitting_footer import FittingFooter
 
 STEPS = ("team-step", "members-step", "goal-step")
 
@@ -92,7 +93,7 @@ Each answer is saved at once; everything can be changed later in **Team set-up**
                 classes="hint",
                 markup=False,
             )
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.safely(self.reload)

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, DataTable, Footer, Input, Select, Static
+from textual.widgets import Button, ContentSwitcher, DataTable, Input, Select, Static
 
 from huddle.core.calendar import format_day, parse_day
 from huddle.core.history import Span, day_record, latest_day, move
@@ -28,6 +28,7 @@ from huddle.core.store.search import (
 )
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.history_record import heading, record_parts
+from huddle.ui.widgets.fitting_footer import FittingFooter
 
 SEARCH_DELAY = 0.3
 """Seconds after the last key before searching as you type."""
@@ -152,7 +153,7 @@ goal and status; choose a result to read that day's huddle.
                 yield Static(id="search-count")
                 yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
                 yield Button("More results", id="more", compact=True)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self._columns_for = 0

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Digits, Footer, Static
+from textual.widgets import DataTable, Digits, Static
 
 from huddle.core.calendar import age_in_days, format_day
 from huddle.core.next_huddle import next_huddle
@@ -14,6 +14,7 @@ from huddle.ui.screens.base import LiveScreen
 from huddle.ui.shared_screen import HOME_BINDINGS
 from huddle.ui.widgets.blocker_flag import status_cell
 from huddle.ui.widgets.entry_bar import EntryBar
+from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.live_table import fill_table
 
 WELCOME = """\
@@ -88,15 +89,15 @@ class HomeScreen(LiveScreen):
     }
     """
 
-    BINDINGS = [
-        ("r", "reload", "Refresh"),
+    BINDINGS = [  # most important first: the footer shows as many as fit, in this order
+        ("h", "huddle", "Huddle"),
         ("a", "add", "Add a step"),
         ("g", "goals", "Goals"),
         ("t", "trends", "Trends"),
         ("m", "app.open_management", "Management"),
         ("d", "app.open_digest", "Digest"),
-        ("h", "huddle", "Huddle"),
         *HOME_BINDINGS,
+        ("r", "reload", "Refresh"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -118,7 +119,7 @@ class HomeScreen(LiveScreen):
                     yield Static(id="blockers-title", classes="section-title")
                     yield DataTable(id="blockers", cursor_type="row", zebra_stripes=True)
             yield EntryBar(self.store, id="entry-bar")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#steps", DataTable).add_columns("Who", "Small step", "Goal")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from huddle.core import flow
 from huddle.core.flow import STAGES
@@ -24,6 +24,7 @@ from huddle.ui.screens.stages.today import TodayStage
 from huddle.ui.screens.stages.who import WhoStage
 from huddle.ui.screens.stages.wrapup import WrapUpStage
 from huddle.ui.screens.stages.yesterday import YesterdayStage
+from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.stepper import Stepper
 from huddle.ui.widgets.timebox import TimeboxDigits, TimeboxView
 
@@ -136,7 +137,7 @@ class HuddleScreen(LiveScreen):
             yield TodayStage(id=Stage.TODAY.value)
             yield BlockersStage(id=Stage.BLOCKERS.value)
             yield WrapUpStage(id=Stage.WRAP_UP.value)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         store = self.store

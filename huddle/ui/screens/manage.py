@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from huddle.core.blockers import (
     AgeFilter,
@@ -30,6 +30,7 @@ from huddle.core.models import Blocker, BlockerStatus, HuddleError, Role
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.blocker_dialog import Person, Said, SayDialog
 from huddle.ui.widgets.blocker_flag import flag_text
+from huddle.ui.widgets.fitting_footer import FittingFooter
 
 
 class ManageScreen(LiveScreen):
@@ -83,7 +84,7 @@ class ManageScreen(LiveScreen):
         with VerticalScroll(id="detail"):
             yield Static(id="detail-text")
         yield Static(id="patterns")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#sent-up", DataTable)

@@ -16,7 +16,6 @@ from textual.widgets import (
     Button,
     Checkbox,
     DataTable,
-    Footer,
     Input,
     Label,
     RadioButton,
@@ -31,6 +30,7 @@ from huddle.core.calendar import days_of_rule, format_day, parse_day, parse_span
 from huddle.core.models import Absence, DateOrder, HuddleError, Member, Role, Stage
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.dialogs import AskAway, AskText
+from huddle.ui.widgets.fitting_footer import FittingFooter
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 STAGE_NAMES = {
@@ -167,7 +167,7 @@ takes, stage by stage.
                     yield Input(id="backups-kept", type="integer", compact=True)
                     yield Label(" backups; one is made at the first huddle of each day")
                     yield Button("Save", id="save-backups", compact=True)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         members = self.query_one("#members", DataTable)

@@ -1,20 +1,90 @@
-"""A footer that fits 80 columns: on a narrow screen its keys sit closer together and the
-command palette's key (still working) is not shown, so every key of the screen is seen."""
+"""The footer of every screen: the keys that matter most, never cut in half.
+
+Keys are shown in the order of importance: the focused part's keys first, then the screen's
+(each screen lists its BINDINGS most important first), then the app's. `? Help` leads while
+every key fits; when some do not, the last keys that fit are followed by `? more` (Help lists
+them all), and no key is ever shown in part. On a narrow screen (under 100 columns) the keys
+sit closer together and the command palette's key (still working, and listed in Help) is not
+shown.
+"""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
+from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 NARROW_BELOW = 100
 """Columns under which the footer is compact."""
 
+MORE = "more"
+"""The word after `?` when some keys are not shown."""
+
 
 class FittingFooter(Footer):
+    DEFAULT_CSS = """
+    FittingFooter FooterKey.-more { display: none; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        if self._bindings_ready:
+            # Last in the row; shown in place of "? Help" when keys are left out.
+            yield FooterKey(
+                "question_mark", "?", MORE, "app.help", classes="-more", tooltip="Every key"
+            ).data_bind(compact=Footer.compact)
+
     def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < NARROW_BELOW
-        if narrow == self.compact:
+        if narrow != self.compact:
+            self.compact = narrow
+            self.show_command_palette = not narrow
+            self.refresh(recompose=True)
+        else:
+            self.call_after_refresh(self.fit)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.call_after_refresh(self.fit)
+
+    async def _on_compose(self, event: events.Compose) -> None:
+        await super()._on_compose(event)
+        self.call_after_refresh(self.fit)
+
+    def fit(self) -> None:
+        """Show the keys, in order, that fit in the width; "? more" if any are left out."""
+        keys = [k for k in self.children if not k.has_class("-command-palette", "-more")]
+        found = self.query(".-more").results(FooterKey)
+        more = next(found, None)
+        if not keys or more is None:
             return
-        self.compact = narrow
-        self.show_command_palette = not narrow
-        self.refresh(recompose=True)
+        room = self.size.width - sum(
+            _width(k, self.compact) for k in self.query(".-command-palette") if k.display
+        )
+        wanted = [_width(k, self.compact) for k in keys]
+        cut = sum(wanted) > room
+        if cut:
+            room -= _width(more, self.compact)
+        used = 0
+        fits = True
+        for key, width in zip(keys, wanted, strict=True):
+            is_help = isinstance(key, FooterKey) and key.action.endswith("help")
+            fits = fits and (is_help or used + width <= room)
+            key.display = fits and not (cut and is_help)
+            used += width if key.display else 0
+        more.display = cut
+        if cut:  # only Help itself had no room: it moves to the end
+            more.description = MORE if not fits else "Help"
+            more.refresh(layout=True)
+
+
+def _width(widget: Widget, compact: bool) -> int:
+    """Columns `widget` takes in the row, with its margins, whether shown now or not."""
+    margin = widget.styles.margin.left + widget.styles.margin.right
+    if isinstance(widget, FooterKey) and not widget.has_class("-grouped"):
+        text = cell_len(widget.key_display) + cell_len(widget.description)
+        return text + (1 if compact else 3) + margin + widget.styles.padding.width
+    return widget.outer_size.width + margin
