@@ -82,9 +82,12 @@ class FittingFooter(Footer):
 
 
 def _width(widget: Widget, compact: bool) -> int:
-    """Columns `widget` takes in the row, with its margins, whether shown now or not."""
-    margin = widget.styles.margin.left + widget.styles.margin.right
+    """Columns `widget` takes in the row, whether shown now or not: from its words alone
+    for a key (the footer's CSS, compact or not), so the same keys always fit the same way."""
     if isinstance(widget, FooterKey) and not widget.has_class("-grouped"):
         text = cell_len(widget.key_display) + cell_len(widget.description)
-        return text + (1 if compact else 3) + margin + widget.styles.padding.width
+        if widget.has_class("-command-palette"):
+            return text + 4  # its border, the spaces around the key and after the words
+        return text + (2 if compact else 3)
+    margin = widget.styles.margin.left + widget.styles.margin.right
     return widget.outer_size.width + margin
