@@ -10,7 +10,7 @@ from huddle.ui.screens.help import HelpScreen
 from tests.ui.screen_helpers import FRIDAY, screen_text, wait_until
 
 MOST_IMPORTANT = {
-    1: ("space Here/away", "PgDn Next"),
+    1: ("space Here/not here", "PgDn Next"),
     2: ("d Done", "PgDn Next"),
     3: ("↑ Previous person", "↓ Next person"),
     4: ("b Raise", "e Send up", "PgDn Next"),

@@ -56,7 +56,9 @@ class FittingFooter(Footer):
 
     def fit(self) -> None:
         """Show the keys, in order, that fit in the width; "? more" if any are left out."""
-        keys = [k for k in self.children if not k.has_class("-command-palette", "-more")]
+        keys = [
+            k for k in self.children if not (k.has_class("-command-palette") or k.has_class("-more"))
+        ]
         found = self.query(".-more").results(FooterKey)
         more = next(found, None)
         if not keys or more is None:
