@@ -56,9 +56,8 @@ class FittingFooter(Footer):
 
     def fit(self) -> None:
         """Show the keys, in order, that fit in the width; "? more" if any are left out."""
-        keys = [
-            k for k in self.children if not (k.has_class("-command-palette") or k.has_class("-more"))
-        ]
+        aside = ("-command-palette", "-more")
+        keys = [k for k in self.children if not any(k.has_class(c) for c in aside)]
         found = self.query(".-more").results(FooterKey)
         more = next(found, None)
         if not keys or more is None:
