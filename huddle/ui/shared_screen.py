@@ -58,7 +58,9 @@ class SharedScreenApp(App[None]):
         (0, "-compact"),
         (WIDE_COLUMNS, "-wide"),
     ]
-    COMMANDS = App.COMMANDS | {HuddleCommands}
+    # Only Huddle's own commands: Textual's generic ones (Maximize, Screenshot) say nothing
+    # to a team, and its Theme, Keys and Quit have Huddle commands of their own.
+    COMMANDS = {HuddleCommands}
     BINDINGS: ClassVar[list[BindingType]] = SHARED_SCREEN_BINDINGS
 
     store: Store
@@ -124,6 +126,13 @@ class SharedScreenApp(App[None]):
 
         if self._show(TeamSetupScreen) is None:
             self.push_screen(TeamSetupScreen())
+
+    def action_open_pdsa(self) -> None:
+        """The PDSA cycles: the changes the team is trying."""
+        from huddle.ui.screens.pdsa import PdsaScreen
+
+        if self._show(PdsaScreen) is None:
+            self.push_screen(PdsaScreen())
 
     def action_from_home(self, action: str) -> None:
         """Go back to the home screen and run one of its actions (for the palette)."""

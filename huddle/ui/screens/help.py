@@ -81,9 +81,19 @@ def key_groups(screen: Screen[Any]) -> list[KeyGroup]:
         else:
             title = f"In the {_widget_name(node)}"
         groups.append(KeyGroup(title, list(keys.values())))
-    order = {"Everywhere": 2, "On this screen": 1}
-    groups.sort(key=lambda g: order.get(g.title, 0))
-    return groups
+
+    # Huddle's own keys first: this screen's, then its parts'; Textual's widgets' own keys
+    # (scrolling a table, moving in a text box) and the app-wide ones last.
+    def rank(pair: tuple[DOMNode, KeyGroup]) -> int:
+        node, group = pair
+        if group.title == "On this screen":
+            return 0
+        if group.title == "Everywhere":
+            return 3
+        return 2 if type(node).__module__.startswith("textual.") else 1
+
+    nodes = [node for node, _keys in by_node.values()]
+    return [group for _node, group in sorted(zip(nodes, groups, strict=True), key=rank)]
 
 
 def _widget_name(node: DOMNode) -> str:
