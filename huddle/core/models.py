@@ -70,6 +70,11 @@ class BlockerStatus(enum.StrEnum):
     def is_open(self) -> bool:
         return self is not BlockerStatus.RESOLVED
 
+    @property
+    def said(self) -> str:
+        """The status in the team's words: "sent up" for escalated (the CLI verb only)."""
+        return "sent up" if self is BlockerStatus.ESCALATED else self.value
+
 
 # Which blocker moves are allowed: from a status, to the statuses it may become.
 BLOCKER_MOVES: dict[BlockerStatus, frozenset[BlockerStatus]] = {
@@ -183,6 +188,13 @@ class Blocker:
     def short_id(self) -> str:
         """The few characters people type to name this blocker."""
         return self.id[:6]
+
+    @property
+    def status_words(self) -> str:
+        """Where it stands, in the team's words: "sent up", "owned by Ann Smith", "open"."""
+        if self.status is BlockerStatus.OWNED and self.owner_name:
+            return f"owned by {self.owner_name}"
+        return self.status.said
 
     @property
     def is_escalated(self) -> bool:

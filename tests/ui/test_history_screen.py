@@ -33,12 +33,12 @@ async def test_history_opens_on_the_last_huddle_with_its_full_record(
         assert "09:00 to 09:14 (14 min)" in text
         assert "run by Ann Smith" in text
         assert "Present (2): Ann Smith, Bea Jones" in text
-        assert "Away (1): Sam Okafor" in text
+        assert "Not here (1): Sam Okafor" in text
         assert "Looked back on: the steps for Thu 26 Nov (2)" in text
         assert "Learned from [Bea Jones]" in text  # brackets shown as typed
         assert "Ring the carer before the visit (Fri) [TODO]" in text
         assert "No interpreter on Fridays 🙁" in text
-        assert "open → escalated" in text
+        assert "open → sent up" in text
 
 
 async def test_moving_back_and_on_by_day_with_keys_and_buttons(

@@ -35,7 +35,7 @@ async def test_who_is_back_after_days_away_sees_what_changed(store: Store) -> No
         await pilot.press("h")
         assert isinstance(app.screen, HuddleScreen)
         text = await shown(pilot)
-        assert "Welcome back, Bea Jones: 3 huddle days away (last here Tue 24 Nov)." in text
+        assert "Welcome back, Bea Jones: 3 huddle days not here (last here Tue 24 Nov)." in text
         assert "New goal: Fewer handoffs [new]" in text
         assert "Welcome back, Ann" not in text
 

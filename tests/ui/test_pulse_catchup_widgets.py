@@ -120,7 +120,7 @@ async def test_the_catch_up_card_says_what_changed_while_away(store: Store) -> N
         cards = [c for c in (catch_up(store, m, today) for m in (ann, bea)) if c]
         widget.show(cards, today)
         text = str(widget.content)
-        assert "Welcome back, Bea Jones: 3 huddle days away (last here Tue 24 Nov)." in text
+        assert "Welcome back, Bea Jones: 3 huddle days not here (last here Tue 24 Nov)." in text
         assert "3 small steps done: Fix [Fri] (Ann Smith); Fix [Thu] (Ann Smith);" in text
         assert widget.display
         widget.show([], today)

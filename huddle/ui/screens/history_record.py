@@ -63,7 +63,7 @@ def record_parts(record: DayRecord, today: date) -> list[Table | Text]:
     who.append(f"Present ({len(attendance.present)}): ", "bold")
     who.append(", ".join(attendance.present) or "nobody marked")
     if attendance.away:
-        who.append(f"\nAway ({len(attendance.away)}): ", "bold")
+        who.append(f"\nNot here ({len(attendance.away)}): ", "bold")
         who.append(", ".join(attendance.away))
     parts.append(who)
 
@@ -108,7 +108,7 @@ def record_parts(record: DayRecord, today: date) -> list[Table | Text]:
         ("Now", 2, 9),
     )
     for blocker in record.blockers_raised:
-        table.add_row(Text(blocker.raised_by_name), Text(blocker.text), Text(blocker.status.value))
+        table.add_row(Text(blocker.raised_by_name), Text(blocker.text), Text(blocker.status_words))
     parts.append(table)
 
     if record.blocker_moves:
@@ -121,10 +121,10 @@ def record_parts(record: DayRecord, today: date) -> list[Table | Text]:
         )
         for moved in record.blocker_moves:
             event = moved.event
-            before = event.status_from.value if event.status_from else "new"
+            before = event.status_from.said if event.status_from else "new"
             table.add_row(
                 Text(moved.blocker_text),
-                Text(f"{before} → {event.status_to.value}"),
+                Text(f"{before} → {event.status_to.said}"),
                 Text(event.who),
                 Text(event.note),
             )

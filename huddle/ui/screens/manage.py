@@ -88,7 +88,6 @@ class ManageScreen(LiveScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#sent-up", DataTable)
-        table.add_column("ID", key="id")
         table.add_column("Flag", key="flag")
         table.add_column("Waiting", key="waiting")
         table.add_column("Blocker", key="text")
@@ -143,11 +142,10 @@ class ManageScreen(LiveScreen):
             assert b.escalated_at is not None  # noqa: S101 narrows the type; no check relies on it
             waited = row.waiting.huddle_days if row.waiting else None
             table.add_row(
-                Text(b.short_id),
                 flag_text(row.flag),
                 Text("-" if waited is None else f"{waited} day{'s' if waited != 1 else ''}"),
                 Text(b.text if len(b.text) <= room else b.text[: room - 1] + "…"),
-                Text(b.status.value),
+                Text(b.status_words),
                 Text(format_day(b.escalated_at.date(), today)),
                 key=b.id,
             )
@@ -204,7 +202,6 @@ class ManageScreen(LiveScreen):
                 f"Raised by {blocker.raised_by_name} {format_day(blocker.raised_on, today)}"
                 f" ({age} day{'s' if age != 1 else ''} ago)"
                 + (f", {blocker.category}" if blocker.category else "")
-                + f"; id {blocker.short_id}"
             ),
         ]
         if blocker.escalation_reason:
@@ -232,7 +229,7 @@ class ManageScreen(LiveScreen):
         for event in history:
             when = f"{format_day(event.at.date(), today)} {event.at:%H:%M}"
             move = (
-                f"{event.status_from.value} -> {event.status_to.value}"
+                f"{event.status_from.said} -> {event.status_to.said}"
                 if event.status_from and event.status_from is not event.status_to
                 else ("raised" if event.status_from is None else "noted")
             )
@@ -269,7 +266,7 @@ class ManageScreen(LiveScreen):
             return
         if blocker.status is not BlockerStatus.ESCALATED:
             self.notify(
-                f"Blocker {blocker.short_id} is {blocker.status.value}: only one waiting for"
+                f"{blocker.text!r} is {blocker.status_words}: only a blocker waiting for"
                 " an answer can be answered",
                 severity="warning",
                 markup=False,
@@ -284,7 +281,7 @@ class ManageScreen(LiveScreen):
                 return self.store.blockers.answer(blocker, said.text, who=said.who)
 
             if self.safely(answer) is not None:
-                self.notify(f"Answer recorded for {blocker.short_id}", markup=False)
+                self.notify(f"Answer recorded for {blocker.text!r}", markup=False)
             self.safely(self.reload)
 
         people = self.people(managers_first=True)
@@ -312,7 +309,7 @@ class ManageScreen(LiveScreen):
                 return self.store.blockers.resolve(blocker, said.text, who=said.who)
 
             if self.safely(resolve) is not None:
-                self.notify(f"Blocker {blocker.short_id} resolved", markup=False)
+                self.notify(f"Resolved: {blocker.text}", markup=False)
             self.safely(self.reload)
 
         self.app.push_screen(

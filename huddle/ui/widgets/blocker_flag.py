@@ -26,8 +26,8 @@ def flag_text(flag: AgeFlag) -> Text:
 
 
 def status_cell(blocker: Blocker, calendar: HuddleCalendar, today: date, limit: int) -> Text:
-    """ "escalated" with " AMBER " or " RED " after it when the answer is overdue."""
-    cell = Text(blocker.status.value)
+    """ "sent up" with " AMBER " or " RED " after it when the answer is overdue."""
+    cell = Text(blocker.status_words)
     waiting = waiting_for_answer(blocker, calendar, today, limit)
     if waiting and waiting.flag is not AgeFlag.NONE:
         cell.append(" ")

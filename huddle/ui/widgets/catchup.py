@@ -17,7 +17,7 @@ def catch_up_text(card: CatchUp, last_here: str) -> Content:
     days = card.huddle_days_away
     parts: list[Content | str | tuple[str, str]] = [
         (f"Welcome back, {card.member.name}", "bold"),
-        f": {days} huddle day{'s' * (days != 1)} away (last here {last_here}).",
+        f": {days} huddle day{'s' * (days != 1)} not here (last here {last_here}).",
     ]
     if card.steps_done:
         examples = "; ".join(f"{s.text} ({s.member_name})" for s in card.step_examples)
@@ -38,7 +38,7 @@ def catch_up_text(card: CatchUp, last_here: str) -> Content:
     for title in card.goals_added:
         parts += ["\n", ("+ ", "cyan"), f"New goal: {title}"]
     if card.is_empty:
-        parts += ["\n", "Nothing much changed while you were away."]
+        parts += ["\n", "Nothing much changed while you were not here."]
     return Content.assemble(*parts)
 
 

@@ -133,7 +133,7 @@ class WrapUpStage(StageView, can_focus=True):
             ),
             "here": (f"Here ({len(done.present)})", Content(", ".join(done.present) or "nobody")),
             "away": (
-                f"Away ({len(done.away)})" if done.away else "",
+                f"Not here ({len(done.away)})" if done.away else "",
                 Content(", ".join(done.away)),
             ),
             "time": ("Time", time_taken),
