@@ -88,8 +88,8 @@ def test_every_other_move_is_refused_with_a_clear_message_and_changes_nothing(
     with pytest.raises(InvalidMove) as refused:
         move(team, blocker, to)
     message = str(refused.value)
-    assert message.startswith(f"blocker {blocker.short_id} is ")
-    assert start.value in message
+    assert message.startswith(f'"{blocker.text}" is ')
+    assert start.said in message
     assert "\n" not in message
     assert team.blockers.get(blocker.id) == blocker
     assert team.blockers.history(blocker) == history
@@ -97,13 +97,16 @@ def test_every_other_move_is_refused_with_a_clear_message_and_changes_nothing(
 
 def test_the_refusals_say_what_to_do_instead(team: Store) -> None:
     open_one = bring_to(team, S.OPEN)
-    with pytest.raises(InvalidMove, match="escalate it first"):
+    with pytest.raises(InvalidMove, match="send it up first") as refused:
         move(team, open_one, S.ANSWERED)
+    # Said in the team's words: the blocker's own words, never its hex id or "escalated".
+    assert str(refused.value).startswith('"The referral form asks for the NHS number twice" is')
+    assert open_one.short_id not in str(refused.value)
     closed = bring_to(team, S.RESOLVED)
     with pytest.raises(InvalidMove, match="reopen it first"):
         move(team, closed, S.ESCALATED)
     waiting = bring_to(team, S.ESCALATED)
-    with pytest.raises(InvalidMove, match="already escalated"):
+    with pytest.raises(InvalidMove, match="is already sent up"):
         move(team, waiting, S.ESCALATED)
     with pytest.raises(InvalidMove, match="record management's answer or resolve it"):
         move(team, waiting, S.OWNED)

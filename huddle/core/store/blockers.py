@@ -78,17 +78,24 @@ _HINT: dict[BlockerStatus, str] = {
 """Each move as an instruction, for the message that says what can be done instead."""
 
 
-def refusal(short_id: str, current: BlockerStatus, to: BlockerStatus) -> str:
-    """Why a move is not allowed, in one line that says what can be done instead."""
-    start = f"blocker {short_id} is {current.value}; it can't become {to.value}"
+def refusal(words: str, current: BlockerStatus, to: BlockerStatus) -> str:
+    """Why a move is not allowed, in one line that says what can be done instead. The
+    blocker is named by its own words, in the team's words for where it stands."""
+    start = f"{quoted(words)} is {current.said}; it can't become {to.said}"
     if current is to:
-        return f"blocker {short_id} is already {current.value}"
+        return f"{quoted(words)} is already {current.said}"
     if current is BlockerStatus.RESOLVED:
         return f"{start} (reopen it first)"
     if to is BlockerStatus.ANSWERED:
-        return f"{start} (only a blocker sent up to management is answered: escalate it first)"
+        return f"{start} (only a blocker sent up to management is answered: send it up first)"
     choices = " or ".join(_HINT[s] for s in BlockerStatus if s in BLOCKER_MOVES[current])
     return f"{start} (you can {choices})"
+
+
+def quoted(words: str, limit: int = 60) -> str:
+    """A blocker's words for a message: on one line, cut at `limit` characters."""
+    line = " ".join(words.split())
+    return f'"{line if len(line) <= limit else line[: limit - 3] + "..."}"'
 
 
 class BlockerStore:
@@ -237,7 +244,7 @@ class BlockerStore:
             raise HuddleError(f"{owner.name} has left the team; pick someone in it")
         current = self.get(blocker.id)
         if current.status is BlockerStatus.OWNED and current.owner_id == owner.id:
-            raise InvalidMove(f"blocker {blocker.short_id} is already owned by {owner.name}")
+            raise InvalidMove(f"{quoted(blocker.text)} is already owned by {owner.name}")
         note = f"owned by {owner.name}"
         if current.status is BlockerStatus.OWNED and current.owner_name:
             note = f"owner changed from {current.owner_name} to {owner.name}"
@@ -371,7 +378,7 @@ class BlockerStore:
                 raise HuddleError("that blocker no longer exists")
             current = BlockerStatus(row[0])
             if to not in BLOCKER_MOVES[current] and not (again and current is to):
-                raise InvalidMove(refusal(blocker.short_id, current, to))
+                raise InvalidMove(refusal(blocker.text, current, to))
             if at_huddle is not None:
                 now = row_of(conn, "blockers", "id = ?", (blocker.id,))
                 kept = {column: now[column] for column in [*changes, "status"]}
