@@ -493,10 +493,12 @@ def render_markdown(digest: Digest) -> str:
         add("Nothing is waiting on management.")
     for e in d.open_escalations:
         category = f" ({_line(e.category)})" if e.category else ""
-        add(f"- {_line(e.text)}{category} [{e.id}]")
+        add(f"- {_line(e.text)}{category}")
         to_whom = f" to {_line(e.sent_to or NAME_LEFT_OUT)}"
         add(f"  Sent up {_day(e.sent_up_on)}{to_whom}: {_line(e.reason)}")
-        if e.waiting_huddle_days is not None:
+        if e.waiting_huddle_days is not None and e.sent_up_on == d.made_on:
+            add("  No answer yet, sent up today.")
+        elif e.waiting_huddle_days is not None:
             flag = {
                 "red": f": OVERDUE, more than twice the team's limit of {d.answer_limit_days}",
                 "amber": f": overdue, past the team's limit of {d.answer_limit_days}",
@@ -514,7 +516,7 @@ def render_markdown(digest: Digest) -> str:
     if not d.answers:
         add("No answers in this period.")
     for a in d.answers:
-        add(f"- {_line(a.blocker)} [{a.blocker_id}]")
+        add(f"- {_line(a.blocker)}")
         add(f"  {_day(a.answered_on)}{_by(a.answered_by)}: {_line(a.answer)}")
     add("")
 
@@ -524,7 +526,7 @@ def render_markdown(digest: Digest) -> str:
         add("No blockers resolved in this period.")
     for r in d.resolved:
         sent_up = " (had been sent up)" if r.was_sent_up else ""
-        add(f"- {_line(r.blocker)} [{r.blocker_id}]{sent_up}")
+        add(f"- {_line(r.blocker)}{sent_up}")
         add(f"  {_day(r.resolved_on)}{_by(r.resolved_by)}: {_line(r.resolution)}")
     add("")
 

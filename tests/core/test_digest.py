@@ -264,3 +264,27 @@ def test_no_names_leaves_out_what_people_are_called_in_every_form(team: Store) -
             assert kept in text, (format, kept)
         assert "Cover [name]'s visits with [name]; [name] to ring the OT" in text
         assert "Clear [name]'s waiting list" in text
+
+
+def test_the_markdown_names_blockers_by_their_words_and_says_sent_up_today(team: Store) -> None:
+    """No hex ids for people to read (they stay in the csv `id` column and the json `id`
+    key, for tools), and a blocker sent up today has not waited "0 huddle days"."""
+    anne = team.members.find("anne")
+    today = team.today()
+    forms = team.blockers.raise_blocker(anne, "The OT form asks for the address twice")
+    team.blockers.escalate(forms, "Only IT can change it", who="Ann Smith")
+    parking = team.blockers.raise_blocker(anne, "No parking at the clinic")
+    team.blockers.escalate(parking, "Only estates can", who="Ann Smith")
+    team.blockers.answer(parking, "Permits from Monday", who="Pat Reid")
+    team.blockers.resolve(parking, "Permits collected", who="Ann Smith")
+    digest = build_digest(team, today, today)
+    text = render_markdown(digest)
+    assert "- The OT form asks for the address twice\n" in text
+    assert "No answer yet, sent up today." in text
+    assert "waiting 0" not in text
+    assert re.findall(r"\[[0-9a-f]{6}\]", text) == []
+    assert "- No parking at the clinic (had been sent up)\n" in text
+    rows = list(csv.DictReader(io.StringIO(render_csv(digest))))
+    assert all(re.fullmatch(r"[0-9a-f]{6}", r["id"]) for r in rows if "sent up" in r["section"])
+    [sent_up] = json.loads(render_json(digest))["open_escalations"]
+    assert re.fullmatch(r"[0-9a-f]{6}", sent_up["id"])

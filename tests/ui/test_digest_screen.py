@@ -3,6 +3,7 @@ names go in, and writes the file."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.widgets import Input, Static
@@ -35,12 +36,18 @@ async def test_the_digest_is_previewed_in_each_format_with_or_without_names(
     store: Store, clock: FixedClock, tmp_path: Path
 ) -> None:
     a_week_of_work(store, clock)
+    forms = store.blockers.raise_blocker(store.members.find("bea"), "The OT form is too long")
+    store.blockers.escalate(forms, "Only IT can change it", who="Ann Smith")
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("d")
         screen = app.screen
         assert isinstance(screen, DigestScreen)
         text = preview(screen)
+        # A blocker by its words, no hex id; sent up today, not "waiting 0 huddle days".
+        assert "- The OT form is too long\n" in text
+        assert "No answer yet, sent up today." in text
+        assert re.findall(r"\[[0-9a-f]{6}\]", text) == []
         assert text.startswith("# Huddle digest: Northside Assessment Team")
         assert "Tue 24 Nov 2026 to Mon 30 Nov 2026" in text
         assert "- Fri 27 Nov, Bea Jones: Ring Sam about the [TODO] list" in text
