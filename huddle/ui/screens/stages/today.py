@@ -33,6 +33,7 @@ from huddle.ui.shared_screen import is_wide
 from huddle.ui.widgets.ask import Answer, AskText, PickOne
 from huddle.ui.widgets.big_name import big_rows
 from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
+from huddle.ui.widgets.whole_chunks import WholeChunks
 
 DRAFT_SAVE_SECONDS = 1.0
 """Typing is kept in the file this long after the last key (and at once on leaving)."""
@@ -232,7 +233,7 @@ class TodayStage(StageView, can_focus=True):
         yield TodaySteps(id="today-steps")
         yield StepInput(id="today-input")
         yield Static(id="today-preview")
-        yield Static(id="today-people")
+        yield WholeChunks(id="today-people")
 
     # Reading and showing
 
@@ -326,17 +327,17 @@ class TodayStage(StageView, can_focus=True):
         return hanging(lead, [text], width)
 
     def show_people(self) -> None:
-        parts: list[str | tuple[str, str] | Content] = []
+        chunks: list[Content] = []
         for member in self.people:
             has = bool(self.steps.get(member.id))
             mark = "✓ " if has else ("✎ " if self.drafts.get(member.id) else "· ")
             label = mark + member.name
             if member.id == self.current:
-                parts.append((f" {label} ", "bold reverse $accent"))
+                style = "bold reverse $accent"
             else:
-                parts.append((f" {label} ", "$text-success" if has else "$text-muted"))
-            parts.append(" ")
-        self.query_one("#today-people", Static).update(Content.assemble(*parts))
+                style = "$text-success" if has else "$text-muted"
+            chunks.append(Content.styled(f" {label} ", style))
+        self.query_one(WholeChunks).show(chunks)
 
     def show_preview(self, line: str) -> None:
         said = preview_entry(line, self.goals, self.members) if line.strip() else HINT
@@ -361,7 +362,7 @@ class TodayStage(StageView, can_focus=True):
         listing.styles.max_height = None
         self.query_one("#today-steps-title", Static).display = False
         self.query_one("#today-preview", Static).update("")
-        self.query_one("#today-people", Static).update("")
+        self.query_one(WholeChunks).show([])
 
     def members_with_steps(self) -> list[str]:
         self.steps_by_name: dict[str, list[Step]] = {}

@@ -1,0 +1,43 @@
+"""A line of short chunks (a mark and a person's name) that wraps between chunks, never inside
+one: Textual breaks a line at any space, even a non-breaking one ("Lucy / Fletcher")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import events
+from textual.content import Content
+from textual.widgets import Static
+
+
+def whole_chunks(chunks: Sequence[Content], width: int, gap: str = " ") -> Content:
+    """`chunks` joined by `gap`, a new line before any chunk that would not fit in `width`."""
+    lines: list[list[Content]] = []
+    used = 0
+    for chunk in chunks:
+        if lines and used + len(gap) + chunk.cell_length <= width:
+            lines[-1].append(chunk)
+            used += len(gap) + chunk.cell_length
+        else:
+            lines.append([chunk])
+            used = chunk.cell_length
+    return Content("\n").join(Content(gap).join(line) for line in lines)
+
+
+class WholeChunks(Static):
+    """Shows chunks laid out by `whole_chunks` at its own width, again when that changes."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._chunks: list[Content] = []
+
+    def show(self, chunks: Sequence[Content]) -> None:
+        self._chunks = list(chunks)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        width = self.content_size.width
+        self.update(whole_chunks(self._chunks, width) if width else Content(" ").join(self._chunks))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out()
