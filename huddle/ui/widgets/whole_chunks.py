@@ -24,11 +24,16 @@ def whole_chunks(chunks: Sequence[Content], width: int, gap: str = " ") -> Conte
     return Content("\n").join(Content(gap).join(line) for line in lines)
 
 
+def listed(names: Sequence[str]) -> list[Content]:
+    """Names as chunks for a list "A, B, C": each (but the last) keeps its comma."""
+    return [Content(name + "," * (n < len(names) - 1)) for n, name in enumerate(names)]
+
+
 class WholeChunks(Static):
     """Shows chunks laid out by `whole_chunks` at its own width, again when that changes."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._chunks: list[Content] = []
 
     def show(self, chunks: Sequence[Content]) -> None:

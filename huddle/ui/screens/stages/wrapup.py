@@ -16,6 +16,7 @@ from huddle.core.pulse import PulseAnswers, week_of, who_to_ask
 from huddle.core.timebox import clock_text
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.widgets.pulse import PulseRound
+from huddle.ui.widgets.whole_chunks import WholeChunks, listed
 
 
 class WrapUpStage(StageView, can_focus=True):
@@ -72,7 +73,10 @@ class WrapUpStage(StageView, can_focus=True):
                     classes="wrap-row -gap" if row == "total" else "wrap-row", id=f"wrap-{row}"
                 ):
                     yield Static(classes="wrap-label")
-                    yield Static(classes="wrap-value")
+                    if row in ("here", "away"):
+                        yield WholeChunks(classes="wrap-value")  # names wrap whole
+                    else:
+                        yield Static(classes="wrap-value")
         yield Static(classes="stage-hint")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -87,11 +91,16 @@ class WrapUpStage(StageView, can_focus=True):
             "Wrap-up" + (": this huddle has ended" if ended else ""),
             "" if ended or self.read_only else "Enter ends the huddle.",
         )
+        names = {"here": summary.present, "away": summary.away}
         for row, (label, value) in self.summary(summary).items():
             line = self.query_one(f"#wrap-{row}")
             line.display = bool(label)
             line.query_one(".wrap-label", Static).update(Content(label))
-            line.query_one(".wrap-value", Static).update(value)
+            shown = line.query_one(".wrap-value", Static)
+            if isinstance(shown, WholeChunks):
+                shown.show(listed(names[row]) if names[row] else [value])
+            else:
+                shown.update(value)
 
     def summary(self, done: WrapUp) -> dict[str, tuple[str, Content]]:
         """Each row of the summary: its label and what it says."""
