@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from textual import events
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 
@@ -35,14 +36,24 @@ class WholeChunks(Static):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._chunks: list[Content] = []
+        self._width = 0
 
     def show(self, chunks: Sequence[Content]) -> None:
         self._chunks = list(chunks)
-        self._lay_out()
+        self._lay_out(self.content_size.width)
 
-    def _lay_out(self) -> None:
-        width = self.content_size.width
-        self.update(whole_chunks(self._chunks, width) if width else Content(" ").join(self._chunks))
+    def _lay_out(self, width: int) -> None:
+        self._width = width
+        laid = whole_chunks(self._chunks, width) if width else Content(" ").join(self._chunks)
+        self.update(laid)
+        self.clear_cached_dimensions()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Laid out again at the width the height is asked for: the height is then that of
+        # the lines shown, whatever the order of layout and resize.
+        if width and width != self._width:
+            self._lay_out(width)
+        return super().get_content_height(container, viewport, width)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._lay_out()
+        self._lay_out(self.content_size.width)
