@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from textual import events
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -195,8 +196,15 @@ class HuddleApp(SharedScreenApp):
         except FileBusy:
             self.waiting.add(action, then)
         except Exception as error:  # one line; the team's typed text stays
-            self.report(error)
+            if not (isinstance(error, NoMatches) and self.closing):
+                self.report(error)
         return None
+
+    @property
+    def closing(self) -> bool:
+        """The app is on its way out: a reload that lands now finds its widgets gone, which
+        is nobody's problem (at any other time a missing widget is a bug, and said)."""
+        return self._exit or self._closing or not self.is_running
 
     def saved_after_waiting(self) -> None:
         """Writes that waited for the file are saved: say so, and show them."""
