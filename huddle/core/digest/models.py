@@ -1,0 +1,141 @@
+"""What a digest says, as plain frozen dataclasses: `gather.build_digest` fills them from the
+store; each renderer (`as_markdown`, `as_csv`, `as_json`) turns them into text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from huddle.core.blockers import AgeFlag
+
+NAME_LEFT_OUT = "[name]"
+"""What stands for a person's name when names are left out."""
+
+
+@dataclass(frozen=True)
+class OpenEscalation:
+    """A blocker sent up to management and not yet resolved."""
+
+    id: str
+    text: str
+    category: str | None
+    status: str
+    """ "escalated" (waiting for an answer) or "answered" (answered, not yet resolved)."""
+    raised_on: date
+    raised_by: str | None
+    age_days: int
+    """Days since it was raised."""
+    sent_up_on: date
+    sent_to: str | None
+    """Who it was sent up to, as typed; None when names are left out."""
+    reason: str
+    waiting_huddle_days: int | None
+    """Huddle days it has waited for an answer; None once answered."""
+    flag: str
+    """ "none", "amber" (waited the team's limit) or "red" (twice the limit)."""
+    answer: str
+    answered_by: str | None
+    answered_on: date | None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Management's answer to a blocker, given in the period."""
+
+    blocker_id: str
+    blocker: str
+    answer: str
+    answered_by: str | None
+    answered_on: date
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A blocker resolved in the period."""
+
+    blocker_id: str
+    blocker: str
+    resolution: str
+    resolved_by: str | None
+    resolved_on: date
+    was_sent_up: bool
+
+
+@dataclass(frozen=True)
+class StepDone:
+    """A small step done (or partly done) on a huddle day of the period."""
+
+    day: date
+    who: str | None
+    text: str
+    goal: str | None
+    status: str
+    """ "done" or "partly"."""
+    learning: str
+
+
+@dataclass(frozen=True)
+class GoalTally:
+    """What happened to the steps planned for one goal in the period."""
+
+    goal: str | None
+    """None for steps linked to no goal."""
+    planned: int
+    done: int
+    partly: int
+    not_done: int
+    """Not done, or carried over to a later day."""
+    dropped: int
+    not_reviewed: int
+
+
+@dataclass(frozen=True)
+class HuddleHeld:
+    day: date
+    present: int
+    away: int
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """How many of the period's huddles one member was at."""
+
+    who: str
+    present: int
+    of: int
+
+
+@dataclass(frozen=True)
+class ComesBack:
+    """Blockers raised again and again in the 30 days to the end of the period."""
+
+    label: str
+    count: int
+    since: date
+
+    def describe(self) -> str:
+        return f"{self.label}: raised {self.count} times since {self.since.day} {self.since:%B}"
+
+
+@dataclass(frozen=True)
+class Digest:
+    team: str
+    since: date
+    until: date
+    made_on: date
+    names: bool
+    """False when members' names are left out."""
+    answer_limit_days: int
+    open_escalations: tuple[OpenEscalation, ...]
+    answers: tuple[Answer, ...]
+    resolved: tuple[Resolution, ...]
+    steps_done: tuple[StepDone, ...]
+    steps_per_goal: tuple[GoalTally, ...]
+    huddles: tuple[HuddleHeld, ...]
+    attendance: tuple[Attendance, ...]
+    """Empty when names are left out (the huddles still say how many were there)."""
+    comes_back: tuple[ComesBack, ...]
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for e in self.open_escalations if e.flag != AgeFlag.NONE.value)
