@@ -28,8 +28,6 @@ from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.stepper import Stepper
 from huddle.ui.widgets.timebox import TimeboxDigits, TimeboxView
 
-WIDE_COLUMNS = 140
-"""From this width the screen is read from across a room: large countdown, more air."""
 SAVE_TIMER_SECONDS = 5
 """How often the running timebox is saved (and at once on every stage change or pause)."""
 KEY_NAMES = {"enter": "Enter", "pagedown": "PgDn"}
@@ -179,7 +177,7 @@ class HuddleScreen(LiveScreen):
             self.tick()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
+        # (From WIDE_COLUMNS the app's breakpoints give the screen and its stages "-wide".)
         if self.ready:
             self.call_after_refresh(self.show_top)
 

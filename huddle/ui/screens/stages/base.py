@@ -13,6 +13,7 @@ from textual.widgets import Static
 from huddle.core.left_undone import LeftUndone, left_undone
 from huddle.core.models import Stage
 from huddle.core.store import Store
+from huddle.ui.shared_screen import is_wide
 
 if TYPE_CHECKING:
     from huddle.ui.screens.huddle import HuddleScreen
@@ -23,7 +24,11 @@ class StageView(Vertical):
     `enter()` is called when the huddle comes to the stage, `leave()` when it goes on.
 
     Its list of rows takes the room the other parts leave (`1fr`, not `auto`), so the list
-    is never taller than the screen: it scrolls itself, and the picked row stays in view."""
+    is never taller than the screen: it scrolls itself, and the picked row stays in view.
+
+    On the TV (the presentation layout, from WIDE_COLUMNS columns) the stage has the class
+    `-wide` as the screen does, so its own CSS can say `TodayStage.-wide #board {...}`, and
+    `self.wide` in Python; `load()` runs again whenever the layout changes."""
 
     stage: ClassVar[Stage]
 
@@ -71,7 +76,19 @@ class StageView(Vertical):
     def load(self) -> None:
         """Read from the store and show it."""
 
+    @property
+    def wide(self) -> bool:
+        """Whether the huddle is shown on the TV: the presentation layout."""
+        return is_wide(self.screen)
+
+    def on_mount(self) -> None:
+        self.set_class(self.wide, "-wide")
+
+    def on_show(self) -> None:
+        self.set_class(self.wide, "-wide")
+
     def on_resize(self) -> None:
+        self.set_class(self.wide, "-wide")
         # Rows are wrapped to the width they have: wrap them again.
         if self.display and self.is_mounted and self.huddle.ready:
             self.load()
