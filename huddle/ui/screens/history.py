@@ -5,52 +5,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, DataTable, Input, Select, Static
 
-from huddle.core.calendar import format_day, parse_day
+from huddle.core.calendar import parse_day
 from huddle.core.history import Span, day_record, latest_day, move
-from huddle.core.models import BlockerStatus, StepStatus
-from huddle.core.store.search import (
-    MARK_END,
-    MARK_START,
-    PAGE_SIZE,
-    HitKind,
-    SearchFilters,
-    SearchHit,
-    SearchPage,
-)
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.history_record import heading, record_parts
+from huddle.ui.screens.history_search import HistorySearch
 from huddle.ui.widgets.fitting_footer import FittingFooter
-
-SEARCH_DELAY = 0.3
-"""Seconds after the last key before searching as you type."""
-
-STATUS_CHOICES: list[tuple[str, StepStatus | BlockerStatus]] = [
-    *((f"Step {s.value}", s) for s in StepStatus),
-    *((f"Blocker {s.value}", s) for s in BlockerStatus),
-]
-
-
-def marked(text: str, style: str = "reverse bold") -> Text:
-    """A hit's text with its matched words styled; the text itself shown literally."""
-    out = Text(no_wrap=True, overflow="ellipsis")
-    rest = text
-    while MARK_START in rest:
-        before, _, after = rest.partition(MARK_START)
-        word, _, rest = after.partition(MARK_END)
-        out.append(before)
-        out.append(word, style)
-    out.append(rest)
-    return out
-
 
 _DAY = Binding.Group("Day", compact=True)
 
@@ -115,10 +82,6 @@ goal and status; choose a result to read that day's huddle.
         self.day: date | None = day
         """The day shown (None until the screen has read the latest)."""
         self._start_searching = searching
-        self._filters = SearchFilters()
-        self._page: SearchPage | None = None
-        self._hits: list[SearchHit] = []
-        self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -138,27 +101,16 @@ goal and status; choose a result to read that day's huddle.
                     yield Static(id="day-heading")
                     yield Button("Open (enter)", id="open-huddle", compact=True)
                 yield VerticalScroll(id="record", can_focus=False)
-            with Vertical(id="search-view"):
-                with Horizontal(id="search-bar"):
-                    yield Input(placeholder="Search steps, learning and blockers", id="search-text")
-                with Horizontal(id="search-filters"):
-                    yield Select[str]([], prompt="Anyone", id="search-person", compact=True)
-                    yield Select[str]([], prompt="Any goal", id="search-goal", compact=True)
-                    yield Select[StepStatus | BlockerStatus](
-                        [(Content(label), status) for label, status in STATUS_CHOICES],
-                        prompt="Any status",
-                        id="search-status",
-                        compact=True,
-                    )
-                yield Static(id="search-count")
-                yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
-                yield Button("More results", id="more", compact=True)
+            yield HistorySearch(self.hit_chosen, id="search-view")
         yield FittingFooter()
 
+    @property
+    def search(self) -> HistorySearch:
+        return self.query_one(HistorySearch)
+
     def on_mount(self) -> None:
-        self._columns_for = 0
-        self._size_columns()
-        self.safely(self._fill_filters)
+        self.search.size_columns(self.size.width)
+        self.safely(self.search.fill_filters)
         if self.day is None:
             self.day = self.safely(lambda: latest_day(self.store)) or self.store.today()
         self.safely(self.reload)
@@ -166,23 +118,7 @@ goal and status; choose a result to read that day's huddle.
             self.action_search()
 
     def on_resize(self) -> None:
-        self._size_columns()
-
-    def _size_columns(self) -> None:
-        """Fit the results' columns to the width, the text getting what is left."""
-        width = self.size.width
-        if width == self._columns_for:
-            return
-        self._columns_for = width
-        table = self.query_one("#results", DataTable)
-        fixed = {"day": 10, "who": 14 if width < 120 else 18, "status": 9}
-        rest = max(20, width - sum(fixed.values()) - 2 * table.cell_padding * 4 - 4)
-        table.clear(columns=True)
-        table.add_column("Day", key="day", width=fixed["day"])
-        table.add_column("Who", key="who", width=fixed["who"])
-        table.add_column("Status", key="status", width=fixed["status"])
-        table.add_column("What was written", key="text", width=rest)
-        self._add_rows(self._hits)
+        self.search.size_columns(self.size.width)
 
     # Reading ------------------------------------------------------------------------------
 
@@ -193,8 +129,8 @@ goal and status; choose a result to read that day's huddle.
         )
         self.show_day(self.day or self.store.today())
         if self.searching:
-            self._fill_filters()
-            self.run_search(keep=True)
+            self.search.fill_filters()
+            self.search.run_search(keep=True)
 
     @property
     def searching(self) -> bool:
@@ -221,90 +157,6 @@ goal and status; choose a result to read that day's huddle.
             scroll.mount_all(Static(part, classes="record-part") for part in parts[len(shown) :])
         scroll.scroll_home(animate=False)
 
-    def _fill_filters(self) -> None:
-        person = self.query_one("#search-person", Select)
-        goal = self.query_one("#search-goal", Select)
-        members = self.store.members.all(active_only=False)
-        goals = self.store.goals.all(active_only=False)
-        with self.prevent(Select.Changed):
-            kept_person, kept_goal = person.value, goal.value
-            person.set_options((Content(m.name), m.id) for m in members)
-            goal.set_options((Content(g.title), g.id) for g in goals)
-            if kept_person in {m.id for m in members}:
-                person.value = kept_person
-            if kept_goal in {g.id for g in goals}:
-                goal.value = kept_goal
-
-    def run_search(self, *, keep: bool = False) -> None:
-        """Search again from the first page (`keep`: as many pages as were shown)."""
-        self._filters = self._read_filters()
-        pages = max(1, len(self._hits) // PAGE_SIZE + 1) if keep else 1
-        table = self.query_one("#results", DataTable)
-        row = table.cursor_row
-        store = self.store.search
-        page = store.search(self._filters, limit=PAGE_SIZE * pages)
-        self._hits = list(page.hits)
-        self._page = page
-        table.clear()
-        self._add_rows(page.hits)
-        if keep and self._hits:
-            table.move_cursor(row=min(row, len(self._hits) - 1), animate=False)
-        total = store.count(self._filters)
-        self._show_count(total)
-
-    def more_results(self) -> None:
-        """The next page, added under the ones already shown."""
-        if self._page is None or self._page.next_after is None:
-            return
-        page = self.store.search.search(self._filters, after=self._page.next_after)
-        self._hits += page.hits
-        self._page = page
-        self._add_rows(page.hits)
-        self._show_count(self.store.search.count(self._filters))
-
-    def _add_rows(self, hits: list[SearchHit]) -> None:
-        table = self.query_one("#results", DataTable)
-        today = self.store.today()
-        for hit in hits:
-            text = marked(hit.text)
-            if hit.kind is HitKind.BLOCKER:
-                text = Text.assemble(("Blocker: ", "bold"), text, no_wrap=True, overflow="ellipsis")
-            if hit.detail:
-                label = "learned" if hit.kind is HitKind.STEP else "answer or note"
-                text.append(f"\n  {label}: ", "italic")
-                text.append_text(marked(hit.detail))
-            table.add_row(
-                Text(format_day(hit.day, today), no_wrap=True, overflow="ellipsis"),
-                Text(hit.who, no_wrap=True, overflow="ellipsis"),
-                Text(hit.status, no_wrap=True, overflow="ellipsis"),
-                text,
-                key=f"{hit.kind.value}:{hit.id}",
-                height=2 if hit.detail else 1,
-            )
-        more = self.query_one("#more", Button)
-        more.set_class(bool(self._page and self._page.more), "-more")
-
-    def _show_count(self, total: int) -> None:
-        shown = len(self._hits)
-        if total == 0:
-            text = "Nothing found" if self._filters != SearchFilters() else "Nothing recorded yet"
-        elif shown < total:
-            text = f"{total:,} found, showing the newest {shown:,} (More results for the rest)"
-        else:
-            text = f"{total:,} found"
-        self.query_one("#search-count", Static).update(Content(text))
-
-    def _read_filters(self) -> SearchFilters:
-        person = self.query_one("#search-person", Select).value
-        goal = self.query_one("#search-goal", Select).value
-        status = self.query_one("#search-status", Select).value
-        return SearchFilters(
-            text=self.query_one("#search-text", Input).value,
-            member_id=person if isinstance(person, str) else None,
-            goal_id=goal if isinstance(goal, str) else None,
-            status=status if isinstance(status, StepStatus | BlockerStatus) else None,
-        )
-
     # Events -------------------------------------------------------------------------------
 
     @on(Button.Pressed, "#history-nav Button")
@@ -327,10 +179,6 @@ goal and status; choose a result to read that day's huddle.
     def open_pressed(self) -> None:
         self.action_open_huddle()
 
-    @on(Button.Pressed, "#more")
-    def more_pressed(self) -> None:
-        self.safely(self.more_results)
-
     @on(Input.Submitted, "#go-date")
     def date_typed(self, event: Input.Submitted) -> None:
         store = self.store
@@ -344,35 +192,10 @@ goal and status; choose a result to read that day's huddle.
 
         self.safely(go)
 
-    @on(Input.Changed, "#search-text")
-    def search_typed(self) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self.safely(self.run_search))
-
-    @on(Input.Submitted, "#search-text")
-    def search_submitted(self) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self.safely(self.run_search)
-        if self._hits:
-            self.query_one("#results", DataTable).focus()
-
-    @on(Select.Changed, "#search-filters Select")
-    def filter_changed(self) -> None:
-        self.safely(self.run_search)
-
-    @on(DataTable.RowSelected, "#results")
-    def hit_chosen(self, event: DataTable.RowSelected) -> None:
-        hit = self._hits[event.cursor_row]
+    def hit_chosen(self, day: date) -> None:
+        """A search result was chosen: read that day's huddle."""
         self.action_by_date()
-        self.safely(lambda: self.show_day(hit.day))
-
-    @on(DataTable.RowHighlighted, "#results")
-    def near_the_end(self, event: DataTable.RowHighlighted) -> None:
-        # Walking off the last row of a page brings the next one.
-        if event.cursor_row >= len(self._hits) - 1 and self._page and self._page.more:
-            self.safely(self.more_results)
+        self.safely(lambda: self.show_day(day))
 
     # Actions ------------------------------------------------------------------------------
 
@@ -435,8 +258,8 @@ goal and status; choose a result to read that day's huddle.
         if switcher.current != "search-view":
             switcher.current = "search-view"
             self.add_class("-searching")
-            self.safely(self._fill_filters)
-            self.safely(self.run_search)
+            self.safely(self.search.fill_filters)
+            self.safely(self.search.run_search)
         self.query_one("#search-text", Input).focus()
         self.refresh_bindings()
 

@@ -3,169 +3,37 @@ draft (in memory at once, in the file a moment later) until it is saved as their
 
 from __future__ import annotations
 
-import re
-
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from huddle.core.calendar import format_day
 from huddle.core.flow import (
-    TypedStep,
-    complete_goal,
-    complete_member,
     drop_today,
-    goal_tags,
     present_members,
     preview_entry,
     read_entry,
     steps_for,
 )
-from huddle.core.models import Blocker, Goal, HuddleError, Member, Stage, Step
-from huddle.core.text import clean_line
+from huddle.core.models import Blocker, Goal, Member, Stage, Step
 from huddle.ui.screens.stages.base import StageView
+from huddle.ui.screens.stages.today_edit import edit_step
+from huddle.ui.screens.stages.today_input import StepInput, TodaySteps
+from huddle.ui.screens.stages.today_rows import by_name, name_panel, people_chunks, step_row
 from huddle.ui.shared_screen import is_wide
-from huddle.ui.widgets.ask import Answer, AskText, PickOne
-from huddle.ui.widgets.big_name import big_rows
-from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
+from huddle.ui.widgets.keylist import row_width
 from huddle.ui.widgets.whole_chunks import WholeChunks
+
+__all__ = ["StepInput", "TodayStage", "TodaySteps"]
 
 DRAFT_SAVE_SECONDS = 1.0
 """Typing is kept in the file this long after the last key (and at once on leaving)."""
 
-_TAG_AT_END = re.compile(r"(?<!\S)[#@][\w\-'.]*$")
-_ANY_TAG = re.compile(r"(?<!\S)#[^\W\d_][\w\-'.]*")
-
 HINT = "Tab completes #goal and @name   ctrl+g picks a goal   ! first: a blocker"
-
-
-def complete_tag(tag: str, goals: list[Goal], members: list[Member]) -> list[str]:
-    """What a half-typed #goal or @name could become."""
-    return complete_goal(tag, goals) if tag.startswith("#") else complete_member(tag, members)
-
-
-class GoalSuggester(Suggester):
-    """Shows, greyed out, the goal (or person) a half-typed #tag (or @tag) would complete to."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.goals: list[Goal] = []
-        self.members: list[Member] = []
-
-    async def get_suggestion(self, value: str) -> str | None:
-        found = _TAG_AT_END.search(value)
-        if not found or len(found.group()) < 2:
-            return None
-        choices = complete_tag(found.group(), self.goals, self.members)
-        if not choices:
-            return None
-        return value[: found.start()] + choices[0]
-
-
-class StepInput(Input):
-    """The one line a person types their step in."""
-
-    BINDINGS = [
-        Binding("up", "person(-1)", "Previous person", key_display="↑"),
-        Binding("down", "person(1)", "Next person", key_display="↓"),
-        Binding("tab", "complete", "#goal", key_display="Tab"),
-        Binding("ctrl+g", "pick_goal", "Pick goal"),
-        Binding("escape", "stop_typing", "Stop typing"),
-    ]
-
-    def __init__(self, *, id: str | None = None) -> None:
-        self.goal_suggester = GoalSuggester()
-        super().__init__(
-            placeholder="Type the step, Enter saves it",
-            id=id,
-            suggester=self.goal_suggester,
-            select_on_focus=False,
-        )
-        self._cycle: tuple[str, list[str], int] | None = None
-
-    async def _on_key(self, event: events.Key) -> None:
-        # Keys that act on the line are handled in the line's own turn, not when the key has
-        # come back up to the app (where bindings are looked up): a quick typist's next
-        # letters are then never typed into the line before its Tab or Enter is acted on.
-        if event.key not in ("tab", "enter", "up", "down"):
-            return  # the Input types it
-        event.stop()
-        event.prevent_default()
-        if event.key == "tab":
-            self.action_complete()
-        elif event.key == "enter":
-            self.query_ancestor(TodayStage).submit(self.value)
-        else:
-            self.action_person(-1 if event.key == "up" else 1)
-
-    def action_complete(self) -> None:
-        """Tab: complete the #goal or @name being typed (again: the next one that fits)."""
-        value = self.value[: self.cursor_position]
-        if self._cycle and self._cycle[0] == self.value:
-            _, choices, index = self._cycle
-            index = (index + 1) % len(choices)
-            found = _TAG_AT_END.search(value.rstrip())
-            start = found.start() if found else len(value)
-        else:
-            found = _TAG_AT_END.search(value)
-            if not found:
-                self.query_ancestor(TodayStage).focus_steps()
-                return
-            suggester = self.goal_suggester
-            choices = complete_tag(found.group(), suggester.goals, suggester.members)
-            if not choices:
-                self.app.bell()
-                return
-            index, start = 0, found.start()
-        completed = value[:start] + choices[index] + " "
-        self.value = completed + self.value[self.cursor_position :]
-        self.cursor_position = len(completed)
-        self._cycle = (self.value, choices, index)
-
-    def action_pick_goal(self) -> None:
-        self.query_ancestor(TodayStage).pick_goal()
-
-    def action_person(self, delta: int) -> None:
-        self.query_ancestor(TodayStage).action_person(delta)
-
-    def action_stop_typing(self) -> None:
-        self.query_ancestor(TodayStage).focus()
-
-
-class TodaySteps(KeyList):
-    """A person's steps already planned for today: carried over first."""
-
-    BINDINGS = [
-        Binding("k", "keep", "Keep"),
-        Binding("e", "edit", "Edit"),
-        Binding("x", "drop", "Drop"),
-        Binding("escape", "type", "Back to typing"),
-    ]
-
-    def action_type(self) -> None:
-        self.query_ancestor(TodayStage).type_step()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "drop", "type"):
-            return not self.query_ancestor(TodayStage).read_only
-        return True
-
-    def action_keep(self) -> None:
-        if self.highlighted is not None and self.highlighted < self.option_count - 1:
-            self.action_cursor_down()
-        else:
-            self.query_ancestor(TodayStage).type_step()
-
-    def action_edit(self) -> None:
-        self.query_ancestor(TodayStage).edit(self.highlighted_id())
-
-    def action_drop(self) -> None:
-        self.query_ancestor(TodayStage).drop(self.highlighted_id())
 
 
 class TodayStage(StageView, can_focus=True):
@@ -270,7 +138,7 @@ class TodayStage(StageView, can_focus=True):
             name.update("Nobody is marked here: go back to Who's here (1)")
             self.query_one(TodaySteps).display = False
             return
-        name.update(self.name_panel(person.name, name.content_size.width))
+        name.update(name_panel(person.name, name.content_size.width, wide=is_wide(self.screen)))
         position = [m.id for m in self.people].index(person.id) + 1
         self.query_one("#today-progress", Static).update(
             Content(
@@ -297,46 +165,14 @@ class TodayStage(StageView, can_focus=True):
         self.show_preview(entry.value)
         self.show_people()
 
-    def name_panel(self, person_name: str, width: int) -> Content:
-        """Whose turn it is: on the TV in block letters three rows tall (when every letter
-        is in the font and the name fits), else in bold."""
-        rows = big_rows(person_name) if is_wide(self.screen) else None
-        if rows and max(len(row) for row in rows) <= width:
-            return Content.assemble(
-                Content("\n".join(rows)).stylize("bold $text-accent"),
-                "\n",
-                ("your small step for today", "$text-muted"),
-            )
-        return Content.assemble((person_name, "bold $text-accent"), " - your small step for today")
-
     def row(self, step: Step) -> Content:
-        parts: list[str | tuple[str, str] | Content] = []
+        carried = None
         if step.carried_from:
-            carried = self.store.steps.get(step.carried_from)
-            lead = Content.styled("→ ", "$text-accent")
-            parts.append((f"carried from {format_day(carried.day, self.day)}: ", "$text-accent"))
-        else:
-            lead = Content.styled("• ", "$text-success")
-        parts.append(Content(step.text))
-        text, width = Content.assemble(*parts), row_width(self.query_one(TodaySteps))
-        if step.goal_title:
-            goal = Content.assemble(
-                ("· ", "dim"), Content(step.goal_title).stylize("italic $text-muted")
-            )
-            text = with_tail(text, goal, width - lead.cell_length)
-        return hanging(lead, [text], width)
+            carried = format_day(self.store.steps.get(step.carried_from).day, self.day)
+        return step_row(step, carried, row_width(self.query_one(TodaySteps)))
 
     def show_people(self) -> None:
-        chunks: list[Content] = []
-        for member in self.people:
-            has = bool(self.steps.get(member.id))
-            mark = "✓ " if has else ("✎ " if self.drafts.get(member.id) else "· ")
-            label = mark + member.name
-            if member.id == self.current:
-                style = "bold reverse $accent"
-            else:
-                style = "$text-success" if has else "$text-muted"
-            chunks.append(Content.styled(f" {label} ", style))
+        chunks = people_chunks(self.people, self.steps, self.drafts, self.current)
         self.query_one(WholeChunks).show(chunks)
 
     def show_preview(self, line: str) -> None:
@@ -351,10 +187,9 @@ class TodayStage(StageView, can_focus=True):
         self.query_one("#today-progress", Static).update("")
         listing = self.query_one(TodaySteps)
         options: list[Option] = []
-        for member in self.members_with_steps():
+        for member, steps in by_name(self.steps):
             options.append(Option(Content.assemble((member, "bold")), disabled=True))
-            for step in self.steps_by_name[member]:
-                options.append(Option(self.row(step), id=step.id))
+            options.extend(Option(self.row(step), id=step.id) for step in steps)
         if not options:
             options.append(Option(Content("No steps were planned."), disabled=True))
         listing.set_options(options)
@@ -363,13 +198,6 @@ class TodayStage(StageView, can_focus=True):
         self.query_one("#today-steps-title", Static).display = False
         self.query_one("#today-preview", Static).update("")
         self.query_one(WholeChunks).show([])
-
-    def members_with_steps(self) -> list[str]:
-        self.steps_by_name: dict[str, list[Step]] = {}
-        for steps in self.steps.values():
-            for step in steps:
-                self.steps_by_name.setdefault(step.member_name, []).append(step)
-        return sorted(self.steps_by_name, key=str.casefold)
 
     # Coming and going
 
@@ -560,29 +388,6 @@ class TodayStage(StageView, can_focus=True):
 
     # Goals and the steps already planned
 
-    def pick_goal(self) -> None:
-        entry = self.query_one(StepInput)
-        tags = goal_tags(self.goals)
-        choices = [(g.id, g.title) for g in self.goals if g.id in tags]
-        if not choices:
-            self.huddle.notify("The team has no goals yet", timeout=3)
-            return
-
-        def chosen(goal_id: str | None) -> None:
-            entry.focus()
-            if goal_id is None:
-                return
-            tag = tags[goal_id]
-            text = entry.value
-            if _ANY_TAG.search(text):
-                text = _ANY_TAG.sub(tag, text, count=1)
-            else:
-                text = f"{text.rstrip()} {tag}".lstrip()
-            entry.value = text
-            entry.cursor_position = len(text)
-
-        self.app.push_screen(PickOne("Which goal does this step serve?", choices), chosen)
-
     def step_by_id(self, step_id: str | None) -> Step | None:
         person = self.person
         if step_id is None or person is None:
@@ -593,53 +398,9 @@ class TodayStage(StageView, can_focus=True):
         step = self.step_by_id(step_id)
         if step is None or self.read_only:
             return
-        tags = goal_tags(self.goals)
-        start = step.text + (f" {tags[step.goal_id]}" if step.goal_id in tags else "")
-
         person = self.person
         assert person is not None  # noqa: S101 narrows the type; no check relies on it
-
-        def read(text: str) -> TypedStep:
-            return read_entry(text, member=person, goals=self.goals, members=self.members)
-
-        def check(text: str) -> str | None:
-            """An edit changes the words and the goal; refused, the text stays to be fixed."""
-            try:
-                typed = read(text)
-                clean_line(typed.text, what="a step")
-            except HuddleError as error:
-                return str(error)
-            if typed.is_blocker:
-                return "an edit can't turn a step into a blocker"
-            if typed.member.id != step.member_id:
-                return "to give this step to someone else, drop it and add it for them"
-            return None
-
-        def done(answer: Answer | None) -> None:
-            if answer is None or not answer.given:
-                return  # set aside: the draft is kept in the file
-            typed = self.huddle.safely(lambda: read(answer.text))
-            if typed is not None:
-                edited = self.huddle.safely(
-                    lambda: self.store.steps.edit(step, typed.text, goal=typed.goal)
-                )
-                if edited is not None:
-                    self.huddle.safely(lambda: self.store.dialog_drafts.clear(purpose))
-            self.load()
-
-        purpose = f"edit:{step.id}"
-        self.app.push_screen(
-            AskText(
-                f"Edit {step.member_name}'s step",
-                "#goal links a goal (Tab completes it)",
-                value=start,
-                shorthand=(lambda: self.goals, lambda: self.members),
-                check=check,
-                drafts=self.store.dialog_drafts,
-                purpose=purpose,
-            ),
-            done,
-        )
+        edit_step(self, step, person)
 
     def drop(self, step_id: str | None) -> None:
         step = self.step_by_id(step_id)

@@ -1,0 +1,174 @@
+"""The Today stage's two keyboard widgets: the line a person types their step in (with #goal
+and @name completion) and the list of their steps already planned for today."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, cast
+
+from textual import events
+from textual.binding import Binding
+from textual.suggester import Suggester
+from textual.widget import Widget
+from textual.widgets import Input
+
+from huddle.core.flow import complete_goal, complete_member, goal_tags
+from huddle.core.models import Goal, Member
+from huddle.ui.widgets.ask import PickOne
+from huddle.ui.widgets.keylist import KeyList
+
+if TYPE_CHECKING:
+    from huddle.ui.screens.stages.today import TodayStage
+
+_TAG_AT_END = re.compile(r"(?<!\S)[#@][\w\-'.]*$")
+_ANY_TAG = re.compile(r"(?<!\S)#[^\W\d_][\w\-'.]*")
+
+
+def complete_tag(tag: str, goals: list[Goal], members: list[Member]) -> list[str]:
+    """What a half-typed #goal or @name could become."""
+    return complete_goal(tag, goals) if tag.startswith("#") else complete_member(tag, members)
+
+
+def today_stage(widget: Widget) -> TodayStage:
+    """The Today stage `widget` is part of."""
+    return cast("TodayStage", widget.query_ancestor("TodayStage"))
+
+
+class GoalSuggester(Suggester):
+    """Shows, greyed out, the goal (or person) a half-typed #tag (or @tag) would complete to."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.goals: list[Goal] = []
+        self.members: list[Member] = []
+
+    async def get_suggestion(self, value: str) -> str | None:
+        found = _TAG_AT_END.search(value)
+        if not found or len(found.group()) < 2:
+            return None
+        choices = complete_tag(found.group(), self.goals, self.members)
+        if not choices:
+            return None
+        return value[: found.start()] + choices[0]
+
+
+class StepInput(Input):
+    """The one line a person types their step in."""
+
+    BINDINGS = [
+        Binding("up", "person(-1)", "Previous person", key_display="↑"),
+        Binding("down", "person(1)", "Next person", key_display="↓"),
+        Binding("tab", "complete", "#goal", key_display="Tab"),
+        Binding("ctrl+g", "pick_goal", "Pick goal"),
+        Binding("escape", "stop_typing", "Stop typing"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        self.goal_suggester = GoalSuggester()
+        super().__init__(
+            placeholder="Type the step, Enter saves it",
+            id=id,
+            suggester=self.goal_suggester,
+            select_on_focus=False,
+        )
+        self._cycle: tuple[str, list[str], int] | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Keys that act on the line are handled in the line's own turn, not when the key has
+        # come back up to the app (where bindings are looked up): a quick typist's next
+        # letters are then never typed into the line before its Tab or Enter is acted on.
+        if event.key not in ("tab", "enter", "up", "down"):
+            return  # the Input types it
+        event.stop()
+        event.prevent_default()
+        if event.key == "tab":
+            self.action_complete()
+        elif event.key == "enter":
+            today_stage(self).submit(self.value)
+        else:
+            self.action_person(-1 if event.key == "up" else 1)
+
+    def action_complete(self) -> None:
+        """Tab: complete the #goal or @name being typed (again: the next one that fits)."""
+        value = self.value[: self.cursor_position]
+        if self._cycle and self._cycle[0] == self.value:
+            _, choices, index = self._cycle
+            index = (index + 1) % len(choices)
+            found = _TAG_AT_END.search(value.rstrip())
+            start = found.start() if found else len(value)
+        else:
+            found = _TAG_AT_END.search(value)
+            if not found:
+                today_stage(self).focus_steps()
+                return
+            suggester = self.goal_suggester
+            choices = complete_tag(found.group(), suggester.goals, suggester.members)
+            if not choices:
+                self.app.bell()
+                return
+            index, start = 0, found.start()
+        completed = value[:start] + choices[index] + " "
+        self.value = completed + self.value[self.cursor_position :]
+        self.cursor_position = len(completed)
+        self._cycle = (self.value, choices, index)
+
+    def action_pick_goal(self) -> None:
+        """ctrl+g: pick the step's goal from a list; its #tag goes in the line."""
+        goals = self.goal_suggester.goals
+        tags = goal_tags(goals)
+        choices = [(g.id, g.title) for g in goals if g.id in tags]
+        if not choices:
+            today_stage(self).huddle.notify("The team has no goals yet", timeout=3)
+            return
+
+        def chosen(goal_id: str | None) -> None:
+            self.focus()
+            if goal_id is None:
+                return
+            tag = tags[goal_id]
+            text = self.value
+            if _ANY_TAG.search(text):
+                text = _ANY_TAG.sub(tag, text, count=1)
+            else:
+                text = f"{text.rstrip()} {tag}".lstrip()
+            self.value = text
+            self.cursor_position = len(text)
+
+        self.app.push_screen(PickOne("Which goal does this step serve?", choices), chosen)
+
+    def action_person(self, delta: int) -> None:
+        today_stage(self).action_person(delta)
+
+    def action_stop_typing(self) -> None:
+        today_stage(self).focus()
+
+
+class TodaySteps(KeyList):
+    """A person's steps already planned for today: carried over first."""
+
+    BINDINGS = [
+        Binding("k", "keep", "Keep"),
+        Binding("e", "edit", "Edit"),
+        Binding("x", "drop", "Drop"),
+        Binding("escape", "type", "Back to typing"),
+    ]
+
+    def action_type(self) -> None:
+        today_stage(self).type_step()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "drop", "type"):
+            return not today_stage(self).read_only
+        return True
+
+    def action_keep(self) -> None:
+        if self.highlighted is not None and self.highlighted < self.option_count - 1:
+            self.action_cursor_down()
+        else:
+            today_stage(self).type_step()
+
+    def action_edit(self) -> None:
+        today_stage(self).edit(self.highlighted_id())
+
+    def action_drop(self) -> None:
+        today_stage(self).drop(self.highlighted_id())

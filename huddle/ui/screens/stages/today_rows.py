@@ -1,0 +1,68 @@
+"""What the Today stage draws: whose turn it is, a planned step's row and the line of
+everyone's names. User text always literal."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from huddle.core.models import Member, Step
+from huddle.ui.widgets.big_name import big_rows
+from huddle.ui.widgets.keylist import hanging, with_tail
+
+
+def name_panel(person_name: str, width: int, *, wide: bool) -> Content:
+    """Whose turn it is: on the TV (`wide`) in block letters three rows tall (when every
+    letter is in the font and the name fits), else in bold."""
+    rows = big_rows(person_name) if wide else None
+    if rows and max(len(row) for row in rows) <= width:
+        return Content.assemble(
+            Content("\n".join(rows)).stylize("bold $text-accent"),
+            "\n",
+            ("your small step for today", "$text-muted"),
+        )
+    return Content.assemble((person_name, "bold $text-accent"), " - your small step for today")
+
+
+def step_row(step: Step, carried_from: str | None, width: int) -> Content:
+    """A step planned for today, wrapped to `width`; `carried_from` names the day a carried
+    step was first planned."""
+    parts: list[str | tuple[str, str] | Content] = []
+    if carried_from is not None:
+        lead = Content.styled("→ ", "$text-accent")
+        parts.append((f"carried from {carried_from}: ", "$text-accent"))
+    else:
+        lead = Content.styled("• ", "$text-success")
+    parts.append(Content(step.text))
+    text = Content.assemble(*parts)
+    if step.goal_title:
+        goal = Content.assemble(
+            ("· ", "dim"), Content(step.goal_title).stylize("italic $text-muted")
+        )
+        text = with_tail(text, goal, width - lead.cell_length)
+    return hanging(lead, [text], width)
+
+
+def people_chunks(
+    people: list[Member], steps: dict[str, list[Step]], drafts: dict[str, str], current: str | None
+) -> list[Content]:
+    """Everyone here, marked: ✓ has a step, ✎ has a draft, the current turn reversed."""
+    chunks: list[Content] = []
+    for member in people:
+        has = bool(steps.get(member.id))
+        mark = "✓ " if has else ("✎ " if drafts.get(member.id) else "· ")
+        label = mark + member.name
+        if member.id == current:
+            style = "bold reverse $accent"
+        else:
+            style = "$text-success" if has else "$text-muted"
+        chunks.append(Content.styled(f" {label} ", style))
+    return chunks
+
+
+def by_name(steps: dict[str, list[Step]]) -> list[tuple[str, list[Step]]]:
+    """Everybody's steps, grouped under their names in alphabetical order."""
+    grouped: dict[str, list[Step]] = {}
+    for theirs in steps.values():
+        for step in theirs:
+            grouped.setdefault(step.member_name, []).append(step)
+    return sorted(grouped.items(), key=lambda item: item[0].casefold())
