@@ -63,6 +63,7 @@ def blocker_as_json(store: Store, blocker: Blocker) -> dict[str, Any]:
         "answered_by": blocker.answered_by or None,
         "answered_on": blocker.answered_at.date().isoformat() if blocker.answered_at else None,
         "resolution": blocker.resolution or None,
+        "tier": blocker.tier_name,
     }
 
 
@@ -84,9 +85,10 @@ def blockers(state: State, status: str, as_json: bool) -> None:
     With --json, a list of objects:
       {"id", "short_id", "text", "category", "status", "raised_on", "raised_by",
        "age_days", "owner", "sent_up_on", "sent_to", "reason", "waiting_huddle_days",
-       "flag", "answer", "answered_by", "answered_on", "resolution"}
-    Dates are YYYY-MM-DD; anything not yet known is null. "flag" is none, amber (no
-    answer after the team's limit of huddle days) or red (twice the limit).
+       "flag", "answer", "answered_by", "answered_on", "resolution", "tier"}
+    Dates are YYYY-MM-DD; anything not yet known is null. "tier" is the team's tier it is
+    with (null without tiers). "flag" is none, amber (no answer after the limit of huddle
+    days: its tier's, else the team's) or red (twice the limit).
 
     \b
     Example:
@@ -119,12 +121,21 @@ def blockers(state: State, status: str, as_json: bool) -> None:
 @click.command()
 @click.argument("blocker_id", metavar="ID")
 @click.option("--reason", required=True, help="Why the team can't fix it itself.")
-@click.option("--to", "to", default="management", show_default=True, help="Who it goes to.")
+@click.option(
+    "--to",
+    "to",
+    default=None,
+    help="Who it goes to (default: management; with tiers, who at that tier).",
+)
 @who_option("Who sends it up")
 @db_option
 @pass_state
-def escalate(state: State, blocker_id: str, reason: str, to: str, who: str | None) -> None:
+def escalate(state: State, blocker_id: str, reason: str, to: str | None, who: str | None) -> None:
     """Send a blocker up to management, with the reason the team can't fix it.
+
+    With the team's tiers (`huddle team tiers`), it goes to the first tier; run again on a
+    blocker already sent up, it goes one tier higher with its own reason (refused at the
+    top tier). Without tiers it goes to --to, once.
 
     \b
     Example:
@@ -135,7 +146,7 @@ def escalate(state: State, blocker_id: str, reason: str, to: str, who: str | Non
     blocker = store.blockers.escalate(
         store.blockers.find(blocker_id), reason, who=member.name, to=to
     )
-    click.echo(f"Blocker {blocker.short_id} sent up to {blocker.escalated_to}: {blocker.text}")
+    click.echo(f"Blocker {blocker.short_id} sent up to {blocker.sent_up_to}: {blocker.text}")
 
 
 @click.command()

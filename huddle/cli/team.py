@@ -219,6 +219,33 @@ def answer_limit(state: State, days: int) -> None:
     )
 
 
+@team.command("tiers")
+@click.argument("tiers", nargs=-1, metavar="[TIER[:DAYS]]...")
+@click.option("--none", "no_tiers", is_flag=True, help="No tiers: --to names who it goes to.")
+@db_option
+@pass_state
+def tiers(state: State, tiers: tuple[str, ...], no_tiers: bool) -> None:
+    """The tiers a blocker goes up through, first to last, each with the huddle days it has
+    to answer (after the colon; the team's answer limit if not given). With none given,
+    shows them.
+
+    Sending a blocker up goes to the first tier; `huddle escalate` on one already sent up
+    moves it to the next, with its own reason. --to then names who at that tier.
+
+    \b
+    Example:
+      huddle team tiers "Team manager:2" "Service manager:5" "Director:10"
+    """
+    from huddle.core.tiers import read_tiers, tiers_said
+
+    store = state.store()
+    if tiers and no_tiers:
+        raise click.UsageError("give tiers or --none, not both")
+    if tiers or no_tiers:
+        store.team.set_tiers(read_tiers(tiers, store.team.get().answer_limit_days))
+    click.echo(f"Tiers: {tiers_said(store.team.tiers())}")
+
+
 @team.command("backups")
 @click.argument("count", type=click.IntRange(1, 365))
 @db_option

@@ -55,9 +55,10 @@ def waiting_for_answer(
     """How long an escalated, unanswered blocker has waited, with its flag; None for any
     other blocker.
 
-    Counted in the team's huddle days (weekends and holidays do not count). With the
-    team's limit of `limit` huddle days it is amber once it has waited `limit` huddle
-    days with no answer, and red once it has waited twice that.
+    Counted in the team's huddle days (weekends and holidays do not count), from when it
+    reached the tier it is with. With a limit of `limit` huddle days (its tier's own limit
+    when it has a tier, else the team's `limit`) it is amber once it has waited that many
+    huddle days with no answer, and red once it has waited twice that.
     """
     if blocker.status is not BlockerStatus.ESCALATED or blocker.escalated_at is None:
         return None
@@ -65,7 +66,7 @@ def waiting_for_answer(
     days = (
         sum(1 for _ in calendar.huddle_days(sent + timedelta(days=1), today)) if today > sent else 0
     )
-    limit = max(1, limit)
+    limit = max(1, blocker.tier_limit_days or limit)
     if days >= 2 * limit:
         flag = AgeFlag.RED
     elif days >= limit:

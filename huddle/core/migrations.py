@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from huddle.core.schema import SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6
+from huddle.core.schema import SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6, SCHEMA_7
 
 migrations = Migrations("huddle")
 
@@ -47,4 +47,10 @@ def last_changes(db: Database) -> None:
 @migrations(name="0006_steps_by_reviewed_on")
 def steps_by_reviewed_on(db: Database) -> None:
     for statement in SCHEMA_6:
+        db.execute(statement)
+
+
+@migrations(name="0007_escalation_tiers")
+def escalation_tiers(db: Database) -> None:
+    for statement in SCHEMA_7:
         db.execute(statement)

@@ -119,6 +119,17 @@ class Team:
 
 
 @dataclass(frozen=True)
+class Tier:
+    """One step of the ladder a blocker goes up: the team manager, the service manager..."""
+
+    position: int
+    """1 for the first tier a blocker is sent up to, 2 for the next, and so on."""
+    name: str
+    answer_limit_days: int
+    """Huddle days this tier has to answer before the blocker is flagged overdue."""
+
+
+@dataclass(frozen=True)
 class Member:
     id: str
     name: str
@@ -183,6 +194,11 @@ class Blocker:
     answer_seen_at: datetime | None = None
     """When the team heard the answer ("You said, we did"); None while still to read out."""
     resolved_at: datetime | None = None
+    tier: int | None = None
+    """The team's tier it is with now (1 is the first); None if not sent up through tiers."""
+    tier_name: str | None = None
+    tier_limit_days: int | None = None
+    """The answer-by limit of its tier, in huddle days; None without a tier."""
 
     @property
     def short_id(self) -> str:
@@ -195,6 +211,14 @@ class Blocker:
         if self.status is BlockerStatus.OWNED and self.owner_name:
             return f"owned by {self.owner_name}"
         return self.status.said
+
+    @property
+    def sent_up_to(self) -> str:
+        """Who it is sent up to, in words: "Service manager", "Service manager (Jane Roe)",
+        or without tiers whoever was named ("management")."""
+        if self.tier_name is None or self.escalated_to in ("", self.tier_name):
+            return self.tier_name or self.escalated_to
+        return f"{self.tier_name} ({self.escalated_to})"
 
     @property
     def is_escalated(self) -> bool:
@@ -212,6 +236,8 @@ class BlockerEvent:
     status_to: BlockerStatus
     note: str
     blocker_id: str = ""
+    tier: str = ""
+    """The tier this move sent it up to, by its name then; "" for any other move."""
 
 
 @dataclass(frozen=True)

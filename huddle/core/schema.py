@@ -359,3 +359,17 @@ SCHEMA_6 = [
     # through an index, not by scanning every step (5 years of a big team: 400 ms to 10 ms).
     "CREATE INDEX steps_by_reviewed_on ON steps (reviewed_on)",
 ]
+
+SCHEMA_7 = [
+    # The tiers a blocker goes up through (issue 15): the team manager, then the service
+    # manager, then the director, each with its own answer-by limit in huddle days.
+    """CREATE TABLE tiers (
+        position INTEGER PRIMARY KEY CHECK (position >= 1),
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        answer_limit_days INTEGER NOT NULL CHECK (answer_limit_days BETWEEN 1 AND 60)
+    )""",
+    # The tier a blocker sent up is with now (NULL: never sent up, or the team has no tiers).
+    "ALTER TABLE blockers ADD COLUMN tier INTEGER",
+    # The tier each sending up went to, by its name then, so the history shows each one.
+    "ALTER TABLE blocker_events ADD COLUMN tier TEXT NOT NULL DEFAULT ''",
+]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from huddle.core.models import (
@@ -23,8 +23,10 @@ from huddle.core.store.undo import UNDONE, keep, row_of
 from huddle.core.text import clean_line
 
 _SELECT = """
-SELECT b.*, r.name AS raised_by_name, o.name AS owner_name
+SELECT b.*, r.name AS raised_by_name, o.name AS owner_name,
+    t.name AS tier_name, t.answer_limit_days AS tier_limit_days
 FROM blockers b JOIN members r ON r.id = b.raised_by LEFT JOIN members o ON o.id = b.owner_id
+    LEFT JOIN tiers t ON t.position = b.tier
 """
 
 
@@ -50,6 +52,9 @@ def _blocker(row: sqlite3.Row) -> Blocker:
         answered_at=_maybe_datetime(row["answered_at"]),
         answer_seen_at=_maybe_datetime(row["answer_seen_at"]),
         resolved_at=_maybe_datetime(row["resolved_at"]),
+        tier=row["tier"] if row["tier_name"] is not None else None,
+        tier_name=row["tier_name"],
+        tier_limit_days=row["tier_limit_days"],
     )
 
 
@@ -65,6 +70,7 @@ def _event(row: sqlite3.Row) -> BlockerEvent:
         status_to=BlockerStatus(row["status_to"]),
         note=row["note"],
         blocker_id=row["blocker_id"],
+        tier=row["tier"],
     )
 
 
@@ -96,6 +102,11 @@ def quoted(words: str, limit: int = 60) -> str:
     """A blocker's words for a message: on one line, cut at `limit` characters."""
     line = " ".join(words.split())
     return f'"{line if len(line) <= limit else line[: limit - 3] + "..."}"'
+
+
+_SENT_UP = (BlockerStatus.ESCALATED, BlockerStatus.ANSWERED)
+_Plan = tuple[dict[str, object], str, str]
+"""A move worked out under the write lock: the columns it changes, its note, its tier."""
 
 
 class BlockerStore:
@@ -164,7 +175,7 @@ class BlockerStore:
     def history(self, blocker: Blocker) -> list[BlockerEvent]:
         """Every change to the blocker, oldest first."""
         rows = self.db.rows(
-            "SELECT blocker_id, at, who, status_from, status_to, note FROM blocker_events"
+            "SELECT blocker_id, at, who, status_from, status_to, note, tier FROM blocker_events"
             " WHERE blocker_id = ? ORDER BY at, rowid",
             (blocker.id,),
         )
@@ -187,7 +198,7 @@ class BlockerStore:
         where += " AND status_to = ?" if to else ""
         params: tuple[str, ...] = (first.isoformat(), last.isoformat(), UNDONE, UNDONE)
         rows = self.db.rows(
-            "SELECT blocker_id, at, who, status_from, status_to, note FROM blocker_events e"  # noqa: S608 a fixed filter; dates are bound
+            "SELECT blocker_id, at, who, status_from, status_to, note, tier FROM blocker_events e"  # noqa: S608 a fixed filter; dates are bound
             f" WHERE substr(at, 1, 10) BETWEEN ? AND ?{where} ORDER BY at, rowid",
             params + ((to.value,) if to else ()),
         )
@@ -264,28 +275,55 @@ class BlockerStore:
         reason: str,
         *,
         who: str,
-        to: str = "management",
+        to: str | None = None,
         at_huddle: date | None = None,
     ) -> Blocker:
-        """Send it up to management; a reason is required, and to whom. An earlier answer
-        (if it was sent up before) stays in the history; the new escalation waits afresh."""
+        """Send it up, with the reason the team can't fix it (required). With the team's
+        tiers, a blocker the team has goes to the first tier and one already sent up
+        (answered or not) to the next tier, with its own reason; at the top tier it is
+        refused. `to` names who at that tier, if anyone. Without tiers it goes to `to`
+        ("management" if not given), and only once while it waits. An earlier answer stays
+        in the history; at the new tier it waits afresh."""
         reason = clean_line(reason, what="the reason for sending it up")
-        to = clean_line(to, what="who it goes to", limit=80)
-        return self._move(
-            blocker,
-            BlockerStatus.ESCALATED,
-            who=who,
-            note=f"to {to}: {reason}",
-            changes={
+        to = clean_line(to, what="who it goes to", limit=80) if to is not None else ""
+
+        def plan(conn: sqlite3.Connection, current: BlockerStatus) -> _Plan:
+            tiers = conn.execute("SELECT position, name FROM tiers ORDER BY position").fetchall()
+            changes: dict[str, object] = {
                 "escalation_reason": reason,
-                "escalated_to": to,
                 "escalated_at": self.db.stamp(),
                 "answer": "",
                 "answered_by": "",
                 "answered_at": None,
                 "answer_seen_at": None,
-            },
-            at_huddle=at_huddle,
+            }
+            if not tiers:
+                if current is BlockerStatus.ESCALATED:
+                    raise InvalidMove(
+                        f"{quoted(blocker.text)} is already sent up and waits for an answer"
+                        " (to send it higher, set the team's tiers: huddle team tiers)"
+                    )
+                to_whom = to or "management"
+                return (
+                    {**changes, "escalated_to": to_whom, "tier": None},
+                    f"to {to_whom}: {reason}",
+                    "",
+                )
+            (now,) = conn.execute(
+                "SELECT tier FROM blockers WHERE id = ?", (blocker.id,)
+            ).fetchone()
+            position = (now or 1) + 1 if current in _SENT_UP else 1
+            if position > len(tiers):
+                raise InvalidMove(
+                    f"{quoted(blocker.text)} is with {tiers[-1][1]}, the top tier;"
+                    " it can't go higher (resolve it, or the team owns it)"
+                )
+            tier = tiers[position - 1][1]
+            note = f"to {tier}{f' ({to})' if to else ''}: {reason}"
+            return {**changes, "escalated_to": to or tier, "tier": position}, note, tier
+
+        return self._move(
+            blocker, BlockerStatus.ESCALATED, who=who, plan=plan, again=True, at_huddle=at_huddle
         )
 
     def answer(self, blocker: Blocker, answer: str, *, who: str) -> Blocker:
@@ -362,14 +400,17 @@ class BlockerStore:
         to: BlockerStatus,
         *,
         who: str,
-        note: str,
-        changes: dict[str, object],
+        note: str = "",
+        changes: dict[str, object] | None = None,
+        plan: Callable[[sqlite3.Connection, BlockerStatus], _Plan] | None = None,
         again: bool = False,
         at_huddle: date | None = None,
     ) -> Blocker:
         """Move the blocker to `to` (checked against BLOCKER_MOVES under the write lock; with
-        `again`, a blocker already `to` is changed too, e.g. a new owner). Made `at_huddle`
-        (its day), the move is kept as the last at the Blockers stage, for undo."""
+        `again`, a blocker already `to` is changed too, e.g. a new owner). The changes and
+        note are given, or `plan` makes them under the lock from where the blocker stands
+        (with the tier it is sent up to). Made `at_huddle` (its day), the move is kept as
+        the last at the Blockers stage, for undo."""
         who = clean_line(who, what="who made the change", limit=80)
         with self.db.write() as conn:
             # Read the status under the write lock: another screen may have moved it.
@@ -377,12 +418,20 @@ class BlockerStore:
             if row is None:
                 raise HuddleError("that blocker no longer exists")
             current = BlockerStatus(row[0])
+            tier = ""
+            if plan is not None:
+                changes, note, tier = plan(conn, current)
+            changes = changes or {}
             if to not in BLOCKER_MOVES[current] and not (again and current is to):
                 raise InvalidMove(refusal(blocker.text, current, to))
             if at_huddle is not None:
                 now = row_of(conn, "blockers", "id = ?", (blocker.id,))
                 kept = {column: now[column] for column in [*changes, "status"]}
-                after = {"status": to.value, "owner_id": changes.get("owner_id", now["owner_id"])}
+                after = {
+                    "status": to.value,
+                    "owner_id": changes.get("owner_id", now["owner_id"]),
+                    "tier": changes.get("tier", now["tier"]),
+                }
                 keep(
                     conn,
                     self.db,
@@ -399,7 +448,7 @@ class BlockerStore:
                 f"UPDATE blockers SET {columns} WHERE id = ?",  # noqa: S608 names are this module's own keys; values are bound
                 [*changes.values(), blocker.id],
             )
-            record_event(conn, self.db, blocker.id, who, current, to, note)
+            record_event(conn, self.db, blocker.id, who, current, to, note, tier=tier)
         return self.get(blocker.id)
 
 
@@ -411,11 +460,14 @@ def record_event(
     status_from: BlockerStatus | None,
     status_to: BlockerStatus,
     note: str = "",
+    *,
+    tier: str = "",
 ) -> None:
-    """Append one line to the blocker's history (which is never rewritten)."""
+    """Append one line to the blocker's history (which is never rewritten); `tier`: the
+    tier a sending up went to."""
     conn.execute(
-        "INSERT INTO blocker_events (id, blocker_id, at, who, status_from, status_to, note)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO blocker_events (id, blocker_id, at, who, status_from, status_to, note,"
+        " tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             db.new_id(),
             blocker_id,
@@ -424,5 +476,6 @@ def record_event(
             status_from.value if status_from else None,
             status_to.value,
             note,
+            tier,
         ),
     )

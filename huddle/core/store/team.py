@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from huddle.core.calendar import HuddleCalendar
-from huddle.core.models import DateOrder, Holiday, HuddleError, Team
+from huddle.core.models import DateOrder, Holiday, HuddleError, Team, Tier
 from huddle.core.store.db import Db
 from huddle.core.text import clean_line, clean_text
 
@@ -17,6 +18,9 @@ _SETTINGS = (
     "answer_limit_days",
     "backups_kept",
 )
+
+MAX_TIERS = 6
+"""More tiers than this is not a team's ladder of management."""
 
 
 class TeamStore:
@@ -67,6 +71,43 @@ class TeamStore:
             with self.db.write() as conn:
                 conn.execute(f"UPDATE team SET {columns} WHERE id = 1", list(changes.values()))  # noqa: S608 names are update()'s own keys; values are bound
         return self.get()
+
+    def tiers(self) -> list[Tier]:
+        """The tiers a blocker is sent up through, first to last; empty without tiers."""
+        rows = self.db.rows("SELECT position, name, answer_limit_days FROM tiers ORDER BY position")
+        return [Tier(r["position"], r["name"], r["answer_limit_days"]) for r in rows]
+
+    def set_tiers(self, tiers: Sequence[tuple[str, int]]) -> list[Tier]:
+        """Set the team's tiers, first to last, each (name, answer-by limit in huddle days);
+        none: blockers go up to whoever is named, as before tiers. A blocker sent up before
+        the team had tiers is with the first; one with a tier no longer there, with the top."""
+        rows = [
+            (position, clean_line(name, what="a tier's name", limit=40), days)
+            for position, (name, days) in enumerate(tiers, 1)
+        ]
+        if len(rows) > MAX_TIERS:
+            raise HuddleError(f"at most {MAX_TIERS} tiers")
+        seen: set[str] = set()
+        for _, name, days in rows:
+            if not 1 <= days <= 60:
+                raise HuddleError(f"{name}: the answer limit is from 1 to 60 huddle days")
+            if name.casefold() in seen:
+                raise HuddleError(f"'{name}' is named twice; each tier needs its own name")
+            seen.add(name.casefold())
+        with self.db.write() as conn:
+            conn.execute("DELETE FROM tiers")
+            conn.executemany(
+                "INSERT INTO tiers (position, name, answer_limit_days) VALUES (?, ?, ?)", rows
+            )
+            if rows:
+                conn.execute(
+                    "UPDATE blockers SET tier = 1 WHERE tier IS NULL AND escalated_at IS NOT NULL"
+                    " AND status IN ('escalated', 'answered')"
+                )
+                conn.execute("UPDATE blockers SET tier = ? WHERE tier > ?", (len(rows),) * 2)
+            else:
+                conn.execute("UPDATE blockers SET tier = NULL WHERE tier IS NOT NULL")
+        return self.tiers()
 
     def holidays(self) -> list[Holiday]:
         return [

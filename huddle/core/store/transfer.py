@@ -21,6 +21,7 @@ EXPORTED_TABLES = (
     "team",
     "holidays",
     "stage_minutes",
+    "tiers",
     "members",
     "goals",
     "steps",

@@ -197,7 +197,9 @@ class LastChangeStore:
         who: str,
     ) -> Undone:
         now = row_of(conn, "blockers", "id = ?", (blocker_id,))
-        if not now or now["status"] != after["status"] or now["owner_id"] != after["owner_id"]:
+        if not now or any(
+            now[key] != after[key] for key in ("status", "owner_id", "tier") if key in after
+        ):
             raise _Changed(f"can't undo it: {_CHANGED}")
         changes = _known(conn, "blockers", {**before, "updated_at": self.db.stamp()})
         columns = ", ".join(f"{column} = ?" for column in changes)

@@ -1,0 +1,51 @@
+"""The team's tiers of management, as people type them and as they read: "Team manager:2"
+is the tier and its answer-by limit in huddle days."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from huddle.core.models import HuddleError, Tier
+
+_WITH_DAYS = re.compile(r"^(?P<name>.*?)\s*:\s*(?P<days>\S*)$")
+
+
+def read_tiers(typed: Iterable[str], default_days: int) -> list[tuple[str, int]]:
+    """Tiers as typed, first to last: "Team manager" (answers within the team's limit,
+    `default_days`) or "Service manager:5" (within 5 huddle days). Each item may hold
+    several, comma-separated ("Team manager:2, Director:10"); empty items are skipped."""
+    tiers = []
+    for item in typed:
+        for part in item.split(","):
+            part = part.strip()
+            if not part:
+                continue
+            found = _WITH_DAYS.match(part)
+            if found is None:
+                tiers.append((part, default_days))
+                continue
+            name, days = found["name"], found["days"]
+            if not name or not days.isdigit():
+                raise HuddleError(
+                    f"'{part}' is not a tier: type its name, then : and the huddle days it"
+                    " has to answer ('Service manager:5')"
+                )
+            tiers.append((name, int(days)))
+    return tiers
+
+
+def tiers_typed(tiers: Sequence[Tier]) -> str:
+    """The tiers as one line to type again: "Team manager:2, Director:10"."""
+    return ", ".join(f"{t.name}:{t.answer_limit_days}" for t in tiers)
+
+
+def tiers_said(tiers: Sequence[Tier]) -> str:
+    """The ladder in words: "Team manager (answers in 2 huddle days), then Director (10)"."""
+    if not tiers:
+        return "no tiers: a blocker goes up to whoever is named"
+    first, *rest = tiers
+    days = "day" if first.answer_limit_days == 1 else "days"
+    words = [f"{first.name} (answers in {first.answer_limit_days} huddle {days})"]
+    words += [f"{t.name} ({t.answer_limit_days})" for t in rest]
+    return ", then ".join(words)
