@@ -34,6 +34,7 @@ COMMANDS = {
     "backup": "file:backup",
     "check": "file:check",
     "import": "transfer:import_",
+    "day-status": "day_status:day_status",
 }
 """Each subcommand and its module:function in huddle/cli, imported only when that command runs (or
 --help lists them all), so `huddle add` loads nothing it does not use."""

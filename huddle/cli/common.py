@@ -142,3 +142,7 @@ def complete_member(ctx: click.Context, _param: click.Parameter, incomplete: str
 
 def complete_goal(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
     return _complete(ctx, incomplete, lambda store: [g.title for g in store.goals.all()])
+
+
+def complete_day_measure(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, lambda store: [m.name for m in store.day_status.measures()])

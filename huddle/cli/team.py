@@ -6,8 +6,9 @@ import click
 
 from huddle.cli.common import HuddleGroup, State, complete_member, db_option, pass_state, read_day
 from huddle.core.calendar import days_of_rule, format_day, rule_from_days
-from huddle.core.models import DateOrder, Role
+from huddle.core.models import DateOrder, Role, SpeakerOrder
 from huddle.core.next_huddle import next_huddle
+from huddle.core.store.team import BOARD_SECONDS
 
 
 @click.group(cls=HuddleGroup, invoke_without_command=True)
@@ -36,6 +37,11 @@ def show(state: State) -> None:
         f"Huddle days: {', '.join(days_of_rule(settings.huddle_days))}"
         f"; next huddle: {next_huddle(store).words}"
         f"; timebox {settings.timebox_minutes} min; dates {settings.date_order.value}"
+    )
+    tracked = [m.name for m in store.day_status.measures()]
+    click.echo(
+        f"Speakers: {settings.speaker_order.value}; board panels: {settings.board_seconds} s"
+        f"; tracked daily: {', '.join(tracked) if tracked else 'nothing'}"
     )
     members = store.members.all(active_only=False)
     click.echo(f"\nMembers ({sum(m.active for m in members)}):")
@@ -271,3 +277,54 @@ def pulse(state: State, day: str) -> None:
     rule = rule_from_days([day])
     store.pulse.set_pulse_day(rule.rsplit("=", 1)[1])
     click.echo(f"The Kaizen pulse is asked at wrap-up once a week, from {days_of_rule(rule)[0]}")
+
+
+@team.command("board-seconds")
+@click.argument("seconds", type=click.IntRange(*BOARD_SECONDS))
+@db_option
+@pass_state
+def board_seconds(state: State, seconds: int) -> None:
+    """How long `huddle board` shows each panel before the next one (default 20)."""
+    state.store().team.update(board_seconds=seconds)
+    click.echo(f"The board shows each panel for {seconds} seconds")
+
+
+@team.command("speaker-order")
+@click.argument("order", type=click.Choice([o.value for o in SpeakerOrder]))
+@db_option
+@pass_state
+def speaker_order(state: State, order: str) -> None:
+    """Who speaks first at Today: alphabetical, rotating (one further each huddle) or
+    random (shuffled by the date, the same all day)."""
+    state.store().team.update(speaker_order=SpeakerOrder(order))
+    click.echo(f"People speak in {order} order at Today")
+
+
+@team.command()
+@click.argument("measure", required=False)
+@click.option("--stop", is_flag=True, help="Stop tracking it; its days are kept.")
+@db_option
+@pass_state
+def track(state: State, measure: str | None, stop: bool) -> None:
+    """Track a measure day by day with a colour (the board's day-status strip), e.g.
+    "missed visits"; with no MEASURE, lists the ones tracked.
+
+    \b
+    Examples:
+      huddle team track "missed visits"
+      huddle team track "missed visits" --stop
+    """
+    store = state.store()
+    if measure is None:
+        tracked = store.day_status.measures()
+        if not tracked:
+            click.echo('No measures are tracked daily yet: huddle team track "missed visits"')
+        for each in tracked:
+            click.echo(each.name)
+        return
+    if stop:
+        stopped = store.day_status.stop(store.day_status.find(measure))
+        click.echo(f"{stopped.name} is no longer tracked daily (its days are kept)")
+        return
+    added = store.day_status.track(measure)
+    click.echo(f'{added.name} is tracked daily: huddle day-status "{added.name}" green')

@@ -9,7 +9,16 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from huddle.core.schema import SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6, SCHEMA_7
+from huddle.core.schema import (
+    SCHEMA_1,
+    SCHEMA_2,
+    SCHEMA_3,
+    SCHEMA_4,
+    SCHEMA_5,
+    SCHEMA_6,
+    SCHEMA_7,
+    SCHEMA_8,
+)
 
 migrations = Migrations("huddle")
 
@@ -53,4 +62,10 @@ def steps_by_reviewed_on(db: Database) -> None:
 @migrations(name="0007_escalation_tiers")
 def escalation_tiers(db: Database) -> None:
     for statement in SCHEMA_7:
+        db.execute(statement)
+
+
+@migrations(name="0008_board_and_day_status")
+def board_and_day_status(db: Database) -> None:
+    for statement in SCHEMA_8:
         db.execute(statement)

@@ -105,6 +105,22 @@ class DateOrder(enum.StrEnum):
     MONTH_FIRST = "month-first"
 
 
+class SpeakerOrder(enum.StrEnum):
+    """Who speaks first at Today: by name, one further each huddle, or shuffled by the date."""
+
+    ALPHABETICAL = "alphabetical"
+    ROTATING = "rotating"
+    RANDOM = "random"
+
+
+class DayColor(enum.StrEnum):
+    """A day's status on a measure the team tracks daily (the "safety cross")."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
 @dataclass(frozen=True)
 class Team:
     name: str
@@ -116,6 +132,19 @@ class Team:
     """Huddle days management has to answer an escalated blocker before it is flagged."""
     backups_kept: int = 14
     """How many dated backups of the file are kept (`huddle backup`, and the app daily)."""
+    board_seconds: int = 20
+    """Seconds each panel of `huddle board` shows before the next one."""
+    speaker_order: SpeakerOrder = SpeakerOrder.ALPHABETICAL
+    """Who speaks first at Today."""
+
+
+@dataclass(frozen=True)
+class DayMeasure:
+    """A measure the team tracks day by day with a colour ("missed visits")."""
+
+    id: str
+    name: str
+    active: bool = True
 
 
 @dataclass(frozen=True)

@@ -373,3 +373,25 @@ SCHEMA_7 = [
     # The tier each sending up went to, by its name then, so the history shows each one.
     "ALTER TABLE blocker_events ADD COLUMN tier TEXT NOT NULL DEFAULT ''",
 ]
+
+SCHEMA_8 = [
+    # The board between huddles (issue 13): seconds each panel shows before the next one.
+    "ALTER TABLE team ADD COLUMN board_seconds INTEGER NOT NULL DEFAULT 20",
+    # Who speaks first at Today: alphabetical, rotating (one further each huddle) or random.
+    "ALTER TABLE team ADD COLUMN speaker_order TEXT NOT NULL DEFAULT 'alphabetical'",
+    # Day status (the "safety cross"): measures the team tracks daily, one colour a day.
+    # A measure no longer tracked keeps its days (active = 0).
+    """CREATE TABLE day_measures (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE day_statuses (
+        measure_id TEXT NOT NULL REFERENCES day_measures(id),
+        day TEXT NOT NULL,
+        color TEXT NOT NULL CHECK (color IN ('green', 'amber', 'red')),
+        set_at TEXT NOT NULL,
+        PRIMARY KEY (measure_id, day)
+    ) WITHOUT ROWID""",
+]

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from huddle.core.store.arrivals import ArrivalStore
     from huddle.core.store.blockers import BlockerStore
     from huddle.core.store.catchup import CatchUpStore
+    from huddle.core.store.day_status import DayStatusStore
     from huddle.core.store.dialog_drafts import DialogDraftStore
     from huddle.core.store.digests import DigestStore
     from huddle.core.store.drafts import DraftStore
@@ -251,3 +252,9 @@ class Store:
         from huddle.core.store.transfer import TransferStore
 
         return TransferStore(self.db)
+
+    @cached_property
+    def day_status(self) -> DayStatusStore:
+        from huddle.core.store.day_status import DayStatusStore
+
+        return DayStatusStore(self.db)

@@ -28,6 +28,10 @@ class HuddleStore:
             stage=Stage(row["stage"]),
         )
 
+    def count_before(self, day: date) -> int:
+        """How many huddles were held before `day`."""
+        return int(self.db.value("SELECT count(*) FROM huddles WHERE day < ?", (day.isoformat(),)))
+
     def has_ended(self, day: date) -> bool:
         return bool(
             self.db.value(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from huddle.core.calendar import HuddleCalendar
-from huddle.core.models import DateOrder, Holiday, HuddleError, Team, Tier
+from huddle.core.models import DateOrder, Holiday, HuddleError, SpeakerOrder, Team, Tier
 from huddle.core.store.db import Db
 from huddle.core.text import clean_line, clean_text
 
@@ -17,10 +17,16 @@ _SETTINGS = (
     "date_order",
     "answer_limit_days",
     "backups_kept",
+    "board_seconds",
+    "speaker_order",
 )
 
 MAX_TIERS = 6
 """More tiers than this is not a team's ladder of management."""
+
+
+BOARD_SECONDS = (5, 600)
+"""The shortest and longest time the board shows a panel, in seconds."""
 
 
 class TeamStore:
@@ -38,6 +44,8 @@ class TeamStore:
             date_order=DateOrder(row["date_order"]),
             answer_limit_days=row["answer_limit_days"],
             backups_kept=row["backups_kept"],
+            board_seconds=row["board_seconds"],
+            speaker_order=SpeakerOrder(row["speaker_order"]),
         )
 
     def update(
@@ -49,6 +57,8 @@ class TeamStore:
         date_order: DateOrder | None = None,
         answer_limit_days: int | None = None,
         backups_kept: int | None = None,
+        board_seconds: int | None = None,
+        speaker_order: SpeakerOrder | None = None,
     ) -> Team:
         """Change some settings; the others stay as they are."""
         changes: dict[str, object] = {
@@ -58,6 +68,8 @@ class TeamStore:
             "date_order": date_order.value if date_order else None,
             "answer_limit_days": answer_limit_days,
             "backups_kept": backups_kept,
+            "board_seconds": board_seconds,
+            "speaker_order": speaker_order.value if speaker_order else None,
         }
         changes = {k: v for k, v in changes.items() if v is not None}
         if timebox_minutes is not None and not 1 <= timebox_minutes <= 120:
@@ -66,6 +78,10 @@ class TeamStore:
             raise HuddleError("the answer limit is from 1 to 60 huddle days")
         if backups_kept is not None and not 1 <= backups_kept <= 365:
             raise HuddleError("keep from 1 to 365 backups")
+        if board_seconds is not None and not BOARD_SECONDS[0] <= board_seconds <= BOARD_SECONDS[1]:
+            raise HuddleError(
+                f"the board shows each panel for {BOARD_SECONDS[0]} to {BOARD_SECONDS[1]} seconds"
+            )
         if changes:
             columns = ", ".join(f"{k} = ?" for k in changes)
             with self.db.write() as conn:

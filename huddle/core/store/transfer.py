@@ -35,6 +35,8 @@ EXPORTED_TABLES = (
     "pdsa_steps",
     "sustainment_checks",
     "digests",
+    "day_measures",
+    "day_statuses",
 )
 """The tables an export holds, in an order where a row's references come before it."""
 

@@ -14,12 +14,12 @@ from textual.widgets.option_list import Option
 from huddle.core.calendar import format_day
 from huddle.core.flow import (
     drop_today,
-    present_members,
     preview_entry,
     read_entry,
     steps_for,
 )
 from huddle.core.models import Blocker, Goal, Member, Stage, Step
+from huddle.core.speakers import speaking_order
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.today_edit import edit_step
 from huddle.ui.screens.stages.today_input import StepInput, TodaySteps
@@ -107,7 +107,7 @@ class TodayStage(StageView, can_focus=True):
 
     def load(self) -> None:
         store = self.store
-        self.people = present_members(store, self.day)
+        self.people = speaking_order(store, self.day)
         self.members = store.members.all()
         self.goals = store.goals.all()
         self.query_one(StepInput).goal_suggester.goals = self.goals
