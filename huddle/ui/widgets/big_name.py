@@ -1,63 +1,80 @@
-"""A person's name in block letters three rows tall, for a screen read from across a room.
-
-Our own small font of box-drawing characters: letters (shown as capitals), space, hyphen and
-apostrophe. A name with any other character (an accent, an emoji) gets no block letters:
-`big_rows` returns None and the caller shows the name as plain bold text. The rows are built
-from the font only, so a name can never be read as markup.
-"""
+"""A person's name in solid block letters, for a screen read from across a room: one line of
+letters (four rows) per word group, broken between words when the name is wider than the room.
+A name the font can't draw (an accent, an emoji), or a word wider than the room, gets no
+block letters: `big_rows` returns None and the caller shows the name as plain bold text."""
 
 from __future__ import annotations
 
-FONT: dict[str, tuple[str, str, str]] = {
-    "A": ("┏━┓", "┣━┫", "╹ ╹"),
-    "B": ("┏┓ ", "┣┻┓", "┗━┛"),
-    "C": ("┏━╸", "┃  ", "┗━╸"),
-    "D": ("╺┳┓", " ┃┃", "╺┻┛"),
-    "E": ("┏━╸", "┣╸ ", "┗━╸"),
-    "F": ("┏━╸", "┣╸ ", "╹  "),
-    "G": ("┏━╸", "┃╺┓", "┗━┛"),
-    "H": ("╻ ╻", "┣━┫", "╹ ╹"),
-    "I": ("╻", "┃", "╹"),
-    "J": ("  ╻", "  ┃", "┗━┛"),
-    "K": ("╻┏ ", "┣┻┓", "╹ ╹"),
-    "L": ("╻  ", "┃  ", "┗━╸"),
-    "M": ("┏┳┓", "┃┃┃", "╹ ╹"),
-    "N": ("┏┓╻", "┃┗┫", "╹ ╹"),
-    "O": ("┏━┓", "┃ ┃", "┗━┛"),
-    "P": ("┏━┓", "┣━┛", "╹  "),
-    "Q": ("┏━┓", "┃┓┃", "┗┻┛"),
-    "R": ("┏━┓", "┣┳┛", "╹┗╸"),
-    "S": ("┏━┓", "┗━┓", "┗━┛"),
-    "T": ("╺┳╸", " ┃ ", " ╹ "),
-    "U": ("╻ ╻", "┃ ┃", "┗━┛"),
-    "V": ("╻ ╻", "┃┏┛", "┗┛ "),
-    "W": ("╻ ╻", "┃╻┃", "┗┻┛"),
-    "X": ("╻ ╻", "┏╋┛", "╹ ╹"),
-    "Y": ("╻ ╻", "┗┳┛", " ╹ "),
-    "Z": ("╺━┓", "┏━┛", "┗━╸"),
-    " ": ("  ", "  ", "  "),
-    "-": ("   ", "╺━╸", "   "),
-    "'": ("╻", "╹", " "),
-}
-"""Each character as three rows of equal width."""
+from textual import events
+from textual.content import Content
+from textual.geometry import Size
+from textual.widgets import Static
 
-ROWS = 3
+from huddle.ui.shared_screen import is_wide
+from huddle.ui.widgets.block_font import block_rows, block_width, solid
 
 
-def big_rows(name: str) -> list[str] | None:
-    """`name` as three rows of block letters, or None if a character is not in the font."""
-    glyphs: list[tuple[str, str, str]] = []
-    for char in name:
-        glyph = FONT.get(char.upper()) if char.isascii() else None
-        if glyph is None:
-            return None
-        glyphs.append(glyph)
-    if not glyphs:
+def big_rows(name: str, width: int | None = None) -> list[str] | None:
+    """`name` as block letters, four rows a line; a name wider than `width` columns is
+    broken between words onto more lines (a blank row between them)."""
+    if block_rows(name) is None:
         return None
-    return [" ".join(glyph[row] for glyph in glyphs).rstrip() for row in range(ROWS)]
+    if width is None or block_width(name) <= width:
+        return block_rows(name)
+    lines: list[str] = []
+    for word in name.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and block_width(joined) <= width:
+            lines[-1] = joined
+        elif block_width(word) <= width:
+            lines.append(word)
+        else:
+            return None
+    rows: list[str] = []
+    for line in lines:
+        rows.extend(([""] if rows else []) + (block_rows(line) or []))
+    return rows
 
 
-def big_width(name: str) -> int:
-    """How many columns `big_rows(name)` takes (0 if it has no block letters)."""
-    rows = big_rows(name)
-    return max((len(row) for row in rows), default=0) if rows else 0
+class BigName(Static):
+    """A name with a line under it ("your small step for today"): on the TV in solid block
+    letters, laid out at the width its height is measured at (so a name drawn before the
+    screen had its size is never cut to one row); else, and for any name the font can't
+    draw, the name in bold and the line after it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._said = ""
+        self._under = ""
+        self._width = -1
+
+    def show(self, name: str, under: str) -> None:
+        self._said, self._under = name, under
+        self._lay_out(self.content_size.width)
+
+    def say(self, text: str) -> None:
+        """Plain words instead of a name."""
+        self._said = ""
+        self.update(Content(text))
+
+    def _lay_out(self, width: int) -> None:
+        self._width = width
+        rows = big_rows(self._said, width) if is_wide(self.screen) else None
+        if rows:
+            self.update(
+                Content.assemble(
+                    solid(rows, "bold $text-accent"), "\n", (self._under, "$text-muted")
+                )
+            )
+        else:
+            self.update(Content.assemble((self._said, "bold $text-accent"), f" - {self._under}"))
+        self.clear_cached_dimensions()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self._said and width and width != self._width:
+            self._lay_out(width)
+        return super().get_content_height(container, viewport, width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._said:
+            self._lay_out(self.content_size.width)

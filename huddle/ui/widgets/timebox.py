@@ -3,9 +3,11 @@ end, red when over. The screen ticks the `Timebox`; these only draw it."""
 
 from __future__ import annotations
 
-from textual.widgets import Digits, Static
+from textual.content import Content
+from textual.widgets import Static
 
 from huddle.core.timebox import Timebox, TimeLeft, clock_text
+from huddle.ui.widgets.block_font import block_rows, solid
 
 _TIME_CSS = """
     {name}.-amber {{
@@ -17,7 +19,7 @@ _TIME_CSS = """
 """
 
 
-def _set_state(widget: Static | Digits, box: Timebox) -> None:
+def _set_state(widget: Static, box: Timebox) -> None:
     state = box.state
     widget.set_class(state is TimeLeft.AMBER, "-amber")
     widget.set_class(state is TimeLeft.OVER, "-over")
@@ -54,20 +56,27 @@ class TimeboxView(Static):
         return str(self.content)
 
 
-class TimeboxDigits(Digits):
-    """The countdown in large digits, for a screen read from across the room."""
+class TimeboxDigits(Static):
+    """The countdown in solid block digits, for a screen read from across the room."""
 
     DEFAULT_CSS = """
     TimeboxDigits {
         width: auto;
+        height: auto;
         padding: 0 2;
+        text-style: bold;
     }
     """ + _TIME_CSS.format(name="TimeboxDigits")
+
+    text = ""
+    """The time shown, as digits ("12:04", "-1:30")."""
 
     def show(self, box: Timebox, *, finished: bool = False) -> None:
         left = box.remaining
         _set_state(self, box)
-        if finished:
-            self.update(clock_text(box.seconds))
-        else:
-            self.update(("-" if left < 0 else "") + clock_text(abs(left)))
+        text = clock_text(box.seconds if finished else left)
+        if left < 0 and not finished:
+            text = "-" + text
+        self.text = text
+        rows = block_rows(text)
+        self.update(solid(rows) if rows else Content(text))

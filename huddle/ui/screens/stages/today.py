@@ -23,8 +23,8 @@ from huddle.core.speakers import speaking_order
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.today_edit import edit_step
 from huddle.ui.screens.stages.today_input import StepInput, TodaySteps
-from huddle.ui.screens.stages.today_rows import by_name, name_panel, people_chunks, step_row
-from huddle.ui.shared_screen import is_wide
+from huddle.ui.screens.stages.today_rows import by_name, people_chunks, step_row
+from huddle.ui.widgets.big_name import BigName
 from huddle.ui.widgets.keylist import row_width
 from huddle.ui.widgets.whole_chunks import WholeChunks
 
@@ -95,7 +95,7 @@ class TodayStage(StageView, can_focus=True):
         self._ids: dict[tuple[str, str], str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(id="today-name")
+        yield BigName(id="today-name")
         yield Static(id="today-progress", classes="stage-hint")
         yield Static(id="today-steps-title")
         yield TodaySteps(id="today-steps")
@@ -128,17 +128,17 @@ class TodayStage(StageView, can_focus=True):
     def show_person(self, *, fill_input: bool) -> None:
         """Draw the current person's turn; `fill_input` puts their draft in the line."""
         person = self.person
-        name = self.query_one("#today-name", Static)
+        name = self.query_one(BigName)
         entry = self.query_one(StepInput)
         entry.display = not self.read_only and person is not None
         if self.read_only:
             self.show_day()
             return
         if person is None:
-            name.update("Nobody is marked here: go back to Who's here (1)")
+            name.say("Nobody is marked here: go back to Who's here (1)")
             self.query_one(TodaySteps).display = False
             return
-        name.update(name_panel(person.name, name.content_size.width, wide=is_wide(self.screen)))
+        name.show(person.name, "your small step for today")
         position = [m.id for m in self.people].index(person.id) + 1
         self.query_one("#today-progress", Static).update(
             Content(
@@ -181,9 +181,7 @@ class TodayStage(StageView, can_focus=True):
 
     def show_day(self) -> None:
         """A past huddle: everybody's steps for the day, read only."""
-        self.query_one("#today-name", Static).update(
-            Content(f"Small steps for {format_day(self.day, self.store.today())}")
-        )
+        self.query_one(BigName).say(f"Small steps for {format_day(self.day, self.store.today())}")
         self.query_one("#today-progress", Static).update("")
         listing = self.query_one(TodaySteps)
         options: list[Option] = []

@@ -6,21 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from huddle.core.models import Member, Step
-from huddle.ui.widgets.big_name import big_rows
 from huddle.ui.widgets.keylist import hanging, with_tail
-
-
-def name_panel(person_name: str, width: int, *, wide: bool) -> Content:
-    """Whose turn it is: on the TV (`wide`) in block letters three rows tall (when every
-    letter is in the font and the name fits), else in bold."""
-    rows = big_rows(person_name) if wide else None
-    if rows and max(len(row) for row in rows) <= width:
-        return Content.assemble(
-            Content("\n".join(rows)).stylize("bold $text-accent"),
-            "\n",
-            ("your small step for today", "$text-muted"),
-        )
-    return Content.assemble((person_name, "bold $text-accent"), " - your small step for today")
 
 
 def step_row(step: Step, carried_from: str | None, width: int) -> Content:
