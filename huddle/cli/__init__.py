@@ -29,6 +29,7 @@ COMMANDS = {
     "away": "away:away",
     "goals": "goals:goals",
     "pdsa": "pdsa:pdsa",
+    "measure": "measures:measure",
     "pulse": "pulse:pulse",
     "export": "transfer:export",
     "backup": "file:backup",

@@ -18,6 +18,7 @@ from huddle.core.schema import (
     SCHEMA_6,
     SCHEMA_7,
     SCHEMA_8,
+    SCHEMA_9,
 )
 
 migrations = Migrations("huddle")
@@ -68,4 +69,10 @@ def escalation_tiers(db: Database) -> None:
 @migrations(name="0008_board_and_day_status")
 def board_and_day_status(db: Database) -> None:
     for statement in SCHEMA_8:
+        db.execute(statement)
+
+
+@migrations(name="0009_measures")
+def measures(db: Database) -> None:
+    for statement in SCHEMA_9:
         db.execute(statement)

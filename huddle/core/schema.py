@@ -395,3 +395,29 @@ SCHEMA_8 = [
         PRIMARY KEY (measure_id, day)
     ) WITHOUT ROWID""",
 ]
+
+SCHEMA_9 = [
+    # Goal measures (issue 14): each drawn as a run chart. `better` is which way is an
+    # improvement; the median is of the first `baseline_points` values, then frozen.
+    """CREATE TABLE measures (
+        id TEXT PRIMARY KEY,
+        goal_id TEXT NOT NULL REFERENCES goals(id),
+        name TEXT NOT NULL COLLATE NOCASE,
+        unit TEXT NOT NULL DEFAULT '',
+        better TEXT NOT NULL CHECK (better IN ('lower', 'higher')),
+        baseline_points INTEGER NOT NULL DEFAULT 12,
+        target REAL,
+        created_at TEXT NOT NULL,
+        UNIQUE (goal_id, name)
+    )""",
+    # One value a day at most: recording the same day again replaces it.
+    """CREATE TABLE measure_values (
+        measure_id TEXT NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        value REAL NOT NULL,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (measure_id, day)
+    ) WITHOUT ROWID""",
+    # The measure day: from this weekday, Wrap-up asks for the week's values; '' is off.
+    "ALTER TABLE team ADD COLUMN measure_day TEXT NOT NULL DEFAULT 'MO'",
+]

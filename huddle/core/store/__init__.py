@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from huddle.core.store.goals import GoalStore
     from huddle.core.store.history import HistoryStore
     from huddle.core.store.huddles import HuddleStore
+    from huddle.core.store.measures import MeasureStore
     from huddle.core.store.members import MemberStore
     from huddle.core.store.pdsa import PdsaStore
     from huddle.core.store.pulse import PulseStore
@@ -150,6 +151,12 @@ class Store:
         from huddle.core.store.goals import GoalStore
 
         return GoalStore(self.db)
+
+    @cached_property
+    def measures(self) -> MeasureStore:
+        from huddle.core.store.measures import MeasureStore
+
+        return MeasureStore(self.db)
 
     @cached_property
     def steps(self) -> StepStore:

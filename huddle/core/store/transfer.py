@@ -37,6 +37,8 @@ EXPORTED_TABLES = (
     "digests",
     "day_measures",
     "day_statuses",
+    "measures",
+    "measure_values",
 )
 """The tables an export holds, in an order where a row's references come before it."""
 
