@@ -27,6 +27,7 @@ PARTS = {
     "lock": "bench_lock",
     "trends": "bench_trends",
     "live": "bench_live",
+    "rollup": "bench_rollup",
 }
 RESULTS = BENCH / "RESULTS.md"
 

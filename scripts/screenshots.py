@@ -58,6 +58,8 @@ class Shot:
     theme: str | None = None
     then: Steps | None = field(default=None, compare=False)
     """More to do after the keys (e.g. choose a tab)."""
+    service: bool = False
+    """The service view (`huddle rollup`) over three copies of the demo, not the team's app."""
 
 
 def tab(name: str) -> Steps:
@@ -96,7 +98,9 @@ SHOTS = (
     Shot("help", ("p", "question_mark")),
     Shot("curtain", ("ctrl+k",)),
     Shot("high-contrast", ("p",), theme="huddle-high-contrast"),
+    Shot("service-view", service=True),
 )
+SERVICE_TEAMS = ("Northside Assessment Team", "Hospital Discharge Team", "Reablement South")
 
 
 def demo_copy(master: Path, into: Path) -> Path:
@@ -110,6 +114,8 @@ def demo_copy(master: Path, into: Path) -> Path:
 
 async def take(shot: Shot, db: Path) -> Path:
     clock = FixedClock(datetime.combine(TODAY, NOW).astimezone())
+    if shot.service:
+        return await take_service(shot, db, clock)
     store = Store.open(db, clock=clock)
     app = HuddleApp(store, clock=clock)
     if shot.theme:
@@ -128,6 +134,25 @@ async def take(shot: Shot, db: Path) -> Path:
             return Path(app.save_screenshot(filename=f"{shot.name}.svg", path=str(OUT)))
     finally:
         store.close()
+
+
+async def take_service(shot: Shot, db: Path, clock: FixedClock) -> Path:
+    from huddle.ui.service import ServiceApp
+
+    paths = []
+    for number, name in enumerate(SERVICE_TEAMS):
+        path = db.with_name(f"team-{number}.db")
+        shutil.copyfile(db, path)
+        store = Store.open(path, clock=clock)
+        store.team.update(name=name)
+        store.close()
+        paths.append(path)
+    app = ServiceApp(paths, clock)
+    async with app.run_test(size=shot.size) as pilot:
+        while app.found is None:  # read in a thread
+            await pilot.pause(0.05)
+        await pilot.pause(0.3)
+        return Path(app.save_screenshot(filename=f"{shot.name}.svg", path=str(OUT)))
 
 
 def for_rsvg(svg: Path) -> None:

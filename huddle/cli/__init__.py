@@ -36,6 +36,7 @@ COMMANDS = {
     "check": "file:check",
     "import": "transfer:import_",
     "day-status": "day_status:day_status",
+    "rollup": "rollup:rollup",
 }
 """Each subcommand and its module:function in huddle/cli, imported only when that command runs (or
 --help lists them all), so `huddle add` loads nothing it does not use."""

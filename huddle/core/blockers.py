@@ -108,7 +108,10 @@ def _words(text: str) -> frozenset[str]:
 def much_the_same(a: str, b: str) -> bool:
     """Whether two blockers say much the same thing: most of the words of the shorter one
     are in the other."""
-    first, second = _words(a), _words(b)
+    return _alike_words(_words(a), _words(b))
+
+
+def _alike_words(first: frozenset[str], second: frozenset[str]) -> bool:
     if not first or not second:
         return False
     shared = len(first & second)
@@ -151,7 +154,18 @@ def find_patterns(
         (b for b in blockers if start < b.raised_on <= today),
         key=lambda b: (b.raised_on, b.created_at, b.id),
     )
-    parent = list(range(len(recent)))
+    groups = [[recent[i] for i in group] for group in alike_groups(recent)]
+    patterns = [
+        Pattern(pattern_label(group), tuple(group)) for group in groups if len(group) >= min_count
+    ]
+    return sorted(patterns, key=lambda p: (-p.count, p.since, p.label.casefold()))
+
+
+def alike_groups(blockers: Sequence[Blocker]) -> list[list[int]]:
+    """The blockers (by their place in `blockers`) in groups of the same category or much
+    the same words, each group in the order given; one group per blocker with no like."""
+    parent = list(range(len(blockers)))
+    words = [_words(b.text) for b in blockers]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -159,26 +173,24 @@ def find_patterns(
             i = parent[i]
         return i
 
-    for i, first in enumerate(recent):
-        for j in range(i + 1, len(recent)):
-            second = recent[j]
+    for i, first in enumerate(blockers):
+        for j in range(i + 1, len(blockers)):
+            second = blockers[j]
             same_category = bool(
                 first.category
                 and second.category
                 and first.category.casefold() == second.category.casefold()
             )
-            if same_category or much_the_same(first.text, second.text):
+            if same_category or _alike_words(words[i], words[j]):
                 parent[root(j)] = root(i)
-    groups: dict[int, list[Blocker]] = {}
-    for i, blocker in enumerate(recent):
-        groups.setdefault(root(i), []).append(blocker)
-    patterns = [
-        Pattern(_label(group), tuple(group)) for group in groups.values() if len(group) >= min_count
-    ]
-    return sorted(patterns, key=lambda p: (-p.count, p.since, p.label.casefold()))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(blockers)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
 
 
-def _label(group: Sequence[Blocker]) -> str:
+def pattern_label(group: Sequence[Blocker]) -> str:
+    """The category most of them share, or the words of the first."""
     categories = Counter(b.category.casefold() for b in group if b.category)
     if categories:
         top, count = categories.most_common(1)[0]

@@ -61,6 +61,26 @@ class Store:
             raise
 
     @classmethod
+    def open_for_reading(cls, path: Path | str, *, clock: Clock | None = None) -> Store:
+        """Open another team's file to read it and nothing else (the service view): never
+        created, upgraded, written or checkpointed, and no -wal or -shm file left beside it.
+        A file at another schema is refused: its own team's Huddle upgrades it."""
+        db = Db.open_for_reading(path, clock=clock)
+        try:
+            version = db.value("PRAGMA user_version")
+            if version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{path} is at schema {version} and this Huddle reads {SCHEMA_VERSION}:"
+                    " open it once with this Huddle's `huddle` to bring it up to date"
+                    if version < SCHEMA_VERSION
+                    else f"{path} was made by a newer Huddle (schema {version}): upgrade Huddle"
+                )
+            return cls(db)
+        except BaseException:
+            db.close()
+            raise
+
+    @classmethod
     def memory(cls, *, clock: Clock | None = None, ids: Callable[[], str] = new_id) -> Store:
         return cls(Db.memory(clock=clock, ids=ids))
 

@@ -106,6 +106,28 @@ class Db:
         return db
 
     @classmethod
+    def open_for_reading(cls, path: Path | str, *, clock: Clock | None = None) -> Db:
+        """Open a file for reading only, leaving no trace (see Store.open_for_reading)."""
+        from huddle.core.store.file_check import examine
+
+        path = Path(path).expanduser()
+        state = examine(path, create=False, schema_version=SCHEMA_VERSION, untouched=True)
+        try:
+            conn = sqlite3.connect(
+                state.read_only_uri,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+                uri=True,
+            )
+        except sqlite3.Error as error:
+            raise StoreError(f"can't open {path}: {error}") from None
+        db = cls(conn, path=path, clock=clock)
+        db.read_only = True
+        db.damage = []  # never written to, so not checked first (a check would read it all)
+        return db
+
+    @classmethod
     def memory(cls, *, clock: Clock | None = None, ids: Callable[[], str] = new_id) -> Db:
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         db = cls(conn, path=None, clock=clock, ids=ids)

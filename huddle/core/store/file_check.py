@@ -26,9 +26,10 @@ class FileState:
     """How to open it without ever writing to it."""
 
 
-def examine(path: Path, *, create: bool, schema_version: int) -> FileState:
+def examine(path: Path, *, create: bool, schema_version: int, untouched: bool = False) -> FileState:
     """Check `path` and create it (0600) if it is new and allowed; raise StoreError, leaving
-    the file untouched, when it is not a file this Huddle can use."""
+    the file untouched, when it is not a file this Huddle can use. `untouched`: only ever to
+    be read, leaving nothing beside it (`untouched_uri`)."""
     real = Path(os.path.realpath(path))  # through a symlink, even one that points nowhere yet
     if real.is_dir():
         raise StoreError(f"{path} is a folder: give the path of a file, e.g. {path}/huddle.db")
@@ -41,8 +42,8 @@ def examine(path: Path, *, create: bool, schema_version: int) -> FileState:
     # the app is still writing to. SQLite reads the header instead.
     if not os.access(real, os.R_OK):
         raise StoreError(f"can't read {path}: Permission denied")
-    read_only = not (os.access(real, os.W_OK) and os.access(real.parent, os.W_OK))
-    uri = read_only_uri(real)
+    read_only = untouched or not (os.access(real, os.W_OK) and os.access(real.parent, os.W_OK))
+    uri = untouched_uri(real) if untouched else read_only_uri(real)
     if real.stat().st_size:
         _check_identity(path, uri, schema_version)
     return FileState(read_only=read_only, read_only_uri=uri)
@@ -56,6 +57,16 @@ def read_only_uri(real: Path) -> str:
     wal = real.with_name(real.name + "-wal")
     immutable = not parent_writable and not wal.exists()
     return real.as_uri() + ("?immutable=1" if immutable else "?mode=ro")
+
+
+def untouched_uri(path: Path) -> str:
+    """A URI that reads the file without writing anything, beside it either: read-only
+    through the -wal and -shm another Huddle left open; immutable when there are none
+    (SQLite would make them). An immutable read takes no lock: a write that lands during
+    it may be seen half-done, or as damage; read again."""
+    real = Path(os.path.realpath(path))
+    shared = all(real.with_name(real.name + end).exists() for end in ("-wal", "-shm"))
+    return real.as_uri() + ("?mode=ro" if shared else "?immutable=1")
 
 
 def _check_identity(path: Path, uri: str, schema_version: int) -> None:

@@ -1,0 +1,160 @@
+"""`huddle rollup`: many teams' files side by side, read-only, never changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from huddle.cli import main
+from huddle.core.calendar import Period
+from huddle.core.demo import create_demo_file
+from huddle.core.models import HuddleError
+from huddle.core.rollup import rollup, team_files
+from huddle.core.store import Store
+from huddle.core.trends import compute_trends
+from tests.conftest import clock_at
+
+WEDNESDAY = date(2026, 3, 11)
+TEAMS = {"north.db": "North", "south.db": "South", "east.db": "East Hospital Team"}
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def team_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three demo teams, made on three days of one week, so their figures differ."""
+    folder = tmp_path_factory.mktemp("service")
+    for offset, (name, team) in enumerate(TEAMS.items()):
+        path = folder / name
+        create_demo_file(path, date(2026, 3, 9 + offset))
+        store = Store.open(path, clock=clock_at(WEDNESDAY))
+        store.team.update(name=team)
+        store.close()
+    return folder
+
+
+@pytest.fixture
+def teams(team_folder: Path, tmp_path: Path) -> Iterator[Path]:
+    """A copy of the three files, for a test that may see them changed."""
+    folder = tmp_path / "teams"
+    shutil.copytree(team_folder, folder)
+    yield folder
+
+
+def _checksums(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def _rollup(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(
+        main, ["rollup", *args], env={"HUDDLE_TODAY": WEDNESDAY.isoformat()}, prog_name="huddle"
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_totals_are_the_sum_of_each_teams_own_figures_and_no_file_changes(teams: Path) -> None:
+    own = {}
+    for name in TEAMS:
+        store = Store.open(teams / name, clock=clock_at(WEDNESDAY))
+        week = compute_trends(store, Period.WEEK, 1).periods[-1].steps
+        waiting = [b for b in store.blockers.all() if b.status.value == "escalated"]
+        own[store.team.get().name] = (week.steps, week.taken, week.reviewed, len(waiting))
+        store.close()
+    before = _checksums(teams)
+    assert sorted(before) == sorted(TEAMS)  # no -wal or -shm left by the stores above
+
+    code, out, _ = _rollup(str(teams), "--json")
+
+    assert code == 0
+    found = json.loads(out)
+    shown = {
+        t["team"]: (
+            t["week"]["steps"],
+            t["week"]["taken"],
+            t["week"]["reviewed"],
+            t["blockers"]["waiting"],
+        )
+        for t in found["teams"]
+    }
+    assert shown == own
+    assert len(set(own.values())) > 1  # the teams differ, so the sum below means something
+    totals = found["totals"]
+    assert totals["teams"] == 3
+    assert totals["week"]["steps"] == sum(v[0] for v in own.values())
+    assert totals["week"]["taken"] == sum(v[1] for v in own.values())
+    assert totals["blockers"]["waiting"] == sum(v[3] for v in own.values())
+    assert totals["week"]["done_rate"] == pytest.approx(
+        sum(v[1] for v in own.values()) / sum(v[2] for v in own.values())
+    )
+    assert _checksums(teams) == before  # unchanged, and no -wal or -shm made beside them
+
+
+def test_markdown_names_every_team_and_the_total(teams: Path) -> None:
+    code, out, _ = _rollup(str(teams / "north.db"), str(teams / "south.db"), "--format", "md")
+    assert code == 0
+    assert out.startswith(
+        "# Service view on 11 March 2026\n\nSteps: this week so far (from 9 March 2026)."
+    )
+    assert "| North |" in out and "| South |" in out and "East" not in out
+    assert "| **All 2 teams** |" in out
+
+
+def test_blockers_that_come_back_in_two_teams_are_named(teams: Path) -> None:
+    found = rollup(team_files([teams]), clock_at(WEDNESDAY))
+    assert found.coming_back
+    for item in found.coming_back:
+        assert len(item.teams) >= 2
+    everyone = {team for c in found.coming_back for team in c.teams}
+    assert everyone == set(TEAMS.values())
+
+
+def test_a_file_that_cannot_be_read_is_named_and_the_rest_still_show(teams: Path) -> None:
+    (teams / "junk.db").write_text("not a database at all\n" * 50)
+    newer = teams / "newer.db"
+    shutil.copy(teams / "north.db", newer)
+    store = Store.open(newer, clock=clock_at(WEDNESDAY))
+    store.db.conn.execute("PRAGMA user_version = 9999")
+    store.close()
+    older = teams / "older.db"
+    shutil.copy(FIXTURES / "schema-5.db", older)
+    before = _checksums(teams)
+
+    code, out, err = _rollup(str(teams), str(teams / "missing.db"), "--format", "md")
+
+    assert code == 0
+    assert "| North |" in out and "| South |" in out
+    lines = [line for line in err.splitlines() if line.startswith("not read: ")]
+    assert len(lines) == 4
+    assert any("junk.db is not a Huddle database" in line for line in lines)
+    assert any("newer.db was made by a newer Huddle (schema 9999)" in line for line in lines)
+    assert any("older.db is at schema 5" in line for line in lines)
+    assert any("no database at" in line and "missing.db" in line for line in lines)
+    assert "## Not read" in out
+    assert _checksums(teams) == before
+
+
+def test_no_readable_file_is_an_error_of_one_line(tmp_path: Path) -> None:
+    code, _, err = _rollup(str(tmp_path / "none.db"), "--format", "md")
+    assert code == 1
+    assert err.splitlines()[-1] == "Error: no team's file could be read"
+    code, _, err = _rollup(str(tmp_path), "--json")
+    assert code == 1
+    assert "no .db files in" in err
+
+
+def test_a_team_opened_for_reading_refuses_every_change(teams: Path) -> None:
+    store = Store.open_for_reading(teams / "north.db", clock=clock_at(WEDNESDAY))
+    try:
+        member = store.members.all()[0]
+        with pytest.raises(HuddleError):
+            store.steps.add(member, "a step nobody may save", WEDNESDAY)
+    finally:
+        store.close()
+    assert sorted(p.name for p in teams.iterdir()) == sorted(TEAMS)
