@@ -82,6 +82,21 @@ def age_flag(blocker: Blocker, calendar: HuddleCalendar, today: date, limit: int
     return waiting.flag if waiting else AgeFlag.NONE
 
 
+def huddle_days_old(blocker: Blocker, calendar: HuddleCalendar, today: date) -> int:
+    """How many of the team's huddle days have passed since `blocker` was raised (the day
+    it was raised not counted): weekends and holidays do not make it older."""
+    if today <= blocker.raised_on:
+        return 0
+    return sum(1 for _ in calendar.huddle_days(blocker.raised_on + timedelta(days=1), today))
+
+
+def describe_age(huddle_days: int) -> str:
+    """ "raised today", "1 huddle day", "12 huddle days": a blocker's age as people say it."""
+    if huddle_days <= 0:
+        return "raised today"
+    return f"{huddle_days} huddle day{'s' if huddle_days != 1 else ''}"
+
+
 # --- Comes back again -------------------------------------------------------------------
 
 _SMALL_WORDS = (

@@ -7,7 +7,14 @@ from datetime import date, datetime, time
 
 import pytest
 
-from huddle.core.blockers import AgeFlag, Waiting, age_flag, waiting_for_answer
+from huddle.core.blockers import (
+    AgeFlag,
+    Waiting,
+    age_flag,
+    describe_age,
+    huddle_days_old,
+    waiting_for_answer,
+)
 from huddle.core.calendar import FixedClock
 from huddle.core.models import Blocker
 from huddle.core.store import Store
@@ -83,3 +90,19 @@ def test_waiting_reads_as_people_say_it() -> None:
     assert Waiting(0, AgeFlag.NONE).describe() == "sent up today"
     assert Waiting(1, AgeFlag.NONE).describe() == "waiting 1 huddle day"
     assert Waiting(5, AgeFlag.RED).describe() == "waiting 5 huddle days"
+
+
+def test_a_blockers_age_counts_huddle_days_not_weekends_or_holidays(
+    team: Store, clock: FixedClock
+) -> None:
+    morning(clock, WED)
+    blocker = team.blockers.raise_blocker(team.members.find("anne"), "No laptop for visits")
+    team.team.add_holiday(TUE, "Staff training day")
+    calendar = team.calendar()
+    ages = {day: huddle_days_old(blocker, calendar, day) for day in (WED, THU, SAT, MON, WED2)}
+    assert ages == {WED: 0, THU: 1, SAT: 2, MON: 3, WED2: 4}
+    assert [describe_age(n) for n in (0, 1, 12)] == [
+        "raised today",
+        "1 huddle day",
+        "12 huddle days",
+    ]

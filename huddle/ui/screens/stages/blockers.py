@@ -14,11 +14,18 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from huddle.core.blockers import AgeFlag, age_flag, waiting_for_answer
+from huddle.core.blockers import (
+    AgeFlag,
+    age_flag,
+    describe_age,
+    huddle_days_old,
+    waiting_for_answer,
+)
 from huddle.core.calendar import HuddleCalendar, age_in_days
 from huddle.core.flow import present_members
 from huddle.core.models import Blocker, BlockerStatus, Member, Stage
 from huddle.ui.screens.stages.base import StageView
+from huddle.ui.screens.stages.blocker_board import COLUMN_TITLES, BlockerBoard, Card
 from huddle.ui.screens.stages.undo import UNDO_KEY, take_back
 from huddle.ui.widgets.ask import Answer, AskText, PickOne
 from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
@@ -41,7 +48,24 @@ FLAG_STYLES: dict[AgeFlag, str] = {
 """Management's answer overdue: the word says it as well as the colour."""
 
 
+def flag_badge(flag: AgeFlag) -> Content:
+    """ " RED " or " AMBER " and a space before a blocker's words; nothing when not overdue."""
+    if flag is AgeFlag.NONE:
+        return Content("")
+    return Content.assemble((f" {flag.value.upper()} ", FLAG_STYLES[flag]), " ")
+
+
+NOTHING_BLOCKING = "Nothing is blocking the team. b raises a blocker."
+
+
 class BlockerList(KeyList):
+    """The blockers one under another (below WIDE_COLUMNS columns); the keys that change
+    one are the stage's, for this list and the board alike."""
+
+
+class BlockersStage(StageView):
+    stage = Stage.BLOCKERS
+
     BINDINGS = [
         Binding("b", "raise_blocker", "Raise"),
         Binding("o", "own", "Team owns it"),
@@ -49,33 +73,6 @@ class BlockerList(KeyList):
         Binding("r", "resolve", "Resolved"),
         UNDO_KEY,
     ]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("raise_blocker", "own", "send_up", "resolve", "undo"):
-            return not self.query_ancestor(BlockersStage).read_only
-        return True
-
-    def action_raise_blocker(self) -> None:
-        self.query_ancestor(BlockersStage).raise_blocker()
-
-    def action_own(self) -> None:
-        self.query_ancestor(BlockersStage).own(self.highlighted_id())
-
-    def action_send_up(self) -> None:
-        self.query_ancestor(BlockersStage).send_up(self.highlighted_id())
-
-    def action_resolve(self) -> None:
-        self.query_ancestor(BlockersStage).resolve(self.highlighted_id())
-
-    def action_undo(self) -> None:
-        stage = self.query_ancestor(BlockersStage)
-        target = take_back(stage, who=stage.who)
-        if target is not None:
-            self.highlight_id(target)
-
-
-class BlockersStage(StageView):
-    stage = Stage.BLOCKERS
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -89,6 +86,7 @@ class BlockersStage(StageView):
         yield Static(classes="stage-heading")
         yield YouSaidWeDid(id="you-said-we-did")
         yield BlockerList(id="blocker-list")
+        yield BlockerBoard(id="blocker-board")
         yield Static(classes="stage-hint")
 
     def load(self) -> None:
@@ -108,54 +106,78 @@ class BlockersStage(StageView):
         self.blockers = {b.id: b for b in found}
         sent_up = sum(b.status is BlockerStatus.ESCALATED for b in found)
         overdue = sum(self.flag(b) is not AgeFlag.NONE for b in found)
+        keys = "b raise one   o the team owns it   e send it up   r resolved   u undo"
         self.set_heading(
             f"Blockers: {len(found)} open, {sent_up} waiting on management"
             + (f" ({overdue} overdue)" if overdue else ""),
-            ""
-            if self.read_only
-            else "b raise one   o the team owns it   e send it up   r resolved   u undo",
+            "" if self.read_only else keys + ("   arrows: another card" if self.wide else ""),
         )
-        listing = self.query_one(BlockerList)
+        listing, board = self.query_one(BlockerList), self.query_one(BlockerBoard)
+        picked = self.picked_id()
+        focused = self.huddle.focused in (listing, board)
+        listing.display, board.display = not self.wide, self.wide
+        if self.wide:
+            self.show_board(found, board)
+        else:
+            self.show_list(found, listing)
+        self.pick(picked)  # the same blocker, whichever layout shows it now
+        if focused:
+            self.focus_now(board if self.wide else listing)
+
+    def show_list(self, found: list[Blocker], listing: BlockerList) -> None:
         self.row_cells = row_width(listing)
         first = listing.highlighted is None
         options = [Option(self.row(b), id=b.id) for b in found]
         if not options:
-            options = [
-                Option(
-                    Content("  Nothing is blocking the team. b raises a blocker."), disabled=True
-                )
-            ]
+            options = [Option(Content(f"  {NOTHING_BLOCKING}"), disabled=True)]
         listing.refill(options)
         if first and found:
             listing.highlighted = 0
+
+    def show_board(self, found: list[Blocker], board: BlockerBoard) -> None:
+        by_status: dict[BlockerStatus, list[Blocker]] = {status: [] for status in COLUMN_TITLES}
+        for blocker in found:
+            by_status[blocker.status].append(blocker)
+        columns = {}
+        for status, blockers in by_status.items():
+            heading = Content(f"{COLUMN_TITLES[status]}  {len(blockers)}")
+            cards = [
+                Card(b.id, self.card(b), self.flag(b).value * bool(self.flag(b))) for b in blockers
+            ]
+            columns[status] = (heading, cards)
+        board.show(columns, NOTHING_BLOCKING)
+
+    def picked_id(self) -> str | None:
+        """The blocker the cursor is on, in the list or on the board (as shown now)."""
+        if self.query_one(BlockerBoard).display:
+            return self.query_one(BlockerBoard).picked
+        return self.query_one(BlockerList).highlighted_id()
+
+    def pick(self, blocker_id: str | None) -> None:
+        """Put the cursor on a blocker, in the list and on the board."""
+        self.query_one(BlockerList).highlight_id(blocker_id)
+        self.query_one(BlockerBoard).pick(blocker_id)
 
     def flag(self, blocker: Blocker) -> AgeFlag:
         """Amber or red when management's answer is overdue (counted in huddle days)."""
         return age_flag(blocker, self.calendar, self.day, self.answer_limit)
 
-    def row(self, blocker: Blocker) -> Content:
-        age = age_in_days(blocker.raised_on, self.day)
-        word, style = STATUS_WORDS[blocker.status]
-        flag = self.flag(blocker)
-        lead = Content.assemble((f"{age:>3}d ", "bold"), (word, style))
-        said = Content.assemble(
-            (f" {flag.value.upper()} ", FLAG_STYLES[flag]) if flag is not AgeFlag.NONE else "",
-            " " if flag is not AgeFlag.NONE else "",
-            Content(blocker.text),
-        )
-        who = Content.assemble(("- ", "dim"), Content(blocker.raised_by_name).stylize("italic"))
-        lines = [with_tail(said, who, self.row_cells - lead.cell_length)]
+    def details(self, blocker: Blocker, *, on_board: bool = False) -> list[Content]:
+        """The lines under a blocker's words: who owns it, why it was sent up, how long
+        management has had it, their answer, how it was resolved. On the board a card says
+        who owns it itself, and an answered card gives the answer, not why it went up."""
         details: list[tuple[str, str]] = []
-        if blocker.owner_name:
+        if blocker.owner_name and not on_board:
             details.append(("owner", blocker.owner_name))
-        if blocker.escalation_reason and blocker.status in (
-            BlockerStatus.ESCALATED,
-            BlockerStatus.ANSWERED,
+        if blocker.escalation_reason and (
+            blocker.status is BlockerStatus.ESCALATED
+            or (blocker.status is BlockerStatus.ANSWERED and not on_board)
         ):
             details.append(("sent up", blocker.escalation_reason))
         waiting = waiting_for_answer(blocker, self.calendar, self.day, self.answer_limit)
         if waiting and waiting.huddle_days:
-            details.append(("no answer yet", f"{waiting.describe()} (limit {self.answer_limit})"))
+            limit = "" if on_board else f" (limit {self.answer_limit})"
+            details.append(("no answer yet", waiting.describe() + limit))
         if blocker.answer:
             answered = blocker.status is BlockerStatus.ANSWERED
             details.append(
@@ -163,13 +185,47 @@ class BlockersStage(StageView):
             )
         if blocker.resolution and blocker.status is BlockerStatus.RESOLVED:
             details.append(("resolved", blocker.resolution))
-        for label, text in details:
-            lines.append(Content.assemble((f"{label}: ", "$text-muted"), Content(text)))
+        return [
+            Content.assemble((f"{label}: ", "$text-muted"), Content(text))
+            for label, text in details
+        ]
+
+    def row(self, blocker: Blocker) -> Content:
+        age = age_in_days(blocker.raised_on, self.day)
+        word, style = STATUS_WORDS[blocker.status]
+        flag = self.flag(blocker)
+        lead = Content.assemble((f"{age:>3}d ", "bold"), (word, style))
+        said = Content.assemble(flag_badge(flag), Content(blocker.text))
+        who = Content.assemble(("- ", "dim"), Content(blocker.raised_by_name).stylize("italic"))
+        lines = [with_tail(said, who, self.row_cells - lead.cell_length), *self.details(blocker)]
         return hanging(lead, lines, self.row_cells)
+
+    def card(self, blocker: Blocker) -> Content:
+        """A blocker on the board: its words first, then who owns it and what management
+        did, then its age in huddle days and who raised it."""
+        lines = [
+            Content.assemble(flag_badge(self.flag(blocker)), Content(blocker.text).stylize("bold"))
+        ]
+        if blocker.owner_name:
+            lines.append(
+                Content.assemble(
+                    ("owned by ", "$text-primary"), (blocker.owner_name, "bold $text-primary")
+                )
+            )
+        lines += self.details(blocker, on_board=True)
+        age = describe_age(huddle_days_old(blocker, self.calendar, self.day))
+        lines.append(
+            Content.assemble(
+                (age, "bold"),
+                (" · raised by ", "$text-muted"),
+                (blocker.raised_by_name, "italic $text-muted"),
+            )
+        )
+        return Content("\n").join(lines)
 
     def enter(self) -> None:
         self.load()
-        self.focus_now(self.query_one(BlockerList))
+        self.focus_now(self.query_one(BlockerBoard if self.wide else BlockerList))
 
     def leave(self) -> None:
         # "You said, we did" has been read out: it is not shown at the next huddle.
@@ -177,6 +233,28 @@ class BlockersStage(StageView):
             self.query_one(YouSaidWeDid).mark_heard(who=self.who)
 
     # Actions: each asks what it needs, then makes one store call.
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("raise_blocker", "own", "send_up", "resolve", "undo"):
+            return not self.read_only
+        return True
+
+    def action_raise_blocker(self) -> None:
+        self.raise_blocker()
+
+    def action_own(self) -> None:
+        self.own(self.picked_id())
+
+    def action_send_up(self) -> None:
+        self.send_up(self.picked_id())
+
+    def action_resolve(self) -> None:
+        self.resolve(self.picked_id())
+
+    def action_undo(self) -> None:
+        target = take_back(self, who=self.who)
+        if target is not None:
+            self.pick(target)
 
     @property
     def who(self) -> str:
@@ -280,5 +358,5 @@ class BlockersStage(StageView):
         changed = self.huddle.safely(change)
         self.load()
         if isinstance(changed, Blocker):
-            self.query_one(BlockerList).highlight_id(changed.id)
+            self.pick(changed.id)
         return changed is not None
