@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from huddle.core.blockers import AgeFlag
 from huddle.core.models import BlockerStatus
 
 COLUMN_TITLES: dict[BlockerStatus, str] = {
@@ -31,11 +32,11 @@ COLUMN_TITLES: dict[BlockerStatus, str] = {
 @dataclass(frozen=True)
 class Card:
     """One blocker on the board: its id (never shown), what the card says, and its flag
-    ("amber", "red" or "" when management's answer is not overdue)."""
+    (amber or red when management's answer is overdue: the card's border says it too)."""
 
     blocker_id: str
     said: Content
-    flag: str = ""
+    flag: AgeFlag = AgeFlag.NONE
 
 
 class BlockerCard(Static):
@@ -73,8 +74,8 @@ class BlockerCard(Static):
             return
         self.card = card
         self.update(card.said)
-        self.set_class(card.flag == "amber", "-amber")
-        self.set_class(card.flag == "red", "-red")
+        self.set_class(card.flag is AgeFlag.AMBER, "-amber")
+        self.set_class(card.flag is AgeFlag.RED, "-red")
 
 
 class BoardColumn(Vertical):

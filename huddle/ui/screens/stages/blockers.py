@@ -141,10 +141,7 @@ class BlockersStage(StageView):
         columns = {}
         for status, blockers in by_status.items():
             heading = Content(f"{COLUMN_TITLES[status]}  {len(blockers)}")
-            cards = [
-                Card(b.id, self.card(b), self.flag(b).value * bool(self.flag(b))) for b in blockers
-            ]
-            columns[status] = (heading, cards)
+            columns[status] = (heading, [Card(b.id, self.card(b), self.flag(b)) for b in blockers])
         board.show(columns, NOTHING_BLOCKING)
 
     def picked_id(self) -> str | None:
