@@ -107,7 +107,8 @@ async def test_the_arrows_move_between_cards_and_the_picked_one_is_always_in_vie
                 seen.add(blocker_id)
                 card = next(c for c in column.cards if c.card and c.card.blocker_id == blocker_id)
                 assert await wait_until(
-                    pilot, lambda card=card: card.region.bottom <= column.region.bottom
+                    pilot,
+                    lambda card=card, column=column: card.region.bottom <= column.region.bottom,
                 )
                 assert card.has_class("-picked")
                 assert card.region.y >= column.region.y and card.region.height > 2
