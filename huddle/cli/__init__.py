@@ -13,6 +13,8 @@ from huddle.cli.common import HuddleGroup, State, db_option, open_app, pass_stat
 COMMANDS = {
     "add": "steps:add",
     "block": "steps:block",
+    "idea": "ideas:idea",
+    "ideas": "ideas:ideas",
     "demo": "demo:demo",
     "team": "team:team",
     "whoami": "me:whoami",

@@ -27,7 +27,7 @@ from huddle.config import WHO_SETTING, SettingsError, remembered_who, save_setti
 from huddle.core.calendar import format_day
 from huddle.core.entries import describe_saved, resolve_entry, save_entry
 from huddle.core.models import HuddleError
-from huddle.core.shorthand import parse_entry
+from huddle.core.shorthand import parse_entry, read_from
 from huddle.core.store import Store
 
 NOBODY = (
@@ -68,15 +68,27 @@ def huddle_day(store: Store, typed: str) -> date:
     metavar="DATE",
     help='The huddle day, e.g. "tomorrow", "fri", "1/12". Default: the coming huddle.',
 )
+@click.option(
+    "--from",
+    "source",
+    metavar="SOURCE",
+    help="Where the idea came from: person, carer, family, partner, manager (same as +carer).",
+)
 @db_option
 @pass_state
 def add(
-    state: State, text: str | None, who: str | None, goal: str | None, for_day: str | None
+    state: State,
+    text: str | None,
+    who: str | None,
+    goal: str | None,
+    for_day: str | None,
+    source: str | None,
 ) -> None:
     """Add your small step for the coming huddle; with no TEXT, a small form opens.
 
     In TEXT, #goal links a goal, @name says whose step it is (for a lead typing for
-    someone), and a leading ! makes it a blocker instead of a step.
+    someone), +carer (+person, +family, +partner) where its idea came from, a leading ! makes
+    it a blocker instead of a step, and a leading !! an idea, not yet a step.
 
     \b
     Examples:
@@ -85,6 +97,7 @@ def add(
       huddle add "Ring the carer to agree a time" --for fri
       huddle add "! The referral form asks for the NHS number twice"
       huddle add "Chase the OT report @bea"
+      huddle add "Offer a call back instead of a visit +carer"
       huddle add                              (the form: Tab completes #goal, Enter saves)
     """
     store = state.store()
@@ -95,9 +108,16 @@ def add(
     entry = parse_entry(text)
     if entry.is_blocker and for_day:
         raise HuddleError("a blocker is raised today; --for is only for steps")
+    if entry.is_idea and for_day:
+        raise HuddleError("an idea is noted today; --for is only for steps")
     day = huddle_day(store, for_day) if for_day else None
     resolved = resolve_entry(
-        store, entry, who=remembered[0] if remembered else None, goal=goal, nobody=NOBODY
+        store,
+        entry,
+        who=remembered[0] if remembered else None,
+        goal=goal,
+        nobody=NOBODY,
+        source=read_from(source) if source else None,
     )
     click.echo(describe_saved(save_entry(store, resolved, day=day), store.today()))
 

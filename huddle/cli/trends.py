@@ -8,6 +8,7 @@ import click
 
 from huddle.cli.common import State, db_option, pass_state
 from huddle.core.calendar import Period, format_day
+from huddle.core.impact import impact_sentence
 from huddle.core.trends import METRICS, compute_trends, format_value, trends_as_dict
 
 
@@ -32,7 +33,9 @@ from huddle.core.trends import METRICS, compute_trends, format_value, trends_as_
 @pass_state
 def trends(state: State, period: str, count: int, as_json: bool) -> None:
     """How the small steps add up: steps, done and carry-over rates, learning, blockers,
-    attendance, co-production and the Kaizen pulse, per period (the current one last).
+    attendance, co-production (ideas from people who use services and carers), what changes
+    gave (minutes a week saved, visits and forms avoided) and the Kaizen pulse, per period
+    (the current one last). JSON: "impact" holds the all-time totals, each period its own.
 
     \b
     Example:
@@ -50,6 +53,8 @@ def trends(state: State, period: str, count: int, as_json: bool) -> None:
         f"Streak: {found.streak} huddle day{'s' * (found.streak != 1)} held in a row."
         f"  Small steps taken in all: {found.total_taken:,}."
     )
+    if found.impact.changes:
+        click.echo(f"What the changes gave: {impact_sentence(found.impact)}.")
     heads = [p.short_label if found.period is Period.WEEK else p.label for p in found.periods]
     width = max(8, *(len(h) for h in heads))
     label_width = max(len(m.label) for m in METRICS)

@@ -18,6 +18,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import MO, relativedelta
 
 from huddle.core.calendar import WEEKDAYS_RULE, FixedClock, HuddleCalendar
+from huddle.core.demo_ideas import add_ideas_and_impact
 from huddle.core.demo_kaizen import add_pulse_and_cycles
 from huddle.core.models import Blocker, Goal, HuddleError, Member, Role, Source, Step, StepStatus
 from huddle.core.store import Store
@@ -102,10 +103,11 @@ _GOALS: tuple[tuple[str, str, str, str, int], ...] = (
 
 # --- Small steps: (text, goal key or None, where the idea came from) ------------------
 
-_P, _S, _C, _M, _O = (
+_P, _S, _C, _PT, _M, _O = (
     Source.PRACTITIONER,
     Source.PERSON_SUPPORTED,
     Source.CARER,
+    Source.PARTNER,
     Source.MANAGER,
     Source.OTHER,
 )
@@ -120,7 +122,7 @@ _STEPS: dict[str, tuple[_Idea, ...]] = {
         ("Offer a phone check-in to the three longest waiters", "wait", _P),
         ("Triage new referrals before 10am so urgent ones go out today", "wait", _P),
         ("Send the visit letter in large print for people with sight loss", None, _S),
-        ("Agree one named contact at the GP surgery for referrals", "wait", _O),
+        ("Agree one named contact at the GP surgery for referrals", "wait", _PT),
         ("Ask the hospital discharge team to send notes with the referral", "wait", _P),
         ("Group visits in the same area into the same afternoon", "wait", _P),
         ("Do a joint visit with the OT instead of two separate ones", "wait", _P),
@@ -136,7 +138,7 @@ _STEPS: dict[str, tuple[_Idea, ...]] = {
         ("Book the review at the end of the assessment visit", "wait", _P),
         ("Leave a card with a named worker, not the duty number", None, _S),
         ("Use the trusted assessor route for simple rails and seats", "wait", _P),
-        ("Ring the district nurse before visiting shared cases", None, _O),
+        ("Ring the district nurse before visiting shared cases", None, _PT),
         ("Plan the route so two visits fit in the morning", "wait", _P),
         ("Ask the referrer what outcome they hope for before booking", "strengths", _P),
         ("Send the care plan to the person within two days of agreeing it", None, _S),
@@ -785,6 +787,7 @@ class _Builder:
         if today_is_huddle:
             self._before_today(away.get(len(past), set()))
         add_pulse_and_cycles(self.store, self.clock, self.today, days)
+        add_ideas_and_impact(self.store, self.clock, self.today)
         self.at(self.today, 8, 55)
         return DemoSummary(
             members=len(self.members),

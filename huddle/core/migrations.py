@@ -19,6 +19,7 @@ from huddle.core.schema import (
     SCHEMA_7,
     SCHEMA_8,
     SCHEMA_9,
+    SCHEMA_10,
 )
 
 migrations = Migrations("huddle")
@@ -75,4 +76,10 @@ def board_and_day_status(db: Database) -> None:
 @migrations(name="0009_measures")
 def measures(db: Database) -> None:
     for statement in SCHEMA_9:
+        db.execute(statement)
+
+
+@migrations(name="0010_ideas_and_impact")
+def ideas_and_impact(db: Database) -> None:
+    for statement in SCHEMA_10:
         db.execute(statement)

@@ -55,8 +55,51 @@ class Source(enum.StrEnum):
     PRACTITIONER = "practitioner"
     PERSON_SUPPORTED = "person supported"
     CARER = "carer"
+    """A carer or family member."""
+    PARTNER = "partner"
+    """A partner organisation."""
     MANAGER = "manager"
     OTHER = "other"
+
+    @property
+    def said(self) -> str:
+        """Who it came from, in the team's words: "a carer or family member"."""
+        return _SOURCE_SAID[self]
+
+    @property
+    def coproduced(self) -> bool:
+        """From a person who uses services or their carer: counted as co-production."""
+        return self in (Source.PERSON_SUPPORTED, Source.CARER)
+
+
+_SOURCE_SAID = {
+    Source.PRACTITIONER: "a practitioner",
+    Source.PERSON_SUPPORTED: "a person who uses services",
+    Source.CARER: "a carer or family member",
+    Source.PARTNER: "a partner organisation",
+    Source.MANAGER: "a manager",
+    Source.OTHER: "someone else",
+}
+
+SOURCE_TAGS: dict[str, Source] = {
+    "person": Source.PERSON_SUPPORTED,
+    "carer": Source.CARER,
+    "family": Source.CARER,
+    "partner": Source.PARTNER,
+    "manager": Source.MANAGER,
+    "practitioner": Source.PRACTITIONER,
+}
+"""The words that name a source, typed as +word on a line or given to --from."""
+
+
+class IdeaStatus(enum.StrEnum):
+    """Where an idea stands: not yet tried, being tried as a step or PDSA cycle, kept, or
+    set aside."""
+
+    NEW = "new"
+    TRYING = "trying"
+    ADOPTED = "adopted"
+    NOT_NOW = "not for now"
 
 
 class BlockerStatus(enum.StrEnum):
@@ -196,6 +239,8 @@ class Step:
     updated_at: datetime
     reviewed_on: date | None = None
     """The huddle day the step was looked back on (done, partly, carried, dropped)."""
+    idea_id: str | None = None
+    """The idea the step was made from, if any."""
 
 
 @dataclass(frozen=True)
@@ -316,3 +361,42 @@ class HuddleTimer:
     seconds: float
     paused: bool
     stage_seconds: dict[Stage, float]
+
+
+@dataclass(frozen=True)
+class Idea:
+    """An idea for a change, not yet a step: where it came from and where it stands."""
+
+    id: str
+    text: str
+    source: Source
+    raised_by: str
+    raised_by_name: str
+    goal_id: str | None
+    goal_title: str | None
+    status: IdeaStatus
+    raised_on: date
+    steps: int = 0
+    """Steps made from it."""
+
+    @property
+    def short_id(self) -> str:
+        """The few characters people type to name this idea in a shell."""
+        return self.id[:6]
+
+
+@dataclass(frozen=True)
+class Impact:
+    """What a change gave, as the team said when it was done or adopted."""
+
+    minutes_a_week: int = 0
+    visits_avoided: int = 0
+    forms_avoided: int = 0
+    difference: str = ""
+    """One line on the difference it made to a person."""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.minutes_a_week or self.visits_avoided or self.forms_avoided or self.difference
+        )

@@ -112,3 +112,26 @@ class BlockerAnswered:
     text: str
     answer: str
     resolved: bool
+
+
+@dataclass(frozen=True)
+class ImpactTotals:
+    """What the changes said in a period gave, added up."""
+
+    changes: int = 0
+    """Steps done, cycles or ideas adopted, with what they gave said."""
+    minutes_a_week: int = 0
+    visits_avoided: int = 0
+    forms_avoided: int = 0
+    differences: int = 0
+    """Changes with a line on the difference to a person."""
+
+
+@dataclass(frozen=True)
+class IdeaCounts:
+    """Ideas noted in a period and not (yet) made into a step: a step made from one is
+    counted as a new step instead, so no idea counts twice."""
+
+    noted: int = 0
+    coproduced: int = 0
+    """From a person who uses services or a carer."""

@@ -421,3 +421,40 @@ SCHEMA_9 = [
     # The measure day: from this weekday, Wrap-up asks for the week's values; '' is off.
     "ALTER TABLE team ADD COLUMN measure_day TEXT NOT NULL DEFAULT 'MO'",
 ]
+
+SCHEMA_10 = [
+    # Ideas not yet steps (issue 14): where each came from (steps.source's words), the member
+    # who noted it, and where it stands: new, trying, adopted, not for now.
+    """CREATE TABLE ideas (
+        id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT 'practitioner',
+        raised_by TEXT NOT NULL REFERENCES members(id),
+        goal_id TEXT REFERENCES goals(id),
+        status TEXT NOT NULL DEFAULT 'new',
+        raised_on TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX ideas_by_status ON ideas (status, raised_on)",
+    "CREATE INDEX ideas_by_raised_on ON ideas (raised_on)",
+    # A step made from an idea (the idea is then being tried).
+    "ALTER TABLE steps ADD COLUMN idea_id TEXT REFERENCES ideas(id)",
+    "CREATE INDEX steps_by_idea ON steps (idea_id) WHERE idea_id IS NOT NULL",
+    # What a change gave, said when a step was done or a cycle (or idea) adopted: minutes
+    # saved a week, visits and forms avoided, a line on the difference to a person.
+    """CREATE TABLE impacts (
+        id TEXT PRIMARY KEY,
+        step_id TEXT UNIQUE REFERENCES steps(id) ON DELETE CASCADE,
+        cycle_id TEXT UNIQUE REFERENCES pdsa_cycles(id) ON DELETE CASCADE,
+        idea_id TEXT UNIQUE REFERENCES ideas(id) ON DELETE CASCADE,
+        minutes_a_week INTEGER NOT NULL DEFAULT 0 CHECK (minutes_a_week >= 0),
+        visits_avoided INTEGER NOT NULL DEFAULT 0 CHECK (visits_avoided >= 0),
+        forms_avoided INTEGER NOT NULL DEFAULT 0 CHECK (forms_avoided >= 0),
+        difference TEXT NOT NULL DEFAULT '',
+        said_on TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        CHECK ((step_id IS NOT NULL) + (cycle_id IS NOT NULL) + (idea_id IS NOT NULL) = 1)
+    )""",
+    "CREATE INDEX impacts_by_day ON impacts (said_on)",
+]

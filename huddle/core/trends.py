@@ -18,11 +18,14 @@ from huddle.core.calendar import (
     period_label,
     recent_periods,
 )
+from huddle.core.impact import impact_as_dict
 from huddle.core.models import Goal
 from huddle.core.pulse import QUESTIONS
 from huddle.core.results import (
     AttendanceCounts,
     BlockerCounts,
+    IdeaCounts,
+    ImpactTotals,
     LearningLine,
     PulseAverages,
     StepCounts,
@@ -45,6 +48,17 @@ class PeriodTrend:
     blockers: BlockerCounts = field(default_factory=BlockerCounts)
     attendance: AttendanceCounts = field(default_factory=AttendanceCounts)
     pulse: PulseAverages = field(default_factory=PulseAverages)
+    ideas: IdeaCounts = field(default_factory=IdeaCounts)
+    """Ideas noted and not made into a step (a step made from one counts as a new step)."""
+    impact: ImpactTotals = field(default_factory=ImpactTotals)
+    """What the changes said in the period gave."""
+
+    @property
+    def coproduction_share(self) -> float | None:
+        """Of the new ideas (new steps, and ideas noted but not made into a step), the share
+        from people who use services or their carers."""
+        whole = self.steps.ideas + self.ideas.noted
+        return (self.steps.coproduced + self.ideas.coproduced) / whole if whole else None
 
     @property
     def label(self) -> str:
@@ -64,6 +78,8 @@ class Trends:
     """Huddle days held in a row, up to the last huddle day (today's if held)."""
     total_taken: int
     """The running total of small steps taken, all time."""
+    impact: ImpactTotals = field(default_factory=ImpactTotals)
+    """What every change the team said gave something gave, added up, all time."""
 
 
 def compute_trends(store: Store, period: Period, count: int | None = None) -> Trends:
@@ -78,6 +94,8 @@ def compute_trends(store: Store, period: Period, count: int | None = None) -> Tr
     blockers = store.trends.blocker_counts(period, first, end)
     attendance = store.trends.attendance_counts(period, first, end)
     pulse = store.trends.pulse_averages(period, first, end)
+    ideas = store.ideas.per_period(period, first, end)
+    impact = store.impacts.per_period(period, first, end)
     return Trends(
         period=period,
         periods=[
@@ -88,9 +106,12 @@ def compute_trends(store: Store, period: Period, count: int | None = None) -> Tr
                 blockers=blockers.get(start, BlockerCounts()),
                 attendance=attendance.get(start, AttendanceCounts()),
                 pulse=pulse.get(start, PulseAverages()),
+                ideas=ideas.get(start, IdeaCounts()),
+                impact=impact.get(start, ImpactTotals()),
             )
             for start in starts
         ],
+        impact=store.impacts.totals(),
         streak=current_streak(
             store.calendar(), store.trends.held_days, today, store.trends.first_held_day()
         ),
@@ -148,7 +169,7 @@ METRICS: tuple[Metric, ...] = (
         "coproduction_share",
         "Ideas from people & carers",
         "rate",
-        lambda p: p.steps.coproduction_share,
+        lambda p: p.coproduction_share,
     ),
     Metric("blockers_opened", "Blockers raised", "count", lambda p: p.blockers.opened),
     Metric("blockers_resolved", "Blockers resolved", "count", lambda p: p.blockers.resolved),
@@ -197,12 +218,15 @@ def trends_as_dict(trends: Trends) -> dict[str, object]:
         "period": trends.period.value,
         "streak": trends.streak,
         "total_taken": trends.total_taken,
+        "impact": impact_as_dict(trends.impact),
         "periods": [
             {
                 "start": p.start.isoformat(),
                 "label": p.label,
                 **{metric.key: metric.value(p) for metric in METRICS},
                 "pulse_answers": p.pulse.answers,
+                "ideas_noted": p.ideas.noted,
+                "impact": impact_as_dict(p.impact),
             }
             for p in trends.periods
         ],

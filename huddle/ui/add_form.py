@@ -17,20 +17,20 @@ from textual.widgets import Input, Label, Static
 
 from huddle.core.calendar import format_day
 from huddle.core.entries import describe_entry, resolve_line, save_entry
-from huddle.core.models import Blocker, HuddleError, Member, Step
+from huddle.core.models import Blocker, HuddleError, Idea, Member, Step
 from huddle.core.store import Store
 from huddle.core.store.db import FileBusy
 from huddle.ui.waiting_writes import GIVE_UP_SECONDS, RETRY_SECONDS, UI_LOCK_WAIT_MS
 from huddle.ui.widgets.entry_input import CompletingInput, EntryInput
 
-HINT = "Tab completes #goal @name · ! first: a blocker · Enter saves · Esc cancels"
+HINT = "Tab completes #goal @name · ! first: a blocker, !! an idea · Enter saves · Esc cancels"
 
 
 @dataclass(frozen=True)
 class Added:
     """What the form saved, and who typed it (to remember them next time)."""
 
-    saved: Step | Blocker
+    saved: Step | Blocker | Idea
     typist: Member | None
 
 

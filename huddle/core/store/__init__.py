@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from huddle.core.store.goals import GoalStore
     from huddle.core.store.history import HistoryStore
     from huddle.core.store.huddles import HuddleStore
+    from huddle.core.store.ideas import IdeaStore
+    from huddle.core.store.impacts import ImpactStore
     from huddle.core.store.measures import MeasureStore
     from huddle.core.store.members import MemberStore
     from huddle.core.store.pdsa import PdsaStore
@@ -273,6 +275,18 @@ class Store:
         from huddle.core.store.undo import LastChangeStore
 
         return LastChangeStore(self.db)
+
+    @cached_property
+    def ideas(self) -> IdeaStore:
+        from huddle.core.store.ideas import IdeaStore
+
+        return IdeaStore(self.db)
+
+    @cached_property
+    def impacts(self) -> ImpactStore:
+        from huddle.core.store.impacts import ImpactStore
+
+        return ImpactStore(self.db)
 
     @cached_property
     def transfer(self) -> TransferStore:

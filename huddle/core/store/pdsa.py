@@ -145,8 +145,9 @@ class PdsaStore:
     def decide(
         self, cycle: PdsaCycle, act: Act, calendar: HuddleCalendar, note: str = ""
     ) -> PdsaCycle:
-        """Act: adopt (checks 30, 60 and 90 days on are planned), adapt (a new cycle is
-        planned from this one) or abandon. Returns the new cycle when adapting."""
+        """Act: adopt (checks 30, 60 and 90 days on are planned, and the ideas its steps came
+        from are adopted), adapt (a new cycle is planned from this one) or abandon. Returns
+        the new cycle when adapting."""
         if cycle.act is not None:
             raise HuddleError(f"this cycle was already decided: {cycle.act.value}")
         today = self.db.today()
@@ -166,6 +167,13 @@ class PdsaStore:
                         (cycle.id, after, due.isoformat())
                         for after, due in sustainment_check_days(today, calendar)
                     ],
+                )
+                # The ideas its steps were made from are adopted with it.
+                conn.execute(
+                    "UPDATE ideas SET status = 'adopted', updated_at = ? WHERE id IN"
+                    " (SELECT s.idea_id FROM pdsa_steps p JOIN steps s ON s.id = p.step_id"
+                    " WHERE p.cycle_id = ?)",
+                    (stamp, cycle.id),
                 )
             if act is Act.ADAPT:
                 conn.execute(

@@ -5,14 +5,23 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from huddle.core.models import Goal, HuddleError, Member, Source, Stage, Step, StepStatus
+from huddle.core.models import (
+    Goal,
+    HuddleError,
+    Idea,
+    Member,
+    Source,
+    Stage,
+    Step,
+    StepStatus,
+)
 from huddle.core.store.db import Db, as_date, as_datetime
 from huddle.core.text import MAX_TEXT, clean_line, clean_text
 
 _SELECT = """
 SELECT s.id, s.member_id, m.name AS member_name, s.goal_id, g.title AS goal_title, s.text,
        s.category, s.source, s.day, s.status, s.learning, s.carried_from, s.created_at,
-       s.updated_at, s.reviewed_on
+       s.updated_at, s.reviewed_on, s.idea_id
 FROM steps s JOIN members m ON m.id = s.member_id LEFT JOIN goals g ON g.id = s.goal_id
 """
 
@@ -34,6 +43,7 @@ def _step(row: sqlite3.Row) -> Step:
         created_at=as_datetime(row["created_at"]),
         updated_at=as_datetime(row["updated_at"]),
         reviewed_on=as_date(row["reviewed_on"]),
+        idea_id=row["idea_id"],
     )
 
 
@@ -84,10 +94,12 @@ class StepStore:
         goal: Goal | None = None,
         category: str | None = None,
         source: Source = Source.PRACTITIONER,
+        idea: Idea | None = None,
         step_id: str | None = None,
         clear_draft: tuple[str, str] | None = None,
     ) -> Step:
         """Plan a small step for a huddle day. Saving the same `step_id` twice is a no-op.
+        A step made from an `idea` carries where it came from, and the idea is then tried.
         `clear_draft`, the draft the step was typed in (whose turn it was, the line as typed),
         goes in the same transaction: only if it still reads so, since another window on the
         file may have typed over it."""
@@ -97,20 +109,27 @@ class StepStore:
         with self.db.write() as conn:
             conn.execute(
                 "INSERT INTO steps (id, member_id, goal_id, text, category, source, day, status,"
-                " learning, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', '',"
-                " ?, ?) ON CONFLICT (id) DO NOTHING",
+                " learning, created_at, updated_at, idea_id) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                " 'planned', '', ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 (
                     step_id,
                     member.id,
                     goal.id if goal else None,
                     text,
                     clean_line(category, what="a category", limit=60) if category else None,
-                    source.value,
+                    (idea.source if idea else source).value,
                     day.isoformat(),
                     stamp,
                     stamp,
+                    idea.id if idea else None,
                 ),
             )
+            if idea:
+                conn.execute(
+                    "UPDATE ideas SET status = 'trying', updated_at = ?"
+                    " WHERE id = ? AND status IN ('new', 'not for now')",
+                    (stamp, idea.id),
+                )
             if clear_draft:
                 turn, line = clear_draft
                 conn.execute(
@@ -196,9 +215,9 @@ class StepStore:
             else:
                 conn.execute(
                     "INSERT INTO steps (id, member_id, goal_id, text, category, source, day,"
-                    " status, learning, carried_from, created_at, updated_at)"
+                    " status, learning, carried_from, created_at, updated_at, idea_id)"
                     " SELECT ?, member_id, goal_id, text, category, source, ?, 'planned', '', id,"
-                    " ?, ? FROM steps WHERE id = ?",
+                    " ?, ?, idea_id FROM steps WHERE id = ?",
                     (new_id, to_day.isoformat(), stamp, stamp, step.id),
                 )
         return self.get(new_id)

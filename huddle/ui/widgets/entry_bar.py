@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from huddle.core.entries import describe_entry, describe_saved, resolve_line, save_entry
-from huddle.core.models import Blocker, HuddleError, Member, Step
+from huddle.core.models import Blocker, HuddleError, Idea, Member, Step
 from huddle.core.store import Store
 from huddle.ui.widgets.entry_input import EntryInput
 
@@ -36,7 +36,7 @@ class EntryBar(Vertical):
     class Saved(Message):
         """A step or blocker was saved from the bar."""
 
-        saved: Step | Blocker
+        saved: Step | Blocker | Idea
 
     def __init__(self, store: Store, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -1,0 +1,115 @@
+"""What a change gave, read from one typed line and added up in words:
+
+parse_impact("30 min a week, 2 visits")   -> 30 minutes a week saved, 2 visits avoided
+parse_impact("Mrs B no longer repeats her story")   -> a line on the difference it made
+impact_sentence(totals)   -> "about 6 hours a week saved by 14 changes"
+"""
+
+from __future__ import annotations
+
+import re
+
+from huddle.core.models import HuddleError, Impact
+from huddle.core.results import ImpactTotals
+
+IMPACT_HINT = "e.g. 30 min a week, 2 visits, 3 forms, or a line on the difference to a person"
+
+_AMOUNT = re.compile(
+    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>minutes?|mins?|m|hours?|hrs?|h|visits?|forms?)\b",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(
+    r"\b(a|an|per|each|every|week|weekly|wk|saved|save|saving|avoided|fewer|less|and|of)\b"
+    r"|[\s,;.+&/-]+",
+    re.IGNORECASE,
+)
+
+
+def parse_impact(line: str) -> Impact:
+    """Read what a change gave: minutes or hours (saved a week), visits and forms (avoided),
+    and, when the line says more than amounts, the line itself as the difference it made."""
+    text = " ".join(line.split())
+    if not text:
+        return Impact()
+    minutes = visits = forms = 0.0
+    for found in _AMOUNT.finditer(text):
+        amount = float(found["n"].replace(",", "."))
+        unit = found["unit"].lower()
+        if unit.startswith("h"):
+            minutes += amount * 60
+        elif unit.startswith("m"):
+            minutes += amount
+        elif unit.startswith("v"):
+            visits += amount
+        else:
+            forms += amount
+    rest = _FILLER.sub("", _AMOUNT.sub("", text))
+    if len(text) > 200:
+        raise HuddleError(f"keep it to one line (it is {len(text)} characters; 200 at most)")
+    return Impact(
+        minutes_a_week=round(minutes),
+        visits_avoided=round(visits),
+        forms_avoided=round(forms),
+        difference=text if rest else "",
+    )
+
+
+def time_words(minutes: int) -> str:
+    """Minutes as people say them: "45 minutes", "about 1.5 hours", "about 6 hours"."""
+    if minutes < 60:
+        return f"{minutes} minute" + ("" if minutes == 1 else "s")
+    hours = minutes / 60
+    shown = f"{hours:.1f}".removesuffix(".0") if hours < 2 else f"{round(hours)}"
+    return f"about {shown} hour" + ("" if shown == "1" else "s")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def impact_sentence(totals: ImpactTotals) -> str:
+    """The totals in one line: "about 6 hours a week saved, 9 visits and 20 forms avoided,
+    by 14 changes; 3 said what difference they made to a person". "" when nothing was said.
+    Minutes saved a week add up across changes: each goes on saving them every week."""
+    if not totals.changes:
+        return ""
+    parts = []
+    if totals.minutes_a_week:
+        parts.append(f"{time_words(totals.minutes_a_week)} a week saved")
+    avoided = [
+        _count(n, word)
+        for n, word in ((totals.visits_avoided, "visit"), (totals.forms_avoided, "form"))
+        if n
+    ]
+    if avoided:
+        parts.append(" and ".join(avoided) + " avoided")
+    said = ", ".join(parts) + "," if parts else "a difference to a person said"
+    sentence = f"{said} by {_count(totals.changes, 'change')}"
+    if totals.differences and parts:
+        sentence += f"; {totals.differences} said what difference they made to a person"
+    return sentence
+
+
+def impact_words(impact: Impact) -> str:
+    """One change's impact in a line: "30 minutes a week saved, 2 visits avoided"."""
+    parts = []
+    if impact.minutes_a_week:
+        parts.append(f"{time_words(impact.minutes_a_week)} a week saved")
+    if impact.visits_avoided:
+        parts.append(_count(impact.visits_avoided, "visit") + " avoided")
+    if impact.forms_avoided:
+        parts.append(_count(impact.forms_avoided, "form") + " avoided")
+    if impact.difference and not parts:
+        parts.append(impact.difference)
+    return ", ".join(parts)
+
+
+def impact_as_dict(totals: ImpactTotals) -> dict[str, int]:
+    """The totals for JSON."""
+    return {
+        "changes": totals.changes,
+        "minutes_a_week_saved": totals.minutes_a_week,
+        "visits_avoided": totals.visits_avoided,
+        "forms_avoided": totals.forms_avoided,
+        "differences": totals.differences,
+    }
