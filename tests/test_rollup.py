@@ -158,3 +158,19 @@ def test_a_team_opened_for_reading_refuses_every_change(teams: Path) -> None:
     finally:
         store.close()
     assert sorted(p.name for p in teams.iterdir()) == sorted(TEAMS)
+
+
+def test_answers_awaited_are_counted_by_the_tier_each_blocker_is_with(teams: Path) -> None:
+    store = Store.open(teams / "south.db", clock=clock_at(WEDNESDAY))
+    store.team.set_tiers([("Team manager", 2), ("Service manager", 5)])
+    waiting = [b for b in store.blockers.all() if b.status.value == "escalated"]
+    assert waiting
+    store.blockers.escalate(waiting[0], "no answer in a week", who="Ann Smith")
+    store.close()
+
+    found = json.loads(_rollup(str(teams / "south.db"), "--json")[1])
+
+    by_where = found["teams"][0]["blockers"]["waiting_by_where"]
+    assert by_where["Service manager"] == 1
+    assert sum(by_where.values()) == len(waiting)
+    assert set(by_where) <= {"Team manager", "Service manager"}

@@ -29,7 +29,7 @@ class SentUpBlocker:
 
     words: str
     to: str
-    """Where it was sent ("" when the team did not say)."""
+    """The tier it is with, or without tiers whoever it was sent to ("" if not said)."""
     huddle_days: int
     """Huddle days it has waited for an answer."""
     flag: AgeFlag
@@ -65,7 +65,8 @@ class TeamFigures:
         return max((w.huddle_days for w in self.waiting), default=None)
 
     def waiting_by_where(self) -> dict[str, int]:
-        """How many answers are awaited from each place they were sent to."""
+        """How many answers are awaited from each tier (or, without tiers, each person or
+        place named when sending up)."""
         found: dict[str, int] = {}
         for w in self.waiting:
             found[w.to or "sent up"] = found.get(w.to or "sent up", 0) + 1
@@ -165,7 +166,8 @@ def read_team(path: Path, clock: Clock | None = None, *, last_week: bool = False
         for b in blockers:
             wait = waiting_for_answer(b, calendar, today, team.answer_limit_days)
             if wait is not None:
-                waiting.append(SentUpBlocker(b.text, b.escalated_to, wait.huddle_days, wait.flag))
+                to = b.tier_name or b.escalated_to
+                waiting.append(SentUpBlocker(b.text, to, wait.huddle_days, wait.flag))
         waiting.sort(key=lambda w: -w.huddle_days)
         statuses = [b.status for b in blockers]
         return TeamFigures(
