@@ -56,6 +56,17 @@ class LiveScreen(Screen[None]):
         member = self.huddle_app.session_who
         return member.name if member else ""
 
+    def _on_compose(self, _event: events.Compose) -> None:
+        # The layout classes (-compact, -wide) the first Resize would set, set before the
+        # widgets are styled: otherwise that Resize styles the whole screen a second time.
+        width, height = self.app.size
+        for own, app_wide, size in (
+            (self.HORIZONTAL_BREAKPOINTS, self.app.HORIZONTAL_BREAKPOINTS, width),
+            (self.VERTICAL_BREAKPOINTS, self.app.VERTICAL_BREAKPOINTS, height),
+        ):
+            breakpoints = (app_wide if own is None else own) or []
+            self.add_class(*self._get_breakpoint_classes(size, breakpoints), update=False)
+
     def _on_mount(self, _event: events.Mount) -> None:
         self.show_file_warning()
 

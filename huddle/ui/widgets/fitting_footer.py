@@ -30,12 +30,20 @@ class FittingFooter(Footer):
     """
 
     def compose(self) -> ComposeResult:
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                # Born as the footer is (what data_bind makes it): a key made compact, then
+                # not, is styled three times over as it mounts, and there are a dozen keys.
+                # (Textual leaves the palette's key compact, unbound.)
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
         if self._bindings_ready:
             # Last in the row; shown in place of "? Help" when keys are left out.
-            yield FooterKey(
+            more = FooterKey(
                 "question_mark", "?", MORE, "app.help", classes="-more", tooltip="Every key"
-            ).data_bind(compact=Footer.compact)
+            )
+            more.set_reactive(FooterKey.compact, self.compact)
+            yield more.data_bind(compact=Footer.compact)
 
     def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < NARROW_BELOW
