@@ -4,6 +4,7 @@ the result rows, and the big teams (built once and cached by generator version).
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import re
 import resource
@@ -134,7 +135,21 @@ def peak_mb(pid: int) -> float:
     return 0.0
 
 
+@functools.cache
+def installed_bytecode() -> None:
+    """Huddle's modules compiled to bytecode, as an install leaves them (pip compiles them;
+    an editable install writes them on its first run). Where PYTHONDONTWRITEBYTECODE is set,
+    every timed run would otherwise compile all of Huddle from source, and the baselines,
+    from installed packages, nothing."""
+    import compileall
+
+    import huddle
+
+    compileall.compile_dir(Path(huddle.__file__).parent, quiet=1)
+
+
 def bench_env(**extra: str) -> dict[str, str]:
+    installed_bytecode()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "HUDDLE", "PYTEST"))}
     env.update(TERM="xterm-256color", COLORTERM="truecolor", **extra)
     return env
