@@ -56,7 +56,7 @@ class LiveScreen(Screen[None]):
         member = self.huddle_app.session_who
         return member.name if member else ""
 
-    def _on_compose(self, _event: events.Compose) -> None:
+    def on_compose(self, _event: events.Compose) -> None:
         # The layout classes (-compact, -wide) the first Resize would set, set before the
         # widgets are styled: otherwise that Resize styles the whole screen a second time.
         width, height = self.app.size
