@@ -41,6 +41,24 @@ async def test_the_tv_shows_the_teams_numbers_large(store: Store, clock: FixedCl
         assert blockers.region.y == steps.region.y
 
 
+async def test_a_window_made_wide_shows_the_numbers_as_they_are_now(
+    store: Store, clock: FixedClock
+) -> None:
+    add_history(store, clock)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        # A blocker raised while the window is narrow, where the numbers are not shown.
+        members = store.members.all()
+        store.blockers.raise_blocker(members[0], "No laptop for visits")
+        app.screen.reload()
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert app.screen.query_one("#home-numbers").display
+        assert numbers(app)["number-blockers"] == "2"
+        assert "open blockers" in screen_text(app)
+
+
 async def test_at_80_columns_the_home_screen_stays_one_column(
     store: Store, clock: FixedClock
 ) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Digits, Static
 from huddle.core.calendar import age_in_days, format_day
 from huddle.core.next_huddle import next_huddle
 from huddle.ui.screens.base import LiveScreen
-from huddle.ui.shared_screen import HOME_BINDINGS
+from huddle.ui.shared_screen import HOME_BINDINGS, is_wide
 from huddle.ui.widgets.blocker_flag import status_cell
 from huddle.ui.widgets.entry_bar import EntryBar
 from huddle.ui.widgets.fitting_footer import FittingFooter
@@ -100,6 +100,9 @@ class HomeScreen(LiveScreen):
         ("r", "reload", "Refresh"),
     ]
 
+    _numbers_read = True
+    """The large numbers show what the file holds (read since the last reload)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         yield Static(id="day-bar")
@@ -183,8 +186,18 @@ class HomeScreen(LiveScreen):
             ],
         )
 
-        # The large numbers (the streak reads every huddle held) after the first paint.
-        self.call_after_refresh(self.safely, self.show_numbers)
+        # The large numbers (the streak reads every huddle held): after the first paint,
+        # and only where they are shown (the TV layout), else once the window is made wide.
+        self._numbers_read = False
+        self.call_after_refresh(self.show_numbers_if_wide)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_numbers_if_wide)  # the layout classes are set by then
+
+    def show_numbers_if_wide(self) -> None:
+        if is_wide(self) and not self._numbers_read:
+            self._numbers_read = True
+            self.safely(self.show_numbers)
 
     def show_numbers(self) -> None:
         from huddle.core.at_a_glance import at_a_glance  # flow, trends: after the first paint
