@@ -42,6 +42,18 @@ NUMBERS = (
 """The large numbers on the TV: (Digits id, what it counts)."""
 
 
+def number_boxes(values: dict[str, int]) -> list[Vertical]:
+    """The row of large numbers on the TV, each with what it counts beneath."""
+    boxes = []
+    for number_id, label in NUMBERS:
+        digits = Digits(str(values.get(number_id, 0)), id=number_id)
+        digits.set_class(number_id == "number-overdue" and values.get(number_id, 0) > 0, "-overdue")
+        boxes.append(
+            Vertical(digits, Static(label, classes="home-number-label"), classes="home-number")
+        )
+    return boxes
+
+
 class HomeScreen(LiveScreen):
     """Where the team lead starts: what is planned and what is stuck."""
 
@@ -109,11 +121,10 @@ class HomeScreen(LiveScreen):
         yield Static(WELCOME, id="welcome", markup=False)
         with Vertical(id="home-tables"):
             # On the TV (-wide): a row of large numbers, then steps and blockers side by side.
+            # A narrower window never shows them: they are made once it is made wide.
             with Horizontal(id="home-numbers"):
-                for number_id, label in NUMBERS:
-                    with Vertical(classes="home-number"):
-                        yield Digits("0", id=number_id)
-                        yield Static(label, classes="home-number-label")
+                if is_wide(self):  # (the layout classes are set before compose: LiveScreen)
+                    yield from number_boxes({})
             with Horizontal(id="home-columns"):
                 with Vertical(id="home-steps"):
                     yield Static(id="steps-title", classes="section-title")
@@ -203,12 +214,17 @@ class HomeScreen(LiveScreen):
         from huddle.core.at_a_glance import at_a_glance  # flow, trends: after the first paint
 
         glance = at_a_glance(self.store)
-        for number_id, value in (
-            ("number-steps", glance.steps_taken),
-            ("number-streak", glance.streak),
-            ("number-blockers", glance.open_blockers),
-            ("number-overdue", glance.answers_overdue),
-        ):
+        values = {
+            "number-steps": glance.steps_taken,
+            "number-streak": glance.streak,
+            "number-blockers": glance.open_blockers,
+            "number-overdue": glance.answers_overdue,
+        }
+        row = self.query_one("#home-numbers")
+        if not row.children:  # made wide just now
+            row.mount_all(number_boxes(values))
+            return
+        for number_id, value in values.items():
             self.query_one(f"#{number_id}", Digits).update(str(value))
         self.query_one("#number-overdue", Digits).set_class(glance.answers_overdue > 0, "-overdue")
 
