@@ -29,7 +29,20 @@ class FittingFooter(Footer):
     FittingFooter FooterKey.-more { display: none; }
     """
 
+    _made_from: tuple[object, ...] | None = None
+    """What the keys shown were made from: a recompose that would make them again only
+    fits them."""
+
     def compose(self) -> ComposeResult:
+        if self._made_from is None:
+            # Made as its screen is built, when the screen's keys and the window's width
+            # are known: the first frame has its keys (Textual's Footer waits a frame).
+            narrow = self.app.size.width < NARROW_BELOW
+            self.set_reactive(Footer.compact, narrow)
+            self.set_class(narrow, "-compact", update=False)
+            self.set_reactive(Footer.show_command_palette, not narrow)
+            self.set_reactive(Footer._bindings_ready, True)
+        self._made_from = self._keys_now()
         for widget in super().compose():
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 # Born as the footer is (what data_bind makes it): a key made compact, then
@@ -55,8 +68,17 @@ class FittingFooter(Footer):
             self.call_after_refresh(self.fit)
 
     async def recompose(self) -> None:
-        await super().recompose()
+        if self._keys_now() != self._made_from:
+            await super().recompose()
         self.call_after_refresh(self.fit)
+
+    def _keys_now(self) -> tuple[object, ...]:
+        shown = tuple(
+            (binding.key, binding.description, enabled, tooltip)
+            for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+            if binding.show
+        )
+        return (shown, self.compact, self.show_command_palette)
 
     async def _on_compose(self, event: events.Compose) -> None:
         await super()._on_compose(event)
