@@ -59,6 +59,21 @@ def test_yesterday_part_way(snap_compare, team: Store, clock: FixedClock) -> Non
     assert snap_compare(app_for(team, clock), terminal_size=SIZE, press=["h", "2"])
 
 
+@pytest.mark.parametrize("size", [(200, 50), (80, 24)], ids=["tv", "80x24"])
+def test_yesterday_on_the_tv_and_a_small_terminal(
+    snap_compare, team: Store, clock: FixedClock, size: tuple[int, int]
+) -> None:
+    """On the TV a card per person, marks as coloured words; at 80x24 the list."""
+    ann, bea = team.members.find("ann"), team.members.find("bea")
+    team.huddles.start(MONDAY)
+    for step in team.steps.on_day(FRIDAY):
+        if step.member_id == ann.id:
+            team.steps.review(step, StepStatus.DONE, "Asking the day before saves a visit")
+        elif step.member_id == bea.id:
+            team.steps.review(step, StepStatus.PARTLY, "The carer asked for a later time")
+    assert snap_compare(app_for(team, clock), terminal_size=size, press=["h", "2"])
+
+
 def test_today_with_a_carried_step_and_a_line_being_typed(
     snap_compare, team: Store, clock: FixedClock
 ) -> None:

@@ -24,7 +24,10 @@ from huddle.core.models import Stage, Step, StepStatus
 from huddle.core.pdsa import SustainmentCheck
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.undo import UNDO_KEY, take_back
+from huddle.ui.screens.stages.yesterday_cards import review_cards
 from huddle.ui.widgets.ask import Answer, AskText
+from huddle.ui.widgets.cards import Card, CardBoard
+from huddle.ui.widgets.goal_colours import goal_colours
 from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
 
 BADGES: dict[StepStatus, tuple[str, str]] = {
@@ -90,10 +93,28 @@ class YesterdayStage(StageView):
         self.row_cells = 80
         self.back_to = date.min
         """The huddle day looked back on (read on each load)."""
+        self.cards: list[Card] = []
+        """On the TV: the steps as cards by person (read on each load)."""
+
+    DEFAULT_CSS = """
+    YesterdayStage #review-board {
+        display: none;
+    }
+    /* On the TV the cards show the steps; the list, out of sight, still takes the keys. */
+    YesterdayStage.-wide #review-board {
+        display: block;
+    }
+    YesterdayStage.-wide #review-list {
+        height: 0;
+        border: none;
+        padding: 0;
+    }
+    """
 
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
         yield ReviewList(id="review-list")
+        yield CardBoard(id="review-board")
         yield Static(classes="stage-hint")
 
     def load(self) -> None:
@@ -132,6 +153,18 @@ class YesterdayStage(StageView):
         listing.set_options(options)
         if not listing.highlight_id(keep) and not self.all_marked():
             self.highlight_next(None)
+        if self.wide:
+            colours = goal_colours(self.app, self.store.goals.all(active_only=False))
+            self.cards = review_cards(groups, self.checks, colours, back_to, self.day)
+        self.show_cards()
+
+    def show_cards(self) -> None:
+        """On the TV: the cards, the picked row highlighted and in view."""
+        if self.wide:
+            self.query_one(CardBoard).show(self.cards, self.query_one(ReviewList).highlighted_id())
+
+    def on_option_list_option_highlighted(self) -> None:
+        self.show_cards()
 
     def markable(self) -> list[str]:
         """The rows a mark key acts on, top to bottom: steps of people here, then checks."""
@@ -252,6 +285,7 @@ class YesterdayStage(StageView):
             listing.highlight_id(rows[0])
         else:
             listing.highlighted = None
+            self.show_cards()
 
     def nothing_picked(self) -> None:
         """A key for a row with no row picked: say so, rather than do nothing silently."""
