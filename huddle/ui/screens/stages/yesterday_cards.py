@@ -47,7 +47,9 @@ def step_lines(step: Step, colours: Mapping[str, str], back_to: date, day: date)
         lines.append(Content.styled(f"from {format_day(step.day, day)}", "$text-warning"))
     if step.learning:
         lines.append(
-            Content.assemble(("learned: ", "$foreground-muted"), Content(step.learning).stylize("italic"))
+            Content.assemble(
+                ("learned: ", "$foreground-muted"), Content(step.learning).stylize("italic")
+            )
         )
     return lines
 
