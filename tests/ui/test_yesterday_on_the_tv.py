@@ -14,6 +14,7 @@ from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.widgets.cards import GAP, CardBoard
 from huddle.ui.widgets.goal_colours import ON_DARK
+from huddle.ui.widgets.keylist import KeyList
 
 from .screen_helpers import screen_text
 
@@ -87,13 +88,16 @@ async def test_a_goal_is_drawn_in_its_own_colour_and_the_picked_step_is_highligh
             "the first goal in its colour"
         )
         picked = [text for text, style in spans if "block-cursor-background" in str(style)]
-        assert any("Book the OT visit" in text for text in picked)
+        listing = pilot.app.screen.query_one("#review-list", KeyList)
+        (step,) = [s for s in store.steps.on_day(FRIDAY) if s.id == listing.highlighted_id()]
+        assert step.member_name == "Bea Jones"
+        assert any(step.text in text for text in picked)
 
 
 async def test_the_picked_step_stays_in_view_in_a_long_list(
     store: Store, clock: FixedClock
 ) -> None:
-    for n in range(30):
+    for n in range(40):
         member = store.members.add(f"Person {n:02}")
         for k in range(4):
             store.steps.add(member, f"Step {k} of person {n:02}", FRIDAY)
@@ -101,13 +105,15 @@ async def test_the_picked_step_stays_in_view_in_a_long_list(
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.press("h", "2")
         await pilot.pause()
-        assert "Step 0 of person 00" in screen_text(pilot.app)
+        assert "─ Person 00 ─" in screen_text(pilot.app)
         await pilot.press("end")
         await pilot.pause()
         await pilot.pause()
+        listing = pilot.app.screen.query_one("#review-list", KeyList)
+        (step,) = [s for s in store.steps.on_day(FRIDAY) if s.id == listing.highlighted_id()]
         shown = screen_text(pilot.app)
-        assert "Step 3 of person 29" in shown
-        assert "Step 0 of person 00" not in shown
+        assert step.member_name == "Person 39" and step.text in shown
+        assert "─ Person 00 ─" not in shown
 
 
 async def test_at_80_columns_yesterday_is_the_list_as_before(
