@@ -79,15 +79,19 @@ _GAVE = (
     "15 min a week, 1 form",
     "1 visit",
     "45 min a week",
-    "Mr J did not have to tell his story twice",
     "10 min a week, 2 forms",
     "25 min a week",
-    "Mrs P's daughter could be there for the visit",
     "30 min a week, 1 visit",
     "20 min a week",
     "1 hour a week",
 )
 """What done steps gave, as the team said it at the huddle."""
+
+_DIFFERENCES = (
+    ("twice", "Mr J did not have to tell his story twice"),
+    ("carer", "Mrs P's daughter could be there for the visit"),
+)
+"""A word of a done step's text, and the difference the team said it made to a person."""
 
 
 def add_ideas_and_impact(store: Store, clock: FixedClock, today: date) -> None:
@@ -109,10 +113,17 @@ def add_ideas_and_impact(store: Store, clock: FixedClock, today: date) -> None:
         for step in store.steps.on_day(today - timedelta(days=ago))
         if step.status is StepStatus.DONE and step.carried_from is None
     ]
-    chosen = sorted(rng.sample(done, k=min(len(_GAVE), len(done))), key=lambda s: s.day)
-    for step, said in zip(chosen, _GAVE, strict=False):
+    said_of: dict[str, str] = {}
+    for word, difference in _DIFFERENCES:
+        fitting = [s for s in done if word in s.text.lower() and s.id not in said_of]
+        if fitting:
+            said_of[rng.choice(fitting).id] = difference
+    rest = [s for s in done if s.id not in said_of]
+    for step in rng.sample(rest, k=min(len(_GAVE), len(rest))):
+        said_of[step.id] = _GAVE[len(said_of) % len(_GAVE)]
+    for step in sorted((s for s in done if s.id in said_of), key=lambda s: s.day):
         clock.at = datetime.combine(step.reviewed_on or step.day, time(9, 8), tzinfo=zone)
-        store.impacts.say(parse_impact(said), step_id=step.id)
+        store.impacts.say(parse_impact(said_of[step.id]), step_id=step.id)
     adopted = [c for c in store.pdsa.recent() if c.act is Act.ADOPT]
     for cycle in adopted:
         clock.at = datetime.combine(cycle.decided_on or today, time(9, 20), tzinfo=zone)

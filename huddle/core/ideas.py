@@ -3,10 +3,11 @@ they came from counted (co-production). The store keeps them; this says them in 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from huddle.core.calendar import format_day
+from huddle.core.calendar import Period, format_day
 from huddle.core.impact import impact_words
 from huddle.core.models import (
     HuddleError,
@@ -36,6 +37,26 @@ def read_status(typed: str) -> IdeaStatus:
     if found is None:
         raise HuddleError(f"'{typed[:20]}' is not a state: new, trying, adopted or not-now")
     return found
+
+
+@dataclass(frozen=True)
+class IdeaShare:
+    """New ideas in a span of days, and how many came from people who use services or
+    their carers and families (co-production)."""
+
+    ideas: int
+    coproduced: int
+
+
+def idea_share(store: Store, first: date, end: date) -> IdeaShare:
+    """New steps and the ideas noted but not made into a step, from `first` up to (not
+    including) `end`, as Trends counts them."""
+    steps = store.trends.step_counts(Period.YEAR, first, end).values()
+    noted = store.ideas.per_period(Period.YEAR, first, end).values()
+    return IdeaShare(
+        ideas=sum(c.ideas for c in steps) + sum(c.noted for c in noted),
+        coproduced=sum(c.coproduced for c in steps) + sum(c.coproduced for c in noted),
+    )
 
 
 def try_idea(store: Store, idea: Idea, member: Member, day: date | None = None) -> Step:

@@ -122,6 +122,10 @@ def test_the_csv_opens_as_one_table_with_a_section_to_filter_on(digest: Digest) 
         "steps per goal",
         "huddle",
         "attendance",
+        "ideas from people and carers",
+        "minutes a week saved",
+        "visits avoided",
+        "forms avoided",
     }
     overdue = next(r for r in rows if r["flag"] == "red")
     assert overdue["waiting_huddle_days"].isdigit()
@@ -148,9 +152,12 @@ def test_the_json_has_the_documented_shape(digest: Digest) -> None:
         "steps_per_goal",
         "huddles",
         "attendance",
+        "impact",
     ]
     documented = (Path(__file__).parents[2] / "docs" / "digest.md").read_text()
-    for key in data["open_escalations"][0] | data["steps_done"][0] | data["summary"]:
+    for key in (
+        data["open_escalations"][0] | data["steps_done"][0] | data["summary"] | data["impact"]
+    ):
         assert f"`{key}`" in documented, f"{key} is not in docs/digest.md"
 
 

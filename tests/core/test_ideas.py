@@ -3,6 +3,7 @@ Today is Wednesday 25 November 2026."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -199,3 +200,30 @@ def test_saying_again_what_a_step_gave_replaces_it(team: Store) -> None:
     team.impacts.say(Impact(minutes_a_week=10), step_id=step.id)
     team.impacts.say(Impact(minutes_a_week=25), step_id=step.id)
     assert team.impacts.totals() == ImpactTotals(changes=1, minutes_a_week=25)
+
+
+def test_the_digest_carries_the_coproduction_share_and_what_changes_gave(team: Store) -> None:
+    from huddle.core.digest import build_digest, render_json, render_markdown
+
+    ann = team.members.find("Ann Smith")
+    step = team.steps.add(ann, "Ring the daughter first", WEDNESDAY, source=Source.CARER)
+    team.steps.add(ann, "Tidy the shared drive", WEDNESDAY)
+    team.ideas.add(ann, "Large print letters", source=Source.PERSON_SUPPORTED)
+    team.impacts.say(parse_impact("2 hours a week, 1 visit"), step_id=step.id)
+    idea = team.ideas.add(ann, "Meet carers first")
+    team.impacts.say(parse_impact("Mrs B's son could speak first"), idea_id=idea.id)
+    digest = build_digest(team, date(2026, 11, 23), WEDNESDAY)
+    data = json.loads(render_json(digest))
+    assert data["summary"]["new_ideas"] == 4
+    assert data["summary"]["coproduced_ideas"] == 2
+    assert data["summary"]["coproduction_share"] == 0.5
+    assert data["impact"]["minutes_a_week_saved"] == 120
+    assert data["impact"]["differences"] == [
+        {"change": "Meet carers first", "difference": "Mrs B's son could speak first"}
+    ]
+    text = render_markdown(digest)
+    assert "- 2 of 4 new ideas (50%) from people who use services, carers and families" in text
+    assert "- about 2 hours a week saved, 1 visit avoided, by 2 changes" in text
+    assert "- Meet carers first: Mrs B's son could speak first" in text
+    hidden = render_markdown(build_digest(team, date(2026, 11, 23), WEDNESDAY, names=False))
+    assert "Ann" not in hidden

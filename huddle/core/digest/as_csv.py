@@ -110,6 +110,13 @@ def render_csv(digest: Digest) -> str:
         row("huddle", date=h.day, count=h.present, of=h.present + h.away)
     for m in d.attendance:
         row("attendance", who=m.who, count=m.present, of=m.of)
+    ideas = d.ideas
+    row("ideas from people and carers", count=ideas.coproduced, of=ideas.ideas)
+    row("minutes a week saved", count=ideas.minutes_a_week_saved, of=ideas.changes)
+    row("visits avoided", count=ideas.visits_avoided, of=ideas.changes)
+    row("forms avoided", count=ideas.forms_avoided, of=ideas.changes)
+    for change, difference in ideas.differences:
+        row("difference to a person", text=change, note=difference)
     return buffer.getvalue()
 
 

@@ -39,6 +39,9 @@ def to_json_data(digest: Digest) -> dict[str, Any]:
             "steps_done": sum(1 for s in d.steps_done if s.status == "done"),
             "steps_partly_done": sum(1 for s in d.steps_done if s.status == "partly"),
             "huddles_held": len(d.huddles),
+            "new_ideas": d.ideas.ideas,
+            "coproduced_ideas": d.ideas.coproduced,
+            "coproduction_share": d.ideas.coproduction_share,
         },
         "open_escalations": [dates(e) for e in d.open_escalations],
         "answers": [dates(a) for a in d.answers],
@@ -48,6 +51,18 @@ def to_json_data(digest: Digest) -> dict[str, Any]:
         "steps_per_goal": [dates(g) for g in d.steps_per_goal],
         "huddles": [dates(h) for h in d.huddles],
         "attendance": [dates(a) for a in d.attendance],
+        "impact": {
+            "changes": d.ideas.changes,
+            "minutes_a_week_saved": d.ideas.minutes_a_week_saved,
+            "visits_avoided": d.ideas.visits_avoided,
+            "forms_avoided": d.ideas.forms_avoided,
+            "differences": [
+                {"change": change, "difference": difference}
+                for change, difference in d.ideas.differences
+            ],
+            "all_time_changes": d.ideas.all_time_changes,
+            "all_time_minutes_a_week_saved": d.ideas.all_time_minutes_a_week_saved,
+        },
     }
 
 

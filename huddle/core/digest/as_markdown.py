@@ -6,7 +6,9 @@ import re
 from datetime import date
 
 from huddle.core.digest.models import NAME_LEFT_OUT, Digest
+from huddle.core.impact import impact_sentence, time_words
 from huddle.core.models import StepStatus
+from huddle.core.results import ImpactTotals
 
 
 def _day(day: date, year: bool = False) -> str:
@@ -59,6 +61,9 @@ def render_markdown(digest: Digest) -> str:
         add(f"- {_plural(len(d.huddles), 'huddle')} held, {average:.1f} people at each on average")
     else:
         add("- no huddles held")
+    add(f"- {_ideas_line(d)}")
+    if d.ideas.changes or d.ideas.all_time_changes:
+        add(f"- {_impact_line(d)}")
     add("")
 
     add("## Sent up to management and still open")
@@ -111,6 +116,13 @@ def render_markdown(digest: Digest) -> str:
             add(f"- {_line(c.describe())}")
         add("")
 
+    if d.ideas.differences:
+        add("## The difference to people")
+        add("")
+        for change, difference in d.ideas.differences:
+            add(f"- {_line(change)}: {_line(difference)}")
+        add("")
+
     add("## Small steps done, and what was learned")
     add("")
     if not d.steps_done:
@@ -159,3 +171,37 @@ def render_markdown(digest: Digest) -> str:
 def _goal_rank(digest: Digest, goal: str | None) -> int:
     titles = [g.goal for g in digest.steps_per_goal]
     return titles.index(goal) if goal in titles else len(titles)
+
+
+def _ideas_line(d: Digest) -> str:
+    """ "3 of 12 new ideas (25%) from people who use services, carers and families"."""
+    ideas = d.ideas
+    if not ideas.ideas:
+        return "no new ideas"
+    share = f" ({ideas.coproduction_share:.0%})" if ideas.coproduction_share is not None else ""
+    return (
+        f"{ideas.coproduced} of {_plural(ideas.ideas, 'new idea')}{share} from people who use"
+        " services, carers and families"
+    )
+
+
+def _impact_line(d: Digest) -> str:
+    """What the changes gave, this period and in all: "about 2 hours a week saved, 3 visits
+    avoided, by 4 changes (in all: about 6 hours a week by 14 changes)"."""
+    ideas = d.ideas
+    said = impact_sentence(
+        ImpactTotals(
+            changes=ideas.changes,
+            minutes_a_week=ideas.minutes_a_week_saved,
+            visits_avoided=ideas.visits_avoided,
+            forms_avoided=ideas.forms_avoided,
+            differences=len(ideas.differences),
+        )
+    ).split(";")[0]
+    in_all = ""
+    if ideas.all_time_minutes_a_week_saved and ideas.all_time_changes > ideas.changes:
+        in_all = (
+            f" (in all: {time_words(ideas.all_time_minutes_a_week_saved)} a week saved by"
+            f" {_plural(ideas.all_time_changes, 'change')})"
+        )
+    return (said or "no change said what it gave this period") + in_all

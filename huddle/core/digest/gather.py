@@ -17,11 +17,13 @@ from huddle.core.digest.models import (
     Digest,
     GoalTally,
     HuddleHeld,
+    IdeasAndImpact,
     OpenEscalation,
     Resolution,
     StepDone,
 )
 from huddle.core.digest.names import Names
+from huddle.core.ideas import idea_share
 from huddle.core.models import BlockerEvent, BlockerStatus, HuddleError, StepStatus
 
 if TYPE_CHECKING:
@@ -165,6 +167,7 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
         ComesBack(hide.text(p.label), p.count, p.since) for p in find_patterns(recent, until)
     )
     return Digest(
+        ideas=_ideas_and_impact(store, since, until, hide),
         team=team.name,
         since=since,
         until=until,
@@ -179,6 +182,29 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
         huddles=huddles,
         attendance=attendance,
         comes_back=comes_back,
+    )
+
+
+def _ideas_and_impact(store: Store, since: date, until: date, hide: Names) -> IdeasAndImpact:
+    """The period's co-production share and what its changes gave (all time too: minutes
+    saved a week go on being saved)."""
+    end = until + timedelta(days=1)
+    share = idea_share(store, since, end)
+    said = store.impacts.totals(since, end)
+    ever = store.impacts.totals()
+    return IdeasAndImpact(
+        ideas=share.ideas,
+        coproduced=share.coproduced,
+        changes=said.changes,
+        minutes_a_week_saved=said.minutes_a_week,
+        visits_avoided=said.visits_avoided,
+        forms_avoided=said.forms_avoided,
+        differences=tuple(
+            (hide.text(change), hide.text(difference))
+            for change, difference in store.impacts.differences(since, end)
+        ),
+        all_time_changes=ever.changes,
+        all_time_minutes_a_week_saved=ever.minutes_a_week,
     )
 
 

@@ -118,6 +118,29 @@ class ComesBack:
 
 
 @dataclass(frozen=True)
+class IdeasAndImpact:
+    """Where the period's new ideas came from, and what the team's changes gave."""
+
+    ideas: int = 0
+    """New ideas: new steps (not carried over) and ideas noted but not made into a step."""
+    coproduced: int = 0
+    """Of them, from a person who uses services, or a carer or family member."""
+    changes: int = 0
+    """Changes whose gain was said in the period (a step done, a cycle or idea adopted)."""
+    minutes_a_week_saved: int = 0
+    visits_avoided: int = 0
+    forms_avoided: int = 0
+    differences: tuple[tuple[str, str], ...] = ()
+    """(the change, the difference it made to a person), newest first."""
+    all_time_changes: int = 0
+    all_time_minutes_a_week_saved: int = 0
+
+    @property
+    def coproduction_share(self) -> float | None:
+        return self.coproduced / self.ideas if self.ideas else None
+
+
+@dataclass(frozen=True)
 class Digest:
     team: str
     since: date
@@ -135,6 +158,7 @@ class Digest:
     attendance: tuple[Attendance, ...]
     """Empty when names are left out (the huddles still say how many were there)."""
     comes_back: tuple[ComesBack, ...]
+    ideas: IdeasAndImpact = IdeasAndImpact()
 
     @property
     def overdue(self) -> int:
