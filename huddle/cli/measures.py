@@ -5,34 +5,14 @@ as everywhere (`huddle measure record wait weeks 6.5`)."""
 from __future__ import annotations
 
 import json
-import math
 
 import click
 
 from huddle.cli.common import HuddleGroup, State, complete_goal, db_option, pass_state, read_day
 from huddle.core.calendar import days_of_rule, rule_from_days
 from huddle.core.goals import find_any_goal
-from huddle.core.measure_chart import (
-    chart_as_json,
-    chart_as_text,
-    chart_of,
-    format_number,
-    short_day,
-)
-from huddle.core.measures import DEFAULT_BASELINE, Better
-from huddle.core.models import HuddleError
-
-
-def read_value(text: str) -> float:
-    """A measure's value as typed: 6.5, 1,200, 85%."""
-    cleaned = text.strip().replace(",", "").rstrip("%").strip()
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise HuddleError(f"'{text[:40]}' is not a number") from None
-    if not math.isfinite(value):
-        raise HuddleError(f"'{text[:40]}' is not a number")
-    return value
+from huddle.core.measure_chart import chart_as_json, chart_as_text, chart_of
+from huddle.core.measures import DEFAULT_BASELINE, Better, read_value, recorded_words
 
 
 @click.group(cls=HuddleGroup)
@@ -101,13 +81,7 @@ def record(state: State, goal: str, name: str, value: str, on: str | None) -> No
     number = read_value(value)
     day = read_day(store, on) if on else store.today()
     before = store.measures.record(found, day, number)
-    shown = format_number(number)
-    if before is None:
-        click.echo(f"Recorded {found.name}: {shown} on {short_day(day)}")
-    else:
-        click.echo(
-            f"Replaced {found.name} on {short_day(day)}: {format_number(before)} is now {shown}"
-        )
+    click.echo(recorded_words(found, day, number, before))
 
 
 @measure.command()

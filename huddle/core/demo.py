@@ -20,6 +20,7 @@ from dateutil.relativedelta import MO, relativedelta
 from huddle.core.calendar import WEEKDAYS_RULE, FixedClock, HuddleCalendar
 from huddle.core.demo_ideas import add_ideas_and_impact
 from huddle.core.demo_kaizen import add_pulse_and_cycles
+from huddle.core.demo_measures import add_measures
 from huddle.core.models import Blocker, Goal, HuddleError, Member, Role, Source, Step, StepStatus
 from huddle.core.store import Store
 
@@ -788,6 +789,7 @@ class _Builder:
             self._before_today(away.get(len(past), set()))
         add_pulse_and_cycles(self.store, self.clock, self.today, days)
         add_ideas_and_impact(self.store, self.clock, self.today)
+        add_measures(self.store, self.clock, self.today)
         self.at(self.today, 8, 55)
         return DemoSummary(
             members=len(self.members),

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from huddle.core import run_chart
-from huddle.core.measures import Better, Measure, MeasurePoint
+from huddle.core.measures import Better, Measure, MeasurePoint, format_number, short_day
 from huddle.core.run_chart import Reading, Rule, Signal
 
 if TYPE_CHECKING:
@@ -58,17 +58,6 @@ def chart_of(store: Store, measure: Measure) -> MeasureChart:
     )
     reading = run_chart.read([p.value for p in points], measure.baseline_points)
     return MeasureChart(measure, points, reading, changes)
-
-
-def format_number(value: float) -> str:
-    """A value as people write it: 9, 9.5, 0.25, 1,200."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def short_day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def _span(chart: MeasureChart, signal: Signal) -> str:

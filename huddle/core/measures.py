@@ -4,8 +4,11 @@ weeks, the share of notes on time). Each is read as a run chart: core.measure_ch
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
 from datetime import date
+
+from huddle.core.models import HuddleError
 
 DEFAULT_BASELINE = 12
 """Points in a new measure's baseline: the median of the first 12 values is the chart's
@@ -36,3 +39,34 @@ class Measure:
 class MeasurePoint:
     day: date
     value: float
+
+
+def format_number(value: float) -> str:
+    """A value as people write it: 9, 9.5, 0.25, 1,200."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def short_day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def read_value(text: str) -> float:
+    """A measure's value as typed: 6.5, 1,200, 85%."""
+    cleaned = text.strip().replace(",", "").rstrip("%").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise HuddleError(f"'{text[:40]}' is not a number") from None
+    if not math.isfinite(value):
+        raise HuddleError(f"'{text[:40]}' is not a number")
+    return value
+
+
+def recorded_words(measure: Measure, day: date, value: float, before: float | None) -> str:
+    """What recording a value did, said back: "Recorded ..." or "Replaced ... is now ..."."""
+    shown = format_number(value)
+    if before is None:
+        return f"Recorded {measure.name}: {shown} on {short_day(day)}"
+    return f"Replaced {measure.name} on {short_day(day)}: {format_number(before)} is now {shown}"

@@ -19,8 +19,9 @@ false signal when nothing changed:
    value"). Here it is decided the way Making Data Count (NHS England) reads its SPC charts:
    a point outside the natural process limits of the baseline (an XmR chart: the baseline's
    mean +/- 2.66 times its average moving range, Wheeler), that stands alone: neither
-   point beside it is outside on the same side. A string of points outside is a shift (rule
-   1), not an astronomical point. It needs 5 baseline points whose values are not all equal.
+   point beside it is outside on the same side, and it is not part of a shift. Points that
+   moved together are a shift (rule 1), not astronomical points. It needs 5 baseline points
+   whose values are not all equal.
 
 Plain Python, no dependencies: the UI, the CLI and the digest all read charts through here.
 """
@@ -220,10 +221,18 @@ def natural_limits(baseline: Sequence[float]) -> tuple[float, float] | None:
     return mean - XMR_SCALE * average_range, mean + XMR_SCALE * average_range
 
 
-def astronomical(values: Sequence[float], limits: tuple[float, float] | None) -> list[Signal]:
-    """Rule 4: a lone point outside the baseline's natural process limits."""
+def astronomical(
+    values: Sequence[float], limits: tuple[float, float] | None, centre: float | None = None
+) -> list[Signal]:
+    """Rule 4: a lone point outside the baseline's natural process limits, not in a shift
+    about the median `centre` (when given)."""
     if limits is None:
         return []
+    in_shift = {
+        index
+        for shift in (shifts(values, centre) if centre is not None else [])
+        for index in range(shift.first, shift.last + 1)
+    }
     low, high = limits
 
     def outside(index: int) -> int:
@@ -234,7 +243,9 @@ def astronomical(values: Sequence[float], limits: tuple[float, float] | None) ->
     return [
         Signal(Rule.ASTRONOMICAL, index, index, "up" if side > 0 else "down", 1)
         for index in range(len(values))
-        if (side := outside(index)) and side not in (outside(index - 1), outside(index + 1))
+        if (side := outside(index))
+        and side not in (outside(index - 1), outside(index + 1))
+        and index not in in_shift
     ]
 
 
@@ -250,7 +261,7 @@ def read(values: Sequence[float], baseline_points: int) -> Reading:
         *shifts(values, centre),
         *trends(values),
         *runs_signal(values, centre),
-        *astronomical(values, limits),
+        *astronomical(values, limits, centre),
     ]
     signals.sort(key=lambda s: (s.first, s.last))
     return Reading(

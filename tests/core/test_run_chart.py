@@ -100,6 +100,13 @@ def test_points_outside_together_are_a_shift_not_astronomical_points() -> None:
     assert reading.of(Rule.SHIFT) == [Signal(Rule.SHIFT, 12, 17, "down", 6)]
 
 
+def test_a_point_outside_the_limits_within_a_shift_is_part_of_the_shift() -> None:
+    baseline = [3.0, 2, 4, 3, 3, 2, 4, 3, 2, 3, 4, 2]  # limits about 0.4 to 5.6
+    values = [*baseline, 5, 6, 5, 7, 6, 7, 7]
+    reading = run_chart.read(values, 12)
+    assert [s.rule for s in reading.signals if s.first >= 12] == [Rule.SHIFT]
+
+
 def test_no_astronomical_point_when_the_baseline_never_varies() -> None:
     assert run_chart.natural_limits([5.0] * 12) is None
     assert run_chart.natural_limits([5.0, 6, 5, 6]) is None  # too few points

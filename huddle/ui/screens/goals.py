@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Static
 from huddle.core.calendar import format_day, format_target, parse_day
 from huddle.core.models import Goal, GoalStatus
 from huddle.core.trends import GoalProgress, format_value, goal_progress
-from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.goal_form import GoalDraft, GoalFormScreen, target_text
+from huddle.ui.screens.measures import MeasureActions, goal_measures
 from huddle.ui.widgets.chart import BarChart, bar_text
 from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.live_table import Row, fill_table
@@ -30,7 +30,7 @@ NO_GOAL = "no-goal"
 """The table row of the steps linked to no goal."""
 
 
-class GoalsScreen(LiveScreen):
+class GoalsScreen(MeasureActions):
     """Each goal: what, why, how the team will know; its steps per week, done rate and
     what its steps taught. The steps with no goal are counted too, so the lead can nudge."""
 
@@ -40,6 +40,9 @@ class GoalsScreen(LiveScreen):
         Binding("e", "edit", "Edit"),
         Binding("x", "retire", "Retire"),
         Binding("p", "pdsa", "PDSA cycles"),
+        Binding("m", "measures", "Measures", tooltip="The goal's run charts, full size"),
+        Binding("r", "record", "Record value", tooltip="A value for one of the goal's measures"),
+        Binding("n", "new_measure", "New measure"),
     ]
 
     DEFAULT_CSS = """
@@ -51,6 +54,9 @@ class GoalsScreen(LiveScreen):
     GoalsScreen #goal-chart { width: 1fr; height: 100%; }
     GoalsScreen #goal-numbers { width: 26; padding-left: 2; }
     GoalsScreen .chart-axis { color: $text-muted; margin-bottom: 1; }
+    GoalsScreen #goal-measures { height: auto; }
+    GoalsScreen .goal-run-chart { height: 8; }
+    GoalsScreen .measure-words { margin-bottom: 1; }
     """
 
     def __init__(self) -> None:
@@ -67,6 +73,7 @@ class GoalsScreen(LiveScreen):
             with VerticalScroll(id="goal-detail"):
                 yield Static(id="goal-heading", classes="section-title")
                 yield Static(id="goal-about")
+                yield Vertical(id="goal-measures")
                 with Horizontal(id="goal-chart-row"):
                     yield BarChart(id="goal-chart")
                     yield Static(id="goal-numbers")
@@ -176,6 +183,10 @@ class GoalsScreen(LiveScreen):
             )
         self.query_one("#goal-heading", Static).update(Content(heading))
         self.query_one("#goal-about", Static).update(about)
+        box = self.query_one("#goal-measures", Vertical)
+        box.remove_children()
+        if goal is not None:
+            box.mount_all(goal_measures(self.store, goal))
         self.query_one("#goal-chart", BarChart).show([c.steps for _, c in progress.weeks])
         total = progress.total
         self.query_one("#goal-numbers", Static).update(
@@ -238,6 +249,25 @@ class GoalsScreen(LiveScreen):
         from huddle.ui.screens.pdsa import PdsaScreen
 
         self.app.push_screen(PdsaScreen(goal=self._selected_goal()))
+
+    def action_measures(self) -> None:
+        from huddle.ui.screens.measures import MeasuresScreen
+
+        goal = self._selected_goal()
+        if goal is None:
+            self.notify("Pick a goal to see its measures", severity="warning")
+            return
+        self.app.push_screen(MeasuresScreen(goal))
+
+    def action_record(self) -> None:
+        goal = self._selected_goal()
+        if goal is not None:
+            self.record_value(goal)
+
+    def action_new_measure(self) -> None:
+        goal = self._selected_goal()
+        if goal is not None:
+            self.add_measure(goal)
 
     def _target(self, draft: GoalDraft) -> date | None:
         store = self.store
