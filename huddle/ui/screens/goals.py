@@ -65,6 +65,8 @@ class GoalsScreen(MeasureActions):
         """Each row's goal and its progress, by the row's key."""
         self._layout: tuple[int, int] | None = None
         """(weeks in the table's column, width of the goal column) as laid out."""
+        self._measures_of: str | None = None
+        """The goal whose measures are shown (read again on reload)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -142,6 +144,7 @@ class GoalsScreen(MeasureActions):
             )
             rows.append((key, cells))
         fill_table(table, rows)
+        self._measures_of = None
         if cursor_key in self._progress and self._selected_key() != cursor_key:
             table.move_cursor(row=table.get_row_index(cursor_key))
         self._show_detail()
@@ -183,10 +186,13 @@ class GoalsScreen(MeasureActions):
             )
         self.query_one("#goal-heading", Static).update(Content(heading))
         self.query_one("#goal-about", Static).update(about)
-        box = self.query_one("#goal-measures", Vertical)
-        box.remove_children()
-        if goal is not None:
-            box.mount_all(goal_measures(self.store, goal))
+        shown = goal.id if goal else NO_GOAL
+        if shown != self._measures_of:  # made again only for another goal, or on reload
+            self._measures_of = shown
+            box = self.query_one("#goal-measures", Vertical)
+            box.remove_children()
+            if goal is not None:
+                box.mount_all(goal_measures(self.store, goal))
         self.query_one("#goal-chart", BarChart).show([c.steps for _, c in progress.weeks])
         total = progress.total
         self.query_one("#goal-numbers", Static).update(

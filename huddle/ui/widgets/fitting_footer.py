@@ -68,6 +68,8 @@ class FittingFooter(Footer):
             self.call_after_refresh(self.fit)
 
     async def recompose(self) -> None:
+        if not self.is_attached:  # its screen closed while the recompose waited
+            return
         if self._keys_now() != self._made_from:
             await super().recompose()
         self.call_after_refresh(self.fit)
