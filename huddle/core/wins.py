@@ -52,16 +52,19 @@ class Milestones:
     def to_go(self) -> int:
         return self.next - self.count
 
-    def reached_words(self) -> str:
-        """ "500 small steps taken: a milestone reached today", or "" when none was."""
+    def reached_words(self, *, brief: bool = False) -> str:
+        """ "500 small steps taken: a milestone reached today" ("a milestone today!" when
+        `brief`, beside the count), or "" when none was reached today."""
         if self.reached is None:
             return ""
+        if brief:
+            return "a milestone today!"
         taken = " taken" if self.unit == "small steps" else ""
         return f"{self.reached:,} {self.unit}{taken}: a milestone reached today"
 
-    def next_words(self) -> str:
-        """ "next milestone 1,000: 382 to go"."""
-        return f"next milestone {self.next:,}: {self.to_go:,} to go"
+    def next_words(self, *, brief: bool = False) -> str:
+        """ "next milestone 1,000: 382 to go" ("next 1,000: 382 to go" when `brief`)."""
+        return f"next{'' if brief else ' milestone'} {self.next:,}: {self.to_go:,} to go"
 
 
 def count_milestones(before: int, now: int, first: tuple[int, ...], unit: str) -> Milestones:

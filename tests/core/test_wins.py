@@ -39,6 +39,8 @@ def test_a_milestone_is_reached_today_only_when_todays_count_carries_it_over() -
     assert (crossed.reached, crossed.next, crossed.to_go) == (100, 250, 149)
     assert crossed.reached_words() == "100 small steps taken: a milestone reached today"
     assert crossed.next_words() == "next milestone 250: 149 to go"
+    assert crossed.next_words(brief=True) == "next 250: 149 to go"
+    assert crossed.reached_words(brief=True) == "a milestone today!"
     exactly = count_milestones(99, 100, STEP_MILESTONES, "small steps")
     assert exactly.reached == 100
     already = count_milestones(100, 102, STEP_MILESTONES, "small steps")

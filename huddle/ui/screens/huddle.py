@@ -96,9 +96,6 @@ class HuddleScreen(LiveScreen):
         padding: 1 2;
         margin: 1 0;
     }
-    HuddleScreen.-wide WrapUpStage #wrap-summary {
-        padding: 1 4;
-    }
     """
 
     def __init__(self, day: date, *, read_only: bool = False) -> None:

@@ -1,5 +1,6 @@
-"""Stage 5, Wrap-up: what the huddle did, the running total of small steps and the streak,
-and the offer to write the digest for management (d). Enter ends the huddle."""
+"""Stage 5, Wrap-up: what the huddle did, the running total of small steps and the streak
+with their milestones, and the offer to write the digest for management (d). On the TV it
+celebrates the wins first (wrapup_wins.py). Enter ends the huddle."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from huddle.core.flow import WrapUp, looking_back_to, present_members, wrap_up
 from huddle.core.models import Member, Stage, StepStatus
 from huddle.core.pulse import PulseAnswers, week_of, who_to_ask
 from huddle.core.timebox import clock_text
+from huddle.core.wins import Milestones, wins
 from huddle.ui.screens.stages.base import StageView
+from huddle.ui.screens.stages.wrapup_wins import WrapUpWins
 from huddle.ui.widgets.pulse import PulseRound
 from huddle.ui.widgets.whole_chunks import WholeChunks, listed
 
@@ -46,6 +49,18 @@ class WrapUpStage(StageView, can_focus=True):
     WrapUpStage .-gap {
         margin-top: 1;
     }
+    WrapUpStage.-wide #wrap-summary {
+        padding: 0 2;
+    }
+    WrapUpStage #wrap-wins {
+        display: none;
+    }
+    WrapUpStage.-wide #wrap-wins {
+        display: block;
+    }
+    WrapUpStage.-pulse #wrap-wins, WrapUpStage.-pulse #wrap-summary {
+        display: none;
+    }
     WrapUpStage #wrap-pulse {
         height: auto;
         display: none;
@@ -67,6 +82,7 @@ class WrapUpStage(StageView, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
         yield Vertical(id="wrap-pulse")
+        yield WrapUpWins(id="wrap-wins")
         with Vertical(id="wrap-summary"):
             for row in self.ROWS:
                 with Horizontal(
@@ -91,8 +107,20 @@ class WrapUpStage(StageView, can_focus=True):
             "Wrap-up" + (": this huddle has ended" if ended else ""),
             "" if ended or self.read_only else "Enter ends the huddle.",
         )
+        found = wins(self.store, self.day, summary)
+        if self.wide:
+            self.query_one(WrapUpWins).show(found, self.day)
         names = {"here": summary.present, "away": summary.away}
-        for row, (label, value) in self.summary(summary).items():
+        rows = self.summary(summary)
+        if self.wide:  # the total and the streak are on the wins' tiles
+            del rows["total"], rows["streak"]
+        else:
+            for row, milestones in (("total", found.steps), ("streak", found.streak)):
+                label, value = rows[row]
+                rows[row] = (label, Content.assemble(value, milestone_words(milestones)))
+        for row in ("total", "streak"):
+            self.query_one(f"#wrap-{row}").display = row in rows
+        for row, (label, value) in rows.items():
             line = self.query_one(f"#wrap-{row}")
             line.display = bool(label)
             line.query_one(".wrap-label", Static).update(Content(label))
@@ -192,12 +220,21 @@ class WrapUpStage(StageView, can_focus=True):
 
         # The round comes first and the summary waits, so the card is in view at 80x24.
         box.display = True
-        self.query_one("#wrap-summary").display = False
+        self.add_class("-pulse")
         box.mount(PulseRound(people, record))
 
     def on_pulse_round_done(self, _event: PulseRound.Done) -> None:
-        self.query_one("#wrap-summary").display = True
+        self.remove_class("-pulse")
         self.focus()
 
     def action_end_huddle(self) -> None:
         self.huddle.end_huddle()
+
+
+def milestone_words(milestones: Milestones) -> Content:
+    """After the total or the streak on a small screen: the milestone reached today, or how
+    far the next one is."""
+    reached = milestones.reached_words(brief=True)
+    if reached:
+        return Content.styled(f" · {reached}", "bold $text-success")
+    return Content.styled(f" · {milestones.next_words(brief=True)}", "$text-muted")
