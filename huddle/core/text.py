@@ -35,3 +35,9 @@ def without_controls(text: str) -> str:
     """Text as stored, less control characters (new lines and tabs stay): for text that did
     not come through a form, such as an import."""
     return _CONTROL.sub("", text)
+
+
+def quoted(words: str, limit: int = 60) -> str:
+    """A blocker's words for a message: on one line, cut at `limit` characters."""
+    line = " ".join(words.split())
+    return f'"{line if len(line) <= limit else line[: limit - 3] + "..."}"'

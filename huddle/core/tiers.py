@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from huddle.core.models import HuddleError, Tier
+from huddle.core.models import Blocker, BlockerStatus, HuddleError, InvalidMove, Tier
+from huddle.core.text import quoted
 
 _WITH_DAYS = re.compile(r"^(?P<name>.*?)\s*:\s*(?P<days>\S*)$")
 
@@ -33,6 +34,28 @@ def read_tiers(typed: Iterable[str], default_days: int) -> list[tuple[str, int]]
                 )
             tiers.append((name, int(days)))
     return tiers
+
+
+def next_tier(blocker: Blocker, tiers: Sequence[Tier]) -> Tier | None:
+    """Where sending the blocker up takes it: the first tier from the team, the next one up
+    once sent up (answered or not); None when the team has no tiers. Refused (InvalidMove,
+    one line) at the top tier, and without tiers while it waits for an answer."""
+    sent_up = blocker.status in (BlockerStatus.ESCALATED, BlockerStatus.ANSWERED)
+    words = quoted(blocker.text)
+    if not tiers:
+        if blocker.status is BlockerStatus.ESCALATED:
+            raise InvalidMove(
+                f"{words} is already sent up and waits for an answer"
+                " (to send it higher, set the team's tiers: huddle team tiers)"
+            )
+        return None
+    position = (blocker.tier or 1) + 1 if sent_up else 1
+    if position > len(tiers):
+        raise InvalidMove(
+            f"{words} is with {tiers[-1].name}, the top tier; it can't go higher"
+            " (resolve it, or the team owns it)"
+        )
+    return tiers[position - 1]
 
 
 def tiers_typed(tiers: Sequence[Tier]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 from huddle.core.models import (
@@ -17,10 +18,12 @@ from huddle.core.models import (
     Member,
     NotFound,
     Stage,
+    Tier,
 )
 from huddle.core.store.db import Db, as_datetime
 from huddle.core.store.undo import UNDONE, keep, row_of
-from huddle.core.text import clean_line
+from huddle.core.text import clean_line, quoted
+from huddle.core.tiers import next_tier
 
 _SELECT = """
 SELECT b.*, r.name AS raised_by_name, o.name AS owner_name,
@@ -98,13 +101,6 @@ def refusal(words: str, current: BlockerStatus, to: BlockerStatus) -> str:
     return f"{start} (you can {choices})"
 
 
-def quoted(words: str, limit: int = 60) -> str:
-    """A blocker's words for a message: on one line, cut at `limit` characters."""
-    line = " ".join(words.split())
-    return f'"{line if len(line) <= limit else line[: limit - 3] + "..."}"'
-
-
-_SENT_UP = (BlockerStatus.ESCALATED, BlockerStatus.ANSWERED)
 _Plan = tuple[dict[str, object], str, str]
 """A move worked out under the write lock: the columns it changes, its note, its tier."""
 
@@ -288,7 +284,14 @@ class BlockerStore:
         to = clean_line(to, what="who it goes to", limit=80) if to is not None else ""
 
         def plan(conn: sqlite3.Connection, current: BlockerStatus) -> _Plan:
-            tiers = conn.execute("SELECT position, name FROM tiers ORDER BY position").fetchall()
+            rows = conn.execute(
+                "SELECT position, name, answer_limit_days FROM tiers ORDER BY position"
+            )
+            tiers = [Tier(*row) for row in rows]
+            (now,) = conn.execute(
+                "SELECT tier FROM blockers WHERE id = ?", (blocker.id,)
+            ).fetchone()
+            tier = next_tier(replace(blocker, status=current, tier=now), tiers)
             changes: dict[str, object] = {
                 "escalation_reason": reason,
                 "escalated_at": self.db.stamp(),
@@ -297,30 +300,12 @@ class BlockerStore:
                 "answered_at": None,
                 "answer_seen_at": None,
             }
-            if not tiers:
-                if current is BlockerStatus.ESCALATED:
-                    raise InvalidMove(
-                        f"{quoted(blocker.text)} is already sent up and waits for an answer"
-                        " (to send it higher, set the team's tiers: huddle team tiers)"
-                    )
+            if tier is None:
                 to_whom = to or "management"
-                return (
-                    {**changes, "escalated_to": to_whom, "tier": None},
-                    f"to {to_whom}: {reason}",
-                    "",
-                )
-            (now,) = conn.execute(
-                "SELECT tier FROM blockers WHERE id = ?", (blocker.id,)
-            ).fetchone()
-            position = (now or 1) + 1 if current in _SENT_UP else 1
-            if position > len(tiers):
-                raise InvalidMove(
-                    f"{quoted(blocker.text)} is with {tiers[-1][1]}, the top tier;"
-                    " it can't go higher (resolve it, or the team owns it)"
-                )
-            tier = tiers[position - 1][1]
-            note = f"to {tier}{f' ({to})' if to else ''}: {reason}"
-            return {**changes, "escalated_to": to or tier, "tier": position}, note, tier
+                changes |= {"escalated_to": to_whom, "tier": None}
+                return changes, f"to {to_whom}: {reason}", ""
+            changes |= {"escalated_to": to or tier.name, "tier": tier.position}
+            return changes, f"to {tier.name}{f' ({to})' if to else ''}: {reason}", tier.name
 
         return self._move(
             blocker, BlockerStatus.ESCALATED, who=who, plan=plan, again=True, at_huddle=at_huddle

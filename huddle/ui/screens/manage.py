@@ -26,7 +26,7 @@ from huddle.core.blockers import (
     sent_up_view,
 )
 from huddle.core.calendar import format_day
-from huddle.core.models import Blocker, BlockerStatus, HuddleError, Role
+from huddle.core.models import Blocker, BlockerStatus, HuddleError, Role, Tier
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.blocker_dialog import Person, Said, SayDialog
 from huddle.ui.widgets.blocker_flag import flag_text
@@ -76,6 +76,7 @@ class ManageScreen(LiveScreen):
         self.status_filter = StatusFilter.OPEN
         self.age_filter = AgeFilter.ANY
         self.rows: dict[str, SentUp] = {}
+        self.tiers: list[Tier] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -87,14 +88,21 @@ class ManageScreen(LiveScreen):
         yield FittingFooter()
 
     def on_mount(self) -> None:
+        self.add_columns()
+        self.query_one("#sent-up", DataTable).focus()
+        self.safely(self.reload)
+
+    def add_columns(self) -> None:
+        """The table's columns; "Tier" (where each blocker is now) when the team has tiers."""
         table = self.query_one("#sent-up", DataTable)
+        table.clear(columns=True)
         table.add_column("Flag", key="flag")
         table.add_column("Waiting", key="waiting")
+        if self.tiers:
+            table.add_column("Tier", key="tier")
         table.add_column("Blocker", key="text")
         table.add_column("Status", key="status")
         table.add_column("Sent up", key="sent")
-        table.focus()
-        self.safely(self.reload)
 
     # Reading.
 
@@ -126,29 +134,36 @@ class ManageScreen(LiveScreen):
             for r in sent_up_view(everything, calendar, today, team.answer_limit_days)
             if r.flag is not AgeFlag.NONE
         )
+        tiers = store.team.tiers()
+        limit = "each tier's own limit" if tiers else f"limit {team.answer_limit_days} huddle days"
         self.query_one("#filter-bar", Static).update(
             Content(
                 f"Showing {len(shown)}: {self.status_filter.value}, {self.age_filter.value}"
-                f"   ({overdue} overdue; limit {team.answer_limit_days} huddle days)"
+                f"   ({overdue} overdue; {limit})"
             )
         )
         table = self.query_one("#sent-up", DataTable)
         keep = self.highlighted_id()
+        if bool(tiers) != bool(self.tiers):
+            self.tiers = tiers
+            self.add_columns()
+        self.tiers = tiers
         self.rows = {row.blocker.id: row for row in shown}
         table.clear()
-        room = min(100, max(24, self.size.width - 50))
+        room = min(100, max(24, self.size.width - 50 - 16 * bool(tiers)))
         for row in shown:
             b = row.blocker
             assert b.escalated_at is not None  # noqa: S101 narrows the type; no check relies on it
             waited = row.waiting.huddle_days if row.waiting else None
-            table.add_row(
+            cells = [
                 flag_text(row.flag),
                 Text("-" if waited is None else f"{waited} day{'s' if waited != 1 else ''}"),
+                *([Text(b.tier_name or "-")] if tiers else []),
                 Text(b.text if len(b.text) <= room else b.text[: room - 1] + "…"),
                 Text(b.status_words),
                 Text(format_day(b.escalated_at.date(), today)),
-                key=b.id,
-            )
+            ]
+            table.add_row(*cells, key=b.id)
         if keep in self.rows:
             table.move_cursor(row=table.get_row_index(keep))
         self.show_detail()
@@ -210,15 +225,19 @@ class ManageScreen(LiveScreen):
                 Content.assemble(
                     ("Sent up", "bold"),
                     f" {format_day(blocker.escalated_at.date(), today)}"
-                    f" to {blocker.escalated_to}: {blocker.escalation_reason}",
+                    f" to {blocker.sent_up_to}: {blocker.escalation_reason}",
                 )
             )
         row = self.rows.get(blocker.id)
         if row and row.waiting:
+            limit = (
+                f"{blocker.tier_name}'s limit is {blocker.tier_limit_days}"
+                if blocker.tier_name
+                else f"the team's limit is {self.store.team.get().answer_limit_days}"
+            )
             lines.append(
                 Content.assemble(
-                    (f"No answer yet: {row.waiting.describe()}", "bold"),
-                    f" (the team's limit is {self.store.team.get().answer_limit_days})",
+                    (f"No answer yet: {row.waiting.describe()}", "bold"), f" ({limit})"
                 )
             )
         if blocker.answer:
@@ -233,6 +252,9 @@ class ManageScreen(LiveScreen):
                 if event.status_from and event.status_from is not event.status_to
                 else ("raised" if event.status_from is None else "noted")
             )
+            if event.tier:
+                sent_up = event.status_from is BlockerStatus.ESCALATED
+                move = f"sent higher, to {event.tier}" if sent_up else f"{move} to {event.tier}"
             lines.append(
                 Content.assemble(
                     (f"{when}  ", "$text-muted"), (move, "bold"), f"  {event.who}".rstrip()

@@ -24,6 +24,7 @@ from huddle.core.blockers import (
 from huddle.core.calendar import HuddleCalendar, age_in_days
 from huddle.core.flow import present_members
 from huddle.core.models import Blocker, BlockerStatus, Member, Stage
+from huddle.core.tiers import next_tier
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.blocker_board import COLUMN_TITLES, BlockerBoard, Card
 from huddle.ui.screens.stages.undo import UNDO_KEY, take_back
@@ -170,11 +171,13 @@ class BlockersStage(StageView):
             blocker.status is BlockerStatus.ESCALATED
             or (blocker.status is BlockerStatus.ANSWERED and not on_board)
         ):
-            details.append(("sent up", blocker.escalation_reason))
+            tier = f" to {blocker.tier_name}" if blocker.tier_name else ""
+            details.append((f"sent up{tier}", blocker.escalation_reason))
         waiting = waiting_for_answer(blocker, self.calendar, self.day, self.answer_limit)
         if waiting and waiting.huddle_days:
-            limit = "" if on_board else f" (limit {self.answer_limit})"
-            details.append(("no answer yet", waiting.describe() + limit))
+            limit = blocker.tier_limit_days or self.answer_limit
+            shown = "" if on_board else f" (limit {limit})"
+            details.append(("no answer yet", waiting.describe() + shown))
         if blocker.answer:
             answered = blocker.status is BlockerStatus.ANSWERED
             details.append(
@@ -312,8 +315,16 @@ class BlockersStage(StageView):
         blocker = self.blockers.get(blocker_id or "")
         if blocker is None:
             return
+        # Where it goes (the next tier), or why it can't, is said before the reason is typed.
+        where = self.huddle.safely(lambda: (next_tier(blocker, self.store.team.tiers()),))
+        if where is None:
+            return
+        tier = where[0]
+        to = "up to management" if tier is None else f"up to {tier.name}"
+        if tier is not None and tier.position > 1:
+            to = f"higher, to {tier.name}"
         self.ask(
-            f"Why send it up to management? {blocker.text}",
+            f"Why send it {to}? {blocker.text}",
             f"send_up:{blocker.id}",
             lambda reason: self.store.blockers.escalate(
                 blocker, reason, who=self.who, at_huddle=self.day

@@ -1,0 +1,90 @@
+"""Tiers in the app: at the Blockers stage `e` sends a blocker up to the first tier and, on
+one already sent up, one tier higher (the question says where); at the top tier it is
+refused before a reason is asked. The Management view says where each one is and for how
+long, and its history shows each tier it passed."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from huddle.core.calendar import FixedClock
+from huddle.core.store import Store
+from huddle.ui.app import HuddleApp
+from huddle.ui.screens.manage import ManageScreen
+from tests.ui.screen_helpers import notices, screen_text, wait_until
+
+LADDER = [("Team manager", 2), ("Service manager", 3), ("Director", 5)]
+
+
+async def send_up(pilot: Pilot[None], question: str, reason: str) -> None:
+    await pilot.press("e")
+    assert await wait_until(pilot, lambda: isinstance(pilot.app.focused, Input))
+    assert question in screen_text(pilot.app)
+    focused = pilot.app.focused
+    assert isinstance(focused, Input)
+    focused.insert_text_at_cursor(reason)
+    await pilot.press("enter")
+
+
+async def test_e_sends_a_blocker_up_the_tiers_one_at_a_time(
+    store: Store, clock: FixedClock
+) -> None:
+    store.team.set_tiers(LADDER)
+    blocker = store.blockers.raise_blocker(store.members.find("bea"), "No laptop for visits [IT]")
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "4")
+        await send_up(pilot, "Why send it up to Team manager?", "Only IT orders laptops")
+        assert await wait_until(
+            pilot, lambda: "sent up to Team manager: Only IT orders laptops" in screen_text(app)
+        )
+        await send_up(pilot, "Why send it higher, to Service manager?", "IT need a budget")
+        assert await wait_until(
+            pilot, lambda: "sent up to Service manager: IT need a budget" in screen_text(app)
+        )
+        await send_up(pilot, "Why send it higher, to Director?", "[b]No budget[/b] this year")
+        assert await wait_until(
+            pilot, lambda: store.blockers.get(blocker.id).tier_name == "Director"
+        )
+        await pilot.press("e")
+        refusal = (
+            '"No laptop for visits [IT]" is with Director, the top tier; it can\'t go higher'
+            " (resolve it, or the team owns it)"
+        )
+        assert await wait_until(pilot, lambda: refusal in notices(app))
+        assert not isinstance(app.focused, Input)  # no reason asked for
+    tiers = [e.tier for e in store.blockers.history(blocker) if e.tier]
+    assert tiers == ["Team manager", "Service manager", "Director"]
+
+
+async def test_the_management_view_shows_each_blockers_tier_and_its_history(
+    store: Store, clock: FixedClock
+) -> None:
+    store.team.set_tiers(LADDER)
+    bea = store.members.find("bea")
+    laptops = store.blockers.raise_blocker(bea, "No laptop for visits")
+    laptops = store.blockers.escalate(laptops, "Only IT orders laptops", who="Ann Smith")
+    laptops = store.blockers.escalate(laptops, "IT need a budget", who="Ann Smith", to="Jo Reid")
+    forms = store.blockers.raise_blocker(bea, "The form asks twice")
+    store.blockers.escalate(forms, "Only IT can change it", who="Ann Smith")
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert await wait_until(pilot, lambda: "No laptop for visits" in screen_text(app))
+        text = screen_text(app)
+        assert "each tier's own limit" in text
+        lines = text.splitlines()
+        assert any("Service manager" in line and "No laptop" in line for line in lines)
+        assert any("Team manager" in line and "form asks" in line for line in lines)
+        screen = app.screen
+        assert isinstance(screen, ManageScreen)
+        for _ in range(2):
+            highlighted = screen.highlighted()
+            if highlighted is not None and highlighted.id == laptops.id:
+                break
+            await pilot.press("down")
+        text = screen_text(app)
+        assert "to Service manager (Jo Reid): IT need a budget" in text
+        assert "sent higher, to Service manager" in text
+        assert "open -> sent up to Team manager" in text
+        assert "Service manager's limit is 3" in text
