@@ -113,3 +113,26 @@ def test_today_across_the_room(snap_compare, team: Store, clock: FixedClock) -> 
 
 def test_today_on_a_small_terminal(snap_compare, team: Store, clock: FixedClock) -> None:
     assert snap_compare(app_for(team, clock), terminal_size=(80, 24), press=["h", "3"])
+
+
+def test_today_on_the_tv_with_the_board(snap_compare, team: Store, clock: FixedClock) -> None:
+    """At 200x50: the speaker in block letters, then everyone's steps so far as cards."""
+    ann, pat = team.members.find("ann"), team.members.find("pat")
+    cut, more = team.goals.all()
+    team.huddles.start(MONDAY)
+    team.steps.add(ann, "Book the OT visit for Mrs [B] before Friday", MONDAY, goal=cut)
+    clock.advance(seconds=1)  # steps saved at the same moment come in no fixed order
+    team.steps.add(ann, "Ask what matters to the person first", MONDAY, goal=more)
+    team.steps.add(
+        pat,
+        "Read every blocker sent up last week and answer the two oldest before the next"
+        " huddle, so nobody waits more than five days for an answer",
+        MONDAY,
+    )
+    team.huddles.save_timer(MONDAY, 9 * 60 + 30, paused=False, stage_seconds={})
+
+    async def bea_types(pilot: Pilot[None]) -> None:
+        await pilot.press("h", "3")
+        await pilot.press(*"Ring the carer #mo")
+
+    assert snap_compare(app_for(team, clock), terminal_size=(200, 50), run_before=bea_types)

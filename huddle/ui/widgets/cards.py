@@ -42,7 +42,9 @@ class Card:
     note: Content | None = None
     """A line under the title (e.g. "not here"), or under an empty card."""
     style: str = ""
-    """The card's border colour and style (e.g. "$text-muted" for someone not here)."""
+    """The card's border colour and style (e.g. "$foreground-disabled": someone not here)."""
+    card_id: str | None = None
+    """An id to keep the whole card in view by (as a row id is), e.g. the speaker's."""
 
 
 def _card_lines(card: Card, width: int, picked: str | None) -> tuple[list[Content], dict[str, int]]:
@@ -54,7 +56,7 @@ def _card_lines(card: Card, width: int, picked: str | None) -> tuple[list[Conten
     top = Content.assemble(
         ("╭─ ", border), title, (" " + "─" * max(0, inner - title.cell_length - 2) + "─╮", border)
     )
-    lines, starts = [top], {}
+    lines, starts = [top], {} if card.card_id is None else {card.card_id: 0}
     body: list[tuple[Content, bool]] = []
     if card.note is not None:
         body.extend((line, False) for line in card.note.wrap(inner))
@@ -173,7 +175,7 @@ class CardBoard(VerticalScroll, can_focus=False):
         if self._picked in self.starts:
             line = self.starts[self._picked]
             self.call_after_refresh(
-                self.scroll_to_region, Region(0, line, 1, 3), animate=False, immediate=True
+                self.scroll_to_region, Region(0, line, 1, 4), animate=False, immediate=True
             )
 
     def text(self) -> str:

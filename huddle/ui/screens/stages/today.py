@@ -21,6 +21,7 @@ from huddle.core.flow import (
 from huddle.core.models import Blocker, Goal, Member, Stage, Step
 from huddle.core.speakers import speaking_order
 from huddle.ui.screens.stages.base import StageView
+from huddle.ui.screens.stages.today_board import TodayBoard
 from huddle.ui.screens.stages.today_edit import edit_step
 from huddle.ui.screens.stages.today_input import StepInput, TodaySteps
 from huddle.ui.screens.stages.today_rows import by_name, people_chunks, step_row
@@ -78,6 +79,12 @@ class TodayStage(StageView, can_focus=True):
     TodayStage:focus {
         background-tint: $foreground 3%;
     }
+    TodayStage.-wide #today-board {
+        display: block;
+    }
+    TodayStage.-wide #today-people {
+        display: none;  /* the board's cards say who has a step */
+    }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -102,6 +109,7 @@ class TodayStage(StageView, can_focus=True):
         yield StepInput(id="today-input")
         yield Static(id="today-preview")
         yield WholeChunks(id="today-people")
+        yield TodayBoard(id="today-board")
 
     # Reading and showing
 
@@ -174,6 +182,11 @@ class TodayStage(StageView, can_focus=True):
     def show_people(self) -> None:
         chunks = people_chunks(self.people, self.steps, self.drafts, self.current)
         self.query_one(WholeChunks).show(chunks)
+        if self.wide and not self.read_only:
+            goals = self.store.goals.all(active_only=False)
+            self.query_one(TodayBoard).show(
+                self.people, self.steps, self.drafts, self.current, goals
+            )
 
     def show_preview(self, line: str) -> None:
         said = preview_entry(line, self.goals, self.members) if line.strip() else HINT
@@ -196,6 +209,7 @@ class TodayStage(StageView, can_focus=True):
         self.query_one("#today-steps-title", Static).display = False
         self.query_one("#today-preview", Static).update("")
         self.query_one(WholeChunks).show([])
+        self.query_one(TodayBoard).display = False  # the list above has every step
 
     # Coming and going
 

@@ -1,0 +1,90 @@
+"""On the TV (from 140 columns) Today shows, under the speaker's turn, the board of everyone's
+steps so far today: a card per person, each step's words whole (wrapped, never cut) and its
+goal in the goal's colour; it fills in as steps are added, also from another terminal. At
+80x24 Today is as it was: the input and the keys in view, no board."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.pilot import Pilot
+
+from huddle.core.calendar import FixedClock
+from huddle.core.store import Store
+from huddle.ui.app import HuddleApp
+from huddle.ui.screens.stages.today import StepInput
+from huddle.ui.widgets.cards import GAP, CardBoard
+from huddle.ui.widgets.goal_colours import ON_DARK
+
+from .screen_helpers import screen_text, wait_until
+
+MONDAY = date(2026, 11, 30)
+LONG = (
+    "Ring every carer on the waiting list the day before the visit to check the time still "
+    "works for them and that nothing has changed [TODO] since the referral came in"
+)
+
+
+def board(pilot: Pilot[None]) -> CardBoard:
+    return pilot.app.screen.query_one("#today-board-cards", CardBoard)
+
+
+def card_words(pilot: Pilot[None]) -> str:
+    """The words on the cards, read column by column, borders and line breaks taken out."""
+    lines = board(pilot).text().splitlines()
+    step = lines[0].index("╮") + 1 + GAP
+    columns = range(0, max(len(line) for line in lines), step)
+    cells = [line[at : at + step].strip(" │╭╮╰╯─") for at in columns for line in lines]
+    return " ".join(" ".join(cells).split())
+
+
+async def test_the_board_shows_each_persons_steps_whole_with_the_goal_in_its_colour(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("h", "3")
+        await pilot.press(*f"{LONG} #cut", "enter")
+        await pilot.pause()
+        words = card_words(pilot)
+        assert f"Ann Smith • {LONG} ■ Cut the wait for a care assessment" in words
+        assert "▶ Bea Jones no step yet" in words  # the speaker's card
+        assert "Everyone's steps so far today: 1 step, 1 of 4 here with a step" in (
+            screen_text(pilot.app)
+        )
+        drawn = board(pilot).query_one("#cards").visual
+        goal_styles = [
+            str(s.style) for s in drawn.spans if "Cut the wait" in str(drawn)[s.start : s.end]
+        ]
+        assert any(ON_DARK[0] in style for style in goal_styles)
+
+
+async def test_a_step_added_from_another_terminal_appears_on_the_board(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("h", "3")
+        await pilot.press(*"Half a line [kept]")
+        other = Store.open(store.db.path, clock=clock)  # `huddle add` in another terminal
+        other.steps.add(other.members.find("pat"), "Added from the shell [/tmp]", MONDAY)
+        other.close()
+        app.check_for_changes()
+        assert await wait_until(pilot, lambda: "Added from the shell [/tmp]" in card_words(pilot))
+        assert "Pat Reid • Added from the shell [/tmp]" in card_words(pilot)
+        assert pilot.app.screen.query_one(StepInput).value == "Half a line [kept]"
+
+
+async def test_at_80_by_24_there_is_no_board_and_the_input_and_keys_stay_in_view(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "3")
+        await pilot.press(*"Book the OT visit", "enter")
+        await pilot.pause()
+        assert not pilot.app.screen.query_one("#today-board").display
+        entry = pilot.app.screen.query_one(StepInput)
+        assert entry.region.bottom <= 23 and entry.region.height > 0
+        shown = screen_text(pilot.app)
+        assert "Bea Jones" in shown and "Previous person" in shown.splitlines()[-1]
