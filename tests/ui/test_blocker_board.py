@@ -5,21 +5,24 @@ The demo team on Monday 30 November 2026."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
+from huddle.core.calendar import FixedClock
 from huddle.core.demo import create_demo_file, demo_clock
 from huddle.core.models import Blocker, BlockerStatus
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
+from huddle.ui.screens.huddle import HuddleScreen
 from huddle.ui.screens.stages.blocker_board import BlockerBoard, BoardColumn
 from huddle.ui.screens.stages.blockers import BlockerList
 from tests.ui.screen_helpers import screen_text, wait_until
 
 DEMO_MONDAY = date(2026, 11, 30)
+FRIDAY = date(2026, 11, 27)
 TV = (200, 50)
 HEADINGS = ("Open", "Owned by the team", "Sent up", "Answered")
 
@@ -180,3 +183,42 @@ async def test_the_same_blocker_stays_picked_when_the_window_changes_size(demo: 
         assert await wait_until(pilot, lambda: shown.display)
         assert shown.picked == chosen
         assert app.focused is shown
+
+
+async def test_a_card_clicked_is_picked(demo: Store) -> None:
+    app = HuddleApp(demo, clock=demo.clock)
+    async with app.run_test(size=TV) as pilot:
+        shown = await on_the_board(pilot)
+        answered = shown.columns[3]
+        card = answered.cards[1]
+        assert card.card is not None
+        await pilot.click(card)
+        assert await wait_until(pilot, lambda: shown.picked == card.card.blocker_id)  # type: ignore[union-attr]
+        assert card.has_class("-picked") and app.focused is shown
+
+
+async def test_a_past_huddle_shows_what_was_resolved_that_day_in_its_own_column(
+    store: Store, clock: FixedClock
+) -> None:
+    ann = store.members.find("ann")
+    at_friday = clock.at - timedelta(days=3)
+    clock.at, monday = at_friday, clock.at
+    store.huddles.start(FRIDAY)
+    fixed = store.blockers.raise_blocker(ann, "The printer jams [again]")
+    store.blockers.resolve(fixed, "New printer", who="Ann Smith")
+    store.blockers.raise_blocker(ann, "No room for visits")
+    store.huddles.end(FRIDAY)
+    clock.at = monday
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=TV) as pilot:
+        await app.push_screen(HuddleScreen(FRIDAY, read_only=True))
+        await pilot.press("4")
+        shown = board(app)
+        assert await wait_until(pilot, lambda: shown.display and bool(shown.columns[4].ids))
+        resolved = shown.columns[4]
+        assert resolved.display and resolved.ids == [fixed.id]
+        assert "resolved: New printer" in column_text(app, resolved)
+        assert "The printer jams [again]" in column_text(app, resolved)
+        await pilot.press("right", "right", "right", "right", "r", "o")
+        assert app.screen is not None and isinstance(app.screen, HuddleScreen)  # no dialog
+    assert store.blockers.get(fixed.id).resolution == "New printer"

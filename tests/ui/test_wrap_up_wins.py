@@ -71,3 +71,18 @@ async def test_on_a_small_screen_the_next_milestone_is_beside_the_total(
         await pilot.press("h", "5")
         assert await wait_until(pilot, lambda: "next 100: 100 to go" in screen_text(app))
         assert "milestone today" not in screen_text(app)
+
+
+async def test_on_pulse_day_the_wins_wait_until_the_round_is_done(
+    store: Store, clock: FixedClock
+) -> None:
+    store.pulse.set_pulse_day("MO")
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("h", "5")
+        assert await wait_until(pilot, lambda: "Ann Smith is rating" in screen_text(app))
+        wins = app.screen.query_one(WrapUpWins)
+        assert "Running total" not in screen_text(app) and wins.region.height == 0
+        await pilot.press("escape", "escape", "escape")
+        assert await wait_until(pilot, lambda: "Running total" in screen_text(app))
+        assert "Pulse done" in screen_text(app)

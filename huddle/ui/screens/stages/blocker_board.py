@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -218,6 +219,14 @@ class BlockerBoard(Horizontal, can_focus=True):
                 card.set_class(picked and not self.has_focus, "-dimmed")
                 if picked:
                     self.call_after_refresh(card.scroll_visible, animate=False)
+
+    def on_click(self, event: events.Click) -> None:
+        """A card clicked (or tapped, on `huddle serve`) is picked."""
+        for node in event.widget.ancestors_with_self if event.widget else ():
+            if isinstance(node, BlockerCard) and node.card is not None:
+                self.focus()
+                self.pick(node.card.blocker_id)
+                return
 
     def on_focus(self) -> None:
         self.show_pick()
