@@ -65,3 +65,8 @@ def test_the_team_chooses_what_is_tracked_speaker_order_and_board_seconds(
     )
     assert huddle("team", "board-seconds", "2").exit_code != 0
     assert huddle("team", "speaker-order", "by height").exit_code != 0
+
+
+def test_huddle_board_says_what_it_opens(huddle: Huddle) -> None:
+    said = huddle.ok("board", "--help")
+    assert "Open the app on the board: the wall between huddles." in said

@@ -39,6 +39,7 @@ COMMANDS = {
     "import": "transfer:import_",
     "day-status": "day_status:day_status",
     "rollup": "rollup:rollup",
+    "board": "day_status:board",
 }
 """Each subcommand and its module:function in huddle/cli, imported only when that command runs (or
 --help lists them all), so `huddle add` loads nothing it does not use."""

@@ -1,4 +1,4 @@
-"""`huddle day-status`: the colour of a day on a measure the team tracks daily."""
+"""`huddle day-status` (the colour of a day on a measure tracked daily) and `huddle board`."""
 
 from __future__ import annotations
 
@@ -56,3 +56,16 @@ def day_status(state: State, measure: str | None, color: str | None, on: str | N
         f" ({strip.count(DayColor.GREEN)} green, {strip.count(DayColor.AMBER)} amber,"
         f" {strip.count(DayColor.RED)} red in {day:%B})"
     )
+
+
+@click.command()
+@db_option
+@pass_state
+def board(state: State) -> None:
+    """Open the app on the board: the wall between huddles. Its panels (today's steps,
+    blockers by where they stand, goals, the week's wins, day status) take turns every
+    `huddle team board-seconds` (20); the arrows stay on one."""
+    from huddle.ui.app import HuddleApp  # here, so shell commands never load Textual
+    from huddle.ui.screens.board import BoardScreen
+
+    HuddleApp(state.store(), first_screen=BoardScreen).run()

@@ -18,6 +18,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import MO, relativedelta
 
 from huddle.core.calendar import WEEKDAYS_RULE, FixedClock, HuddleCalendar
+from huddle.core.demo_board import add_day_status
 from huddle.core.demo_ideas import add_ideas_and_impact
 from huddle.core.demo_kaizen import add_pulse_and_cycles
 from huddle.core.demo_measures import add_measures
@@ -790,6 +791,7 @@ class _Builder:
         add_pulse_and_cycles(self.store, self.clock, self.today, days)
         add_ideas_and_impact(self.store, self.clock, self.today)
         add_measures(self.store, self.clock, self.today)
+        add_day_status(self.store, self.clock, self.today, days)
         self.at(self.today, 8, 55)
         return DemoSummary(
             members=len(self.members),

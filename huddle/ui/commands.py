@@ -69,6 +69,12 @@ for _title, _help, _action, _words in (
         "app.open_digest",
         "digest",
     ),
+    (
+        "The board",
+        "The wall between huddles: steps, blockers, goals, wins, day status, taking turns",
+        "app.open_board",
+        "board wall tv safety cross day status",
+    ),
     ("Open past huddles", "History: past huddles by date", "app.open_history", "history"),
     ("Search", "Search steps, learning lines and blockers", "app.search", "find"),
     ("Team set-up", "Members, huddle days, holidays, timebox", "app.open_setup", "team"),

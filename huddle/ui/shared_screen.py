@@ -127,6 +127,13 @@ class SharedScreenApp(App[None]):
         if self._show(TeamSetupScreen) is None:
             self.push_screen(TeamSetupScreen())
 
+    def action_open_board(self) -> None:
+        """The board: the wall between huddles, panel by panel."""
+        from huddle.ui.screens.board import BoardScreen
+
+        if self._show(BoardScreen) is None:
+            self.push_screen(BoardScreen())
+
     def action_open_pdsa(self) -> None:
         """The PDSA cycles: the changes the team is trying."""
         from huddle.ui.screens.pdsa import PdsaScreen

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from huddle.core.store.transfer import TransferStore
     from huddle.core.store.trends import TrendStore
     from huddle.core.store.undo import LastChangeStore
+    from huddle.core.store.wins import WinStore
 
 __all__ = ["Store", "StoreError"]
 
@@ -299,3 +300,9 @@ class Store:
         from huddle.core.store.day_status import DayStatusStore
 
         return DayStatusStore(self.db)
+
+    @cached_property
+    def wins(self) -> WinStore:
+        from huddle.core.store.wins import WinStore
+
+        return WinStore(self.db)

@@ -108,6 +108,7 @@ class HomeScreen(LiveScreen):
         ("t", "trends", "Trends"),
         ("m", "app.open_management", "Management"),
         ("d", "app.open_digest", "Digest"),
+        ("b", "app.open_board", "Board"),
         *HOME_BINDINGS,
         ("r", "reload", "Refresh"),
     ]

@@ -1,0 +1,158 @@
+"""The board on the wall between huddles (`huddle board`): what each of its panels shows,
+gathered from the store in one go. The screen only draws it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from huddle.core.blockers import AgeFlag, waiting_for_answer
+from huddle.core.calendar import Period, age_in_days, period_start
+from huddle.core.day_status import DayStrip, month_strips
+from huddle.core.flow import streak
+from huddle.core.models import Blocker, BlockerStatus, Goal, Step
+from huddle.core.store import Store
+
+PANELS: tuple[tuple[str, str], ...] = (
+    ("steps", "Small steps"),
+    ("blockers", "Blockers"),
+    ("goals", "Goals"),
+    ("wins", "Wins this week"),
+    ("day-status", "Day status"),
+)
+"""The board's panels in the order they take turns: (key, title)."""
+
+COLUMNS: tuple[tuple[BlockerStatus, str], ...] = (
+    (BlockerStatus.OPEN, "Open"),
+    (BlockerStatus.OWNED, "Owned"),
+    (BlockerStatus.ESCALATED, "Sent up"),
+    (BlockerStatus.ANSWERED, "Answered"),
+)
+"""The blockers panel's columns, by where each blocker stands, in the team's words."""
+
+
+@dataclass(frozen=True)
+class PersonSteps:
+    name: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class BlockerCard:
+    """One open blocker on the board."""
+
+    text: str
+    age_days: int
+    where: str
+    """Where it stands in words: "owned by Ann Smith", "sent up: waiting 3 huddle days"."""
+    flag: AgeFlag
+    answer: str
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    goal_id: str
+    title: str
+    target: date | None
+    this_week: int
+    """Small steps towards it planned this week."""
+    taken: int
+    """Small steps towards it taken, ever."""
+    done_rate: float | None
+
+
+@dataclass(frozen=True)
+class Wins:
+    since: date
+    steps_taken: tuple[tuple[str, str, str], ...]
+    """(who, the step, what was learned), looked back on this week."""
+    resolved: tuple[tuple[str, str], ...]
+    answered: tuple[tuple[str, str], ...]
+    taken_in_all: int
+    streak: int
+
+
+@dataclass(frozen=True)
+class Board:
+    today: date
+    steps_day: date
+    """The huddle day whose steps are shown: today, or the next huddle day."""
+    people: tuple[PersonSteps, ...]
+    columns: tuple[tuple[str, tuple[BlockerCard, ...]], ...]
+    goals: tuple[GoalProgress, ...]
+    wins: Wins
+    strips: tuple[DayStrip, ...]
+    every_goal: tuple[Goal, ...]
+    """Every goal, retired ones too, in the order they were made (so each keeps its colour)."""
+
+
+def steps_day(store: Store, today: date) -> date:
+    """Today if it is a huddle day, else the next huddle day."""
+    calendar = store.calendar()
+    return today if calendar.is_huddle_day(today) else calendar.next_huddle_day(today)
+
+
+def _card(blocker: Blocker, store: Store, today: date, limit: int) -> BlockerCard:
+    waiting = waiting_for_answer(blocker, store.calendar(), today, limit)
+    where = blocker.status_words
+    if waiting is not None:
+        where = f"{where}: {waiting.describe()}"
+    return BlockerCard(
+        text=blocker.text,
+        age_days=age_in_days(blocker.raised_on, today),
+        where=where,
+        flag=waiting.flag if waiting else AgeFlag.NONE,
+        answer=blocker.answer if blocker.status is BlockerStatus.ANSWERED else "",
+    )
+
+
+def gather_board(store: Store) -> Board:
+    """Everything the board's panels show, as of the store's today."""
+    today = store.today()
+    day = steps_day(store, today)
+    by_person: dict[str, list[Step]] = {}
+    for step in store.steps.on_day(day):
+        by_person.setdefault(step.member_name, []).append(step)
+    limit = store.team.get().answer_limit_days
+    open_blockers = store.blockers.open()
+    columns = tuple(
+        (title, tuple(_card(b, store, today, limit) for b in open_blockers if b.status is status))
+        for status, title in COLUMNS
+    )
+    monday = period_start(today, Period.WEEK)
+    week_steps = store.digests.steps_between(monday, max(monday, day))
+    goals = store.goals.all()
+    progress = []
+    for goal in goals:
+        total = store.trends.goal_total(goal.id)
+        progress.append(
+            GoalProgress(
+                goal_id=goal.id,
+                title=goal.title,
+                target=goal.target_date,
+                this_week=sum(1 for s in week_steps if s.goal_id == goal.id),
+                taken=total.taken,
+                done_rate=total.done_rate,
+            )
+        )
+    wins = Wins(
+        since=monday,
+        steps_taken=tuple(store.wins.steps_taken(monday, today)),
+        resolved=tuple(store.wins.blockers_resolved(monday, today)),
+        answered=tuple(store.wins.blockers_answered(monday, today)),
+        taken_in_all=store.trends.total_taken(),
+        streak=streak(store, today),
+    )
+    return Board(
+        today=today,
+        steps_day=day,
+        people=tuple(
+            PersonSteps(name, tuple(steps))
+            for name, steps in sorted(by_person.items(), key=lambda kv: kv[0].casefold())
+        ),
+        columns=columns,
+        goals=tuple(progress),
+        wins=wins,
+        strips=tuple(month_strips(store, today)),
+        every_goal=tuple(store.goals.all(active_only=False)),
+    )

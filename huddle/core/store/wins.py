@@ -1,0 +1,42 @@
+"""Reads for the wins of the week on the board: small steps taken, blockers resolved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from huddle.core.store.db import Db
+
+
+class WinStore:
+    def __init__(self, db: Db) -> None:
+        self.db = db
+
+    def steps_taken(self, first: date, last: date) -> list[tuple[str, str, str]]:
+        """Steps done or partly done, looked back on from `first` to `last`, newest first:
+        (who, the step, what was learned)."""
+        rows = self.db.rows(
+            "SELECT m.name, s.text, s.learning FROM steps s JOIN members m ON m.id = s.member_id"
+            " WHERE s.status IN ('done', 'partly') AND s.reviewed_on BETWEEN ? AND ?"
+            " ORDER BY s.reviewed_on DESC, s.learning = '', s.updated_at DESC",
+            (first.isoformat(), last.isoformat()),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def blockers_resolved(self, first: date, last: date) -> list[tuple[str, str]]:
+        """Blockers resolved from `first` to `last`, newest first: (the blocker, how)."""
+        rows = self.db.rows(
+            "SELECT text, resolution FROM blockers WHERE status = 'resolved'"
+            " AND substr(resolved_at, 1, 10) BETWEEN ? AND ? ORDER BY resolved_at DESC",
+            (first.isoformat(), last.isoformat()),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def blockers_answered(self, first: date, last: date) -> list[tuple[str, str]]:
+        """Blockers management answered from `first` to `last` and not yet resolved, newest
+        first: (the blocker, the answer)."""
+        rows = self.db.rows(
+            "SELECT text, answer FROM blockers WHERE status != 'resolved' AND answer != ''"
+            " AND substr(answered_at, 1, 10) BETWEEN ? AND ? ORDER BY answered_at DESC",
+            (first.isoformat(), last.isoformat()),
+        )
+        return [(r[0], r[1]) for r in rows]

@@ -1,0 +1,282 @@
+"""The board: the wall between huddles (`huddle board`, `b` on home). Its panels take turns
+every few seconds (the team's setting), or stay put while someone moves with the arrows.
+It only reads, unless someone picks a day on the day-status strip and gives it a colour."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import ContentSwitcher, Static
+
+from huddle.core.board import COLUMNS, PANELS, Board, gather_board
+from huddle.core.day_status import DayStrip, month_strips
+from huddle.core.models import DayColor
+from huddle.ui.screens.base import LiveScreen
+from huddle.ui.screens.board_panels import (
+    DayStripView,
+    PersonCard,
+    blocker_column,
+    goals_panel,
+    steps_heading,
+    wins_panel,
+)
+from huddle.ui.widgets.fitting_footer import FittingFooter
+from huddle.ui.widgets.goal_colours import goal_colours
+
+PICKING_KEYS = {"pick_measure", "color"}
+"""Actions that work only while a day is being picked on the day-status strip."""
+
+
+class BoardScreen(LiveScreen):
+    """The team's board on the wall, panel by panel."""
+
+    BINDINGS = [  # most important first: the footer shows as many as fit, in this order
+        # priority: the panels scroll, and would take the arrows first.
+        Binding("right", "move(1)", "Next", priority=True),
+        Binding("left", "move(-1)", "Back", priority=True),
+        Binding("space", "pause", "Pause"),
+        Binding("d", "pick_day", "Day status"),
+        Binding("g", "color('green')", "Green"),
+        Binding("a", "color('amber')", "Amber"),
+        Binding("r", "color('red')", "Red"),
+        Binding("c", "color('clear')", "Clear"),
+        Binding("up", "pick_measure(-1)", "Measure up", show=False, priority=True),
+        Binding("down", "pick_measure(1)", "Measure down", show=False, priority=True),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    DEFAULT_CSS = """
+    BoardScreen #board-tabs { height: 1; padding: 0 1; }
+    BoardScreen #board-hint { height: auto; padding: 0 1; color: $text-muted; }
+    BoardScreen #board-hint.-paused { color: $warning; text-style: bold; }
+    BoardScreen ContentSwitcher { height: 1fr; }
+    BoardScreen .board-panel { height: 1fr; padding: 0 1; }
+    BoardScreen .board-heading { text-style: bold; color: $accent; margin: 1 0 0 0; }
+    BoardScreen #steps-grid {
+        layout: grid; grid-size: 2; grid-gutter: 0 1; grid-rows: auto; height: auto;
+    }
+    BoardScreen.-wide #steps-grid { grid-size: 3; }
+    BoardScreen #blockers { layout: horizontal; }
+    BoardScreen .blocker-column { width: 1fr; height: 1fr; margin: 0 1 0 0; }
+    BoardScreen .blocker-column-title {
+        text-style: bold; color: $accent; border-bottom: solid $primary;
+    }
+    BoardScreen.-wide .board-panel { padding: 0 2; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.board: Board | None = None
+        self.panel = 0
+        """The panel on show, by its place in PANELS."""
+        self.paused = False
+        self.left = 0
+        """Seconds until the next panel."""
+        self.picking = False
+        """A day on the day-status strip is being picked (rotation waits meanwhile)."""
+        self.measure = 0
+        self.picked: date | None = None
+        self._people: tuple[str, ...] | None = None
+        self._cards: list[PersonCard] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        yield Static(id="board-tabs")
+        yield Static(id="board-hint")
+        with ContentSwitcher(initial=PANELS[0][0]):
+            with VerticalScroll(id="steps", classes="board-panel"):
+                yield Static(id="steps-heading", classes="board-heading")
+                yield Grid(id="steps-grid")
+            with Horizontal(id="blockers", classes="board-panel"):
+                for status, _title in COLUMNS:
+                    with VerticalScroll(classes="blocker-column"):
+                        yield Static(
+                            id=f"column-title-{status.value}", classes="blocker-column-title"
+                        )
+                        yield Static(id=f"column-{status.value}")
+            with VerticalScroll(id="goals", classes="board-panel"):
+                yield Static(id="goals-body")
+            with VerticalScroll(id="wins", classes="board-panel"):
+                yield Static(id="wins-body")
+            with VerticalScroll(id="day-status", classes="board-panel"):
+                yield Static(id="strips-hint", classes="board-heading")
+                yield Vertical(id="strips")
+        yield FittingFooter()
+
+    def on_mount(self) -> None:
+        self.left = self.seconds()
+        self.set_interval(1.0, self.tick)
+
+    # Reading and showing
+
+    def seconds(self) -> int:
+        return self.store.team.get().board_seconds
+
+    def reload(self) -> None:
+        board = gather_board(self.store)
+        self.board = board
+        team = self.store.team.get()
+        self.query_one("#title-bar", Static).update(
+            Content.assemble(
+                ("Huddle board", "bold"),
+                "  ",
+                Content(team.name or "a new team"),
+                "  ",
+                f"{board.today:%A %d %B %Y}",
+            )
+        )
+        colours = goal_colours(self.app, board.every_goal)
+        self.show_steps(board, colours)
+        for (status, title), (_, cards) in zip(COLUMNS, board.columns, strict=True):
+            self.query_one(f"#column-title-{status.value}", Static).update(
+                f"{title} ({len(cards)})"
+            )
+            self.query_one(f"#column-{status.value}", Static).update(blocker_column(cards))
+        self.query_one("#goals-body", Static).update(goals_panel(board, self.size.width, colours))
+        self.query_one("#wins-body", Static).update(wins_panel(board))
+        self.show_strips()
+        self.show_panel()
+
+    def show_steps(self, board: Board, colours: dict[str, str]) -> None:
+        self.query_one("#steps-heading", Static).update(steps_heading(board))
+        grid = self.query_one("#steps-grid", Grid)
+        names = tuple(p.name for p in board.people)
+        if names != self._people:
+            self._people = names
+            grid.remove_children()
+            self._cards = [PersonCard() for _ in names]
+            grid.mount_all(self._cards)
+        for card, person in zip(self._cards, board.people, strict=True):
+            card.show(person.name, person.steps, colours)
+
+    def strips(self) -> list[DayStrip]:
+        """This month's strips; while picking a day in another month, that month's."""
+        if self.board is None:
+            return []
+        if self.picked is not None and self.picked.month != self.board.today.month:
+            return month_strips(self.store, self.picked)
+        return list(self.board.strips)
+
+    def show_strips(self) -> None:
+        if self.board is None:
+            return
+        strips = self.strips()
+        self.measure = min(self.measure, max(0, len(strips) - 1))
+        box = self.query_one("#strips", Vertical)
+        views = list(box.query(DayStripView))
+        if [v.strip.measure.id for v in views] != [s.measure.id for s in strips]:
+            box.remove_children()
+            views = [DayStripView(s, self.board.today) for s in strips]
+            box.mount_all(views)
+        for index, (view, strip) in enumerate(zip(views, strips, strict=True)):
+            view.show(strip, self.board.today)
+            view.picked = self.picked if self.picking and index == self.measure else None
+        if not strips:
+            hint = (
+                "No measures are tracked daily yet: add one in Team set-up,"
+                ' or huddle team track "missed visits"'
+            )
+        elif self.picking:
+            hint = "Picking a day: ← → day · ↑ ↓ measure · g a r colour · c clear · esc done"
+        else:
+            hint = "d: give a day its colour (today's first)"
+        self.query_one("#strips-hint", Static).update(hint)
+
+    def show_panel(self) -> None:
+        key, _title = PANELS[self.panel]
+        self.query_one(ContentSwitcher).current = key
+        tabs = [
+            Content.styled(f" {title} ", "bold reverse" if index == self.panel else "dim")
+            for index, (_key, title) in enumerate(PANELS)
+        ]
+        self.query_one("#board-tabs", Static).update(Content(" ").join(tabs))
+        hint = self.query_one("#board-hint", Static)
+        stopped = self.paused or self.picking
+        hint.set_class(stopped, "-paused")
+        if self.picking:
+            hint.update("Paused while a day is picked")
+        elif self.paused:
+            hint.update("Paused: this panel stays. Space turns the panels again; ← → move")
+        else:
+            hint.update(
+                f"The panels turn every {self.seconds()} s; ← → move (and pause), space pauses"
+            )
+        self.refresh_bindings()
+
+    def tick(self) -> None:
+        """Every second: the next panel when its time is up; a new day reads everything again."""
+        if self.board is not None and self.store.today() != self.board.today:
+            self.safely(self.reload)
+        if self.paused or self.picking:
+            return
+        self.left -= 1
+        if self.left <= 0:
+            self.turn(1)
+
+    def turn(self, by: int) -> None:
+        self.panel = (self.panel + by) % len(PANELS)
+        self.left = self.seconds()
+        self.show_panel()
+
+    # Keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in PICKING_KEYS:
+            return self.picking
+        return True
+
+    def action_move(self, by: int) -> None:
+        if self.picking and self.picked is not None and self.board is not None:
+            day = self.picked + timedelta(days=by)
+            if day <= self.board.today:
+                self.picked = day
+                self.show_strips()
+            return
+        self.paused = True
+        self.turn(by)
+
+    def action_pause(self) -> None:
+        self.paused = not self.paused
+        self.left = self.seconds()
+        self.show_panel()
+
+    def action_pick_day(self) -> None:
+        """Pick a day on the day-status strip (today first), to give it a colour."""
+        if self.board is None or not self.board.strips:
+            self.panel = [k for k, _t in PANELS].index("day-status")
+            self.show_panel()
+            self.notify('No measures are tracked daily yet: huddle team track "missed visits"')
+            return
+        self.panel = [k for k, _t in PANELS].index("day-status")
+        self.picking = True
+        self.picked = self.board.today
+        self.show_strips()
+        self.show_panel()
+
+    def action_pick_measure(self, by: int) -> None:
+        count = len(self.strips())
+        if count:
+            self.measure = (self.measure + by) % count
+            self.show_strips()
+
+    def action_color(self, word: str) -> None:
+        strips = self.strips()
+        if not strips or self.picked is None:
+            return
+        measure, day = strips[self.measure].measure, self.picked
+        color = None if word == "clear" else DayColor(word)
+        self.safely(lambda: self.store.day_status.set(measure, day, color), lambda _: self.reload())
+        self.safely(self.reload)
+
+    def action_leave(self) -> None:
+        if self.picking:
+            self.picking = False
+            self.picked = None
+            self.show_strips()
+            self.show_panel()
+            return
+        self.app.pop_screen()

@@ -1,0 +1,131 @@
+"""The board between huddles, used as a person at the wall would: `b` on home, the arrows,
+space, picking a day on the day-status strip, the curtain. Monday 30 November 2026, 09:00."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from huddle.core.calendar import FixedClock
+from huddle.core.models import DayColor
+from huddle.core.store import Store
+from huddle.ui.app import HuddleApp
+from huddle.ui.screens.board import BoardScreen
+from huddle.ui.screens.curtain import CurtainScreen
+
+from .screen_helpers import run_from_palette, screen_text, wait_until
+
+MONDAY = date(2026, 11, 30)
+SUNDAY = date(2026, 11, 29)
+
+
+def board_of(app: HuddleApp) -> BoardScreen:
+    assert isinstance(app.screen, BoardScreen)
+    return app.screen
+
+
+async def test_b_on_home_opens_the_board_on_todays_steps(store: Store) -> None:
+    store.steps.add(store.members.find("bea"), "Ring the carer [first] about the visit", MONDAY)
+    async with HuddleApp(store).run_test(size=(100, 30)) as pilot:
+        await pilot.press("b")
+        assert await wait_until(pilot, lambda: "Ring the carer [first]" in screen_text(pilot.app))
+        text = screen_text(pilot.app)
+        assert "Small steps for today: 1 from 1 people" in text
+        assert "Bea Jones" in text
+        assert "The panels turn every 20 s" in text
+
+
+async def test_the_arrows_move_between_panels_and_pause_the_turning(store: Store) -> None:
+    store.blockers.raise_blocker(store.members.find("ann"), "The rota is not shared")
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(100, 30)) as pilot:
+        board = board_of(pilot.app)
+        await pilot.press("right")
+        assert await wait_until(pilot, lambda: "Open (1)" in screen_text(pilot.app))
+        assert "The rota is not shared" in screen_text(pilot.app)
+        assert "Paused: this panel stays" in screen_text(pilot.app)
+        for _ in range(40):
+            board.tick()  # paused: a minute goes by and the panel stays
+        assert "Open (1)" in screen_text(pilot.app)
+        await pilot.press("space")
+        assert await wait_until(pilot, lambda: "turn every 20 s" in screen_text(pilot.app))
+        for _ in range(20):
+            board.tick()
+        assert await wait_until(pilot, lambda: "Small steps this week" in screen_text(pilot.app))
+        await pilot.press("left", "left")
+        assert await wait_until(pilot, lambda: "Small steps for today" in screen_text(pilot.app))
+
+
+async def test_the_panels_turn_at_the_teams_pace(store: Store) -> None:
+    store.team.update(board_seconds=5)
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(100, 30)) as pilot:
+        board = board_of(pilot.app)
+        await pilot.pause()
+        assert "turn every 5 s" in screen_text(pilot.app)
+        for _ in range(4):
+            board.tick()
+        assert "Small steps for today" in screen_text(pilot.app)
+        board.tick()
+        assert await wait_until(pilot, lambda: "Open (0)" in screen_text(pilot.app))
+
+
+async def test_a_day_is_picked_and_given_its_colour(store: Store) -> None:
+    missed = store.day_status.track("Missed visits")
+    urgent = store.day_status.track("Urgent referrals")
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        assert await wait_until(pilot, lambda: "Picking a day" in screen_text(pilot.app))
+        await pilot.press("g")  # today, first measure
+        await pilot.press("left", "down", "r")  # Sunday, the second measure
+        await pilot.press("right", "right")  # no further than today
+        await pilot.press("a")
+        assert await wait_until(
+            pilot, lambda: "November: 0 green, 1 amber, 1 red" in screen_text(pilot.app)
+        )
+        await pilot.press("escape")
+        assert await wait_until(pilot, lambda: "Picking a day" not in screen_text(pilot.app))
+        assert isinstance(pilot.app.screen, BoardScreen)
+    colors = store.day_status.between(SUNDAY, MONDAY)
+    assert colors == {
+        (missed.id, MONDAY): DayColor.GREEN,
+        (urgent.id, SUNDAY): DayColor.RED,
+        (urgent.id, MONDAY): DayColor.AMBER,
+    }
+
+
+async def test_g_does_nothing_until_a_day_is_picked(store: Store) -> None:
+    store.day_status.track("Missed visits")
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "a", "r")
+        await pilot.pause()
+    assert store.day_status.between(SUNDAY, MONDAY) == {}
+
+
+async def test_the_board_shows_what_another_terminal_adds_without_a_key(
+    store: Store, clock: FixedClock
+) -> None:
+    assert store.db.path is not None
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        other = Store.open(store.db.path, clock=clock)
+        try:
+            other.steps.add(other.members.find("sam"), "Write notes within the hour", MONDAY)
+        finally:
+            other.close()
+        assert await wait_until(
+            pilot, lambda: "Write notes within the hour" in screen_text(pilot.app)
+        )
+
+
+async def test_the_curtain_hides_the_board(store: Store) -> None:
+    store.steps.add(store.members.find("bea"), "Ring the carer", MONDAY)
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+k")
+        assert await wait_until(pilot, lambda: isinstance(pilot.app.screen, CurtainScreen))
+        assert "Ring the carer" not in screen_text(pilot.app)
+        await pilot.press("ctrl+k")
+        assert await wait_until(pilot, lambda: "Ring the carer" in screen_text(pilot.app))
+
+
+async def test_the_palette_opens_the_board(store: Store) -> None:
+    async with HuddleApp(store).run_test(size=(100, 30)) as pilot:
+        await run_from_palette(pilot, "safety cross", "The board")
+        assert await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen))
