@@ -170,3 +170,20 @@ def chart_as_json(chart: MeasureChart) -> dict[str, Any]:
             rule.value: [_signal_json(chart, s) for s in reading.of(rule)] for rule in Rule
         },
     }
+
+
+def measures_to_ask(store: Store, day: date) -> list[Measure]:
+    """The measures Wrap-up asks for at `day`'s huddle: on the team's measure day (or a later
+    huddle day that week, as the pulse), each active goal's measure with no value yet this
+    week (Monday to Sunday)."""
+    from datetime import timedelta
+
+    from huddle.core.calendar import Period, is_pulse_day, period_start
+
+    if not is_pulse_day(day, store.calendar(), store.measures.measure_day()):
+        return []
+    monday = period_start(day, Period.WEEK)
+    sunday = monday + timedelta(days=6)
+    return [
+        m for m in store.measures.all() if not store.measures.has_value_between(m, monday, sunday)
+    ]

@@ -116,3 +116,51 @@ def test_the_run_chart_looks_right_at_200x50(store: Store, clock: FixedClock, sn
     _wait_with_a_shift(store, clock)
     app = HuddleApp(store, clock=clock)
     assert snap_compare(app, terminal_size=(200, 50), run_before=_open_measures)
+
+
+async def _wrap_up_text(pilot: Pilot[None]) -> str:
+    await pilot.pause()
+    return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
+
+
+async def test_on_measure_day_wrap_up_asks_for_the_weeks_values(
+    store: Store, clock: FixedClock
+) -> None:
+    # Monday is the measure day (the default); the pulse is off so the prompt comes first.
+    store.pulse.set_pulse_day("")
+    wait, strengths = store.goals.find("wait"), store.goals.find("strengths")
+    weeks = store.measures.add(wait, "Weeks to first visit", unit="weeks", better=Better.LOWER)
+    audit = store.measures.add(strengths, "Own words", unit="of 10", better=Better.HIGHER)
+    done = store.measures.add(strengths, "Audited", unit="", better=Better.HIGHER)
+    store.measures.record(done, date(2026, 11, 30), 10)  # this week's is in already
+    store.measures.record(weeks, date(2026, 11, 29), 9)  # Sunday: last week's
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "5")
+        text = await _wrap_up_text(pilot)
+        assert "This week's measures" in text
+        assert "1 of 2: Weeks to first visit (weeks)" in text
+        await pilot.press(*"lots", "enter")  # not a number: asked again, nothing lost
+        assert "1 of 2: Weeks to first visit (weeks)" in await _wrap_up_text(pilot)
+        await pilot.press(*["backspace"] * 4, *"8.5", "enter")
+        text = await _wrap_up_text(pilot)
+        assert "2 of 2: Own words (of 10)" in text
+        assert "Recorded Weeks to first visit: 8.5 on 30 Nov 2026" in text
+        await pilot.press("enter")  # skips it
+        text = await _wrap_up_text(pilot)
+        assert "This week's measures" not in text
+        assert "Small steps taken so far" in text
+    assert [p.value for p in store.measures.points(weeks)] == [9, 8.5]
+    assert store.measures.points(audit) == []
+
+
+async def test_not_on_the_measure_day_nothing_is_asked(store: Store, clock: FixedClock) -> None:
+    store.pulse.set_pulse_day("")
+    store.measures.set_measure_day("FR")
+    store.measures.add(store.goals.find("wait"), "Weeks", unit="weeks", better=Better.LOWER)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "5")
+        text = await _wrap_up_text(pilot)
+        assert "This week's measures" not in text
+        assert "Small steps taken so far" in text

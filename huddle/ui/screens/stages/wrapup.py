@@ -12,12 +12,15 @@ from textual.widgets import Static
 
 from huddle.core.calendar import format_day
 from huddle.core.flow import WrapUp, looking_back_to, present_members, wrap_up
+from huddle.core.measure_chart import measures_to_ask
+from huddle.core.measures import Measure, read_value, recorded_words
 from huddle.core.models import Member, Stage, StepStatus
 from huddle.core.pulse import PulseAnswers, week_of, who_to_ask
 from huddle.core.timebox import clock_text
 from huddle.core.wins import Milestones, wins
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.wrapup_wins import WrapUpWins
+from huddle.ui.widgets.measure_prompt import MeasurePrompt
 from huddle.ui.widgets.pulse import PulseRound
 from huddle.ui.widgets.whole_chunks import WholeChunks, listed
 
@@ -58,10 +61,11 @@ class WrapUpStage(StageView, can_focus=True):
     WrapUpStage.-wide #wrap-wins {
         display: block;
     }
-    WrapUpStage.-pulse #wrap-wins, WrapUpStage.-pulse #wrap-summary {
+    WrapUpStage.-pulse #wrap-wins, WrapUpStage.-pulse #wrap-summary,
+    WrapUpStage.-measures #wrap-wins, WrapUpStage.-measures #wrap-summary {
         display: none;
     }
-    WrapUpStage #wrap-pulse {
+    WrapUpStage #wrap-pulse, WrapUpStage #wrap-measures {
         height: auto;
         display: none;
     }
@@ -82,6 +86,7 @@ class WrapUpStage(StageView, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
         yield Vertical(id="wrap-pulse")
+        yield Vertical(id="wrap-measures")
         yield WrapUpWins(id="wrap-wins")
         with Vertical(id="wrap-summary"):
             for row in self.ROWS:
@@ -212,6 +217,7 @@ class WrapUpStage(StageView, can_focus=True):
             return
         people = who_to_ask(self.store, self.day, present_members(self.store, self.day))
         if not people:
+            self.start_measures()
             return
         week = week_of(self.day)
 
@@ -225,6 +231,31 @@ class WrapUpStage(StageView, can_focus=True):
 
     def on_pulse_round_done(self, _event: PulseRound.Done) -> None:
         self.remove_class("-pulse")
+        self.focus()
+        self.start_measures()
+
+    def start_measures(self) -> None:
+        """On the team's measure day, a line for each measure with no value this week;
+        Enter alone skips it."""
+        box = self.query_one("#wrap-measures")
+        if box.children or self.read_only or self.huddle.ended:
+            return
+        measures = measures_to_ask(self.store, self.day)
+        if not measures:
+            return
+
+        def record(measure: Measure, typed: str) -> str:
+            value = read_value(typed)
+            before = self.store.measures.record(measure, self.day, value)
+            return recorded_words(measure, self.day, value, before)
+
+        box.display = True
+        self.add_class("-measures")
+        box.mount(MeasurePrompt(measures, record))
+
+    def on_measure_prompt_done(self, _event: MeasurePrompt.Done) -> None:
+        self.query_one("#wrap-measures").display = False  # kept: not asked again this visit
+        self.remove_class("-measures")
         self.focus()
 
     def action_end_huddle(self) -> None:

@@ -1,0 +1,80 @@
+"""The week's measures at Wrap-up, on the team's measure day: one small line a measure with
+no value yet this week. A number and Enter records it; Enter alone skips it; Escape skips
+the rest. Then the wrap-up goes on as before."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from huddle.core.measures import Measure
+from huddle.core.models import HuddleError
+
+
+class MeasurePrompt(Vertical):
+    """Asks for each measure in turn; posts `Done` after the last (or Escape)."""
+
+    DEFAULT_CSS = """
+    MeasurePrompt { height: auto; padding: 0 1; border: round $accent; }
+    MeasurePrompt #measure-ask { height: auto; }
+    MeasurePrompt #measure-said { height: auto; color: $text-success; }
+    MeasurePrompt Input { width: 34; }
+    """
+    BINDINGS = [Binding("escape", "stop", "Skip the rest")]
+
+    class Done(Message):
+        """The prompt is over: values recorded, or skipped."""
+
+    def __init__(self, measures: Sequence[Measure], record: Callable[[Measure, str], str]) -> None:
+        super().__init__()
+        self.measures = list(measures)
+        self.record = record
+        """Records a typed value for a measure; returns what it did, in words."""
+        self.at = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="measure-ask")
+        yield Input(id="measure-value", placeholder="a number (Enter skips)")
+        yield Static(id="measure-said")
+
+    def on_mount(self) -> None:
+        self._ask()
+
+    def _ask(self) -> None:
+        measure = self.measures[self.at]
+        unit = f" ({measure.unit})" if measure.unit else ""
+        self.query_one("#measure-ask", Static).update(
+            Content.assemble(
+                ("This week's measures", "bold"),
+                (" (Enter skips, Esc skips the rest)\n", "dim"),
+                f"{self.at + 1} of {len(self.measures)}: {measure.name}{unit}",
+            )
+        )
+        field = self.query_one("#measure-value", Input)
+        field.value = ""
+        field.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        typed = event.value.strip()
+        if typed:
+            try:
+                said = self.record(self.measures[self.at], typed)
+            except HuddleError as error:
+                self.app.notify(str(error), severity="error", markup=False)
+                return
+            self.query_one("#measure-said", Static).update(Content(said))
+        self.at += 1
+        if self.at < len(self.measures):
+            self._ask()
+        else:
+            self.action_stop()
+
+    def action_stop(self) -> None:
+        self.post_message(self.Done())
