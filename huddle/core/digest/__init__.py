@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from huddle.core.digest.as_csv import CSV_COLUMNS, render_csv
+from huddle.core.digest.as_email import render_email, render_text
 from huddle.core.digest.as_json import JSON_VERSION, render_json, to_json_data
 from huddle.core.digest.as_markdown import render_markdown
 from huddle.core.digest.gather import DEFAULT_DAYS, build_digest, default_period, read_period
@@ -58,18 +59,30 @@ __all__ = [
     "read_period",
     "render",
     "render_csv",
+    "render_email",
     "render_json",
     "render_markdown",
+    "render_text",
     "to_json_data",
     "write_digest",
 ]
 
-FORMATS = ("md", "csv", "json")
-"""The formats a digest is written in."""
+FORMATS = ("md", "csv", "json", "text", "email")
+"""The formats a digest is written in: "text" is the email's plain text, "email" the whole
+message (plain text and HTML)."""
+SUFFIXES = {"md": "md", "csv": "csv", "json": "json", "text": "txt", "email": "eml"}
+"""The file name ending of each format."""
 
 
-def render(digest: Digest, format: str) -> str:
-    """The digest in one of FORMATS."""
+def render(
+    digest: Digest, format: str, *, to: str | None = None, attendance_names: bool = False
+) -> str:
+    """The digest in one of FORMATS; the email `to` an address if given. Attendance by
+    name in the email and its text only with `attendance_names` (a team total otherwise)."""
+    if format == "email":
+        return render_email(digest, to=to, attendance_names=attendance_names)
+    if format == "text":
+        return render_text(digest, attendance_names=attendance_names)
     if format == "md":
         return render_markdown(digest)
     if format == "csv":
@@ -84,7 +97,8 @@ def render(digest: Digest, format: str) -> str:
 
 def default_file_name(digest: Digest, format: str) -> str:
     """ "huddle-digest-2026-11-16-to-2026-11-27.md" and so on."""
-    return f"huddle-digest-{digest.since.isoformat()}-to-{digest.until.isoformat()}.{format}"
+    period = f"{digest.since.isoformat()}-to-{digest.until.isoformat()}"
+    return f"huddle-digest-{period}.{SUFFIXES.get(format, format)}"
 
 
 def format_for(path: str | None, given: str | None) -> str:
@@ -92,14 +106,23 @@ def format_for(path: str | None, given: str | None) -> str:
     if given:
         return given
     suffix = Path(path or "").suffix.lower().lstrip(".")
-    return suffix if suffix in FORMATS else "md"
+    by_suffix = {ending: format for format, ending in SUFFIXES.items()}
+    return by_suffix.get(suffix, "md")
 
 
-def write_digest(store: Store, digest: Digest, format: str, path: str | None) -> str:
+def write_digest(
+    store: Store,
+    digest: Digest,
+    format: str,
+    path: str | None,
+    *,
+    to: str | None = None,
+    attendance_names: bool = False,
+) -> str:
     """Render the digest; write it to `path` (readable by the user alone: it may hold what
     people wrote about the people they support) unless `path` is None; and note in the
     team's file that it was written, so the next digest starts after it. Returns the text."""
-    text = render(digest, format)
+    text = render(digest, format, to=to, attendance_names=attendance_names)
     if path is not None:
         from huddle.core.files import private_output
 

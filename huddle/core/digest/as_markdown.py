@@ -73,14 +73,15 @@ def render_markdown(digest: Digest) -> str:
     for e in d.open_escalations:
         category = f" ({_line(e.category)})" if e.category else ""
         add(f"- {_line(e.text)}{category}")
-        to_whom = f" to {_line(e.sent_to or NAME_LEFT_OUT)}"
+        to_whom = f" to {_line(e.with_whom or NAME_LEFT_OUT)}"
         add(f"  Sent up {_day(e.sent_up_on)}{to_whom}: {_line(e.reason)}")
         if e.waiting_huddle_days is not None and e.sent_up_on == d.made_on:
             add("  No answer yet, sent up today.")
         elif e.waiting_huddle_days is not None:
+            whose = f"{_line(e.tier)}'s" if e.tier else "the team's"
             flag = {
-                "red": f": OVERDUE, more than twice the team's limit of {d.answer_limit_days}",
-                "amber": f": overdue, past the team's limit of {d.answer_limit_days}",
+                "red": f": OVERDUE, more than twice {whose} limit of {e.answer_limit_days}",
+                "amber": f": overdue, past {whose} limit of {e.answer_limit_days}",
             }.get(e.flag, "")
             waited = _plural(e.waiting_huddle_days, "huddle day")
             add(f"  No answer yet, waiting {waited}{flag}.")

@@ -94,6 +94,8 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
                 answer=hide.text(b.answer),
                 answered_by=hide.field(b.answered_by) if b.answered_by else None,
                 answered_on=b.answered_at.date() if b.answered_at else None,
+                tier=b.tier_name,
+                answer_limit_days=b.tier_limit_days or team.answer_limit_days,
             )
         )
 

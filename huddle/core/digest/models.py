@@ -36,6 +36,17 @@ class OpenEscalation:
     answer: str
     answered_by: str | None
     answered_on: date | None
+    tier: str | None = None
+    """The team's tier it is with (it waits on that tier's own limit); None without tiers."""
+    answer_limit_days: int = 0
+    """The huddle days it had to be answered in: its tier's limit, else the team's."""
+
+    @property
+    def with_whom(self) -> str | None:
+        """ "Service manager (Jo Reid)", "Director", or who it was sent to, as typed."""
+        if self.tier is None or self.sent_to in (None, self.tier):
+            return self.tier or self.sent_to
+        return f"{self.tier} ({self.sent_to})"
 
 
 @dataclass(frozen=True)

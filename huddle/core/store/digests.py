@@ -27,10 +27,12 @@ class DigestStore:
 
     def people_named(self) -> list[str]:
         """Who blockers were sent up to, who answered them, and who moved them on, as typed:
-        people who may not be members, whose names --no-names must also leave out."""
+        people who may not be members, whose names --no-names must also leave out. The
+        team's tiers are not people (a blocker sent up to no one by name goes to its tier)."""
         rows = self.db.rows(
             "SELECT escalated_to FROM blockers UNION SELECT answered_by FROM blockers"
             " UNION SELECT who FROM blocker_events"
+            " EXCEPT SELECT name FROM tiers EXCEPT SELECT tier FROM blocker_events"
         )
         return [r[0] for r in rows if r[0]]
 

@@ -94,7 +94,9 @@ class DigestScreen(LiveScreen):
                 "   s since  u until  f format  n names  w write"
             )
         )
-        self.query_one("#digest-text", Static).update(render(digest, self.format))
+        # The email is previewed as its words; the file holds the whole message.
+        shown = "text" if self.format == "email" else self.format
+        self.query_one("#digest-text", Static).update(render(digest, shown))
 
     # Actions.
 
