@@ -109,7 +109,7 @@ class SharedScreenApp(App[None]):
         if self._show(HistoryScreen) is None:
             self.push_screen(HistoryScreen())
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         """History, with the cursor in the search box."""
         from huddle.ui.screens.history import HistoryScreen
 
@@ -118,7 +118,7 @@ class SharedScreenApp(App[None]):
             self.push_screen(HistoryScreen(searching=True))
         else:
             assert isinstance(screen, HistoryScreen)  # noqa: S101 narrows the type; no check relies on it
-            screen.action_search()
+            await screen.action_search()
 
     def action_open_setup(self) -> None:
         """Members, huddle days and holidays, the timebox, and other team settings."""

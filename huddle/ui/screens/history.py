@@ -8,7 +8,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, ContentSwitcher, DataTable, Input, Select, Static
 
@@ -17,6 +17,7 @@ from huddle.core.history import Span, day_record, latest_day, move
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.history_record import heading, record_parts
 from huddle.ui.screens.history_search import HistorySearch
+from huddle.ui.widgets.drawn_once import DrawnOnce
 from huddle.ui.widgets.fitting_footer import FittingFooter
 
 _DAY = Binding.Group("Day", compact=True)
@@ -67,7 +68,6 @@ goal and status; choose a result to read that day's huddle.
     HistoryScreen.-searching #to-search { display: none; }
     HistoryScreen #history-views { height: 1fr; }
     HistoryScreen #record { padding: 0 1; }
-    HistoryScreen #record Static { height: auto; margin-bottom: 1; }
     HistoryScreen #search-text { width: 1fr; }
     HistoryScreen #search-filters Select { width: 1fr; margin: 0 1 0 0; }
     HistoryScreen #search-count { padding: 0 1; color: $text-muted; }
@@ -82,6 +82,8 @@ goal and status; choose a result to read that day's huddle.
         self.day: date | None = day
         """The day shown (None until the screen has read the latest)."""
         self._start_searching = searching
+        self._search: HistorySearch | None = None
+        """The search, once opened."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -95,30 +97,24 @@ goal and status; choose a result to read that day's huddle.
             yield Input(placeholder="Type a date", id="go-date", compact=True)
             yield Button("Search", id="to-search", compact=True)
             yield Button("By date", id="to-record", compact=True)
-        with ContentSwitcher(initial="record-view", id="history-views"):
-            with Vertical(id="record-view"):
-                with Horizontal(id="day-heading-row"):
-                    yield Static(id="day-heading")
-                    yield Button("Open (enter)", id="open-huddle", compact=True)
-                yield VerticalScroll(id="record", can_focus=False)
-            yield HistorySearch(self.hit_chosen, id="search-view")
+        # (The search, "search-view", joins the switcher the first time it is opened.)
+        with ContentSwitcher(initial="record-view", id="history-views"), Vertical(id="record-view"):
+            with Horizontal(id="day-heading-row"):
+                yield Static(id="day-heading")
+                yield Button("Open (enter)", id="open-huddle", compact=True)
+            yield DrawnOnce(id="record")
         yield FittingFooter()
 
-    @property
-    def search(self) -> HistorySearch:
-        return self.query_one(HistorySearch)
-
-    def on_mount(self) -> None:
-        self.search.size_columns(self.size.width)
-        self.safely(self.search.fill_filters)
+    async def on_mount(self) -> None:
         if self.day is None:
             self.day = self.safely(lambda: latest_day(self.store)) or self.store.today()
         self.safely(self.reload)
         if self._start_searching:
-            self.action_search()
+            await self.action_search()
 
     def on_resize(self) -> None:
-        self.search.size_columns(self.size.width)
+        if self._search is not None:
+            self._search.size_columns(self.size.width)
 
     # Reading ------------------------------------------------------------------------------
 
@@ -128,9 +124,9 @@ goal and status; choose a result to read that day's huddle.
             Content.assemble(("Huddle", "bold"), "  ", team.name or "a new team", "  ·  History")
         )
         self.show_day(self.day or self.store.today())
-        if self.searching:
-            self.search.fill_filters()
-            self.search.run_search(keep=True)
+        if self._search is not None and self.searching:
+            self._search.fill_filters()
+            self._search.run_search(keep=True)
 
     @property
     def searching(self) -> bool:
@@ -141,21 +137,11 @@ goal and status; choose a result to read that day's huddle.
         self.day = day
         record = day_record(self.store, day)
         self.query_one("#day-heading", Static).update(Content(heading(record)))
-        self.query_one("#open-huddle", Button).display = record.huddle is not None
-        self.refresh_bindings()
-        scroll = self.query_one("#record", VerticalScroll)
-        parts = record_parts(record, self.store.today())
-        # The blocks already there are filled again: mounting new ones lays the screen out
-        # again at each step of the mount.
-        shown = list(scroll.query_children(".record-part").results(Static))
-        with self.app.batch_update():
-            for block, part in zip(shown, parts, strict=False):
-                block.update(part)
-                block.display = True
-            for block in shown[len(parts) :]:
-                block.display = False
-            scroll.mount_all(Static(part, classes="record-part") for part in parts[len(shown) :])
-        scroll.scroll_home(animate=False)
+        open_huddle = self.query_one("#open-huddle", Button)
+        if open_huddle.display != (record.huddle is not None):
+            open_huddle.display = record.huddle is not None
+            self.refresh_bindings()  # (Enter: Open comes or goes; the footer is built again)
+        self.query_one("#record", DrawnOnce).show(record_parts(record, self.store.today()))
 
     # Events -------------------------------------------------------------------------------
 
@@ -168,7 +154,7 @@ goal and status; choose a result to read that day's huddle.
             "day-on": lambda: self.action_day(True),
             "week-on": lambda: self.action_week(True),
             "month-on": lambda: self.action_month(True),
-            "to-search": self.action_search,
+            "to-search": lambda: self.call_next(self.action_search),
             "to-record": self.action_by_date,
         }
         action = actions.get(event.button.id or "")
@@ -188,7 +174,7 @@ goal and status; choose a result to read that day's huddle.
             self.action_by_date()
             self.show_day(day)
             event.input.value = ""
-            self.query_one("#record", VerticalScroll).focus()
+            self.query_one("#record", DrawnOnce).focus()
 
         self.safely(go)
 
@@ -252,14 +238,18 @@ goal and status; choose a result to read that day's huddle.
         self.action_by_date()
         self.query_one("#go-date", Input).focus()
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         """Search steps, learning lines and blockers."""
         switcher = self.query_one(ContentSwitcher)
         if switcher.current != "search-view":
+            if self._search is None:  # built when first wanted: reading days costs less
+                self._search = HistorySearch(self.hit_chosen, id="search-view")
+                await switcher.add_content(self._search)
+                self._search.size_columns(self.size.width)
             switcher.current = "search-view"
             self.add_class("-searching")
-            self.safely(self.search.fill_filters)
-            self.safely(self.search.run_search)
+            self.safely(self._search.fill_filters)
+            self.safely(self._search.run_search)
         self.query_one("#search-text", Input).focus()
         self.refresh_bindings()
 
@@ -272,7 +262,7 @@ goal and status; choose a result to read that day's huddle.
         self.refresh_bindings()
 
     def action_scroll(self, lines: int) -> None:
-        self.query_one("#record", VerticalScroll).scroll_relative(y=lines, animate=False)
+        self.query_one("#record", DrawnOnce).scroll_relative(y=lines, animate=False)
 
     def action_back(self) -> None:
         """Leave the search, or the screen."""

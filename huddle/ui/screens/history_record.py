@@ -1,17 +1,16 @@
 """One past day's huddle as History reads it back: the heading and the record's blocks
 (who was there, what was looked back on, the day's steps, blockers raised and moved), as
-Rich tables and text; user text always literal."""
+tables and Rich text; user text always literal."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from huddle.core.calendar import format_day
 from huddle.core.history import DayRecord
+from huddle.ui.widgets.plain_table import Column, PlainTable
 
 
 def heading(record: DayRecord) -> str:
@@ -31,25 +30,13 @@ def heading(record: DayRecord) -> str:
     return heading
 
 
-def _table(title: str, *columns: tuple[str, int, int]) -> Table:
-    table = Table(
-        title=title,
-        title_justify="left",
-        title_style="bold",
-        expand=True,
-        show_edge=False,
-        header_style="bold",
-        pad_edge=False,
-        box=box.SIMPLE_HEAD,
-    )
-    for name, ratio, least in columns:
-        table.add_column(name, ratio=ratio, overflow="fold", min_width=least)
-    return table
+def _table(title: str, *columns: tuple[str, int, int]) -> PlainTable:
+    return PlainTable(title, [Column(name, ratio, least) for name, ratio, least in columns])
 
 
-def record_parts(record: DayRecord, today: date) -> list[Table | Text]:
+def record_parts(record: DayRecord, today: date) -> list[PlainTable | Text]:
     """The day's record, as a few blocks of text and tables; user text always literal."""
-    parts: list[Table | Text] = []
+    parts: list[PlainTable | Text] = []
     if record.is_empty:
         parts.append(
             Text(
@@ -78,10 +65,10 @@ def record_parts(record: DayRecord, today: date) -> list[Table | Text]:
         )
         for step in record.looked_back:
             table.add_row(
-                Text(step.member_name),
-                Text(step.text),
-                Text(step.status.value),
-                Text(step.learning),
+                step.member_name,
+                step.text,
+                step.status.value,
+                step.learning,
             )
         parts.append(table)
 
@@ -94,10 +81,10 @@ def record_parts(record: DayRecord, today: date) -> list[Table | Text]:
     )
     for step in record.planned:
         table.add_row(
-            Text(step.member_name),
-            Text(step.text),
-            Text(step.goal_title or "-"),
-            Text(step.status.value),
+            step.member_name,
+            step.text,
+            step.goal_title or "-",
+            step.status.value,
         )
     parts.append(table)
 
@@ -108,7 +95,7 @@ def record_parts(record: DayRecord, today: date) -> list[Table | Text]:
         ("Now", 2, 9),
     )
     for blocker in record.blockers_raised:
-        table.add_row(Text(blocker.raised_by_name), Text(blocker.text), Text(blocker.status_words))
+        table.add_row(blocker.raised_by_name, blocker.text, blocker.status_words)
     parts.append(table)
 
     if record.blocker_moves:
@@ -123,10 +110,10 @@ def record_parts(record: DayRecord, today: date) -> list[Table | Text]:
             event = moved.event
             before = event.status_from.said if event.status_from else "new"
             table.add_row(
-                Text(moved.blocker_text),
-                Text(f"{before} → {event.status_to.said}"),
-                Text(event.who),
-                Text(event.note),
+                moved.blocker_text,
+                f"{before} → {event.status_to.said}",
+                event.who,
+                event.note,
             )
         parts.append(table)
     return parts

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Static
 
 from huddle.core import flow
@@ -32,6 +33,13 @@ SAVE_TIMER_SECONDS = 5
 """How often the running timebox is saved (and at once on every stage change or pause)."""
 KEY_NAMES = {"enter": "Enter", "pagedown": "PgDn"}
 """Keys as the line on what is left names them (digits are named as they are)."""
+STAGE_VIEWS: dict[Stage, type[StageView]] = {
+    Stage.WHO: WhoStage,
+    Stage.YESTERDAY: YesterdayStage,
+    Stage.TODAY: TodayStage,
+    Stage.BLOCKERS: BlockersStage,
+    Stage.WRAP_UP: WrapUpStage,
+}
 
 
 class HuddleScreen(LiveScreen):
@@ -116,6 +124,8 @@ class HuddleScreen(LiveScreen):
         """The key pressed last: the one that asks to go on."""
         self.asked_key: str | None = None
         """The key that was told what is left: pressed again, it goes on."""
+        self._views: dict[Stage, StageView] = {}
+        self._mounting: dict[Stage, AwaitMount] = {}
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="huddle-top"):
@@ -126,12 +136,7 @@ class HuddleScreen(LiveScreen):
                 yield Stepper(id="stepper")
             yield TimeboxDigits(id="timebox-digits")
         yield Static(id="huddle-left")
-        with ContentSwitcher(id="stages", initial=Stage.WHO.value):
-            yield WhoStage(id=Stage.WHO.value)
-            yield YesterdayStage(id=Stage.YESTERDAY.value)
-            yield TodayStage(id=Stage.TODAY.value)
-            yield BlockersStage(id=Stage.BLOCKERS.value)
-            yield WrapUpStage(id=Stage.WRAP_UP.value)
+        yield ContentSwitcher(id="stages")  # each stage is built when first shown
         yield FittingFooter()
 
     def on_mount(self) -> None:
@@ -185,13 +190,18 @@ class HuddleScreen(LiveScreen):
 
     def reload(self) -> None:
         if self.ready:
-            self.view(self.stage).load()
+            view = self.view(self.stage)
+            if view.is_mounted and view.display:  # (not while it is still being built)
+                view.load()
             self.show_top()
 
     # The stages
 
     def view(self, stage: Stage) -> StageView:
-        return self.query_one(f"#{stage.value}", StageView)
+        """The stage's view; made on first use, kept (with what was typed) while the screen is."""
+        if stage not in self._views:
+            self._views[stage] = STAGE_VIEWS[stage](id=stage.value)
+        return self._views[stage]
 
     def show_stage(self, stage: Stage, *, save: bool = True) -> None:
         """Go to a stage: the one left keeps what was typed; the time goes to the new one."""
@@ -202,6 +212,22 @@ class HuddleScreen(LiveScreen):
         self.stage = stage
         if save and not self.read_only:
             self.save_timer(stage=stage)
+        view = self.view(stage)
+        if view.is_mounted:
+            self._come_to(stage)
+            return
+        if stage not in self._mounting:
+            # Built the first time it is shown: a stage not shown costs no key anything.
+            view.display = False
+            self._mounting[stage] = self.query_one(ContentSwitcher).mount(view)
+        self.call_next(self._come_to_when_built, stage, self._mounting[stage])
+
+    async def _come_to_when_built(self, stage: Stage, built: AwaitMount) -> None:
+        await built
+        if self.stage is stage and self.is_attached:  # (not gone on meanwhile)
+            self._come_to(stage)
+
+    def _come_to(self, stage: Stage) -> None:
         self.query_one(ContentSwitcher).current = stage.value
         self.view(stage).enter()
         self.show_top()

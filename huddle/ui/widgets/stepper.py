@@ -56,4 +56,4 @@ class Stepper(Static):
                 parts.append((label, "$text-success"))
             else:
                 parts.append((label, "$text-muted"))
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*parts), layout=False)  # one row, always as wide

@@ -48,7 +48,8 @@ class TimeboxView(Static):
         if box.paused and not finished:
             text += " (paused: t)"
         _set_state(self, box)
-        self.update(text)
+        # Laid out again only when it grows or shrinks, not at every tick of the clock.
+        self.update(text, layout=len(text) != len(self.text))
 
     @property
     def text(self) -> str:

@@ -32,7 +32,7 @@ from huddle.ui.widgets.whole_chunks import WholeChunks
 __all__ = ["StepInput", "TodayStage", "TodaySteps"]
 
 DRAFT_SAVE_SECONDS = 1.0
-"""Typing is kept in the file this long after the last key (and at once on leaving)."""
+"""Typing is kept in the file at most this long after a key (and at once on leaving)."""
 
 HINT = "Tab completes #goal and @name   ctrl+g picks a goal   ! first: a blocker"
 
@@ -190,7 +190,9 @@ class TodayStage(StageView, can_focus=True):
 
     def show_preview(self, line: str) -> None:
         said = preview_entry(line, self.goals, self.members) if line.strip() else HINT
-        self.query_one("#today-preview", Static).update(Content(said))
+        preview = self.query_one("#today-preview", Static)
+        if preview.content != said:  # (the same words again need no new layout)
+            preview.update(Content(said))
 
     def show_day(self) -> None:
         """A past huddle: everybody's steps for the day, read only."""
@@ -270,9 +272,8 @@ class TodayStage(StageView, can_focus=True):
             return
         self.drafts[self.current] = event.value
         self.dirty.add(self.current)
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_SAVE_SECONDS, self.save_drafts)
+        if self._draft_timer is None:  # one timer for a run of keys, not one a key
+            self._draft_timer = self.set_timer(DRAFT_SAVE_SECONDS, self.save_drafts)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if isinstance(event.widget, StepInput):

@@ -1,0 +1,85 @@
+"""Blocks of Rich text and tables that scroll, drawn once for the width they have.
+
+A `Static` holding a Rich table draws it again to learn its height, again to show it, and
+again at every layout; a long record of tables then costs a key a good part of a second.
+Here the blocks are drawn into lines once (again only when the width changes), and the
+scrolling view shows those lines: a new record is one layout, not one per block."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import RenderableType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class DrawnOnce(ScrollView, can_focus=False):
+    """Rich renderables one under the other, a blank line after each, scrolling."""
+
+    DEFAULT_CSS = """
+    DrawnOnce {
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._blocks: Sequence[RenderableType] = []
+        self._lines: list[Strip] = []
+        self._drawn_at = -1
+        """The width the lines were drawn for (-1: not drawn yet)."""
+        self._scrolled = False
+        """Whether the lines were taller than the view, last time."""
+
+    def show(self, blocks: Sequence[RenderableType]) -> None:
+        """Show `blocks` in place of what was shown, from the top."""
+        self._blocks = blocks
+        self._drawn_at = -1
+        self._fit()
+        self.scroll_home(animate=False, immediate=True)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Draw the lines for the room there is: the whole width, or the width beside the
+        scrollbar when they are taller than the view (tried first when the last were)."""
+        if not self.is_mounted:
+            return
+        width, height = self.size  # (inside the padding; the scrollbar not taken off)
+        beside = width - self.styles.scrollbar_size_vertical
+        if self._scrolled:
+            lines = self._draw(beside)
+            if len(lines) <= height:
+                lines = self._draw(width)
+        else:
+            lines = self._draw(width)
+        if len(lines) > height:
+            lines = self._draw(beside)
+        self._scrolled = len(lines) > height
+        self.virtual_size = Size(self._drawn_at, len(lines))
+
+    def _draw(self, width: int) -> list[Strip]:
+        width = max(width, 1)
+        if width != self._drawn_at:
+            console = self.app.console
+            options = self.app.console_options.update_width(width).update(highlight=False)
+            blank = Strip.blank(width, self.rich_style)
+            lines: list[Strip] = []
+            for block in self._blocks:
+                drawn = console.render_lines(block, options, style=self.rich_style, pad=True)
+                lines.extend(Strip(line, width) for line in drawn)
+                lines.append(blank)
+            self._lines, self._drawn_at = lines, width
+        return self._lines
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        index = scroll_y + y
+        if 0 <= index < len(self._lines):
+            return self._lines[index].crop(scroll_x, scroll_x + width)
+        return Strip.blank(width, self.rich_style)
