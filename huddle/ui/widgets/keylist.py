@@ -4,11 +4,15 @@ huddle on, PageUp / PageDown change stage, so the list binds neither."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 
 class KeyList(OptionList, inherit_bindings=False):
@@ -44,6 +48,23 @@ class KeyList(OptionList, inherit_bindings=False):
         later = [i for i in usable if i >= at]
         if later or usable:
             self.highlighted = later[0] if later else usable[-1]
+
+    def replace_row(self, option_id: str, prompt: Content) -> None:
+        """Change one row's words in place. OptionList measures every row again after any
+        change; a row that keeps its height here leaves the others as measured (on a team of
+        thousands that is most of a second a key)."""
+        index = self.get_option_index(option_id)
+        option = self.get_option_at_index(index)
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        padding = self.get_component_styles("option-list--option").padding
+        before = self._heights.get(index)
+        option._set_prompt(prompt)
+        rules = cast("RulesMap", self.styles)  # (as OptionList measures its rows)
+        if before != self._get_visual(option).get_height(rules, width - padding.width):
+            self._clear_caches()  # taller or shorter: every row below moves
+            return
+        self._option_render_cache.clear()  # (the rows drawn, not their heights)
+        self.refresh()
 
     def highlight_id(self, option_id: str | None) -> bool:
         """Put the highlight on an option by id; False when it is not in the list."""

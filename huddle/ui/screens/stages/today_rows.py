@@ -28,12 +28,21 @@ def step_row(step: Step, carried_from: str | None, width: int) -> Content:
     return hanging(lead, [text], width)
 
 
+AROUND = 40
+"""People named either side of the one whose turn it is; a bigger team's line says how many
+more there are (a screen never builds more than it can show)."""
+
+
 def people_chunks(
     people: list[Member], steps: dict[str, list[Step]], drafts: dict[str, str], current: str | None
 ) -> list[Content]:
     """Everyone here, marked: ✓ has a step, ✎ has a draft, the current turn reversed."""
+    at = next((n for n, member in enumerate(people) if member.id == current), 0)
+    start, end = max(0, at - AROUND), min(len(people), at + AROUND + 1)
     chunks: list[Content] = []
-    for member in people:
+    if start:
+        chunks.append(Content.styled(f" … {start:,} before ", "$text-muted"))
+    for member in people[start:end]:
         has = bool(steps.get(member.id))
         mark = "✓ " if has else ("✎ " if drafts.get(member.id) else "· ")
         label = mark + member.name
@@ -42,6 +51,8 @@ def people_chunks(
         else:
             style = "$text-success" if has else "$text-muted"
         chunks.append(Content.styled(f" {label} ", style))
+    if end < len(people):
+        chunks.append(Content.styled(f" … {len(people) - end:,} more ", "$text-muted"))
     return chunks
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -9,7 +11,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from huddle.core.calendar import format_day
-from huddle.core.catchup import catch_up
+from huddle.core.catchup import CatchUp, catch_up
 from huddle.core.flow import Presence, who_is_here
 from huddle.core.models import Stage
 from huddle.ui.screens.stages.base import StageView
@@ -33,6 +35,11 @@ class PresenceList(KeyList):
 class WhoStage(StageView):
     stage = Stage.WHO
 
+    people: dict[str, Presence]
+    """Every active member, here or not, by member id (by name, in order)."""
+    catch_ups: dict[str, CatchUp]
+    """The catch-up card of each person here who has been away, by member id."""
+
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
         yield PresenceList(id="who-list")
@@ -42,18 +49,26 @@ class WhoStage(StageView):
     def load(self) -> None:
         people = who_is_here(self.store, self.day)
         self.people = {p.member.id: p for p in people}
-        here = sum(p.present for p in people)
-        self.set_heading(
-            f"Who's here: {here} of {len(people)}",
-            "" if self.read_only else "Space: here / not here.  Only people here get a turn.",
+        back = (
+            (p.member.id, catch_up(self.store, p.member, self.day)) for p in people if p.present
         )
-        back = (catch_up(self.store, p.member, self.day) for p in people if p.present)
-        self.query_one(CatchUpCard).show([c for c in back if c], self.store.today())
+        self.catch_ups = {member_id: card for member_id, card in back if card}
+        self.show_counts()
         listing = self.query_one(PresenceList)
         keep = listing.highlighted_id()
         listing.set_options(Option(self.row(p), id=p.member.id) for p in people)
         if not listing.highlight_id(keep) and people:
             listing.highlighted = 0
+
+    def show_counts(self) -> None:
+        """The heading's count of who is here, and the catch-up cards of those here."""
+        here = sum(p.present for p in self.people.values())
+        self.set_heading(
+            f"Who's here: {here} of {len(self.people)}",
+            "" if self.read_only else "Space: here / not here.  Only people here get a turn.",
+        )
+        cards = [self.catch_ups[m] for m in self.people if m in self.catch_ups]
+        self.query_one(CatchUpCard).show(cards, self.store.today())
 
     def row(self, presence: Presence) -> Content:
         today = self.store.today()
@@ -79,9 +94,24 @@ class WhoStage(StageView):
         if member_id is None or self.read_only:
             return
         presence = self.people[member_id]
-        self.huddle.safely(
-            lambda: self.store.huddles.mark_attendance(
-                self.day, presence.member, not presence.present
-            )
-        )
-        self.load()
+
+        def mark() -> bool:
+            self.store.huddles.mark_attendance(self.day, presence.member, not presence.present)
+            return True
+
+        # (Waiting for a busy file, the stage is read again once it is saved.)
+        if self.huddle.safely(mark):
+            self.marked(replace(presence, present=not presence.present))
+
+    def marked(self, presence: Presence) -> None:
+        """One person marked here or not: their row, the count and the catch-up cards change
+        in place (the others are not read or drawn again)."""
+        member_id = presence.member.id
+        self.people[member_id] = presence
+        card = catch_up(self.store, presence.member, self.day) if presence.present else None
+        if card:
+            self.catch_ups[member_id] = card
+        else:
+            self.catch_ups.pop(member_id, None)
+        self.show_counts()
+        self.query_one(PresenceList).replace_row(member_id, self.row(presence))
