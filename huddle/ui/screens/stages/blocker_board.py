@@ -173,6 +173,13 @@ class BlockerBoard(Horizontal, can_focus=True):
         for status in COLUMN_TITLES:
             yield BoardColumn(status)
 
+    def card_room(self, columns: int) -> int:
+        """The cells of text a card has across, with `columns` columns on show (before the
+        board is laid out, as if it had the screen's width)."""
+        width = self.size.width or self.app.size.width - 4
+        frame = 6  # the column's margin, the card's border and padding, a scrollbar
+        return max(12, width // max(1, columns) - frame)
+
     @property
     def columns(self) -> list[BoardColumn]:
         return list(self.query_children(BoardColumn))

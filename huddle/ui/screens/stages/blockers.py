@@ -139,10 +139,12 @@ class BlockersStage(StageView):
         by_status: dict[BlockerStatus, list[Blocker]] = {status: [] for status in COLUMN_TITLES}
         for blocker in found:
             by_status[blocker.status].append(blocker)
+        room = board.card_room(len(COLUMN_TITLES) - (not by_status[BlockerStatus.RESOLVED]))
         columns = {}
         for status, blockers in by_status.items():
             heading = Content(f"{COLUMN_TITLES[status]}  {len(blockers)}")
-            columns[status] = (heading, [Card(b.id, self.card(b), self.flag(b)) for b in blockers])
+            cards = [Card(b.id, self.card(b, room), self.flag(b)) for b in blockers]
+            columns[status] = (heading, cards)
         board.show(columns, NOTHING_BLOCKING)
 
     def picked_id(self) -> str | None:
@@ -200,27 +202,22 @@ class BlockersStage(StageView):
         lines = [with_tail(said, who, self.row_cells - lead.cell_length), *self.details(blocker)]
         return hanging(lead, lines, self.row_cells)
 
-    def card(self, blocker: Blocker) -> Content:
-        """A blocker on the board: its words first, then who owns it and what management
-        did, then its age in huddle days and who raised it."""
+    def card(self, blocker: Blocker, room: int) -> Content:
+        """A blocker on the board, `room` cells across: its words first, then who owns it
+        and what management did, then its age in huddle days and who raised it (a name
+        kept whole on one line)."""
         lines = [
             Content.assemble(flag_badge(self.flag(blocker)), Content(blocker.text).stylize("bold"))
         ]
         if blocker.owner_name:
-            lines.append(
-                Content.assemble(
-                    ("owned by ", "$text-primary"), (blocker.owner_name, "bold $text-primary")
-                )
-            )
+            owner = Content.styled(blocker.owner_name, "bold $text-primary")
+            lines.append(with_tail(Content.styled("owned by", "$text-primary"), owner, room, " "))
         lines += self.details(blocker, on_board=True)
         age = describe_age(huddle_days_old(blocker, self.calendar, self.day))
-        lines.append(
-            Content.assemble(
-                (age, "bold"),
-                (" · raised by ", "$text-muted"),
-                (blocker.raised_by_name, "italic $text-muted"),
-            )
+        raised_by = Content.assemble(
+            ("raised by ", "$text-muted"), (blocker.raised_by_name, "italic $text-muted")
         )
+        lines.append(with_tail(Content.styled(age, "bold"), raised_by, room, gap=" · "))
         return Content("\n").join(lines)
 
     def enter(self) -> None:
