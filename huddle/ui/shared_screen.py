@@ -6,7 +6,7 @@ Layouts: the app sets a class on every screen from its width (Textual's breakpoi
 `-compact` below WIDE_COLUMNS columns (80x24 must work), `-wide` from WIDE_COLUMNS up (a TV
 or projector). Style your screen for the room in its CSS, e.g.
 
-    HuddleScreen.-wide #timer { display: block; }      /* a big Digits timer */
+    HuddleScreen.-wide #timer { display: block; }      /* a big timer */
     HuddleScreen.-compact #timer { display: none; }
 
 and in Python ask `is_wide(self.screen)`. See huddle/ui/README.md.

@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from textual.widgets import Digits
-
 from huddle.core.at_a_glance import at_a_glance
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
+from huddle.ui.widgets.block_font import BlockDigits
 
 from .screen_helpers import add_history, screen_text
 
@@ -19,7 +18,7 @@ SnapCompare = Callable[..., bool]
 
 
 def numbers(app: HuddleApp) -> dict[str, str]:
-    return {d.id or "": d.value for d in app.screen.query(Digits)}
+    return {d.id or "": d.value for d in app.screen.query(BlockDigits)}
 
 
 async def test_the_tv_shows_the_teams_numbers_large(store: Store, clock: FixedClock) -> None:

@@ -11,9 +11,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from huddle.core.models import HuddleError
+from huddle.ui.widgets.block_font import BlockDigits
 
 if TYPE_CHECKING:
     from huddle.ui.app import HuddleApp
@@ -47,7 +48,7 @@ class CurtainScreen(ModalScreen[None]):
         background: $background;
         overflow: hidden;
     }
-    CurtainScreen Digits { width: 100%; text-align: center; color: $text-primary; }
+    CurtainScreen BlockDigits { width: 100%; text-align: center; color: $text-primary; }
     CurtainScreen Static { width: 100%; text-align: center; }
     CurtainScreen #curtain-date { text-style: bold; padding: 1 0 0 0; }
     CurtainScreen #curtain-counts { padding: 1 0 0 0; }
@@ -56,7 +57,7 @@ class CurtainScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Digits("", id="curtain-time")
+            yield BlockDigits("", id="curtain-time")
             yield Static(id="curtain-date")
             yield Static(id="curtain-counts")
             yield Static("ctrl+k or a click to lift the curtain", id="curtain-hint")
@@ -77,7 +78,7 @@ class CurtainScreen(ModalScreen[None]):
         """The time and the counts; never a name or a line of text."""
         store = self.huddle_app.store
         now = store.clock.now()
-        self.query_one(Digits).update(f"{now:%H:%M}")
+        self.query_one(BlockDigits).show(f"{now:%H:%M}")
         self.query_one("#curtain-date", Static).update(Content(f"{now:%A %-d %B %Y}"))
         try:
             coming = store.coming_huddle_day()

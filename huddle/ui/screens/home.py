@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Digits, Static
+from textual.widgets import DataTable, Static
 
 from huddle.core.calendar import age_in_days, format_day
 from huddle.core.next_huddle import next_huddle
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.shared_screen import HOME_BINDINGS, is_wide
+from huddle.ui.widgets.block_font import BlockDigits
 from huddle.ui.widgets.blocker_flag import status_cell
 from huddle.ui.widgets.entry_bar import EntryBar
 from huddle.ui.widgets.fitting_footer import FittingFooter
@@ -39,14 +40,14 @@ NUMBERS = (
     ("number-blockers", "open blockers"),
     ("number-overdue", "answers overdue"),
 )
-"""The large numbers on the TV: (Digits id, what it counts)."""
+"""The large numbers on the TV: (BlockDigits id, what it counts)."""
 
 
 def number_boxes(values: dict[str, int]) -> list[Vertical]:
     """The row of large numbers on the TV, each with what it counts beneath."""
     boxes = []
     for number_id, label in NUMBERS:
-        digits = Digits(str(values.get(number_id, 0)), id=number_id)
+        digits = BlockDigits(str(values.get(number_id, 0)), id=number_id)
         digits.set_class(number_id == "number-overdue" and values.get(number_id, 0) > 0, "-overdue")
         boxes.append(
             Vertical(digits, Static(label, classes="home-number-label"), classes="home-number")
@@ -72,12 +73,12 @@ class HomeScreen(LiveScreen):
         border: round $primary;
         margin: 0 1;
     }
-    HomeScreen .home-number Digits {
+    HomeScreen .home-number BlockDigits {
         width: 100%;
         text-align: center;
         color: $text-accent;
     }
-    HomeScreen .home-number Digits.-overdue {
+    HomeScreen .home-number BlockDigits.-overdue {
         color: $error;
     }
     HomeScreen .home-number-label {
@@ -226,8 +227,10 @@ class HomeScreen(LiveScreen):
             row.mount_all(number_boxes(values))
             return
         for number_id, value in values.items():
-            self.query_one(f"#{number_id}", Digits).update(str(value))
-        self.query_one("#number-overdue", Digits).set_class(glance.answers_overdue > 0, "-overdue")
+            self.query_one(f"#{number_id}", BlockDigits).show(str(value))
+        self.query_one("#number-overdue", BlockDigits).set_class(
+            glance.answers_overdue > 0, "-overdue"
+        )
 
     def action_goals(self) -> None:
         from huddle.ui.screens.goals import GoalsScreen

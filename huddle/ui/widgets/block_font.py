@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from textual.content import Content
+from textual.widgets import Static
 
 GLYPHS: dict[str, str] = {
     "A": ".###. #...# #...# ##### #...# #...# #...#",
@@ -106,3 +107,27 @@ def solid(rows: list[str], style: str = "") -> Content:
         lines.append(Content.assemble(*parts))
     drawn = Content("\n").join(lines)
     return drawn.stylize(style) if style else drawn
+
+
+class BlockDigits(Static):
+    """A number or a time in the solid block font (Textual's `Digits` draws thin lines):
+    `show("12")`; text the font can't draw is shown as it is."""
+
+    DEFAULT_CSS = """
+    BlockDigits {
+        width: auto;
+        height: auto;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self, value: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.value = ""
+        """What is shown, as typed ("12", "09:04")."""
+        self.show(value)
+
+    def show(self, value: str) -> None:
+        self.value = value
+        rows = block_rows(value)
+        self.update(solid(rows) if rows else Content(value))
