@@ -56,6 +56,12 @@ for _title, _help, _action, _words in (
     ),
     ("Open goals", "The team's long-term goals", "home.goals", "goals"),
     ("PDSA cycles", "Plan, do, study, act: the changes the team is trying", "app.open_pdsa", ""),
+    (
+        "Measures and run charts",
+        "Goals: each goal's measures as run charts (m full size, n add one, r record a value)",
+        "home.goals",
+        "measure run chart median shift trend value",
+    ),
     ("Open trends", "How the team is doing over time", "home.trends", "trends"),
     (
         "Management view",

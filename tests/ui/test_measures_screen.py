@@ -17,6 +17,8 @@ from huddle.ui.screens.goals import GoalsScreen
 from huddle.ui.screens.measures import MeasuresScreen
 from huddle.ui.widgets.run_chart import RunChart
 
+from .screen_helpers import run_from_palette, wait_until
+
 BASELINE = [9.0, 8.5, 9.5, 10, 9, 8.5, 9.5, 9, 10, 8.5, 9, 9.5]
 AFTER = [7.5, 7, 6.5, 7, 6, 6.5, 6, 5.5]
 
@@ -164,3 +166,10 @@ async def test_not_on_the_measure_day_nothing_is_asked(store: Store, clock: Fixe
         text = await _wrap_up_text(pilot)
         assert "This week's measures" not in text
         assert "Small steps taken so far" in text
+
+
+async def test_the_palette_finds_measures_by_run_chart(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await run_from_palette(pilot, "run chart", "Measures and run charts")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, GoalsScreen))
