@@ -39,6 +39,7 @@ def test_the_team_sets_its_tiers_and_a_blocker_climbs_them(huddle_with_team: Hud
         "Tiers: Team manager (answers in 2 huddle days), then Service manager (5),"
         " then Director (10)\n"
     )
+    assert "Blockers go up to: Team manager (answers in 2 huddle days)," in huddle.ok("team")
     short = raised(huddle)
     steps = [
         ("Only IT can change it", [], "Team manager"),

@@ -43,6 +43,11 @@ def show(state: State) -> None:
         f"Speakers: {settings.speaker_order.value}; board panels: {settings.board_seconds} s"
         f"; tracked daily: {', '.join(tracked) if tracked else 'nothing'}"
     )
+    tiers = store.team.tiers()
+    if tiers:
+        from huddle.core.tiers import tiers_said
+
+        click.echo(f"Blockers go up to: {tiers_said(tiers)}")
     members = store.members.all(active_only=False)
     click.echo(f"\nMembers ({sum(m.active for m in members)}):")
     for member in members:

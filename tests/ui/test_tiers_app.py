@@ -6,12 +6,13 @@ long, and its history shows each tier it passed."""
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TabbedContent
 
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.manage import ManageScreen
+from huddle.ui.screens.setup import TeamSetupScreen
 from tests.ui.screen_helpers import notices, screen_text, wait_until
 
 LADDER = [("Team manager", 2), ("Service manager", 3), ("Director", 5)]
@@ -88,3 +89,34 @@ async def test_the_management_view_shows_each_blockers_tier_and_its_history(
         assert "sent higher, to Service manager" in text
         assert "open -> sent up to Team manager" in text
         assert "Service manager's limit is 3" in text
+
+
+async def test_the_team_sets_its_tiers_in_team_set_up(store: Store, clock: FixedClock) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("f2")
+        screen = app.screen
+        assert isinstance(screen, TeamSetupScreen)
+        screen.query_one(TabbedContent).active = "team-tab"
+        await pilot.pause()
+        assert "None: blockers go up to management." in screen_text(app)
+        typed = screen.query_one("#tiers", Input)
+        typed.focus()
+        await pilot.press(*"Team manager, Director:soon", "enter")
+        assert await wait_until(
+            pilot, lambda: any("'Director:soon' is not a tier" in n for n in notices(app))
+        )
+        assert store.team.tiers() == []
+        await pilot.press("end", *["backspace"] * 4, "5", "enter")
+        assert await wait_until(pilot, lambda: len(store.team.tiers()) == 2)
+        assert [(t.name, t.answer_limit_days) for t in store.team.tiers()] == [
+            ("Team manager", 2),
+            ("Director", 5),
+        ]
+        assert await wait_until(
+            pilot,
+            lambda: (
+                "Now: Team manager (answers in 2 huddle days), then Director (5)."
+                in screen_text(app)
+            ),
+        )

@@ -1,5 +1,5 @@
 """Team set-up, Team: its name, how dates are typed, how long management has to answer a
-blocker, how many backups are kept."""
+blocker, the tiers a blocker goes up through, how many backups are kept."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from huddle.core.models import DateOrder, HuddleError, Team
+from huddle.core.tiers import read_tiers, tiers_said, tiers_typed
 from huddle.ui.screens.setup.pane import SetupPane
 
 
@@ -32,6 +33,15 @@ class TeamPane(SetupPane):
                 yield Input(id="answer-limit", type="integer", compact=True)
                 yield Label(" huddle days, or it is flagged as late")
                 yield Button("Save", id="save-limit", compact=True)
+            yield Static("Tiers a blocker is sent up through, first to last", classes="heading")
+            with Horizontal(classes="row"):
+                yield Input(
+                    id="tiers",
+                    placeholder="Team manager:2, Service manager:5, Director:10",
+                    compact=True,
+                )
+                yield Button("Save", id="save-tiers", compact=True)
+            yield Static(id="tiers-said", classes="hint", markup=False)
             yield Static("Backups of the team's file", classes="heading")
             with Horizontal(classes="row"):
                 yield Label("Keep the last ")
@@ -51,6 +61,13 @@ class TeamPane(SetupPane):
             typed = self.query_one(field, Input)
             if not typed.has_focus:
                 typed.value = str(value)
+        tiers = self.store.team.tiers()
+        typed = self.query_one("#tiers", Input)
+        if not typed.has_focus:
+            typed.value = tiers_typed(tiers)
+        said = f"Now: {tiers_said(tiers)}." if tiers else "None: blockers go up to management."
+        hint = " After the colon, the huddle days each has to answer."
+        self.query_one("#tiers-said", Static).update(said + hint)
 
     @on(Input.Submitted, "#team-name")
     @on(Button.Pressed, "#save-name")
@@ -81,6 +98,19 @@ class TeamPane(SetupPane):
 
         if self.safely(save) is not None:
             self.notify(f"Management now has {int(typed)} huddle days to answer")
+
+    @on(Input.Submitted, "#tiers")
+    @on(Button.Pressed, "#save-tiers")
+    def save_tiers(self) -> None:
+        typed = self.query_one("#tiers", Input).value
+
+        def save() -> object:
+            limit = self.store.team.get().answer_limit_days
+            return self.store.team.set_tiers(read_tiers([typed], limit))
+
+        if self.safely(save) is not None:
+            self.notify(f"Tiers: {tiers_said(self.store.team.tiers())}", markup=False)
+            self.reload()
 
     @on(Input.Submitted, "#backups-kept")
     @on(Button.Pressed, "#save-backups")
