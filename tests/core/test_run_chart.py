@@ -131,3 +131,23 @@ def test_a_median_between_two_decimals_counts_points_on_it() -> None:
     centre = run_chart.median([87.1, 87.3])
     assert centre is not None
     assert run_chart.count_runs([87.2, 87.2, 87.1], centre).useful == 1
+
+
+def test_balestraccis_sixteen_months_after_an_intervention() -> None:
+    # Balestracci, "An underrated test for run charts", Quality Digest, Oct 2008: 16 monthly
+    # points, an intervention after the 6th; runs of 7 above, 7 below, then 1 and 1 (4 runs,
+    # where 16 useful observations expect 5 or more), and five points going down from the
+    # 5th to the 9th. Values made to that published pattern (the article shows a chart).
+    values = [14.0, 12, 15, 13, 16, 14.5, 12.5, 9, 7, 8, 6, 9.5, 7.5, 8.5, 13.5, 6.5]
+    reading = run_chart.read(values, 16)
+    assert reading.median == 10.75
+    assert (reading.runs.runs, reading.runs.useful) == (4, 16)
+    assert reading.of(Rule.RUNS) == [Signal(Rule.RUNS, 0, 15, "too few", 4)]
+    assert reading.of(Rule.SHIFT) == [
+        Signal(Rule.SHIFT, 0, 6, "up", 7),
+        Signal(Rule.SHIFT, 7, 13, "down", 7),
+    ]
+    # The IHI rule reads the fall from the 5th to the 9th point as a trend (5 points); the
+    # article's stricter table for 16 points would not.
+    assert reading.of(Rule.TREND) == [Signal(Rule.TREND, 4, 8, "down", 5)]
+    assert reading.of(Rule.ASTRONOMICAL) == []
