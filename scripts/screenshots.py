@@ -77,6 +77,17 @@ async def type_text(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def look_back_then_wrap_up(pilot: Pilot[None]) -> None:
+    """Friday's first steps looked back on (one with what was learned), then Wrap-up."""
+    await pilot.press("2", "l")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).value = "Asking the day before saves a wasted visit"
+    await pilot.press("enter", "d", "d", "p", "5")
+    await pilot.pause()
+    await pilot.press("5")  # again: the steps not marked are left for later
+    await pilot.pause()
+
+
 SHOTS = (
     Shot("home"),
     Shot("home-wide", size=WIDE),
@@ -86,6 +97,8 @@ SHOTS = (
     Shot("huddle-blockers", ("h", "4")),
     Shot("huddle-wrap-up", ("h", "5")),
     Shot("huddle-today-wide", ("h", "3"), size=WIDE, then=type_text),
+    Shot("huddle-blockers-wide", ("h", "4", "right", "right", "down"), size=WIDE),
+    Shot("huddle-wrap-up-wide", ("h",), size=WIDE, then=look_back_then_wrap_up),
     Shot("goals", ("g",)),
     Shot("pdsa", ("g", "down", "down", "p")),
     Shot("trends", ("t",)),

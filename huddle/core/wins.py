@@ -1,5 +1,6 @@
 """The wins Wrap-up celebrates: the steps done that the huddle looked back on, what management
-and the team did about blockers this week ("you said, we did"), and the milestones of the
+and the team did about blockers in the last seven days ("you said, we did": a Monday huddle
+still hears what was answered on Friday), and the milestones of the
 running total of small steps and of the streak, with how far the next one is.
 
 Milestones: small steps taken at 100, 250 and 500, then 1,000, 2,500, 5,000, 10,000 and so
@@ -11,15 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from huddle.core.calendar import Period, period_start
 from huddle.core.flow import WrapUp, yesterday
 from huddle.core.models import BlockerStatus, StepStatus
 from huddle.core.store import Store
 
 STEP_MILESTONES = (100, 250, 500)
 """The first milestones of the running total of small steps taken (then 1,000, 2,500, ...)."""
+WE_DID_DAYS = 7
+"""How far back "you said, we did" looks, `day` included: a week."""
 STREAK_MILESTONES = (10, 50, 100)
 """The first milestones of the streak, in huddle days in a row (then 250, 500, 1,000, ...)."""
 
@@ -91,7 +93,7 @@ class StepDone:
 
 @dataclass(frozen=True)
 class WeDid:
-    """A blocker answered by management or resolved this week: what the team said, and what
+    """A blocker answered by management or resolved lately: what the team said, and what
     was done about it."""
 
     said: str
@@ -122,10 +124,10 @@ def steps_done(store: Store, day: date) -> list[StepDone]:
     ]
 
 
-def we_did_this_week(store: Store, day: date) -> list[WeDid]:
-    """The blockers answered or resolved from Monday to `day`, oldest first; one answered
-    and then resolved is told once, as resolved."""
-    first = period_start(day, Period.WEEK)
+def we_did_lately(store: Store, day: date) -> list[WeDid]:
+    """The blockers answered or resolved in the WE_DID_DAYS up to `day`, oldest first; one
+    answered and then resolved is told once, as resolved."""
+    first = day - timedelta(days=WE_DID_DAYS - 1)
     found: dict[str, WeDid] = {}
     for status in (BlockerStatus.ANSWERED, BlockerStatus.RESOLVED):
         for event in store.blockers.events_between(first, day, to=status):
@@ -146,7 +148,7 @@ def wins(store: Store, day: date, summary: WrapUp) -> Wins:
     streak_before = summary.streak - 1 if held_today and summary.streak else summary.streak
     return Wins(
         done=tuple(done),
-        we_did=tuple(we_did_this_week(store, day)),
+        we_did=tuple(we_did_lately(store, day)),
         steps=count_milestones(taken_now - len(done), taken_now, STEP_MILESTONES, "small steps"),
         streak=count_milestones(
             streak_before, summary.streak, STREAK_MILESTONES, "huddle days in a row"

@@ -21,6 +21,7 @@ from huddle.core.wins import (
 WEDNESDAY = date(2026, 11, 25)
 TUESDAY, MONDAY = date(2026, 11, 24), date(2026, 11, 23)
 LAST_FRIDAY = date(2026, 11, 20)
+LAST_TUESDAY = date(2026, 11, 17)
 
 
 def at(clock: FixedClock, day: date) -> None:
@@ -73,10 +74,14 @@ def test_the_wins_of_a_huddle_that_takes_the_team_past_100_steps_and_10_huddles(
     kept = team.steps.add(anne, "Prepare the questions the day before [TODO]", TUESDAY)
     part = team.steps.add(ann, "Write notes within the hour", TUESDAY)
     dropped = team.steps.add(ann, "Call the GP first", TUESDAY)
-    # This week: one blocker answered on Monday, one resolved today; one answered last week.
-    at(clock, LAST_FRIDAY)
+    # The last seven days: answered last Friday and on Monday, resolved today; not the one
+    # answered eight days ago.
+    at(clock, LAST_TUESDAY)
     old = team.blockers.escalate(team.blockers.raise_blocker(ann, "Old one"), "IT", who="Ann")
-    team.blockers.answer(old, "Answered last week", who="Sam Patel")
+    team.blockers.answer(old, "Answered eight days ago", who="Sam Patel")
+    at(clock, LAST_FRIDAY)
+    car = team.blockers.escalate(team.blockers.raise_blocker(ann, "No pool car"), "$", who="Ann")
+    team.blockers.answer(car, "A car on Tuesdays from January", who="Pat Reid")
     at(clock, MONDAY)
     laptop = team.blockers.raise_blocker(anne, "No laptop for the new starter")
     laptop = team.blockers.escalate(laptop, "Needs budget", who="Ann Smith")
@@ -101,6 +106,7 @@ def test_the_wins_of_a_huddle_that_takes_the_team_past_100_steps_and_10_huddles(
         ),
     ]
     assert [(w.said, w.did, w.resolved, w.by) for w in found.we_did] == [
+        ("No pool car", "A car on Tuesdays from January", False, "Pat Reid"),
         ("No laptop for the new starter", "Ordered; arrives Thursday", False, "Sam Patel"),
         ("The form asks twice", "Forms group dropped the second field", True, "Ann Smith"),
     ]

@@ -1,7 +1,8 @@
 """Wrap-up's wins on the TV (from WIDE_COLUMNS columns): the running total of small steps and
 the streak in block figures, each with its milestone (reached today, or how far the next is);
 then the steps done that the huddle looked back on, with what was learned, beside the blockers
-answered or resolved this week ("you said, we did"). What is a win is decided in core.wins."""
+answered or resolved in the last seven days ("you said, we did"). What is a win is decided
+in core.wins."""
 
 from __future__ import annotations
 
@@ -90,9 +91,11 @@ def done_lines(wins: Wins) -> Content:
 
 
 def we_did_lines(wins: Wins, today: date) -> Content:
-    """Each blocker answered or resolved this week: what the team said, what was done."""
+    """Each blocker answered or resolved lately: what the team said, what was done."""
     if not wins.we_did:
-        return Content.styled("No blocker answered or resolved this week yet.", "$text-muted")
+        return Content.styled(
+            "No blocker answered or resolved in the last seven days.", "$text-muted"
+        )
     lines: list[Content] = []
     for said in wins.we_did:
         how = "resolved" if said.resolved else "answered"
@@ -148,6 +151,6 @@ class WrapUpWins(Vertical):
         self.query_one("#wins-streak", Tile).show(wins.streak)
         done, we_did = self.query_one("#wins-done"), self.query_one("#wins-we-did")
         done.border_title = f"Done since the last huddle ({len(wins.done)})"
-        we_did.border_title = f"You said, we did: this week ({len(wins.we_did)})"
+        we_did.border_title = f"You said, we did: the last seven days ({len(wins.we_did)})"
         done.query_one(Static).update(done_lines(wins))
         we_did.query_one(Static).update(we_did_lines(wins, today))
