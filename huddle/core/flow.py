@@ -17,6 +17,7 @@ from huddle.core.models import (
     HuddleError,
     Member,
     Role,
+    Source,
     Stage,
     Step,
     StepStatus,
@@ -140,18 +141,25 @@ class TypedStep:
     member: Member
     goal: Goal | None
     is_blocker: bool
+    source: Source | None = None
+    """Where the idea came from (+carer), if the line says."""
+    is_idea: bool = False
+    """A line opened with !!: an idea to note, not yet a step."""
 
 
 def read_entry(
     line: str, *, member: Member, goals: Sequence[Goal], members: Sequence[Member]
 ) -> TypedStep:
-    """Read a typed line (shorthand: #goal, @name, a leading ! for a blocker)."""
+    """Read a typed line (shorthand: #goal, @name, +carer, a leading ! for a blocker, !!
+    for an idea)."""
     entry = parse_entry(line)
     if not entry.text:
         raise HuddleError("type the step itself, not only its #goal or @name")
+    if entry.is_blocker and entry.source:
+        raise HuddleError("a blocker has no source; leave out the +word")
     goal = match_one(entry.goal, goals, lambda g: g.title, "goal") if entry.goal else None
     who = match_member(entry.who, members) if entry.who else member
-    return TypedStep(entry.text, who, goal, entry.is_blocker)
+    return TypedStep(entry.text, who, goal, entry.is_blocker, entry.source, entry.is_idea)
 
 
 def preview_entry(line: str, goals: Sequence[Goal], members: Sequence[Member]) -> str:
@@ -166,17 +174,23 @@ def preview_entry(line: str, goals: Sequence[Goal], members: Sequence[Member]) -
         who = match_member(entry.who, members) if entry.who else None
     except HuddleError as error:
         return str(error)
-    parts = ["a blocker" if entry.is_blocker else "a step"]
+    parts = ["a blocker" if entry.is_blocker else "an idea" if entry.is_idea else "a step"]
     if who:
-        parts.append(f"for {who.name}")
+        parts.append(f"{'noted by' if entry.is_idea else 'for'} {who.name}")
+    if entry.is_idea:
+        parts[-1] += ","
+        parts.append("not yet a step")
+    if entry.source:
+        parts[-1] += ","
+        parts.append(f"from {entry.source.said}")
     if entry.mentions:  # an @name inside the sentence gives the step to nobody
         parts[-1] += ","
         parts.append(kept_as_typed(entry.mentions))
     if goal:
-        if entry.mentions:
+        if entry.mentions or entry.source:
             parts[-1] += ","
         parts.append(f"towards: {goal.title}")
-    elif not entry.is_blocker:
+    elif not entry.is_blocker and not entry.is_idea:
         parts.append("(no goal yet: #word links one)")
     return " ".join(parts)
 

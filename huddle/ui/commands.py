@@ -62,6 +62,12 @@ for _title, _help, _action, _words in (
         "home.goals",
         "measure run chart median shift trend value",
     ),
+    (
+        "Ideas",
+        "Ideas not yet steps: where each came from; try, adopt or set one aside",
+        "app.open_ideas",
+        "idea carer co-production impact",
+    ),
     ("Open trends", "How the team is doing over time", "home.trends", "trends"),
     (
         "Management view",

@@ -134,6 +134,13 @@ class SharedScreenApp(App[None]):
         if self._show(BoardScreen) is None:
             self.push_screen(BoardScreen())
 
+    def action_open_ideas(self) -> None:
+        """Ideas not yet steps: where each came from, and where each stands."""
+        from huddle.ui.screens.ideas import IdeasScreen
+
+        if self._show(IdeasScreen) is None:
+            self.push_screen(IdeasScreen())
+
     def action_open_pdsa(self) -> None:
         """The PDSA cycles: the changes the team is trying."""
         from huddle.ui.screens.pdsa import PdsaScreen

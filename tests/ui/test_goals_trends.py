@@ -143,6 +143,8 @@ async def test_a_step_becomes_a_pdsa_cycle_studied_and_adopted(
         assert "the form [really] needs it twice" in _text(app, "#pdsa-study")
         await pilot.press("d", "a", "enter")  # adopt, with no note
         await pilot.pause()
+        await pilot.press("escape")  # what did it give? skipped
+        await pilot.pause()
         decided = store.pdsa.get(cycle.id)
         assert decided.act is Act.ADOPT and decided.study == "One wasted visit instead of three"
         assert "30-day check, Wed 30 Dec: not checked yet" in _text(app, "#pdsa-act")

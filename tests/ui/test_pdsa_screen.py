@@ -14,6 +14,7 @@ from huddle.core.models import Step, StepStatus
 from huddle.core.pdsa import Act, PdsaCycle
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
+from huddle.ui.screens.dialogs import AskText
 from huddle.ui.screens.pdsa import PdsaScreen
 from huddle.ui.screens.pdsa_forms import AddStepsScreen, DecideScreen
 
@@ -138,6 +139,9 @@ async def test_i_decide_with_a_note_on_why(store: Store, clock: FixedClock) -> N
         assert note.has_focus and note.value == "Not [yet]"  # what was typed is kept
         note.value = "Everyone rings ahead now [all] 🙂"
         await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AskText)  # what did it give? Esc skips it
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PdsaScreen)
         act = _text(app, "#pdsa-act")

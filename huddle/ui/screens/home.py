@@ -110,6 +110,7 @@ class HomeScreen(LiveScreen):
         ("m", "app.open_management", "Management"),
         ("d", "app.open_digest", "Digest"),
         ("b", "app.open_board", "Board"),
+        ("i", "app.open_ideas", "Ideas"),
         *HOME_BINDINGS,
         ("r", "reload", "Refresh"),
     ]

@@ -12,9 +12,11 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from huddle.core.calendar import format_day
-from huddle.core.models import Goal, Step
+from huddle.core.impact import impact_words
+from huddle.core.models import Goal, Impact, Step
 from huddle.core.pdsa import Act, PdsaCycle
 from huddle.ui.screens.base import LiveScreen
+from huddle.ui.screens.impact_ask import ask_what_it_gave
 from huddle.ui.screens.pdsa_forms import (
     AddStepsScreen,
     CheckScreen,
@@ -199,6 +201,9 @@ class PdsaScreen(LiveScreen):
             act.append(f"{cycle.act.value}, {decided}")
             if cycle.act_note:
                 act.append(Content.assemble("\n", ("Why: ", "dim"), cycle.act_note))
+            gave = self.store.impacts.of(cycle_id=cycle.id)
+            if gave is not None and impact_words(gave):
+                act.append(Content.assemble("\n", ("It gave: ", "dim"), impact_words(gave)))
         for check in self.store.pdsa.checks(cycle):
             answer = (
                 "not checked yet"
@@ -290,6 +295,13 @@ class PdsaScreen(LiveScreen):
 
     def _decided(self, cycle: PdsaCycle | None) -> None:
         self._saved(cycle)
+        if cycle is not None and cycle.act is Act.ADOPT:
+
+            def save(gave: Impact) -> None:
+                self.safely(lambda: self.store.impacts.say(gave, cycle_id=cycle.id))
+                self.safely(self.reload)
+
+            ask_what_it_gave(self, cycle.change, save)
         if cycle is not None and cycle.act is None and cycle.adapted_from:
             self.notify("A new cycle to try it changed: e writes its plan, a adds its steps")
 

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from huddle.core.calendar import Period
+from huddle.core.impact import impact_sentence, time_words
 from huddle.core.trends import METRICS, Metric, Trends, compute_trends, format_value
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.widgets.chart import BarChart
@@ -110,6 +111,7 @@ class TrendsScreen(LiveScreen):
     def on_resize(self) -> None:
         self._fit_rows()
         if self._trends is not None:
+            self._show_summary(self._trends)
             self._show_span(self._trends)
 
     def _fit_rows(self) -> None:
@@ -146,13 +148,29 @@ class TrendsScreen(LiveScreen):
             parts.append((f"[{key}] {period.value}", "bold reverse" if chosen else "dim"))
             parts.append("  ")
         self.query_one("#trends-periods", Static).update(Content.assemble(*parts))
-        self.query_one("#trends-summary", Static).update(
-            Content(
-                f"Streak: {trends.streak} huddle day{'s' * (trends.streak != 1)} held in a row"
-                f"   ·   {trends.total_taken:,} small steps taken in all"
-            )
-        )
+        self._show_summary(trends)
         self._show_span(trends)
+
+    def _show_summary(self, trends: Trends) -> None:
+        """The streak, the steps taken, and what the changes gave, in one line: in fewer
+        words when the long ones don't fit."""
+        summary = self.query_one("#trends-summary", Static)
+        days = f"huddle day{'s' * (trends.streak != 1)}"
+        text = (
+            f"Streak: {trends.streak} {days} held in a row"
+            f"   ·   {trends.total_taken:,} small steps taken in all"
+        )
+        impact = trends.impact
+        if impact.changes:
+            gave = impact_sentence(impact).split(";")[0]
+            text += f"   ·   {gave}"
+            if len(text) > summary.size.width and impact.minutes_a_week:
+                changes = f"{impact.changes} change{'s' * (impact.changes != 1)}"
+                text = (
+                    f"Streak {trends.streak}  ·  {trends.total_taken:,} steps taken  ·  "
+                    f"{time_words(impact.minutes_a_week)} a week saved by {changes}"
+                )
+        summary.update(Content(text))
 
     def _show_span(self, trends: Trends) -> None:
         """The first and last period over the bars; short names when the long ones don't fit."""

@@ -18,11 +18,12 @@ from huddle.core.flow import (
     read_entry,
     steps_for,
 )
-from huddle.core.models import Blocker, Goal, Member, Stage, Step
+from huddle.core.models import Blocker, Goal, Member, Source, Stage, Step
 from huddle.core.speakers import speaking_order
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.today_board import TodayBoard
 from huddle.ui.screens.stages.today_edit import edit_step
+from huddle.ui.screens.stages.today_idea import note_idea
 from huddle.ui.screens.stages.today_input import StepInput, TodaySteps
 from huddle.ui.screens.stages.today_rows import by_name, people_chunks, step_row
 from huddle.ui.widgets.big_name import BigName
@@ -34,7 +35,7 @@ __all__ = ["StepInput", "TodayStage", "TodaySteps"]
 DRAFT_SAVE_SECONDS = 1.0
 """Typing is kept in the file at most this long after a key (and at once on leaving)."""
 
-HINT = "Tab completes #goal and @name   ctrl+g picks a goal   ! first: a blocker"
+HINT = "Tab completes #goal @name   ctrl+g picks a goal   ! a blocker   !! an idea"
 
 
 class TodayStage(StageView, can_focus=True):
@@ -310,21 +311,27 @@ class TodayStage(StageView, can_focus=True):
             event.stop()
             self.submit(event.value)
 
-    def submit(self, line: str) -> None:
+    def submit(self, line: str, *, as_idea: bool = False) -> None:
         """Enter on the line: save it as the person's step (or a blocker) and pass on; an
-        empty line goes on to Blockers."""
+        empty line goes on to Blockers. `as_idea` (ctrl+n): note it as an idea, as !! does."""
         person = self.person
         if not line.strip() or person is None:
             self.huddle.action_next_stage()
             return
+        read = line
+        if as_idea and not line.lstrip().startswith("!!"):
+            read = "!! " + line.lstrip().removeprefix("!")
         typed = self.huddle.safely(
-            lambda: read_entry(line, member=person, goals=self.goals, members=self.members)
+            lambda: read_entry(read, member=person, goals=self.goals, members=self.members)
         )
         if typed is None:
             return  # the notice says what is wrong; the line stays as typed
         store = self.store
         # One id per line typed: pressing Enter again while it waits for the file saves once.
         new_id = self._ids.setdefault((person.id, line), store.db.new_id())
+        if typed.is_idea:
+            note_idea(self, person, line, typed, new_id)
+            return
         if typed.is_blocker:
 
             def raised(blocker: Blocker) -> None:
@@ -358,6 +365,7 @@ class TodayStage(StageView, can_focus=True):
                 typed.text,
                 self.day,
                 goal=typed.goal,
+                source=typed.source or Source.PRACTITIONER,
                 step_id=new_id,
                 clear_draft=(person.id, line),
             ),

@@ -61,6 +61,7 @@ class StepInput(Input):
         Binding("tab", "complete", "#goal", key_display="Tab"),
         Binding("ctrl+g", "pick_goal", "Pick goal"),
         Binding("escape", "stop_typing", "Stop typing"),
+        Binding("ctrl+n", "note_idea", "Note as an idea", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -135,6 +136,13 @@ class StepInput(Input):
             self.cursor_position = len(text)
 
         self.app.push_screen(PickOne("Which goal does this step serve?", choices), chosen)
+
+    def action_note_idea(self) -> None:
+        """ctrl+n: the line typed is an idea, not yet a step (as if it began with !!)."""
+        if not self.value.strip():
+            today_stage(self).huddle.notify("Type the idea first, then ctrl+n notes it", timeout=3)
+            return
+        today_stage(self).submit(self.value, as_idea=True)
 
     def action_person(self, delta: int) -> None:
         today_stage(self).action_person(delta)

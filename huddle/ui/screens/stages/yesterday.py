@@ -20,8 +20,10 @@ from huddle.core.flow import (
     mark_step,
     yesterday,
 )
-from huddle.core.models import Stage, Step, StepStatus
+from huddle.core.impact import impact_words
+from huddle.core.models import Impact, Stage, Step, StepStatus
 from huddle.core.pdsa import SustainmentCheck
+from huddle.ui.screens.impact_ask import ask_what_it_gave
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.undo import UNDO_KEY, take_back
 from huddle.ui.screens.stages.yesterday_cards import review_cards
@@ -59,10 +61,11 @@ class ReviewList(KeyList):
         Binding("x", "mark('x')", "Dropped"),
         Binding("l", "learned", "Learned"),
         UNDO_KEY,
+        Binding("g", "gave", "What it gave", show=False),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("mark", "learned", "undo"):
+        if action in ("mark", "learned", "undo", "gave"):
             return not self.query_ancestor(YesterdayStage).read_only
         return True
 
@@ -71,6 +74,9 @@ class ReviewList(KeyList):
 
     def action_learned(self) -> None:
         self.query_ancestor(YesterdayStage).ask_learning(self.highlighted_id())
+
+    def action_gave(self) -> None:
+        self.query_ancestor(YesterdayStage).ask_gave(self.highlighted_id())
 
     def action_undo(self) -> None:
         stage = self.query_ancestor(YesterdayStage)
@@ -93,6 +99,8 @@ class YesterdayStage(StageView):
         self.row_cells = 80
         self.back_to = date.min
         """The huddle day looked back on (read on each load)."""
+        self.just_done: str | None = None
+        """The step just marked done or partly, until the next mark: g says what it gave."""
         self.cards: list[Card] = []
         """On the TV: the steps as cards by person (read on each load)."""
 
@@ -307,11 +315,40 @@ class YesterdayStage(StageView):
         if step_id not in self.order:
             return
         step = self.steps[step_id]
-        self.huddle.safely(lambda: mark_step(self.store, step, status, self.day))
+        self.just_done = None
+        marked = self.huddle.safely(lambda: mark_step(self.store, step, status, self.day))
         self.load()
         if status is StepStatus.CARRIED:
             self.huddle.notify(f"Carried to today: {step.text}", markup=False, timeout=3)
+        if marked is not None and status in (StepStatus.DONE, StepStatus.PARTLY):
+            self.just_done = step_id
+            self.query_one(".stage-hint", Static).update(
+                Content.assemble(
+                    ("What did it give? ", "bold"),
+                    ("g", "bold"),
+                    " says (30 min a week, 2 visits, a line on the difference to a person);"
+                    " any other key goes on",
+                )
+            )
         self.highlight_next(step_id)
+
+    def ask_gave(self, row_id: str | None) -> None:
+        """g: what the step just marked done gave (else the picked step, if done)."""
+        if self.read_only:
+            return
+        step_id = self.just_done or row_id
+        step = self.steps.get(step_id or "")
+        if step is None or step.status not in (StepStatus.DONE, StepStatus.PARTLY):
+            self.huddle.notify("g says what a step done gave: mark it done first", timeout=3)
+            return
+
+        def save(gave: Impact) -> None:
+            self.huddle.safely(lambda: self.store.impacts.say(gave, step_id=step.id))
+            self.huddle.notify(f"Noted what it gave: {impact_words(gave)}", markup=False)
+            self.just_done = None
+            self.load()
+
+        ask_what_it_gave(self.huddle, step.text, save)
 
     def ask_learning(self, step_id: str | None) -> None:
         if step_id is None and not self.read_only:
