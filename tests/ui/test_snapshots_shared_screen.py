@@ -63,7 +63,7 @@ def test_high_contrast_theme(snap_compare: SnapCompare, app: HuddleApp) -> None:
     assert snap_compare(app, terminal_size=(120, 36), press=["p"])
 
 
-@pytest.mark.parametrize("tab", ["members-tab", "days-tab", "timebox-tab", "team-tab"])
+@pytest.mark.parametrize("tab", ["members-tab", "days-tab", "timebox-tab", "team-tab", "board-tab"])
 def test_team_set_up(snap_compare: SnapCompare, app: HuddleApp, tab: str) -> None:
     assert snap_compare(app, terminal_size=(100, 30), run_before=show_tab(tab))
 

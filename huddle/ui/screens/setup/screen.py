@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Input, Static, TabbedContent
 
 from huddle.ui.screens.base import LiveScreen
+from huddle.ui.screens.setup.board import BoardPane
 from huddle.ui.screens.setup.days import DaysPane
 from huddle.ui.screens.setup.members import MembersPane
 from huddle.ui.screens.setup.pane import SetupPane
@@ -31,6 +32,8 @@ who has left (their history stays), and say when someone is away. **Days and hol
 the days the team huddles, and the days it doesn't. **Timebox**: how long the huddle
 takes, stage by stage.
 **Team**: its name, how dates are typed, and how long management has to answer a blocker.
+**Board and speakers**: who speaks first at Today (alphabetical, rotating or random), how
+long the board shows each panel, and the measures tracked daily on its day-status strip.
 """
     BINDINGS = [
         Binding("r", "rename", "Rename"),
@@ -60,7 +63,7 @@ takes, stage by stage.
     TeamSetupScreen .stage-row Input { width: 8; }
     TeamSetupScreen #split-total { margin: 1 0 0 0; text-style: bold; }
     TeamSetupScreen #team-form Input { width: 1fr; }
-    #team-form #answer-limit, #team-form #backups-kept { width: 8; }
+    #team-form #answer-limit, #team-form #backups-kept, #board-form #board-seconds { width: 8; }
     TeamSetupScreen RadioSet { width: auto; }
     """
 
@@ -71,6 +74,7 @@ takes, stage by stage.
             yield DaysPane("Days and holidays", id="days-tab")
             yield TimeboxPane("Timebox", id="timebox-tab")
             yield TeamPane("Team", id="team-tab")
+            yield BoardPane("Board and speakers", id="board-tab")
         yield FittingFooter()
 
     def on_mount(self) -> None:
