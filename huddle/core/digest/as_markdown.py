@@ -78,13 +78,8 @@ def render_markdown(digest: Digest) -> str:
         if e.waiting_huddle_days is not None and e.sent_up_on == d.made_on:
             add("  No answer yet, sent up today.")
         elif e.waiting_huddle_days is not None:
-            whose = f"{_line(e.tier)}'s" if e.tier else "the team's"
-            flag = {
-                "red": f": OVERDUE, more than twice {whose} limit of {e.answer_limit_days}",
-                "amber": f": overdue, past {whose} limit of {e.answer_limit_days}",
-            }.get(e.flag, "")
             waited = _plural(e.waiting_huddle_days, "huddle day")
-            add(f"  No answer yet, waiting {waited}{flag}.")
+            add(f"  No answer yet, waiting {waited}{_line(e.how_late)}.")
         elif e.answered_on is not None:
             add(f"  Answered {_day(e.answered_on)}{_by(e.answered_by)}: {_line(e.answer)}")
         raised_by = f" by {_line(e.raised_by)}" if e.raised_by else ""

@@ -102,12 +102,7 @@ def _waiting_for_you(d: Digest, waiting: list[OpenEscalation]) -> Section:
         if e.sent_up_on == d.made_on:
             wait = "sent up today"
         else:
-            whose = f"{e.tier}'s" if e.tier else "the team's"
-            flag = {
-                "red": f": OVERDUE, more than twice {whose} limit of {e.answer_limit_days}",
-                "amber": f": overdue, past {whose} limit of {e.answer_limit_days}",
-            }.get(e.flag, "")
-            wait = f"waiting {_plural(days, 'huddle day')}{flag}"
+            wait = f"waiting {_plural(days, 'huddle day')}{e.how_late}"
         raised_by = f" by {e.raised_by}" if e.raised_by else ""
         section.item(
             e.text + (f" ({e.category})" if e.category else ""),

@@ -42,6 +42,16 @@ class OpenEscalation:
     """The huddle days it had to be answered in: its tier's limit, else the team's."""
 
     @property
+    def how_late(self) -> str:
+        """ ": overdue, past Service manager's limit of 3" (amber), ": OVERDUE, more than
+        twice the team's limit of 2" (red), or "" in time."""
+        whose = f"{self.tier}'s" if self.tier else "the team's"
+        return {
+            "red": f": OVERDUE, more than twice {whose} limit of {self.answer_limit_days}",
+            "amber": f": overdue, past {whose} limit of {self.answer_limit_days}",
+        }.get(self.flag, "")
+
+    @property
     def with_whom(self) -> str | None:
         """ "Service manager (Jo Reid)", "Director", or who it was sent to, as typed."""
         if self.tier is None or self.sent_to in (None, self.tier):

@@ -150,7 +150,8 @@ class ManageScreen(LiveScreen):
         self.tiers = tiers
         self.rows = {row.blocker.id: row for row in shown}
         table.clear()
-        room = min(100, max(24, self.size.width - 50 - 16 * bool(tiers)))
+        # The blocker's words get what the other columns leave (a Tier column: 17 cells).
+        room = min(100, max(18, self.size.width - 67) if tiers else max(24, self.size.width - 50))
         for row in shown:
             b = row.blocker
             assert b.escalated_at is not None  # noqa: S101 narrows the type; no check relies on it
