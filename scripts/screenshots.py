@@ -101,6 +101,8 @@ SHOTS = (
     Shot("huddle-wrap-up-wide", ("h",), size=WIDE, then=look_back_then_wrap_up),
     Shot("goals", ("g",)),
     Shot("pdsa", ("g", "down", "down", "p")),
+    Shot("measures", ("g", "down", "down", "m")),
+    Shot("measures-wide", ("g", "down", "down", "m"), size=WIDE),
     Shot("trends", ("t",)),
     Shot("management", ("m",)),
     Shot("digest", ("d",)),

@@ -5,6 +5,7 @@ signal are coloured by whether it is the better way; the rules' words go under t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -57,11 +58,10 @@ def draw(chart: MeasureChart, width: int, height: int) -> list[Content]:
     low, high = min(scale), max(scale)
     if high == low:
         low, high = low - 1, high + 1
-    labels = {
-        _row(v, low, high, rows): format_number(v)
-        for v in (high, low, target, median)
-        if v is not None
-    }
+    labels = {_row(v, low, high, rows): format_number(v) for v in _ticks(low, high, rows)}
+    for value in (high, low, target, median):  # these win over a tick on the same row
+        if value is not None:
+            labels[_row(value, low, high, rows)] = format_number(value)
     margin = max(len(text) for text in labels.values()) + 1
     plot = width - margin - 1
     shown = points[-plot:] if len(points) > plot else points
@@ -98,6 +98,20 @@ def draw(chart: MeasureChart, width: int, height: int) -> list[Content]:
         )
     lines.append(_dates([p.day for p in shown], margin, columns[-1] + 1 if columns else 0))
     return lines
+
+
+def _ticks(low: float, high: float, rows: int) -> list[float]:
+    """Round values (steps of 1, 2 or 5 times a power of ten) to label up the axis, about
+    one every 3 rows, so a point's value can be read off it."""
+    wanted = max(1, min(6, rows // 3))
+    rough = (high - low) / wanted
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+    ticks, value = [], math.ceil(low / step) * step
+    while value <= high + step * 1e-9:
+        ticks.append(round(value, 9))
+        value += step
+    return ticks
 
 
 def _row(value: float, low: float, high: float, rows: int) -> int:
