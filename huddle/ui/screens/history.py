@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -123,6 +124,7 @@ goal and status; choose a result to read that day's huddle.
         self.query_one("#title-bar", Static).update(
             Content.assemble(("Huddle", "bold"), "  ", team.name or "a new team", "  ·  History")
         )
+        self.query_one("#record", DrawnOnce).forget()  # (something changed: draw it again)
         self.show_day(self.day or self.store.today())
         if self._search is not None and self.searching:
             self._search.fill_filters()
@@ -136,12 +138,16 @@ goal and status; choose a result to read that day's huddle.
         """Read one day's huddle back, in full."""
         self.day = day
         record = day_record(self.store, day)
-        self.query_one("#day-heading", Static).update(Content(heading(record)))
+        said = self.query_one("#day-heading", Static)
+        line, room = Content(heading(record)), said.content_size.width
+        one_line = room > 0 and line.cell_length <= room and cell_len(str(said.content)) <= room
+        said.update(line, layout=not one_line)  # (one line, as before: no new layout)
         open_huddle = self.query_one("#open-huddle", Button)
         if open_huddle.display != (record.huddle is not None):
             open_huddle.display = record.huddle is not None
             self.refresh_bindings()  # (Enter: Open comes or goes; the footer is built again)
-        self.query_one("#record", DrawnOnce).show(record_parts(record, self.store.today()))
+        today = self.store.today()
+        self.query_one("#record", DrawnOnce).show(record_parts(record, today), key=(day, today))
 
     # Events -------------------------------------------------------------------------------
 

@@ -7,12 +7,16 @@ scrolling view shows those lines: a new record is one layout, not one per block.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 from rich.console import RenderableType
+from rich.style import Style
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+KEEP = 32
+"""How many drawings are kept to be shown again (moving back and forth between days)."""
 
 
 class DrawnOnce(ScrollView, can_focus=False):
@@ -32,14 +36,23 @@ class DrawnOnce(ScrollView, can_focus=False):
         """The width the lines were drawn for (-1: not drawn yet)."""
         self._scrolled = False
         """Whether the lines were taller than the view, last time."""
+        self._key: Hashable = None
+        self._kept: dict[tuple[Hashable, int, Style], list[Strip]] = {}
+        """Lines drawn before, by what they show, their width and style (the latest last)."""
 
-    def show(self, blocks: Sequence[RenderableType]) -> None:
-        """Show `blocks` in place of what was shown, from the top."""
-        self._blocks = blocks
+    def show(self, blocks: Sequence[RenderableType], *, key: Hashable = None) -> None:
+        """Show `blocks` in place of what was shown, from the top. `key` names what they
+        show: shown again under the same key, the lines drawn then are used (`forget()`
+        when what a key shows may have changed)."""
+        self._blocks, self._key = blocks, key
         self._drawn_at = -1
         self._fit()
         self.scroll_home(animate=False, immediate=True)
         self.refresh()
+
+    def forget(self) -> None:
+        """Lines drawn before are drawn again when next shown."""
+        self._kept.clear()
 
     def on_resize(self) -> None:
         self._fit()
@@ -64,7 +77,10 @@ class DrawnOnce(ScrollView, can_focus=False):
 
     def _draw(self, width: int) -> list[Strip]:
         width = max(width, 1)
-        if width != self._drawn_at:
+        kept = (self._key, width, self.rich_style)
+        if width != self._drawn_at and self._key is not None and kept in self._kept:
+            self._lines, self._drawn_at = self._kept[kept], width
+        elif width != self._drawn_at:
             console = self.app.console
             options = self.app.console_options.update_width(width).update(highlight=False)
             blank = Strip.blank(width, self.rich_style)
@@ -74,6 +90,10 @@ class DrawnOnce(ScrollView, can_focus=False):
                 lines.extend(Strip(line, width) for line in drawn)
                 lines.append(blank)
             self._lines, self._drawn_at = lines, width
+            if self._key is not None:
+                self._kept[kept] = lines
+                if len(self._kept) > KEEP:
+                    del self._kept[next(iter(self._kept))]
         return self._lines
 
     def render_line(self, y: int) -> Strip:
