@@ -10,7 +10,7 @@ from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.history import HistoryScreen
 
-from .screen_helpers import FRIDAY, add_history, notices, screen_text
+from .screen_helpers import FRIDAY, THURSDAY, add_history, notices, screen_text, wait_until
 
 
 async def open_history(pilot: object) -> HistoryScreen:
@@ -57,6 +57,29 @@ async def test_moving_back_and_on_by_day_with_keys_and_buttons(
         assert screen.day == FRIDAY
         await pilot.press("left_square_bracket")  # a month back: nothing before Thursday
         assert screen.day.day == 26
+
+
+async def test_a_day_changed_elsewhere_is_read_again_when_moved_back_to(
+    store: Store, clock: FixedClock
+) -> None:
+    add_history(store, clock)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_history(pilot)
+        assert "Learned from [Bea Jones]" in screen_text(app)
+        await pilot.press("left")
+        assert "Thursday 26 November 2026" in screen_text(app)
+        assert store.db.path is not None
+        other = Store.open(store.db.path, clock=clock)  # another terminal, on the same file
+        try:
+            thursdays = {s.member_name: s for s in other.steps.on_day(THURSDAY)}
+            other.steps.review(thursdays["Bea Jones"], StepStatus.PARTLY, "Only the morning")
+        finally:
+            other.close()
+        app.check_for_changes()
+        await pilot.press("right")
+        assert await wait_until(pilot, lambda: "Only the morning" in screen_text(app))
+        assert "Learned from [Bea Jones]" not in screen_text(app)
 
 
 async def test_typing_a_date_as_people_say_it(store: Store, clock: FixedClock) -> None:
