@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
 
 from huddle.core.calendar import FixedClock
+from huddle.core.demo import create_demo_file, demo_clock
 from huddle.core.models import Role
 from huddle.core.store import Store
 
 MONDAY_MORNING = datetime(2026, 11, 30, 9, 0).astimezone()
 """Tests' "now": Monday 30 November 2026, 09:00, so "yesterday's huddle" is Friday's."""
+DEMO_DAY = date(2026, 11, 30)
+"""The demo team's "today" (as in the screenshots): Monday, looking back on Friday."""
 
 
 @pytest.fixture(autouse=True)
@@ -68,5 +71,15 @@ def store(tmp_path: Path, clock: FixedClock) -> Iterator[Store]:
     opened.members.add("Pat Reid", Role.MANAGER)
     opened.goals.add("Cut the wait for a care assessment")
     opened.goals.add("More strengths-based assessments")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Store]:
+    """A fresh `huddle demo` file, opened on the morning of its day."""
+    path = tmp_path / "demo.db"
+    create_demo_file(path, DEMO_DAY)
+    opened = Store.open(path, clock=demo_clock(DEMO_DAY))
     yield opened
     opened.close()

@@ -4,15 +4,11 @@ The demo team on Monday 30 November 2026."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 
 from huddle.core.calendar import FixedClock
-from huddle.core.demo import create_demo_file, demo_clock
 from huddle.core.models import Blocker, BlockerStatus
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
@@ -25,16 +21,6 @@ DEMO_MONDAY = date(2026, 11, 30)
 FRIDAY = date(2026, 11, 27)
 TV = (200, 50)
 HEADINGS = ("Open", "Owned by the team", "Sent up", "Answered")
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Store]:
-    """A fresh `huddle demo` file, opened on the morning of its day."""
-    path = tmp_path / "demo.db"
-    create_demo_file(path, DEMO_MONDAY)
-    opened = Store.open(path, clock=demo_clock(DEMO_MONDAY))
-    yield opened
-    opened.close()
 
 
 def column_text(app: HuddleApp, column: BoardColumn) -> str:

@@ -7,14 +7,11 @@ pytest tests/ui/test_blockers_wrapup_snapshots.py --snapshot-update
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
 from huddle.core.calendar import FixedClock
-from huddle.core.demo import create_demo_file, demo_clock
 from huddle.core.models import BlockerStatus, StepStatus
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
@@ -22,16 +19,6 @@ from huddle.ui.app import HuddleApp
 DEMO_MONDAY = date(2026, 11, 30)
 FRIDAY = date(2026, 11, 27)
 SIZES = {"tv": (200, 50), "small": (80, 24)}
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Store]:
-    """A fresh `huddle demo` file, opened on the morning of its day."""
-    path = tmp_path / "demo.db"
-    create_demo_file(path, DEMO_MONDAY)
-    opened = Store.open(path, clock=demo_clock(DEMO_MONDAY))
-    yield opened
-    opened.close()
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -3,14 +3,10 @@ cursor moves on ("Still in place?"), and a key that would do nothing says so."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 
-from huddle.core.demo import create_demo_file, demo_clock
 from huddle.core.models import StepStatus
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
@@ -18,16 +14,6 @@ from tests.ui.screen_helpers import notices, screen_text
 
 DEMO_MONDAY = date(2026, 11, 30)
 """The demo team's "today" (as in the screenshots): Monday, looking back on Friday."""
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Store]:
-    """A fresh `huddle demo` file, opened on the morning of its day."""
-    path = tmp_path / "demo.db"
-    create_demo_file(path, DEMO_MONDAY)
-    opened = Store.open(path, clock=demo_clock(DEMO_MONDAY))
-    yield opened
-    opened.close()
 
 
 def fridays_steps(store: Store) -> dict[str, StepStatus]:
