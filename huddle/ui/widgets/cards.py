@@ -84,8 +84,17 @@ def columns_for(width: int, count: int) -> int:
     return max(1, min(count, (width + GAP) // (CARD_WIDTH + GAP)))
 
 
+Drawn = dict[tuple[int, int, str | None], tuple[list[Content], dict[str, int]]]
+"""Cards already drawn, by (their place, their width, the row picked in them): moving the
+pick redraws only the two cards it leaves and enters."""
+
+
 def lay_out(
-    cards: Sequence[Card], width: int, picked: str | None = None, height: int | None = None
+    cards: Sequence[Card],
+    width: int,
+    picked: str | None = None,
+    height: int | None = None,
+    drawn: Drawn | None = None,
 ) -> tuple[Content, dict[str, int]]:
     """`cards` in columns across `width`, in reading order down each column (the columns
     about as tall as each other); and the line each row id starts on. With `height`, the
@@ -93,51 +102,72 @@ def lay_out(
     lines wrapped; else as many as fit the width."""
     if not cards:
         return Content(""), {}
+    drawn = {} if drawn is None else drawn
     most = columns_for(width, len(cards))
-    best = _in_columns(cards, width, most, picked)
+    count = most
     if height is not None:
-        for count in range(min(2, most), most):
-            laid = _in_columns(cards, width, count, picked)
-            if len(laid[0]) <= height:
-                best = laid
+        for fewer in range(min(2, most), most):
+            drawn_so = _drawn(cards, _card_width(width, fewer), None, drawn)
+            heights = [len(lines) for lines, _ in drawn_so]
+            columns = _split(heights, fewer)
+            if max(sum(heights[i] + 1 for i in column) - 1 for column in columns) <= height:
+                count = fewer
                 break
-    lines, starts = best
-    return Content("\n").join(lines), starts
-
-
-def _in_columns(
-    cards: Sequence[Card], width: int, count: int, picked: str | None
-) -> tuple[list[Content], dict[str, int]]:
-    card_width = (width - GAP * (count - 1)) // count
-    drawn = [_card_lines(card, card_width, picked) for card in cards]
-    total = sum(len(lines) + 1 for lines, _ in drawn)
-    target = -(-total // count)
-    columns: list[list[int]] = [[]]
-    height = 0
-    for index, (lines, _) in enumerate(drawn):
-        if columns[-1] and len(columns) < count and height + len(lines) / 2 > target:
-            columns.append([])
-            height = 0
-        columns[-1].append(index)
-        height += len(lines) + 1
+    card_width = _card_width(width, count)
+    cards_drawn = _drawn(cards, card_width, picked, drawn)
     stacks: list[list[Content]] = []
     starts: dict[str, int] = {}
-    for column in columns:
+    for column in _split([len(lines) for lines, _ in cards_drawn], count):
         stack: list[Content] = []
         for index in column:
-            lines, rows = drawn[index]
+            lines, rows = cards_drawn[index]
             if stack:
                 stack.append(Content(" " * card_width))  # a blank line between two cards
             starts.update({row_id: len(stack) + at for row_id, at in rows.items()})
             stack.extend(lines)
         stacks.append(stack)
+    blank = Content(" " * card_width)
     rows_out = [
         Content(" " * GAP)
-        .join(stack[line] if line < len(stack) else Content(" " * card_width) for stack in stacks)
+        .join(stack[line] if line < len(stack) else blank for stack in stacks)
         .rstrip()
         for line in range(max(len(stack) for stack in stacks))
     ]
-    return rows_out, starts
+    return Content("\n").join(rows_out), starts
+
+
+def _card_width(width: int, count: int) -> int:
+    return (width - GAP * (count - 1)) // count
+
+
+def _drawn(
+    cards: Sequence[Card], card_width: int, picked: str | None, cache: Drawn
+) -> list[tuple[list[Content], dict[str, int]]]:
+    """Each card drawn at `card_width` (from `cache` when it was drawn so already)."""
+    out = []
+    for index, card in enumerate(cards):
+        holds = picked if any(row.row_id == picked for row in card.rows) else None
+        key = (index, card_width, holds)
+        if key not in cache:
+            cache[key] = _card_lines(card, card_width, holds)
+        out.append(cache[key])
+    return out
+
+
+def _split(heights: Sequence[int], count: int) -> list[list[int]]:
+    """Cards (by their heights) into `count` columns in order, the columns about as tall."""
+    target = -(-sum(h + 1 for h in heights) // count)
+    columns: list[list[int]] = [[]]
+    height = 0
+    for index, lines in enumerate(heights):
+        left_empty = count - len(columns)  # columns after this one, still empty
+        too_tall = height + lines / 2 > target
+        if columns[-1] and left_empty and (too_tall or left_empty >= len(heights) - index):
+            columns.append([])
+            height = 0
+        columns[-1].append(index)
+        height += lines + 1
+    return columns
 
 
 class CardBoard(VerticalScroll, can_focus=False):
@@ -155,8 +185,9 @@ class CardBoard(VerticalScroll, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._cards: list[Card] = []
+        self._cards: Sequence[Card] = []
         self._picked: str | None = None
+        self._drawn: Drawn = {}
         self.starts: dict[str, int] = {}
         """The line each row id starts on, as last drawn."""
 
@@ -164,13 +195,19 @@ class CardBoard(VerticalScroll, can_focus=False):
         yield Static(id="cards", markup=False)
 
     def show(self, cards: Sequence[Card], picked: str | None = None) -> None:
-        self._cards, self._picked = list(cards), picked
+        """Show `cards`; the same list again with another row picked redraws only the cards
+        the pick moved between."""
+        if cards is not self._cards:
+            self._drawn = {}
+        self._cards, self._picked = cards, picked
         self.draw()
 
     def draw(self) -> None:
         region = self.scrollable_content_region
         width = region.width or self.app.size.width - 4
-        board, self.starts = lay_out(self._cards, width, self._picked, region.height or None)
+        board, self.starts = lay_out(
+            self._cards, width, self._picked, region.height or None, self._drawn
+        )
         self.query_one("#cards", Static).update(board)
         if self._picked in self.starts:
             line = self.starts[self._picked]
