@@ -10,12 +10,19 @@ from __future__ import annotations
 import re
 
 from huddle.core.models import HuddleError, Impact
+from huddle.core.numbers import NUMBER, read_number
 from huddle.core.results import ImpactTotals
 
 IMPACT_HINT = "e.g. 30 min a week, 2 visits, 3 forms, or a line on the difference to a person"
 
 _AMOUNT = re.compile(
-    r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>minutes?|mins?|m|hours?|hrs?|h|visits?|forms?)\b",
+    rf"(?P<n>{NUMBER})\s*(?P<unit>minutes?|mins?|m|hours?|hrs?|h|visits?|forms?)\b",
+    re.IGNORECASE,
+)
+# Time saved is counted a week; said a day or a month it would be added up as a week's.
+_NOT_A_WEEK = re.compile(
+    r"\b(?:a|an|per|each|every)\s+(?:day|month|year|fortnight|quarter)\b"
+    r"|\b(?:daily|monthly|yearly|annually|fortnightly)\b",
     re.IGNORECASE,
 )
 _FILLER = re.compile(
@@ -32,8 +39,10 @@ def parse_impact(line: str) -> Impact:
     if not text:
         return Impact()
     minutes = visits = forms = 0.0
+    if len(text) > 200:
+        raise HuddleError(f"keep it to one line (it is {len(text)} characters; 200 at most)")
     for found in _AMOUNT.finditer(text):
-        amount = float(found["n"].replace(",", "."))
+        amount = read_number(found["n"])
         unit = found["unit"].lower()
         if unit.startswith("h"):
             minutes += amount * 60
@@ -43,9 +52,9 @@ def parse_impact(line: str) -> Impact:
             visits += amount
         else:
             forms += amount
+    if minutes and _NOT_A_WEEK.search(text):
+        raise HuddleError("say the time saved a week (10 min a day is 50 min a week)")
     rest = _FILLER.sub("", _AMOUNT.sub("", text))
-    if len(text) > 200:
-        raise HuddleError(f"keep it to one line (it is {len(text)} characters; 200 at most)")
     return Impact(
         minutes_a_week=round(minutes),
         visits_avoided=round(visits),

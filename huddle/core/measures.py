@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from huddle.core.models import HuddleError
+from huddle.core.numbers import read_number
 
 DEFAULT_BASELINE = 12
 """Points in a new measure's baseline: the median of the first 12 values is the chart's
@@ -42,10 +42,15 @@ class MeasurePoint:
 
 
 def format_number(value: float) -> str:
-    """A value as people write it: 9, 9.5, 0.25, 1,200."""
-    if float(value).is_integer():
+    """A value as people write it: 9, 9.5, 0.25, 1,200, 0.004 (two decimals, or three
+    figures for a value under 1, up to six decimals)."""
+    value = float(value) + 0.0  # never "-0"
+    if value.is_integer():
         return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    small = 0 < abs(value) < 1
+    decimals = min(6, 2 - math.floor(math.log10(abs(value)))) if small else 2
+    shown = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if shown == "-0" else shown
 
 
 def short_day(day: date) -> str:
@@ -53,15 +58,8 @@ def short_day(day: date) -> str:
 
 
 def read_value(text: str) -> float:
-    """A measure's value as typed: 6.5, 1,200, 85%."""
-    cleaned = text.strip().replace(",", "").rstrip("%").strip()
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise HuddleError(f"'{text[:40]}' is not a number") from None
-    if not math.isfinite(value):
-        raise HuddleError(f"'{text[:40]}' is not a number")
-    return value
+    """A measure's value as typed: 6.5, 1,200, 85% (core.numbers reads every number)."""
+    return read_number(text)
 
 
 def recorded_words(measure: Measure, day: date, value: float, before: float | None) -> str:

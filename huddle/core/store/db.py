@@ -164,6 +164,9 @@ class Db:
             yield
         except sqlite3.Error as error:
             raise self.translated(error) from None
+        except OverflowError:
+            # A Python int past SQLite's 64 bits: refused before anything is written.
+            raise StoreError(f"can't save: a number is too large to save in {self.where}") from None
 
     def translated(self, error: sqlite3.Error) -> StoreError:
         text = str(error)

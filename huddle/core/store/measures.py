@@ -7,7 +7,7 @@ from datetime import date
 
 from huddle.core.calendar import DAY_CODES
 from huddle.core.matching import match_one
-from huddle.core.measures import Better, Measure, MeasurePoint
+from huddle.core.measures import Better, Measure, MeasurePoint, short_day
 from huddle.core.models import Goal, HuddleError
 from huddle.core.store.db import Db
 from huddle.core.text import clean_line
@@ -96,7 +96,10 @@ class MeasureStore:
 
     def record(self, measure: Measure, day: date, value: float) -> float | None:
         """Keep the measure's value for `day`; a value already there is replaced, and
-        returned (None when the day had none)."""
+        returned (None when the day had none). A day still to come has no value yet."""
+        if day > self.db.today():
+            when = short_day(day)
+            raise HuddleError(f"{when} is still to come: a value is recorded once it is known")
         with self.db.write() as conn:
             before = conn.execute(
                 "SELECT value FROM measure_values WHERE measure_id = ? AND day = ?",
