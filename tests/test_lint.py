@@ -39,3 +39,25 @@ def test_the_package_passes_the_security_rules() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout
+
+
+def test_no_file_holds_a_merge_conflict_left_unresolved() -> None:
+    """A conflict resolved in a hurry once left its markers in a README: never again."""
+    markers = ("<" * 7 + " ", "=" * 7 + "\n", ">" * 7 + " ")
+    found = []
+    for path in ROOT.rglob("*"):
+        parts = set(path.relative_to(ROOT).parts)
+        if not path.is_file() or parts & {".git", ".venv", "node_modules", "__pycache__"}:
+            continue
+        if path.suffix not in {".py", ".md", ".toml", ".tcss", ".txt", ".cfg", ".yml", ""}:
+            continue
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        except (UnicodeDecodeError, OSError):
+            continue
+        found += [
+            f"{path.relative_to(ROOT)}:{n}"
+            for n, line in enumerate(lines, 1)
+            if line.startswith(markers)
+        ]
+    assert not found

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from huddle.core.calendar import age_in_days, format_day
 from huddle.core.next_huddle import next_huddle
@@ -15,8 +15,8 @@ from huddle.ui.shared_screen import HOME_BINDINGS, is_wide
 from huddle.ui.widgets.block_font import BlockDigits
 from huddle.ui.widgets.blocker_flag import status_cell
 from huddle.ui.widgets.entry_bar import EntryBar
+from huddle.ui.widgets.fitted_table import FittedTable
 from huddle.ui.widgets.fitting_footer import FittingFooter
-from huddle.ui.widgets.live_table import fill_table
 
 WELCOME = """\
 Welcome to Huddle: the daily Kaizen huddle on one shared screen.
@@ -32,6 +32,11 @@ or try the demo team first:
 
   huddle demo --db demo.db
 """
+
+STEP_COLUMNS = [("Who", 18), ("Small step", None), ("Goal", 24)]
+BLOCKER_COLUMNS = [("Age", 4), ("Status", 26), ("Blocker", None), ("Raised by", 18)]
+"""Each column's label and the most cells it takes; None: the one that takes the rest.
+Words that do not fit wrap onto more lines of their row: nothing is cut off."""
 
 
 NUMBERS = (
@@ -131,17 +136,14 @@ class HomeScreen(LiveScreen):
             with Horizontal(id="home-columns"):
                 with Vertical(id="home-steps"):
                     yield Static(id="steps-title", classes="section-title")
-                    yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
+                    yield FittedTable(STEP_COLUMNS, id="steps")
                 with Vertical(id="home-blockers"):
                     yield Static(id="blockers-title", classes="section-title")
-                    yield DataTable(id="blockers", cursor_type="row", zebra_stripes=True)
+                    yield FittedTable(BLOCKER_COLUMNS, id="blockers")
             yield EntryBar(self.store, id="entry-bar")
         yield FittingFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#steps", DataTable).add_columns("Who", "Small step", "Goal")
-        self.query_one("#blockers", DataTable).add_columns("Age", "Status", "Blocker", "Raised by")
-        # No reload here: the screen's first ScreenResume (LiveScreen) loads it, once.
+    # No on_mount reload: the screen's first ScreenResume (LiveScreen) loads it, once.
 
     def action_reload(self) -> None:
         self.safely(self.reload)
@@ -172,8 +174,7 @@ class HomeScreen(LiveScreen):
         self.query_one("#steps-title", Static).update(
             Content(f"Small steps for {format_day(coming.day, today)} ({len(steps)})")
         )
-        fill_table(
-            self.query_one("#steps", DataTable),
+        self.query_one("#steps", FittedTable).show(
             [
                 (step.id, (Text(step.member_name), Text(step.text), Text(step.goal_title or "-")))
                 for step in steps
@@ -184,8 +185,7 @@ class HomeScreen(LiveScreen):
             Content(f"Open blockers ({len(blockers)})")
         )
         calendar, limit = store.calendar(), team.answer_limit_days
-        fill_table(
-            self.query_one("#blockers", DataTable),
+        self.query_one("#blockers", FittedTable).show(
             [
                 (
                     blocker.id,

@@ -12,8 +12,11 @@ Row = tuple[str, Sequence[RenderableType]]
 """A row's key (the step's or blocker's id) and its cells."""
 
 
-def fill_table(table: DataTable[RenderableType], rows: Sequence[Row]) -> bool:
-    """Show `rows`, keeping the cursor on the same row (by key), and the scroll where it was.
+def fill_table(
+    table: DataTable[RenderableType], rows: Sequence[Row], *, height: int | None = 1
+) -> bool:
+    """Show `rows`, keeping the cursor on the same row (by key), and the scroll where it was;
+    `height` None: each row as tall as its wrapped text.
 
     Nothing is touched when the rows are the same as shown, so a live refresh that brings
     nothing new costs nothing and moves nothing. Returns whether the table changed.
@@ -32,7 +35,7 @@ def fill_table(table: DataTable[RenderableType], rows: Sequence[Row]) -> bool:
     with table.prevent(DataTable.RowHighlighted, DataTable.CellHighlighted):
         table.clear()
         for key, cells in wanted:
-            table.add_row(*cells, key=key)
+            table.add_row(*cells, key=key, height=height)
         if keys:
             table.cursor_coordinate = Coordinate(max(row, 0), cursor.column)
     table.scroll_to(scroll_x, scroll_y, animate=False, immediate=True)

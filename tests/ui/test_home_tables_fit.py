@@ -1,0 +1,40 @@
+"""The home screen's tables fit the window: a long step, goal or blocker wraps onto more
+lines of its row and no word is cut off, at 80x24 as on a wider window."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from huddle.core.calendar import FixedClock
+from huddle.core.store import Store
+from huddle.ui.app import HuddleApp
+from tests.ui.screen_helpers import screen_text, wait_until
+
+MONDAY = date(2026, 11, 30)
+STEP = "Ring every carer on the Tuesday list before the visit to check the time still works"
+BLOCKER = "The duty phone goes to a voicemail nobody can reach from home after five"
+
+
+def _words_shown(text: str) -> set[str]:
+    return {word for line in text.splitlines() for word in line.split()}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 50)])
+async def test_no_word_of_a_step_goal_or_blocker_is_cut_off(
+    store: Store, clock: FixedClock, size: tuple[int, int]
+) -> None:
+    ann, sam = store.members.find("ann"), store.members.find("sam")
+    store.steps.add(ann, STEP, MONDAY, goal=store.goals.find("strengths"))
+    store.blockers.raise_blocker(sam, BLOCKER)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=size) as pilot:
+        assert await wait_until(pilot, lambda: "Open blockers (1)" in screen_text(app))
+        await pilot.pause()
+        shown = _words_shown(screen_text(app))
+        for line in (STEP, BLOCKER, "More strengths-based assessments", "Ann Smith", "Sam Okafor"):
+            missing = [word for word in line.split() if word not in shown]
+            assert not missing, f"cut off at {size}: {missing}"
+        table = app.screen.query_one("#steps")
+        assert table.virtual_size.width <= table.size.width  # no sideways scrolling
