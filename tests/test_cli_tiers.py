@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from huddle.core.calendar import FixedClock
+from huddle.core.store import Store
 
 if TYPE_CHECKING:  # the fixtures' types; not imported at run time (see conftest.py)
     from conftest import Huddle
@@ -97,3 +102,26 @@ def test_tiers_typed_wrong_are_one_line(huddle_with_team: Huddle) -> None:
     assert huddle.ok("team", "tiers", "--none") == (
         "Tiers: no tiers: a blocker goes up to whoever is named\n"
     )
+
+
+def test_the_tiers_and_where_each_blocker_is_survive_export_and_import(
+    huddle_with_team: Huddle, tmp_path: Path
+) -> None:
+    huddle = huddle_with_team
+    huddle.ok("team", "tiers", "Team manager", "Director:5")
+    short = raised(huddle)
+    huddle.ok("escalate", short, "--reason", "Only IT", "--who", "ann s")
+    huddle.ok("escalate", short, "--reason", "No budget", "--who", "ann s")
+    exported = tmp_path / "team.json"
+    huddle.ok("export", "--out", str(exported))
+    copy = tmp_path / "copy.db"
+    huddle.ok("import", str(exported), "--db", str(copy))
+    restored = Store.open(copy, clock=FixedClock(datetime(2026, 11, 25, 9).astimezone()))
+    try:
+        assert [(t.name, t.answer_limit_days) for t in restored.team.tiers()] == [
+            ("Team manager", 2),
+            ("Director", 5),
+        ]
+        assert [b.tier_name for b in restored.blockers.open()] == ["Director"]
+    finally:
+        restored.close()
