@@ -181,3 +181,19 @@ async def test_adopting_a_pdsa_cycle_asks_what_it_gave(store: Store, clock: Fixe
             pilot, lambda: "It gave: 45 minutes a week saved" in screen_text(app)
         )
         assert store.pdsa.get(cycle.id).act is Act.ADOPT
+
+
+async def test_f_on_a_planned_step_says_where_its_idea_came_from(
+    store: Store, clock: FixedClock
+) -> None:
+    ann = store.members.find("ann")
+    step = store.steps.add(ann, "Ring the daughter first", MONDAY)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3", "up")  # Ann, who has a step already
+        assert await wait_until(pilot, lambda: "Ring the daughter first" in screen_text(app))
+        await pilot.press("tab", "f")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, PickOne))
+        await pilot.press("down", "down", "enter")  # from the practitioner to a carer
+        assert await wait_until(pilot, lambda: store.steps.get(step.id).source is Source.CARER)
+        assert await wait_until(pilot, lambda: "from a carer or family member" in screen_text(app))

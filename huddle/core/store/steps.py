@@ -138,6 +138,15 @@ class StepStore:
                 )
         return self.get(step_id)
 
+    def set_source(self, step: Step, source: Source) -> Step:
+        """Say where the step's idea came from (co-production is counted from this)."""
+        with self.db.write() as conn:
+            conn.execute(
+                "UPDATE steps SET source = ?, updated_at = ? WHERE id = ?",
+                (source.value, self.db.stamp(), step.id),
+            )
+        return self.get(step.id)
+
     def edit(self, step: Step, text: str, *, goal: Goal | None) -> Step:
         text = clean_line(text, what="a step")
         with self.db.write() as conn:

@@ -23,7 +23,7 @@ from huddle.core.speakers import speaking_order
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.today_board import TodayBoard
 from huddle.ui.screens.stages.today_edit import edit_step
-from huddle.ui.screens.stages.today_idea import note_idea
+from huddle.ui.screens.stages.today_idea import note_idea, pick_step_source
 from huddle.ui.screens.stages.today_input import StepInput, TodaySteps
 from huddle.ui.screens.stages.today_rows import by_name, people_chunks, step_row
 from huddle.ui.widgets.big_name import BigName
@@ -422,6 +422,13 @@ class TodayStage(StageView, can_focus=True):
         person = self.person
         assert person is not None  # noqa: S101 narrows the type; no check relies on it
         edit_step(self, step, person)
+
+    def pick_source(self, step_id: str | None) -> None:
+        """f on a planned step: where its idea came from."""
+        step = self.step_by_id(step_id)
+        if step is None or self.read_only:
+            return
+        pick_step_source(self, step)
 
     def drop(self, step_id: str | None) -> None:
         step = self.step_by_id(step_id)

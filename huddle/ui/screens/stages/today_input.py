@@ -159,13 +159,14 @@ class TodaySteps(KeyList):
         Binding("e", "edit", "Edit"),
         Binding("x", "drop", "Drop"),
         Binding("escape", "type", "Back to typing"),
+        Binding("f", "source", "Where its idea came from", show=False),
     ]
 
     def action_type(self) -> None:
         today_stage(self).type_step()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "drop", "type"):
+        if action in ("edit", "drop", "type", "source"):
             return not today_stage(self).read_only
         return True
 
@@ -180,3 +181,6 @@ class TodaySteps(KeyList):
 
     def action_drop(self) -> None:
         today_stage(self).drop(self.highlighted_id())
+
+    def action_source(self) -> None:
+        today_stage(self).pick_source(self.highlighted_id())

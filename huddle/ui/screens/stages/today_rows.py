@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from huddle.core.models import Member, Step
+from huddle.core.models import Member, Source, Step
 from huddle.ui.widgets.keylist import hanging, with_tail
 
 
@@ -20,11 +20,15 @@ def step_row(step: Step, carried_from: str | None, width: int) -> Content:
         lead = Content.styled("• ", "$text-success")
     parts.append(Content(step.text))
     text = Content.assemble(*parts)
+    tail: list[Content] = []
     if step.goal_title:
-        goal = Content.assemble(
-            ("· ", "dim"), Content(step.goal_title).stylize("italic $text-muted")
+        tail.append(
+            Content.assemble(("· ", "dim"), Content(step.goal_title).stylize("italic $text-muted"))
         )
-        text = with_tail(text, goal, width - lead.cell_length)
+    if step.source is not Source.PRACTITIONER:
+        tail.append(Content.styled(f"from {step.source.said}", "$text-muted"))
+    if tail:
+        text = with_tail(text, Content("  ").join(tail), width - lead.cell_length)
     return hanging(lead, [text], width)
 
 
