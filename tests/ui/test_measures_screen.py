@@ -173,3 +173,19 @@ async def test_the_palette_finds_measures_by_run_chart(store: Store, clock: Fixe
     async with app.run_test(size=(100, 30)) as pilot:
         await run_from_palette(pilot, "run chart", "Measures and run charts")
         assert await wait_until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+
+
+async def test_on_the_steps_with_no_goal_the_measure_keys_say_to_pick_a_goal(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g", "down", "down", "r", "n", "m")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert said == [
+            "Pick a goal to record a value",
+            "Pick a goal to add a measure to it",
+            "Pick a goal to see its measures",
+        ]
+        assert isinstance(app.screen, GoalsScreen)

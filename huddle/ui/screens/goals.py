@@ -259,21 +259,26 @@ class GoalsScreen(MeasureActions):
     def action_measures(self) -> None:
         from huddle.ui.screens.measures import MeasuresScreen
 
-        goal = self._selected_goal()
-        if goal is None:
-            self.notify("Pick a goal to see its measures", severity="warning")
-            return
-        self.app.push_screen(MeasuresScreen(goal))
+        goal = self._goal_for("see its measures")
+        if goal is not None:
+            self.app.push_screen(MeasuresScreen(goal))
 
     def action_record(self) -> None:
-        goal = self._selected_goal()
+        goal = self._goal_for("record a value")
         if goal is not None:
             self.record_value(goal)
 
     def action_new_measure(self) -> None:
-        goal = self._selected_goal()
+        goal = self._goal_for("add a measure to it")
         if goal is not None:
             self.add_measure(goal)
+
+    def _goal_for(self, what: str) -> Goal | None:
+        """The goal picked in the table; on the steps with no goal, a notice saying so."""
+        goal = self._selected_goal()
+        if goal is None:
+            self.notify(f"Pick a goal to {what}", severity="warning")
+        return goal
 
     def _target(self, draft: GoalDraft) -> date | None:
         store = self.store
