@@ -28,13 +28,18 @@ def test_trends_prints_a_table_of_the_last_weeks(huddle_with_team) -> None:
     lines = out.splitlines()
     assert lines[0] == "Trends per week, up to today (25 Nov 2026)"
     assert "Streak: 1 huddle day held in a row." in lines[1]
-    assert lines[3].split() == ["16", "Nov", "23", "Nov"]
-    rows = {line[:27].strip(): line[27:].split() for line in lines[4:]}
-    assert rows["Small steps planned"] == ["2", "0"]
-    assert rows["Done rate"] == ["50%", "-"]
-    assert rows["Success (done or learned)"] == ["100%", "-"]
-    assert rows["Learning lines"] == ["1", "0"]
-    assert rows["Huddles held"] == ["0", "1"]
+    assert lines[3].split() == ["16", "Nov", "23", "Nov", "before*"]
+    rows = {line[:27].strip(): line[27:].split() for line in lines[4:-2]}
+    # before*: Monday to Wednesday of the week before, like with like
+    assert rows["Small steps planned"] == ["2", "0", "2"]
+    assert rows["Done rate"] == ["50%", "-", "50%"]
+    assert rows["Success (done or learned)"] == ["100%", "-", "100%"]
+    assert rows["Learning lines"] == ["1", "0", "1"]
+    assert rows["Huddles held"] == ["0", "1", "0"]
+    assert lines[-1] == (
+        "* The last week is so far: Mon-Wed; before* counts the same days (Mon-Wed)"
+        " of the week before it."
+    )
 
 
 def test_trends_as_json_for_a_script(huddle_with_team) -> None:
@@ -45,6 +50,9 @@ def test_trends_as_json_for_a_script(huddle_with_team) -> None:
     assert november["label"] == "Nov 2026"
     assert november["steps"] == 2 and november["done_rate"] == 0.5
     assert november["pulse_goal_clarity"] is None
+    assert data["so_far"]["label"] == "so far: 1-25 Nov"
+    assert data["so_far"]["same_days_before"]["start"] == "2026-10-01"
+    assert data["so_far"]["same_days_before"]["steps"] == 0
 
 
 def test_trends_refuses_a_period_it_does_not_know(huddle_with_team) -> None:

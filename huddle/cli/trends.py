@@ -56,12 +56,20 @@ def trends(state: State, period: str, count: int, as_json: bool) -> None:
     if found.impact.changes:
         click.echo(f"What the changes gave: {impact_sentence(found.impact)}.")
     heads = [p.short_label if found.period is Period.WEEK else p.label for p in found.periods]
+    shown = list(found.periods)
+    if found.so_far is not None:  # like with like: the same days of the period before
+        heads.append("before*")
+        shown.append(found.so_far.before)
     width = max(8, *(len(h) for h in heads))
     label_width = max(len(m.label) for m in METRICS)
     click.echo("")
     click.echo(" " * label_width + "".join(f" {h:>{width}}" for h in heads))
     for metric in METRICS:
-        cells = "".join(
-            f" {format_value(metric.value(p), metric.kind):>{width}}" for p in found.periods
-        )
+        cells = "".join(f" {format_value(metric.value(p), metric.kind):>{width}}" for p in shown)
         click.echo(f"{metric.label:<{label_width}}{cells}")
+    if found.so_far is not None:
+        span = found.so_far.label.removeprefix("so far: ")
+        click.echo(
+            f"\n* The last {period} is {found.so_far.label}; before* counts the same days"
+            f" ({span}) of the {period} before it."
+        )

@@ -70,6 +70,20 @@ class PeriodTrend:
 
 
 @dataclass(frozen=True)
+class SoFar:
+    """The current period so far, against the same days of the period before: like with
+    like, never a part week against a full one."""
+
+    first: date
+    last: date
+    """The current period's first day, and today."""
+    label: str
+    """ "so far: Mon-Wed", "so far: 1-2 Dec"."""
+    before: PeriodTrend
+    """The same days of the period before (its first as many days), counted alone."""
+
+
+@dataclass(frozen=True)
 class Trends:
     period: Period
     periods: list[PeriodTrend]
@@ -80,6 +94,56 @@ class Trends:
     """The running total of small steps taken, all time."""
     impact: ImpactTotals = field(default_factory=ImpactTotals)
     """What every change the team said gave something gave, added up, all time."""
+    so_far: SoFar | None = None
+    """The current period so far against the same days before (None: no periods)."""
+
+
+def so_far_label(period: Period, first: date, last: date) -> str:
+    """ "so far: Mon-Wed" for a week, "so far: 1-2 Dec" for a month, and so on."""
+    if period is Period.WEEK:
+        span = f"{first:%a}" if first == last else f"{first:%a}-{last:%a}"
+    elif first == last:
+        span = f"{last.day} {last:%b}"
+    elif first.month == last.month:
+        span = f"{first.day}-{last.day} {last:%b}"
+    else:
+        span = f"{first.day} {first:%b}-{last.day} {last:%b}"
+    return f"so far: {span}"
+
+
+def _counted(store: Store, period: Period, starts: list[date], end: date) -> list[PeriodTrend]:
+    """Every number of each period starting at `starts`, counting days up to `end`."""
+    first = starts[0]
+    steps = store.trends.step_counts(period, first, end)
+    blockers = store.trends.blocker_counts(period, first, end)
+    attendance = store.trends.attendance_counts(period, first, end)
+    pulse = store.trends.pulse_averages(period, first, end)
+    ideas = store.ideas.per_period(period, first, end)
+    impact = store.impacts.per_period(period, first, end)
+    return [
+        PeriodTrend(
+            start=start,
+            period=period,
+            steps=steps.get(start, StepCounts()),
+            blockers=blockers.get(start, BlockerCounts()),
+            attendance=attendance.get(start, AttendanceCounts()),
+            pulse=pulse.get(start, PulseAverages()),
+            ideas=ideas.get(start, IdeaCounts()),
+            impact=impact.get(start, ImpactTotals()),
+        )
+        for start in starts
+    ]
+
+
+def same_days_before(store: Store, period: Period, today: date) -> SoFar:
+    """The current period up to today, and the same days of the period before it: as many
+    days from its start (a short month gives what it has)."""
+    first = add_periods(today, period, 0)
+    before_start = add_periods(today, period, -1)
+    days = (today - first).days + 1
+    before_end = min(before_start + timedelta(days=days), first)
+    (before,) = _counted(store, period, [before_start], before_end)
+    return SoFar(first, today, so_far_label(period, first, today), before)
 
 
 def compute_trends(store: Store, period: Period, count: int | None = None) -> Trends:
@@ -89,28 +153,10 @@ def compute_trends(store: Store, period: Period, count: int | None = None) -> Tr
         raise ValueError("count must be at least 1")
     today = store.today()
     starts = recent_periods(today, period, count)
-    first, end = starts[0], add_periods(today, period, 1)
-    steps = store.trends.step_counts(period, first, end)
-    blockers = store.trends.blocker_counts(period, first, end)
-    attendance = store.trends.attendance_counts(period, first, end)
-    pulse = store.trends.pulse_averages(period, first, end)
-    ideas = store.ideas.per_period(period, first, end)
-    impact = store.impacts.per_period(period, first, end)
     return Trends(
         period=period,
-        periods=[
-            PeriodTrend(
-                start=start,
-                period=period,
-                steps=steps.get(start, StepCounts()),
-                blockers=blockers.get(start, BlockerCounts()),
-                attendance=attendance.get(start, AttendanceCounts()),
-                pulse=pulse.get(start, PulseAverages()),
-                ideas=ideas.get(start, IdeaCounts()),
-                impact=impact.get(start, ImpactTotals()),
-            )
-            for start in starts
-        ],
+        periods=_counted(store, period, starts, add_periods(today, period, 1)),
+        so_far=same_days_before(store, period, today),
         impact=store.impacts.totals(),
         streak=current_streak(
             store.calendar(), store.trends.held_days, today, store.trends.first_held_day()
@@ -214,8 +260,23 @@ def format_value(value: float | int | None, kind: str) -> str:
 
 def trends_as_dict(trends: Trends) -> dict[str, object]:
     """The trends as plain data, for JSON: rates from 0 to 1, None where there is no data."""
+    so_far = trends.so_far
     return {
         "period": trends.period.value,
+        "so_far": None
+        if so_far is None
+        else {
+            "label": so_far.label,
+            "first": so_far.first.isoformat(),
+            "last": so_far.last.isoformat(),
+            "same_days_before": {
+                "start": so_far.before.start.isoformat(),
+                **{metric.key: metric.value(so_far.before) for metric in METRICS},
+                "pulse_answers": so_far.before.pulse.answers,
+                "ideas_noted": so_far.before.ideas.noted,
+                "impact": impact_as_dict(so_far.before.impact),
+            },
+        },
         "streak": trends.streak,
         "total_taken": trends.total_taken,
         "impact": impact_as_dict(trends.impact),

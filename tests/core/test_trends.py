@@ -18,6 +18,7 @@ from huddle.core.trends import (
     compute_trends,
     current_streak,
     goal_progress,
+    so_far_label,
     trends_as_dict,
 )
 
@@ -326,3 +327,46 @@ def test_the_trends_as_json_name_every_number(team: Store) -> None:
 def test_at_least_one_period_is_asked_for(team: Store, count: int) -> None:
     with pytest.raises(ValueError):
         compute_trends(team, Period.WEEK, count)
+
+
+def test_this_week_so_far_is_compared_with_the_same_days_of_last_week(team: Store) -> None:
+    """Wednesday 25 November: Monday to Wednesday against Monday to Wednesday before, never
+    against the whole of last week."""
+    _two_weeks_of_steps(team)
+    trends = compute_trends(team, Period.WEEK, 2)
+    so_far = trends.so_far
+    assert so_far is not None
+    assert (so_far.first, so_far.last, so_far.label) == (MON_23, _day(9), "so far: Mon-Wed")
+    assert so_far.before.start == MON_16
+    assert so_far.before.steps.steps == 3  # Monday, Tuesday and Wednesday's, not Friday's
+    assert trends.periods[0].steps.steps == 6  # the whole week, as its own bar
+    data = trends_as_dict(trends)["so_far"]
+    assert isinstance(data, dict)
+    assert data["label"] == "so far: Mon-Wed"
+    assert data["same_days_before"]["start"] == "2026-11-16"
+    assert data["same_days_before"]["steps"] == 3
+
+
+def test_a_month_so_far_is_compared_with_as_many_days_of_the_month_before(team: Store) -> None:
+    _two_weeks_of_steps(team)
+    so_far = compute_trends(team, Period.MONTH, 1).so_far
+    assert so_far is not None
+    assert so_far.label == "so far: 1-25 Nov"
+    assert so_far.before.start == date(2026, 10, 1)
+    assert so_far.before.steps == StepCounts()
+
+
+@pytest.mark.parametrize(
+    ("period", "first", "last", "said"),
+    [
+        (Period.WEEK, MON_23, MON_23, "so far: Mon"),
+        (Period.WEEK, MON_23, date(2026, 11, 29), "so far: Mon-Sun"),
+        (Period.MONTH, date(2026, 3, 1), date(2026, 3, 31), "so far: 1-31 Mar"),
+        (Period.QUARTER, date(2026, 10, 1), date(2026, 11, 25), "so far: 1 Oct-25 Nov"),
+        (Period.YEAR, date(2026, 1, 1), date(2026, 1, 1), "so far: 1 Jan"),
+    ],
+)
+def test_the_so_far_label_names_the_days(
+    period: Period, first: date, last: date, said: str
+) -> None:
+    assert so_far_label(period, first, last) == said

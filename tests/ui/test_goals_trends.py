@@ -17,6 +17,8 @@ from huddle.ui.screens.pdsa import PdsaScreen
 from huddle.ui.screens.trends import TrendsScreen
 from huddle.ui.widgets.chart import BarChart
 
+from .screen_helpers import screen_text
+
 FRI_27 = date(2026, 11, 27)
 
 
@@ -158,9 +160,11 @@ async def test_t_shows_the_trends_and_switches_to_months(store: Store, clock: Fi
         await pilot.press("t")
         assert isinstance(app.screen, TrendsScreen)
         assert "2 small steps taken in all" in _text(app, "#trends-summary")
-        # This week (Monday) has nothing yet; last week is "before".
-        assert _text(app, "#value-done_rate") == "-  ·  67%"
-        assert _text(app, "#value-coproduction_share") == "-  ·  33%"
+        # This week so far (Monday) against last Monday: never against the whole of last
+        # week, whose Friday gave a done rate of 67%.
+        assert "so far: Mon, against the same days before" in _text(app, "#trends-periods")
+        assert _text(app, "#value-done_rate") == "-  ·  -"
+        assert _text(app, "#value-coproduction_share") == "-  ·  -"
         await pilot.press("m")
         assert "[m] month" in _text(app, "#trends-periods")
         assert _text(app, "#value-steps") == "3  ·  0"
@@ -176,3 +180,19 @@ def test_the_trends_screen_looks_right(store: Store, clock: FixedClock, snap_com
         store.pulse.record(people.pop(), date(2026, 11, 23), answers)
     app = HuddleApp(store, clock=clock, first_screen=TrendsScreen)
     assert snap_compare(app, terminal_size=(100, 30))
+
+
+async def test_each_trend_carries_its_scale(store: Store, clock: FixedClock) -> None:
+    _history(store)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        rows = {
+            line.split("  ")[0].strip(): line
+            for line in screen_text(app).splitlines()
+            if line.strip()
+        }
+        assert "0-3 " in rows["Small steps planned"]  # the tallest bar is 3 steps
+        assert "0-100% " in rows["Done rate"]
+        assert "0-5.0 " in rows["Pulse: goal clarity"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -101,7 +103,11 @@ class TrendsScreen(LiveScreen):
                     metric = by_key[key]
                     with Horizontal(classes="trend-row"):
                         yield Static(metric.label, classes="trend-label")
-                        yield BarChart(id=f"chart-{key}", top=_TOPS.get(metric.kind))
+                        yield BarChart(
+                            id=f"chart-{key}",
+                            top=_TOPS.get(metric.kind),
+                            scale=partial(format_value, kind=metric.kind),
+                        )
                         yield Static(id=f"value-{key}", classes="trend-value")
         yield FittingFooter()
 
@@ -111,7 +117,7 @@ class TrendsScreen(LiveScreen):
     def on_resize(self) -> None:
         self._fit_rows()
         if self._trends is not None:
-            self._show_summary(self._trends)
+            self._show_periods(self._trends)
             self._show_span(self._trends)
 
     def _fit_rows(self) -> None:
@@ -147,7 +153,14 @@ class TrendsScreen(LiveScreen):
             chosen = period is trends.period
             parts.append((f"[{key}] {period.value}", "bold reverse" if chosen else "dim"))
             parts.append("  ")
-        self.query_one("#trends-periods", Static).update(Content.assemble(*parts))
+        line = Content.assemble(*parts)
+        if trends.so_far is not None:
+            # "now" is the period so far; "before", the same days of the one before it.
+            said = f"  {trends.so_far.label}, against the same days before"
+            if line.cell_length + len(said) > self.size.width - 2:
+                said = f"  {trends.so_far.label}"
+            line = Content.assemble(line, (said, "dim"))
+        self.query_one("#trends-periods", Static).update(line)
         self._show_summary(trends)
         self._show_span(trends)
 
@@ -187,7 +200,9 @@ class TrendsScreen(LiveScreen):
             [None if v is None else float(v) for v in values]
         )
         now = format_value(values[-1], metric.kind)
-        before = format_value(values[-2], metric.kind) if len(values) > 1 else "-"
+        # Like with like: the period so far against the same days of the one before.
+        same_days = metric.value(trends.so_far.before) if trends.so_far else None
+        before = format_value(same_days, metric.kind)
         self.query_one(f"#value-{metric.key}", Static).update(
             Content.assemble((now, "bold"), ("  ·  ", "dim"), (before, "dim"))
         )

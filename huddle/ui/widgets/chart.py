@@ -8,7 +8,7 @@ and show a period with nothing to count as a dot.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -55,6 +55,7 @@ class BarChart(Widget):
         *,
         top: float | None = None,
         bottom: float = 0.0,
+        scale: Callable[[float], str] | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -63,6 +64,9 @@ class BarChart(Widget):
         self.top = top
         """A fixed top (1.0 for rates); None scales to the largest value."""
         self.bottom = bottom
+        self.scale = scale
+        """How to write the chart's top (and, two rows high or more, its bottom) at its
+        right, so a bar can be read as a number; None: no scale."""
         self.set_reactive(BarChart.values, tuple(values))
 
     def show(self, values: Sequence[float | None], *, top: float | None = None) -> None:
@@ -75,10 +79,14 @@ class BarChart(Widget):
         values = self.values
         if not values or width < 1:
             return ""
+        top_of = self.top or max((v for v in values if v is not None), default=0) or 1
+        marks = self._scale_marks(top_of, height)
+        room = max((len(m) for m in marks), default=0)
+        width = max(1, width - room - 1) if room and width > room + len(values) else width
         slot = max(1, width // len(values))
         shown = values[-(width // slot) :]
         bar_width = max(1, slot - 1)
-        top = self.top or max((v for v in shown if v is not None), default=0) or 1
+        top = top_of  # the scale at the right is this top
         styles = [self.get_component_rich_style("bar-chart--bar")] * (len(shown) - 1) + [
             self.get_component_rich_style("bar-chart--latest")
         ]
@@ -95,5 +103,19 @@ class BarChart(Widget):
                     cell, cell_style = BLOCKS[max(0, min(8, level))], style
                 line.append(cell * bar_width, cell_style if cell.strip() else Style())
                 line.append(" " * (slot - bar_width))
+            if room and width < self.size.width:
+                mark = marks[0] if row == 0 else marks[-1] if row == height - 1 else ""
+                line.pad_right(width - line.cell_len)
+                line.append(f" {mark:>{room}}", self.get_component_rich_style("bar-chart--empty"))
             lines.append(line)
         return Text("\n", no_wrap=True).join(lines)
+
+    def _scale_marks(self, top: float, height: int) -> list[str]:
+        """The words at the right of the bars: the top, and the bottom under it when the
+        chart is two rows high or more."""
+        if self.scale is None:
+            return []
+        if height == 1:
+            low = "0" if self.bottom == 0 else self.scale(self.bottom)
+            return [f"{low}-{self.scale(top)}"]
+        return [self.scale(top), self.scale(self.bottom)]
