@@ -17,7 +17,6 @@ from huddle.ui.screens.stages.blocker_board import BlockerBoard, BoardColumn
 from huddle.ui.screens.stages.blockers import BlockerList
 from tests.ui.screen_helpers import screen_text, wait_until
 
-DEMO_MONDAY = date(2026, 11, 30)
 FRIDAY = date(2026, 11, 27)
 TV = (200, 50)
 HEADINGS = ("Open", "Owned by the team", "Sent up", "Answered")
