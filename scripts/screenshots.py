@@ -96,6 +96,7 @@ SHOTS = (
     Shot("huddle-today", ("h", "3")),
     Shot("huddle-blockers", ("h", "4")),
     Shot("huddle-wrap-up", ("h", "5")),
+    Shot("huddle-yesterday-wide", ("h", "2", "d", "p"), size=WIDE),
     Shot("huddle-today-wide", ("h", "3"), size=WIDE, then=type_text),
     Shot("huddle-blockers-wide", ("h", "4", "right", "right", "down"), size=WIDE),
     Shot("huddle-wrap-up-wide", ("h",), size=WIDE, then=look_back_then_wrap_up),

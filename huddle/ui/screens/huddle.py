@@ -101,8 +101,8 @@ class HuddleScreen(LiveScreen):
         padding: 1 1 0 1;
     }
     HuddleScreen.-wide TodayStage #today-name {
-        padding: 1 2;
-        margin: 1 0;
+        padding: 0 2;
+        margin: 1 0 0 0;
     }
     """
 
