@@ -105,6 +105,7 @@ SHOTS = (
     Shot("measures", ("g", "down", "down", "m")),
     Shot("measures-wide", ("g", "down", "down", "m"), size=WIDE),
     Shot("trends", ("t",)),
+    Shot("ideas", ("i",)),
     Shot("management", ("m",)),
     Shot("digest", ("d",)),
     Shot("history", ("p",)),

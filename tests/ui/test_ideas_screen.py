@@ -197,3 +197,41 @@ async def test_f_on_a_planned_step_says_where_its_idea_came_from(
         await pilot.press("down", "down", "enter")  # from the practitioner to a carer
         assert await wait_until(pilot, lambda: store.steps.get(step.id).source is Source.CARER)
         assert await wait_until(pilot, lambda: "from a carer or family member" in screen_text(app))
+
+
+def _some_ideas(store: Store, clock: FixedClock) -> None:
+    """Four ideas from four places, one of them tried, one adopted with what it gave."""
+    now = clock.at
+    ann, bea, sam = (store.members.find(n) for n in ("ann", "bea", "sam"))
+    wait = store.goals.find("wait")
+    for minutes, (who, text, source) in enumerate(
+        [
+            (ann, "Share one referral form with the GP surgeries", Source.PARTNER),
+            (bea, "A carers' drop-in before each review, so carers can speak first", Source.CARER),
+            (sam, "Send the questions with the appointment letter", Source.PERSON_SUPPORTED),
+            (ann, "Ask people which time of day suits them [best]", Source.PRACTITIONER),
+        ]
+    ):
+        clock.at = now - timedelta(minutes=10 - minutes)
+        store.ideas.add(who, text, source=source, goal=wait if minutes == 2 else None)
+    clock.at = now
+    store.ideas.move(store.ideas.find("referral"), IdeaStatus.NOT_NOW)
+    letter = store.ideas.find("letter")
+    store.ideas.move(letter, IdeaStatus.ADOPTED)
+    store.impacts.say(Impact(40, 1, 0), idea_id=letter.id)
+
+
+def test_the_ideas_screen_looks_right_at_80x24(
+    store: Store, clock: FixedClock, snap_compare
+) -> None:  # type: ignore[no-untyped-def]
+    _some_ideas(store, clock)
+    assert snap_compare(HuddleApp(store, clock=clock), terminal_size=(80, 24), press=["i"])
+
+
+def test_the_ideas_screen_looks_right_at_200x50(
+    store: Store, clock: FixedClock, snap_compare
+) -> None:  # type: ignore[no-untyped-def]
+    _some_ideas(store, clock)
+    assert snap_compare(
+        HuddleApp(store, clock=clock), terminal_size=(200, 50), press=["i", "down", "down"]
+    )
