@@ -118,15 +118,22 @@ def measure_title(measure: Measure) -> str:
     return f"{measure.name} ({unit}{measure.better.value} is better{target})"
 
 
+def values_words(chart: MeasureChart) -> str:
+    """How many values, from when to when, the last one and the median ("" with none)."""
+    if not chart.points:
+        return ""
+    first, last = chart.points[0], chart.points[-1]
+    return (
+        f"{len(chart.points)} values, {short_day(first.day)} to {short_day(last.day)};"
+        f" last {format_number(last.value)}; {median_words(chart)}"
+    )
+
+
 def chart_as_text(chart: MeasureChart) -> str:
     """`huddle measure show`: the measure, its last value, median, signals and changes."""
     lines = [f"  {measure_title(chart.measure)}"]
     if chart.points:
-        first, last = chart.points[0], chart.points[-1]
-        lines.append(
-            f"    {len(chart.points)} values, {short_day(first.day)} to {short_day(last.day)};"
-            f" last {format_number(last.value)}; {median_words(chart)}"
-        )
+        lines.append(f"    {values_words(chart)}")
     lines += [f"    {line}" for line in reading_words(chart)]
     lines += [f'    Adopted {short_day(c.day)}: "{c.change}"' for c in chart.changes]
     return "\n".join(lines)

@@ -17,12 +17,11 @@ from huddle.core.measure_chart import (
     MeasureChart,
     chart_of,
     measure_title,
-    median_words,
     reading_words,
+    values_words,
 )
 from huddle.core.measures import (
     Measure,
-    format_number,
     read_value,
     recorded_words,
     short_day,
@@ -38,17 +37,6 @@ from huddle.ui.screens.measure_forms import (
 )
 from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.run_chart import CHANGE, RunChart, legend
-
-
-def summary(chart: MeasureChart) -> Content:
-    """The line under a chart: how many values, from when, the last one and the median."""
-    if not chart.points:
-        return Content("No values yet.")
-    first, last = chart.points[0], chart.points[-1]
-    return Content(
-        f"{len(chart.points)} values, {short_day(first.day)} to {short_day(last.day)};"
-        f" last {format_number(last.value)}; {median_words(chart)}"
-    )
 
 
 def chart_words(chart: MeasureChart) -> list[str]:
@@ -175,7 +163,7 @@ class MeasuresScreen(MeasureActions):
         chart = chart_of(store, self._measures[self.chosen])
         of = f"  ({self.chosen + 1} of {len(self._measures)})" if len(self._measures) > 1 else ""
         heading.update(Content(measure_title(chart.measure) + of))
-        self.query_one("#measure-summary", Static).update(summary(chart))
+        self.query_one("#measure-summary", Static).update(Content(values_words(chart)))
         chart_widget.show(chart)
         self.query_one("#measure-legend", Static).update(legend(chart))
         self.query_one("#measure-words", Static).update(Content("\n".join(chart_words(chart))))
