@@ -205,8 +205,9 @@ class HuddleScreen(LiveScreen):
 
     def show_stage(self, stage: Stage, *, save: bool = True) -> None:
         """Go to a stage: the one left keeps what was typed; the time goes to the new one."""
-        if stage is not self.stage:
-            self.view(self.stage).leave()
+        left = self._views.get(self.stage)
+        if stage is not self.stage and left is not None and left.is_mounted:
+            left.leave()  # (a stage never shown, as when a huddle resumes, has nothing to keep)
         self.set_aside()
         self.timebox.move_to(stage, self.store.clock.now())
         self.stage = stage
