@@ -43,9 +43,9 @@ def letter_text(letter: Letter) -> str:
         out += [section.title, "-" * len(section.title), ""]
         for entry in section.entries:
             out += _entry_text(entry)
-        if out[-1]:
-            out.append("")
-    return "\n".join(out)
+        out.append("")
+    # One blank line between parts, never two.
+    return "\n".join(line for i, line in enumerate(out) if line or (i and out[i - 1]))
 
 
 def _entry_text(entry: Entry) -> list[str]:

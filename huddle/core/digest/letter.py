@@ -55,6 +55,11 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _sentence(words: str) -> str:
+    """A line of the Markdown's "In short" as a sentence: a capital, a full stop."""
+    return words[:1].upper() + words[1:] + "."
+
+
 def write_letter(digest: Digest, *, attendance_names: bool = False) -> Letter:
     """The letter for `digest`; attendance is a team total unless `attendance_names` (and
     the digest has names in it)."""
@@ -157,10 +162,9 @@ def _what_the_team_did(d: Digest, taken: int) -> Section:
         more = len(learned) - LESSONS_SHOWN
         section.line(f"And {_plural(more, 'lesson')} more, earlier (the Markdown digest has all).")
     section.sub("What the changes gave")
-    section.line(_ideas_line(d)[:1].upper() + _ideas_line(d)[1:] + ".")
+    section.line(_sentence(_ideas_line(d)))
     if d.ideas.changes or d.ideas.all_time_changes:
-        impact = _impact_line(d)
-        section.line(impact[:1].upper() + impact[1:] + ".")
+        section.line(_sentence(_impact_line(d)))
     for change, difference in d.ideas.differences:
         section.item(difference, change)
     return section
