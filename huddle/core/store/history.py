@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from huddle.core.models import Blocker, BlockerEvent, BlockerStatus
-from huddle.core.store.blockers import _SELECT as _BLOCKER_SELECT
-from huddle.core.store.blockers import _blocker
+from huddle.core.store.blocker_rows import _SELECT as _BLOCKER_SELECT
+from huddle.core.store.blocker_rows import _blocker
 from huddle.core.store.db import Db, as_datetime
 
 

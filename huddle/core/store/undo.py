@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from huddle.core.models import BlockerStatus, HuddleError, Stage
+from huddle.core.store.blocker_rows import record_event
 from huddle.core.store.db import Db
 
 
@@ -207,8 +208,6 @@ class LastChangeStore:
             f"UPDATE blockers SET {columns} WHERE id = ?",  # noqa: S608 checked column names
             [*changes.values(), blocker_id],
         )
-        from huddle.core.store.blockers import record_event  # it imports keep() from here
-
         record_event(
             conn,
             self.db,
