@@ -4,13 +4,14 @@ gathered from the store in one go. The screen only draws it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from huddle.core.blockers import AgeFlag, waiting_for_answer
 from huddle.core.calendar import Period, age_in_days, period_start
 from huddle.core.day_status import DayStrip, month_strips
 from huddle.core.flow import streak
 from huddle.core.models import Blocker, BlockerStatus, Goal, Step
+from huddle.core.results import StepCounts
 from huddle.core.store import Store
 
 PANELS: tuple[tuple[str, str], ...] = (
@@ -29,6 +30,9 @@ COLUMNS: tuple[tuple[BlockerStatus, str], ...] = (
     (BlockerStatus.ANSWERED, "Answered"),
 )
 """The blockers panel's columns, by where each blocker stands, in the team's words."""
+
+WINS_SHOWN = 40
+"""The most steps taken the wins panel lists (the count says how many in all)."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,9 @@ class BlockerCard:
 
 
 @dataclass(frozen=True)
-class GoalProgress:
+class BoardGoal:
+    """A goal on the board: its steps this week and how it is going in all."""
+
     goal_id: str
     title: str
     target: date | None
@@ -64,8 +70,10 @@ class GoalProgress:
 @dataclass(frozen=True)
 class Wins:
     since: date
+    taken: int
+    """Small steps taken (done or partly) looked back on this week."""
     steps_taken: tuple[tuple[str, str, str], ...]
-    """(who, the step, what was learned), looked back on this week."""
+    """The newest of them: (who, the step, what was learned)."""
     resolved: tuple[tuple[str, str], ...]
     answered: tuple[tuple[str, str], ...]
     taken_in_all: int
@@ -79,7 +87,7 @@ class Board:
     """The huddle day whose steps are shown: today, or the next huddle day."""
     people: tuple[PersonSteps, ...]
     columns: tuple[tuple[str, tuple[BlockerCard, ...]], ...]
-    goals: tuple[GoalProgress, ...]
+    goals: tuple[BoardGoal, ...]
     wins: Wins
     strips: tuple[DayStrip, ...]
     every_goal: tuple[Goal, ...]
@@ -120,24 +128,27 @@ def gather_board(store: Store) -> Board:
         for status, title in COLUMNS
     )
     monday = period_start(today, Period.WEEK)
-    week_steps = store.digests.steps_between(monday, max(monday, day))
+    week_end = max(monday, day) + timedelta(days=1)
     goals = store.goals.all()
     progress = []
     for goal in goals:
         total = store.trends.goal_total(goal.id)
+        week = store.trends.step_counts(Period.WEEK, monday, week_end, goal_id=goal.id)
         progress.append(
-            GoalProgress(
+            BoardGoal(
                 goal_id=goal.id,
                 title=goal.title,
                 target=goal.target_date,
-                this_week=sum(1 for s in week_steps if s.goal_id == goal.id),
+                this_week=week.get(monday, StepCounts()).steps,
                 taken=total.taken,
                 done_rate=total.done_rate,
             )
         )
+    taken, newest = store.wins.steps_taken(monday, today, limit=WINS_SHOWN)
     wins = Wins(
         since=monday,
-        steps_taken=tuple(store.wins.steps_taken(monday, today)),
+        taken=taken,
+        steps_taken=tuple(newest),
         resolved=tuple(store.wins.blockers_resolved(monday, today)),
         answered=tuple(store.wins.blockers_answered(monday, today)),
         taken_in_all=store.trends.total_taken(),

@@ -79,6 +79,7 @@ def test_goals_count_this_weeks_steps_and_wins_are_this_weeks(
     assert (wait_progress.this_week, wait_progress.taken) == (2, 1)
     assert board.wins.since == MONDAY
     assert board.wins.steps_taken == (("Ann Smith", "Ring ahead", "People were in"),)
+    assert board.wins.taken == 1
     assert board.wins.resolved == (("The printer jams", "New printer"),)
 
 

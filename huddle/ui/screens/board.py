@@ -34,6 +34,17 @@ PICKING_KEYS = {"pick_measure", "color"}
 class BoardScreen(LiveScreen):
     """The team's board on the wall, panel by panel."""
 
+    TITLE = "The board"
+    HELP = """
+The wall between huddles. Its panels take turns (every 20 seconds unless the team chose
+otherwise in Team set-up): today's small steps by person, the open blockers by where each
+stands, each goal's steps this week, the wins of the week, and the day-status strip.
+**←** **→** stay on a panel (the turning pauses, and the board says so); **space** turns
+them again. **d** picks a day on the day-status strip (today first): **←** **→** the day,
+**↑** **↓** the measure, then **g** green, **a** amber, **r** red or **c** to clear;
+**esc** when done. Nothing else changes the team's file from here.
+"""
+
     BINDINGS = [  # most important first: the footer shows as many as fit, in this order
         # priority: the panels scroll, and would take the arrows first.
         Binding("right", "move(1)", "Next", priority=True),

@@ -153,7 +153,7 @@ def wins_panel(board: Board) -> Content:
         ),
         Content(""),
         Content.styled(
-            f"Small steps taken since {wins.since:%a %d %b} ({len(wins.steps_taken)})",
+            f"Small steps taken since {wins.since:%a %d %b} ({wins.taken})",
             "bold underline",
         ),
     ]
