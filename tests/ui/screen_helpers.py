@@ -83,3 +83,15 @@ def add_history(store: Store, clock: FixedClock) -> None:
     store.blockers.escalate(blocker, "Needs a budget decision", who="Ann Smith")
     store.members.add("Kim Lee", Role.PRACTITIONER)
     clock.at = now
+
+
+def card_words(board_text: str) -> str:
+    """The words on a board of cards (widgets/cards.py), read column by column, with the
+    borders and line breaks taken out: what a person reads card by card."""
+    from huddle.ui.widgets.cards import GAP
+
+    lines = board_text.splitlines()
+    step = lines[0].index("╮") + 1 + GAP  # a card's width, and the gap to the next
+    columns = range(0, max(len(line) for line in lines), step)
+    cells = [line[at : at + step].strip(" │╭╮╰╯─") for at in columns for line in lines]
+    return " ".join(" ".join(cells).split())

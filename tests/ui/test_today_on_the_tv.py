@@ -13,10 +13,10 @@ from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.stages.today import StepInput
-from huddle.ui.widgets.cards import GAP, CardBoard
+from huddle.ui.widgets.cards import CardBoard
 from huddle.ui.widgets.goal_colours import ON_DARK
 
-from .screen_helpers import screen_text, wait_until
+from .screen_helpers import card_words, screen_text, wait_until
 
 MONDAY = date(2026, 11, 30)
 LONG = (
@@ -29,13 +29,8 @@ def board(pilot: Pilot[None]) -> CardBoard:
     return pilot.app.screen.query_one("#today-board-cards", CardBoard)
 
 
-def card_words(pilot: Pilot[None]) -> str:
-    """The words on the cards, read column by column, borders and line breaks taken out."""
-    lines = board(pilot).text().splitlines()
-    step = lines[0].index("╮") + 1 + GAP
-    columns = range(0, max(len(line) for line in lines), step)
-    cells = [line[at : at + step].strip(" │╭╮╰╯─") for at in columns for line in lines]
-    return " ".join(" ".join(cells).split())
+def read_cards(pilot: Pilot[None]) -> str:
+    return card_words(board(pilot).text())
 
 
 async def test_the_board_shows_each_persons_steps_whole_with_the_goal_in_its_colour(
@@ -46,7 +41,7 @@ async def test_the_board_shows_each_persons_steps_whole_with_the_goal_in_its_col
         await pilot.press("h", "3")
         await pilot.press(*f"{LONG} #cut", "enter")
         await pilot.pause()
-        words = card_words(pilot)
+        words = read_cards(pilot)
         assert f"Ann Smith • {LONG} ■ Cut the wait for a care assessment" in words
         assert "▶ Bea Jones no step yet" in words  # the speaker's card
         assert "Everyone's steps so far today: 1 step, 1 of 4 here with a step" in (
@@ -70,8 +65,8 @@ async def test_a_step_added_from_another_terminal_appears_on_the_board(
         other.steps.add(other.members.find("pat"), "Added from the shell [/tmp]", MONDAY)
         other.close()
         app.check_for_changes()
-        assert await wait_until(pilot, lambda: "Added from the shell [/tmp]" in card_words(pilot))
-        assert "Pat Reid • Added from the shell [/tmp]" in card_words(pilot)
+        assert await wait_until(pilot, lambda: "Added from the shell [/tmp]" in read_cards(pilot))
+        assert "Pat Reid • Added from the shell [/tmp]" in read_cards(pilot)
         assert pilot.app.screen.query_one(StepInput).value == "Half a line [kept]"
 
 

@@ -12,11 +12,11 @@ from huddle.core.calendar import FixedClock
 from huddle.core.models import StepStatus
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
-from huddle.ui.widgets.cards import GAP, CardBoard
+from huddle.ui.widgets.cards import CardBoard
 from huddle.ui.widgets.goal_colours import ON_DARK
 from huddle.ui.widgets.keylist import KeyList
 
-from .screen_helpers import screen_text
+from .screen_helpers import card_words, screen_text
 
 FRIDAY = date(2026, 11, 27)
 LONG = (
@@ -29,13 +29,8 @@ def board(pilot: Pilot[None]) -> CardBoard:
     return pilot.app.screen.query_one("#review-board", CardBoard)
 
 
-def card_words(pilot: Pilot[None]) -> str:
-    """The words on the cards, borders and line breaks taken out."""
-    lines = board(pilot).text().splitlines()
-    step = lines[0].index("╮") + 1 + GAP  # a card's width, and the gap to the next
-    columns = range(0, max(len(line) for line in lines), step)
-    cells = [line[at : at + step].strip(" │╭╮╰╯─") for at in columns for line in lines]
-    return " ".join(" ".join(cells).split())
+def read_cards(pilot: Pilot[None]) -> str:
+    return card_words(board(pilot).text())
 
 
 def friday_steps(store: Store) -> None:
@@ -58,11 +53,11 @@ async def test_each_person_has_a_card_and_a_mark_shows_as_its_word(
         text = board(pilot).text()
         assert "╭─ Ann Smith ─" in text and "╭─ Bea Jones ─" in text
         # The step's words wrap inside the card, none cut; the goal on its own line.
-        assert LONG in card_words(pilot)
-        assert "■ Cut the wait for a care assessment" in card_words(pilot)
+        assert LONG in read_cards(pilot)
+        assert "■ Cut the wait for a care assessment" in read_cards(pilot)
         await pilot.press("d", "n", "x")
         await pilot.pause()
-        words = card_words(pilot)
+        words = read_cards(pilot)
         said = {
             StepStatus.DONE: "done",
             StepStatus.CARRIED: "not done",
