@@ -53,7 +53,7 @@ def draw(chart: MeasureChart, width: int, height: int) -> list[Content]:
     values = [p.value for p in points]
     median, target = chart.reading.median, chart.measure.target
     scale = [*values, *(v for v in (median, target) if v is not None)]
-    if not scale or width < 12:
+    if not points or width < 12:
         return [Content("No values yet: r records one.")]
     low, high = min(scale), max(scale)
     if high == low:
