@@ -174,3 +174,36 @@ def test_answers_awaited_are_counted_by_the_tier_each_blocker_is_with(teams: Pat
     assert by_where["Service manager"] == 1
     assert sum(by_where.values()) == len(waiting)
     assert set(by_where) <= {"Team manager", "Service manager"}
+
+
+def test_the_service_view_as_an_email_a_mail_program_opens(teams: Path, tmp_path: Path) -> None:
+    import email
+    from email import policy
+
+    out = tmp_path / "week.eml"
+    code, said, _ = _rollup(
+        str(teams), "--format", "email", "--to", "Sam Lee <sam@example.org>", "--out", str(out)
+    )
+    assert code == 0
+    assert said.strip() == f"Service view of 3 teams written to {out}"
+    assert out.stat().st_mode & 0o777 == 0o600
+    message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
+    assert message["Subject"] == "Service view: 3 teams, 11 March 2026"
+    assert message["To"] == "Sam Lee <sam@example.org>"
+    text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    page = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    found = json.loads(_rollup(str(teams), "--json")[1])
+    for team in found["teams"]:
+        assert team["team"] in text and team["team"] in page
+        assert f"{team['week']['steps']} small steps" in text
+    titles = ["Waiting for you", "Answered, teams to close", "What the teams did"]
+    assert [text.index(t) for t in titles] == sorted(text.index(t) for t in titles)
+    assert "#" not in text
+    waiting = found["totals"]["blockers"]["waiting"]
+    assert f"{waiting} blockers waiting for an answer" in " ".join(text.split())
+
+
+def test_to_is_only_for_an_email(teams: Path) -> None:
+    code, _, err = _rollup(str(teams), "--format", "md", "--to", "sam@example.org")
+    assert code == 2
+    assert "--to is for --format email" in err

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 import textwrap
-from datetime import datetime, time
+from datetime import date, datetime, time
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, getaddresses
@@ -104,11 +104,16 @@ def render_email(digest: Digest, *, to: str | None = None, attendance_names: boo
     """The letter as a MIME message (plain text and HTML), addressed `to` if given, marked
     unsent so a mail program opens it as a draft."""
     letter = write_letter(digest, attendance_names=attendance_names)
+    return letter_email(letter, made_on=digest.made_on, to=to)
+
+
+def letter_email(letter: Letter, *, made_on: date, to: str | None = None) -> str:
+    """Any letter (the digest's, the service view's) as a MIME message: plain text and HTML."""
     message = EmailMessage(policy=policy.default)
     message["Subject"] = letter.subject
     if to:
         message["To"] = _addresses(to)
-    message["Date"] = format_datetime(datetime.combine(digest.made_on, time(12)))
+    message["Date"] = format_datetime(datetime.combine(made_on, time(12)))
     message["X-Unsent"] = "1"
     message.set_content(letter_text(letter))
     message.add_alternative(letter_html(letter), subtype="html")

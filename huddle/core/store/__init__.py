@@ -73,8 +73,8 @@ class Store:
             version = db.value("PRAGMA user_version")
             if version != SCHEMA_VERSION:
                 raise StoreError(
-                    f"{path} is at schema {version} and this Huddle reads {SCHEMA_VERSION}:"
-                    " open it once with this Huddle's `huddle` to bring it up to date"
+                    f"{path} is at schema {version}, older than this Huddle's {SCHEMA_VERSION}:"
+                    f" open it once with `huddle --db {path}` to bring it up to date"
                     if version < SCHEMA_VERSION
                     else f"{path} was made by a newer Huddle (schema {version}): upgrade Huddle"
                 )
