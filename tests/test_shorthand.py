@@ -73,8 +73,9 @@ def test_two_different_goals_are_refused_but_a_repeat_is_fine() -> None:
         parse_entry("x @ann @sam")
 
 
+# Plain words: no tag sign (# goal, @ name, + where the idea came from) in them.
 words = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="#@"), min_size=1
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="#@+"), min_size=1
 ).filter(lambda w: w.split() == [w])
 letters = st.characters(whitelist_categories=("Lu", "Ll"))
 # A tag as people write them: "#wait", "@o'neil", "#cut-the-wait" (ending in a letter).
@@ -172,3 +173,10 @@ def test_a_completed_line_still_parses_to_the_same_text(line: str) -> None:
     completed = complete_tag(line, GOALS, MEMBERS)
     if completed is not None:
         assert completed.startswith(line)
+
+
+def test_a_plus_word_at_an_end_that_names_no_source_is_refused_in_one_line() -> None:
+    with pytest.raises(HuddleError, match=r"where did the idea come from\? \+cerer is not one of"):
+        parse_entry("ring the carer before the visit +cerer")
+    assert parse_entry("ring +44 7700 900123").text == "ring +44 7700 900123"
+    assert parse_entry("0 @AA +carer").source is not None
