@@ -326,8 +326,7 @@ class YesterdayStage(StageView):
                 Content.assemble(
                     ("What did it give? ", "bold"),
                     ("g", "bold"),
-                    " says (30 min a week, 2 visits, a line on the difference to a person);"
-                    " any other key goes on",
+                    " says: 30 min a week, 2 visits, a line; other keys go on",
                 )
             )
         self.highlight_next(step_id)
