@@ -11,6 +11,7 @@ from textual.widgets import Input, TabbedContent
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
+from huddle.ui.screens.blocker_dialog import SayDialog
 from huddle.ui.screens.manage import ManageScreen
 from huddle.ui.screens.setup import TeamSetupScreen
 from tests.ui.screen_helpers import notices, screen_text, wait_until
@@ -120,3 +121,35 @@ async def test_the_team_sets_its_tiers_in_team_set_up(store: Store, clock: Fixed
                 in screen_text(app)
             ),
         )
+
+
+async def test_a_manager_sends_a_blocker_higher_from_the_management_view(
+    store: Store, clock: FixedClock
+) -> None:
+    store.team.set_tiers(LADDER[:2])
+    laptops = store.blockers.raise_blocker(store.members.find("bea"), "No laptop [for] visits")
+    laptops = store.blockers.escalate(laptops, "Only IT orders laptops", who="Ann Smith")
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert await wait_until(pilot, lambda: "No laptop [for] visits" in screen_text(app))
+        await pilot.press("e")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, SayDialog))
+        assert "Send it higher, to Service manager" in screen_text(app)
+        app.screen.query_one("#say-text", Input).value = "Not in my budget"
+        await pilot.press("enter")
+        assert await wait_until(
+            pilot, lambda: store.blockers.get(laptops.id).tier_name == "Service manager"
+        )
+        assert "Sent higher, to Service manager: No laptop [for] visits" in notices(app)
+        history = store.blockers.history(laptops)
+        assert (history[-1].who, history[-1].note) == (
+            "Pat Reid",
+            "to Service manager: Not in my budget",
+        )
+        await pilot.press("e")
+        refusal = (
+            '"No laptop [for] visits" is with Service manager, the top tier; it can\'t go'
+            " higher (resolve it, or the team owns it)"
+        )
+        assert await wait_until(pilot, lambda: refusal in notices(app))
+        assert isinstance(app.screen, ManageScreen)

@@ -1,6 +1,6 @@
 """The Management view: every blocker sent up to management, how long it has waited, its
-answer and its history; the answer or the resolution recorded from the keyboard; and the
-blockers that come back again.
+answer and its history; the answer or the resolution recorded from the keyboard, or the
+blocker sent to the next tier; and the blockers that come back again.
 
 Reached by `m` on the home screen, from the command palette, and by `huddle manage`.
 """
@@ -27,6 +27,7 @@ from huddle.core.blockers import (
 )
 from huddle.core.calendar import format_day
 from huddle.core.models import Blocker, BlockerStatus, HuddleError, Role, Tier
+from huddle.core.tiers import next_tier
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.blocker_dialog import Person, Said, SayDialog
 from huddle.ui.widgets.blocker_flag import flag_text
@@ -39,6 +40,7 @@ class ManageScreen(LiveScreen):
     BINDINGS = [
         Binding("a", "answer", "Answer"),
         Binding("r", "resolve", "Resolve"),
+        Binding("e", "send_higher", "Send higher"),
         Binding("f", "status_filter", "Status"),
         Binding("g", "age_filter", "Age"),
         Binding("d", "digest", "Digest"),
@@ -342,6 +344,46 @@ class ManageScreen(LiveScreen):
                 label="How was it resolved?",
                 who=self.session_who,
                 people=self.people(managers_first=False),
+            ),
+            save,
+        )
+
+    def action_send_higher(self) -> None:
+        """A tier that can't fix it sends it to the next tier, with its own reason."""
+        blocker = self.highlighted()
+        if blocker is None:
+            return
+        if blocker.status is BlockerStatus.RESOLVED:
+            self.notify(
+                f"{blocker.text!r} is resolved: reopen it at the huddle to send it up again",
+                severity="warning",
+                markup=False,
+            )
+            return
+        where = self.safely(lambda: (next_tier(blocker, self.store.team.tiers()),))
+        if where is None:
+            return
+        to = f"higher, to {where[0].name}" if where[0] else "up to management again"
+
+        def save(said: Said | None) -> None:
+            if said is None:
+                return
+
+            def send() -> Blocker:
+                return self.store.blockers.escalate(blocker, said.text, who=said.who)
+
+            if self.safely(send) is not None:
+                self.notify(f"Sent {to}: {blocker.text}", markup=False)
+            self.safely(self.reload)
+
+        people = self.people(managers_first=True)
+        self.app.push_screen(
+            SayDialog(
+                f"Send it {to}",
+                blocker.text,
+                label="Why it can't be fixed here",
+                who=self.session_who or next((p.name for p in people if p.role), ""),
+                people=people,
             ),
             save,
         )
