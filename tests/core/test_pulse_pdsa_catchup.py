@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from huddle.core.calendar import FixedClock, HuddleCalendar, Period, is_pulse_day
-from huddle.core.catchup import catch_up
+from huddle.core.catchup import catch_up, catch_ups
 from huddle.core.models import HuddleError, Role, StepStatus
 from huddle.core.pdsa import Act, PdsaStage
 from huddle.core.pulse import pulse_is_asked, week_of, who_to_ask
@@ -194,6 +194,8 @@ def test_back_after_two_huddle_days_away_a_member_sees_what_changed(
     assert card.blockers_answered[0].answer == "Laptop ordered"
     assert card.goals_added == ["Fewer handoffs"]
     assert catch_up(team, ann, wednesday) is None  # here yesterday
+    # The whole team at once (as Who's here reads it): the same cards, in a few reads.
+    assert catch_ups(team, team.members.all(), wednesday) == {anne.id: card}
 
 
 def test_one_day_away_or_never_here_gets_no_card(team: Store) -> None:
@@ -202,3 +204,4 @@ def test_one_day_away_or_never_here_gets_no_card(team: Store) -> None:
     _hold(team, date(2026, 11, 24), {"Sam Okafor": False})
     assert catch_up(team, sam, date(2026, 11, 25)) is None
     assert catch_up(team, team.members.find("Anne Jones"), date(2026, 11, 25)) is None
+    assert catch_ups(team, team.members.all(), date(2026, 11, 25)) == {}

@@ -21,6 +21,15 @@ class CatchUpStore:
         )
         return date.fromisoformat(found) if found else None
 
+    def last_present_all(self, *, before: date) -> dict[str, date]:
+        """Each member's last huddle day before `before` marked present, by member id."""
+        rows = self.db.rows(
+            "SELECT member_id, max(day) AS day FROM attendance"
+            " WHERE present = 1 AND day < ? GROUP BY member_id",
+            (before.isoformat(),),
+        )
+        return {r["member_id"]: date.fromisoformat(r["day"]) for r in rows}
+
     def steps_done(self, since: date, until: date, *, limit: int) -> tuple[int, list[StepDone]]:
         """Steps done or partly done planned for days after `since` and before `until`:
         how many, and the newest few."""

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from huddle.core.calendar import format_day
-from huddle.core.catchup import CatchUp, catch_up
+from huddle.core.catchup import CatchUp, catch_up, catch_ups
 from huddle.core.flow import Presence, who_is_here
 from huddle.core.models import Stage
 from huddle.ui.screens.stages.base import StageView
@@ -49,10 +49,8 @@ class WhoStage(StageView):
     def load(self) -> None:
         people = who_is_here(self.store, self.day)
         self.people = {p.member.id: p for p in people}
-        back = (
-            (p.member.id, catch_up(self.store, p.member, self.day)) for p in people if p.present
-        )
-        self.catch_ups = {member_id: card for member_id, card in back if card}
+        here = (p.member for p in people if p.present)
+        self.catch_ups = catch_ups(self.store, here, self.day)
         self.show_counts()
         listing = self.query_one(PresenceList)
         keep = listing.highlighted_id()
