@@ -207,3 +207,20 @@ async def test_a_past_huddle_shows_what_was_resolved_that_day_in_its_own_column(
         await pilot.press("right", "right", "right", "right", "r", "o")
         assert app.screen is not None and isinstance(app.screen, HuddleScreen)  # no dialog
     assert store.blockers.get(fixed.id).resolution == "New printer"
+
+
+async def test_a_blocker_raised_from_another_terminal_joins_the_board_and_the_pick_stays(
+    demo: Store,
+) -> None:
+    app = HuddleApp(demo, clock=demo.clock)
+    async with app.run_test(size=TV) as pilot:
+        shown = await on_the_board(pilot)
+        await pilot.press("right", "right", "down")
+        chosen = shown.picked
+        other = Store.open(demo.db.path, clock=demo.clock)  # `huddle blocker` elsewhere
+        other.blockers.raise_blocker(other.members.find("tom"), "Lift out of order [again]")
+        other.close()
+        app.check_for_changes()
+        assert await wait_until(pilot, lambda: "Lift out of order [again]" in screen_text(app))
+        assert "Lift out of order [again]" in column_text(app, shown.columns[0])
+        assert shown.picked == chosen and app.focused is shown
