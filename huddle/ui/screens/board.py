@@ -48,7 +48,7 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
     BINDINGS = [  # most important first: the footer shows as many as fit, in this order
         # priority: the panels scroll, and would take the arrows first.
         Binding("right", "move(1)", "Next", priority=True),
-        Binding("left", "move(-1)", "Back", priority=True),
+        Binding("left", "move(-1)", "Previous", priority=True),
         Binding("space", "pause", "Pause"),
         Binding("d", "pick_day", "Day status"),
         Binding("g", "color('green')", "Green"),

@@ -100,7 +100,9 @@ def blocker_column(cards: tuple[BlockerCard, ...]) -> Content:
     shown: list[Content] = []
     for card in cards:
         shown.append(Content.styled(card.text, "bold"))
-        age = f"{card.age_days} day{'s' if card.age_days != 1 else ''} old · {card.where}"
+        days = card.age_days
+        age = "raised today" if days == 0 else f"{days} day{'s' if days != 1 else ''} old"
+        age = f"{age} · {card.where}"
         detail = Content.styled(age, "dim")
         if card.flag in FLAG_STYLE:
             detail = Content.assemble(
