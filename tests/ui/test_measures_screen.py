@@ -189,3 +189,22 @@ async def test_on_the_steps_with_no_goal_the_measure_keys_say_to_pick_a_goal(
             "Pick a goal to see its measures",
         ]
         assert isinstance(app.screen, GoalsScreen)
+
+
+async def test_a_file_problem_reading_measures_is_one_line_not_a_crash(
+    store: Store, clock: FixedClock, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from huddle.core.store import StoreError
+
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+
+        def broken(_goal: object) -> list[object]:
+            raise StoreError("can't use team.db: the disk reported an error")
+
+        monkeypatch.setattr(type(store.measures), "for_goal", lambda self, goal: broken(goal))
+        await pilot.press("down")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        assert any("the disk reported an error" in str(n.message) for n in app._notifications)

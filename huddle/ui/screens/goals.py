@@ -191,8 +191,8 @@ class GoalsScreen(MeasureActions):
             self._measures_of = shown
             box = self.query_one("#goal-measures", Vertical)
             box.remove_children()
-            if goal is not None:
-                box.mount_all(goal_measures(self.store, goal))
+            if goal is not None:  # a read that can fail (a file problem): one line, not a crash
+                box.mount_all(self.safely(lambda: goal_measures(self.store, goal)) or [])
         self.query_one("#goal-chart", BarChart).show([c.steps for _, c in progress.weeks])
         total = progress.total
         self.query_one("#goal-numbers", Static).update(
