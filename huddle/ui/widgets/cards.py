@@ -22,7 +22,7 @@ CARD_WIDTH = 44
 GAP = 2
 """Blank columns between two cards side by side."""
 PICKED = "bold $block-cursor-foreground on $block-cursor-background"
-"""How the picked row is drawn: the whole row, in its card, reversed."""
+"""How the picked row is drawn: the whole row, in its card, as a list draws its cursor."""
 
 
 @dataclass(frozen=True)
