@@ -177,8 +177,9 @@ def test_trends_count_the_coproduction_share_and_add_up_the_impact(team: Store) 
     team.ideas.add(ann, "Large print letters", source=Source.PERSON_SUPPORTED)
     tried = team.ideas.add(ann, "Fewer forms", source=Source.PARTNER)
     try_idea(team, tried, ann)
+    team.steps.review(plain, StepStatus.DONE)
     team.impacts.say(parse_impact("30 min a week, 1 visit"), step_id=plain.id)
-    team.impacts.say(parse_impact("It gave Mr A his evenings back"), idea_id=tried.id)
+    move_idea(team, tried, IdeaStatus.ADOPTED, parse_impact("It gave Mr A his evenings back"))
     data = trends_as_dict(compute_trends(team, Period.WEEK, 2))
     now = data["periods"][-1]  # type: ignore[index]
     assert now["coproduction_share"] == 2 / 4
@@ -196,7 +197,7 @@ def test_trends_count_the_coproduction_share_and_add_up_the_impact(team: Store) 
 
 def test_saying_again_what_a_step_gave_replaces_it(team: Store) -> None:
     ann = team.members.find("Ann Smith")
-    step = team.steps.add(ann, "Ring ahead", WEDNESDAY)
+    step = team.steps.review(team.steps.add(ann, "Ring ahead", WEDNESDAY), StepStatus.DONE)
     team.impacts.say(Impact(minutes_a_week=10), step_id=step.id)
     team.impacts.say(Impact(minutes_a_week=25), step_id=step.id)
     assert team.impacts.totals() == ImpactTotals(changes=1, minutes_a_week=25)
@@ -207,11 +208,12 @@ def test_the_digest_carries_the_coproduction_share_and_what_changes_gave(team: S
 
     ann = team.members.find("Ann Smith")
     step = team.steps.add(ann, "Ring the daughter first", WEDNESDAY, source=Source.CARER)
+    team.steps.review(step, StepStatus.PARTLY)
     team.steps.add(ann, "Tidy the shared drive", WEDNESDAY)
     team.ideas.add(ann, "Large print letters", source=Source.PERSON_SUPPORTED)
     team.impacts.say(parse_impact("2 hours a week, 1 visit"), step_id=step.id)
     idea = team.ideas.add(ann, "Meet carers first")
-    team.impacts.say(parse_impact("Mrs B's son could speak first"), idea_id=idea.id)
+    move_idea(team, idea, IdeaStatus.ADOPTED, parse_impact("Mrs B's son could speak first"))
     digest = build_digest(team, date(2026, 11, 23), WEDNESDAY)
     data = json.loads(render_json(digest))
     assert data["summary"]["new_ideas"] == 4
@@ -227,3 +229,19 @@ def test_the_digest_carries_the_coproduction_share_and_what_changes_gave(team: S
     assert "- Meet carers first: Mrs B's son could speak first" in text
     hidden = render_markdown(build_digest(team, date(2026, 11, 23), WEDNESDAY, names=False))
     assert "Ann" not in hidden
+
+
+def test_what_a_change_gave_counts_only_while_it_stands(team: Store) -> None:
+    """A step marked done again as not done, an idea set back to new: what they were said
+    to give no longer adds up (it comes back if they are done or adopted again)."""
+    ann = team.members.find("Ann Smith")
+    step = team.steps.review(team.steps.add(ann, "Ring ahead", WEDNESDAY), StepStatus.DONE)
+    team.impacts.say(Impact(minutes_a_week=30), step_id=step.id)
+    idea = move_idea(team, team.ideas.add(ann, "Large print"), IdeaStatus.ADOPTED, Impact(20))
+    assert team.impacts.totals() == ImpactTotals(changes=2, minutes_a_week=50)
+    team.steps.review(team.steps.get(step.id), StepStatus.DROPPED)
+    move_idea(team, idea, IdeaStatus.NEW)
+    assert team.impacts.totals() == ImpactTotals()
+    assert trends_as_dict(compute_trends(team, Period.WEEK, 1))["impact"]["changes"] == 0  # type: ignore[index]
+    move_idea(team, team.ideas.get(idea.id), IdeaStatus.ADOPTED)
+    assert team.impacts.totals() == ImpactTotals(changes=1, minutes_a_week=20)

@@ -19,6 +19,18 @@ _SUMS = (
 )
 
 
+STANDING = (
+    "(x.step_id IS NULL OR EXISTS (SELECT 1 FROM steps done WHERE done.id = x.step_id"
+    " AND done.status IN ('done', 'partly')))"
+    " AND (x.cycle_id IS NULL OR EXISTS (SELECT 1 FROM pdsa_cycles kept"
+    " WHERE kept.id = x.cycle_id AND kept.act = 'adopt'))"
+    " AND (x.idea_id IS NULL OR EXISTS (SELECT 1 FROM ideas adopted"
+    " WHERE adopted.id = x.idea_id AND adopted.status = 'adopted'))"
+)
+"""What a change gave counts while the change stands: its step still done (or partly), its
+cycle adopted, its idea adopted. Marked otherwise since, it is kept but not added up."""
+
+
 def _totals(row: object) -> ImpactTotals:
     return ImpactTotals(**{k: int(row[k]) for k in ImpactTotals.__dataclass_fields__})  # type: ignore[index]
 
@@ -85,7 +97,7 @@ class ImpactStore:
         """Added up over what was said from `first` up to (not including) `end`; all time
         without them."""
         row = self.db.row(
-            f"SELECT {_SUMS} FROM impacts WHERE said_on >= ? AND said_on < ?",  # noqa: S608 fixed sums
+            f"SELECT {_SUMS} FROM impacts x WHERE said_on >= ? AND said_on < ? AND {STANDING}",  # noqa: S608 fixed sums
             ((first or date.min).isoformat(), (end or date.max).isoformat()),
         )
         return _totals(row) if row else ImpactTotals()
@@ -93,8 +105,8 @@ class ImpactStore:
     def per_period(self, period: Period, first: date, end: date) -> dict[date, ImpactTotals]:
         """Added up per period from `first` up to (not including) `end`."""
         rows = self.db.rows(
-            f"SELECT {period_sql(period, 'said_on')} AS start, {_SUMS} FROM impacts"  # noqa: S608 fixed period arithmetic and sums
-            " WHERE said_on >= ? AND said_on < ? GROUP BY start",
+            f"SELECT {period_sql(period, 'said_on')} AS start, {_SUMS} FROM impacts x"  # noqa: S608 fixed period arithmetic and sums
+            f" WHERE said_on >= ? AND said_on < ? AND {STANDING} GROUP BY start",
             (first.isoformat(), end.isoformat()),
         )
         return {date.fromisoformat(r["start"]): _totals(r) for r in rows}
@@ -102,10 +114,10 @@ class ImpactStore:
     def differences(self, first: date, end: date, limit: int = 5) -> list[tuple[str, str]]:
         """The newest lines on the difference to a person, with the change they came from."""
         rows = self.db.rows(
-            "SELECT coalesce(s.text, c.change, i.text) AS change, x.difference FROM impacts x"
+            "SELECT coalesce(s.text, c.change, i.text) AS change, x.difference FROM impacts x"  # noqa: S608 a fixed condition
             " LEFT JOIN steps s ON s.id = x.step_id LEFT JOIN pdsa_cycles c ON c.id = x.cycle_id"
             " LEFT JOIN ideas i ON i.id = x.idea_id"
-            " WHERE x.difference != '' AND x.said_on >= ? AND x.said_on < ?"
+            f" WHERE x.difference != '' AND x.said_on >= ? AND x.said_on < ? AND {STANDING}"
             " ORDER BY x.said_on DESC, x.created_at DESC LIMIT ?",
             (first.isoformat(), end.isoformat(), limit),
         )
