@@ -86,7 +86,9 @@ class MeasureActions(LiveScreen):
         self.app.push_screen(MeasureFormScreen(goal.title, save), saved)
 
     def record_value(self, goal: Goal, chosen: int = 0) -> None:
-        measures = self.store.measures.for_goal(goal)
+        measures = self.safely(lambda: self.store.measures.for_goal(goal))
+        if measures is None:  # the file could not be read: said in one line
+            return
         if not measures:
             self.notify(f"{goal.title} has no measures yet: n adds one", markup=False)
             return
