@@ -107,6 +107,7 @@ class TrendsScreen(LiveScreen):
                             id=f"chart-{key}",
                             top=_TOPS.get(metric.kind),
                             scale=partial(format_value, kind=metric.kind),
+                            scale_width=6,  # "0-100%": every row's bars in line
                         )
                         yield Static(id=f"value-{key}", classes="trend-value")
         yield FittingFooter()
@@ -189,9 +190,15 @@ class TrendsScreen(LiveScreen):
         """The first and last period over the bars; short names when the long ones don't fit."""
         span = self.query_one("#trends-span", Static)
         first, last = trends.periods[0], trends.periods[-1]
-        text = f"{first.label} … {last.label}"
-        if len(text) > span.size.width:
-            text = f"{first.short_label} … {last.short_label}"
+        # The last bar is the period so far: said over it, so it is not read as a whole one.
+        so_far = f" ({trends.so_far.label})" if trends.so_far else ""
+        for text in (
+            f"{first.label} … {last.label}{so_far}",
+            f"{first.short_label} … {last.short_label}{so_far}",
+            f"{first.short_label} … {last.short_label}",
+        ):
+            if len(text) <= span.size.width:
+                break
         span.update(Content(text))
 
     def _show_metric(self, metric: Metric, trends: Trends) -> None:

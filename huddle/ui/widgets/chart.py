@@ -56,6 +56,7 @@ class BarChart(Widget):
         top: float | None = None,
         bottom: float = 0.0,
         scale: Callable[[float], str] | None = None,
+        scale_width: int = 0,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -67,6 +68,9 @@ class BarChart(Widget):
         self.scale = scale
         """How to write the chart's top (and, two rows high or more, its bottom) at its
         right, so a bar can be read as a number; None: no scale."""
+        self.scale_width = scale_width
+        """At least this many cells for the scale, so charts one above another keep their
+        bars in line whatever their tops."""
         self.set_reactive(BarChart.values, tuple(values))
 
     def show(self, values: Sequence[float | None], *, top: float | None = None) -> None:
@@ -82,6 +86,7 @@ class BarChart(Widget):
         top_of = self.top or max((v for v in values if v is not None), default=0) or 1
         marks = self._scale_marks(top_of, height)
         room = max((len(m) for m in marks), default=0)
+        room = max(room, self.scale_width) if marks else 0
         width = max(1, width - room - 1) if room and width > room + len(values) else width
         slot = max(1, width // len(values))
         shown = values[-(width // slot) :]
