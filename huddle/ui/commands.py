@@ -152,7 +152,7 @@ def screen_commands(screen: Screen[Any]) -> list[tuple[PaletteCommand, DOMNode]]
             continue
         what = binding.description or binding.tooltip
         node = active.node
-        if not what or node is screen.app or type(node).__module__.startswith("textual."):
+        if not what or node is screen.app or _textual_own(node, binding.action):
             continue  # the app's keys are registered above; Textual's widgets' are generic
         shown = screen.app.get_key_display(binding)
         help = f"{binding.tooltip or what} (key {shown})"
@@ -162,6 +162,13 @@ def screen_commands(screen: Screen[Any]) -> list[tuple[PaletteCommand, DOMNode]]
 
 def _name(action: str) -> str:
     return parse_action(action)[1]
+
+
+def _textual_own(node: DOMNode, action: str) -> bool:
+    """A key of Textual's own widgets (cursor keys, scrolling), also on a Huddle widget
+    built on one (a table that fits the window is still a DataTable)."""
+    method = getattr(type(node), f"action_{_name(action)}", None)
+    return getattr(method, "__module__", "").startswith("textual.")
 
 
 class HuddleCommands(Provider):
