@@ -13,6 +13,14 @@ from huddle.core.flow import streak
 from huddle.core.models import Blocker, BlockerStatus, Goal, Step
 from huddle.core.results import StepCounts
 from huddle.core.store import Store
+from huddle.core.wins import (
+    STEP_MILESTONES,
+    STREAK_MILESTONES,
+    Milestones,
+    WeDid,
+    count_milestones,
+    we_did_lately,
+)
 
 PANELS: tuple[tuple[str, str], ...] = (
     ("steps", "Small steps"),
@@ -68,16 +76,18 @@ class BoardGoal:
 
 
 @dataclass(frozen=True)
-class Wins:
+class WeekWins:
+    """The wins of the week so far, for the wall (Wrap-up has a huddle's: core/wins.py)."""
+
     since: date
     taken: int
     """Small steps taken (done or partly) looked back on this week."""
     steps_taken: tuple[tuple[str, str, str], ...]
     """The newest of them: (who, the step, what was learned)."""
-    resolved: tuple[tuple[str, str], ...]
-    answered: tuple[tuple[str, str], ...]
-    taken_in_all: int
-    streak: int
+    we_did: tuple[WeDid, ...]
+    """ "You said, we did": blockers answered or resolved in the last seven days."""
+    taken_in_all: Milestones
+    streak: Milestones
 
 
 @dataclass(frozen=True)
@@ -88,7 +98,7 @@ class Board:
     people: tuple[PersonSteps, ...]
     columns: tuple[tuple[str, tuple[BlockerCard, ...]], ...]
     goals: tuple[BoardGoal, ...]
-    wins: Wins
+    wins: WeekWins
     strips: tuple[DayStrip, ...]
     every_goal: tuple[Goal, ...]
     """Every goal, retired ones too, in the order they were made (so each keeps its colour)."""
@@ -145,14 +155,14 @@ def gather_board(store: Store) -> Board:
             )
         )
     taken, newest = store.wins.steps_taken(monday, today, limit=WINS_SHOWN)
-    wins = Wins(
+    in_all, held = store.trends.total_taken(), streak(store, today)
+    wins = WeekWins(
         since=monday,
         taken=taken,
         steps_taken=tuple(newest),
-        resolved=tuple(store.wins.blockers_resolved(monday, today)),
-        answered=tuple(store.wins.blockers_answered(monday, today)),
-        taken_in_all=store.trends.total_taken(),
-        streak=streak(store, today),
+        we_did=tuple(reversed(we_did_lately(store, today))),
+        taken_in_all=count_milestones(in_all, in_all, STEP_MILESTONES, "small steps"),
+        streak=count_milestones(held, held, STREAK_MILESTONES, "huddle days in a row"),
     )
     return Board(
         today=today,

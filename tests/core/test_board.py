@@ -80,7 +80,14 @@ def test_goals_count_this_weeks_steps_and_wins_are_this_weeks(
     assert board.wins.since == MONDAY
     assert board.wins.steps_taken == (("Ann Smith", "Ring ahead", "People were in"),)
     assert board.wins.taken == 1
-    assert board.wins.resolved == (("The printer jams", "New printer"),)
+    (fixed_it,) = board.wins.we_did
+    assert (fixed_it.said, fixed_it.did, fixed_it.resolved) == (
+        "The printer jams",
+        "New printer",
+        True,
+    )
+    assert board.wins.taken_in_all.count == 1
+    assert board.wins.taken_in_all.next_words(brief=True) == "next 100: 99 to go"
 
 
 def test_the_day_status_strips_are_this_months(team: Store) -> None:

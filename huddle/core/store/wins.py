@@ -1,4 +1,4 @@
-"""Reads for the wins of the week on the board: small steps taken, blockers resolved."""
+"""Reads for the wins of the week on the board: the small steps taken."""
 
 from __future__ import annotations
 
@@ -28,22 +28,3 @@ class WinStore:
         rows = self.db.rows(query, (*bounds, limit))
         count = self.db.value(f"SELECT count(*) FROM steps s WHERE {where}", bounds)  # noqa: S608 a fixed filter; dates are bound
         return int(count), [(r[0], r[1], r[2]) for r in rows]
-
-    def blockers_resolved(self, first: date, last: date) -> list[tuple[str, str]]:
-        """Blockers resolved from `first` to `last`, newest first: (the blocker, how)."""
-        rows = self.db.rows(
-            "SELECT text, resolution FROM blockers WHERE status = 'resolved'"
-            " AND substr(resolved_at, 1, 10) BETWEEN ? AND ? ORDER BY resolved_at DESC",
-            (first.isoformat(), last.isoformat()),
-        )
-        return [(r[0], r[1]) for r in rows]
-
-    def blockers_answered(self, first: date, last: date) -> list[tuple[str, str]]:
-        """Blockers management answered from `first` to `last` and not yet resolved, newest
-        first: (the blocker, the answer)."""
-        rows = self.db.rows(
-            "SELECT text, answer FROM blockers WHERE status != 'resolved' AND answer != ''"
-            " AND substr(answered_at, 1, 10) BETWEEN ? AND ? ORDER BY answered_at DESC",
-            (first.isoformat(), last.isoformat()),
-        )
-        return [(r[0], r[1]) for r in rows]

@@ -150,7 +150,9 @@ def wins_panel(board: Board) -> Content:
     wins = board.wins
     shown: list[Content] = [
         Content.styled(
-            f"{wins.taken_in_all} small steps taken in all · {wins.streak} huddle days in a row",
+            f"{wins.taken_in_all.count:,} small steps taken in all"
+            f" ({wins.taken_in_all.next_words(brief=True)})"
+            f" · {wins.streak.count} huddle days in a row ({wins.streak.next_words(brief=True)})",
             "bold",
         ),
         Content(""),
@@ -166,15 +168,12 @@ def wins_panel(board: Board) -> Content:
         if learned:
             shown.append(Content.assemble(("  learned: ", "italic"), Content(learned)))
     shown += [Content(""), Content.styled("You said, we did", "bold underline")]
-    if not wins.resolved and not wins.answered:
-        shown.append(Content.styled("no blocker resolved or answered yet this week", "dim"))
-    for text, how in wins.resolved:
-        shown.append(Content.assemble(("resolved: ", "bold"), Content(text)))
-        if how:
-            shown.append(Content.assemble("  ", Content(how)))
-    for text, answer in wins.answered:
-        shown.append(Content.assemble(("answered: ", "bold"), Content(text)))
-        shown.append(Content.assemble("  ", Content(answer)))
+    if not wins.we_did:
+        shown.append(Content.styled("no blocker answered or resolved in the last 7 days", "dim"))
+    for did in wins.we_did:
+        done = "resolved: " if did.resolved else "answered: "
+        shown.append(Content.assemble((done, "bold"), Content(did.said)))
+        shown.append(Content.assemble("  ", Content(did.did), (f"  {did.by}", "dim")))
     return lines(shown)
 
 
