@@ -91,11 +91,23 @@ class State:
 pass_state = click.make_pass_decorator(State)
 
 
-def open_app(state: State, *, served: bool = False) -> None:
-    """Open the full-screen app on the team's file (`served`: for one browser session)."""
+def needs_a_terminal() -> None:
+    """The full-screen app draws on a terminal: into a pipe or a file (`huddle board | tail`,
+    a cron job) it would draw for ever at full speed, so it is refused in one line."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise HuddleError(
+            "the app needs a terminal to draw on; its output goes to a pipe or a file"
+        )
+
+
+def open_app(state: State, *, served: bool = False, first_screen: Any = None) -> None:
+    """Open the full-screen app on the team's file (`served`: for one browser session, whose
+    screen is the browser's; `first_screen`: the screen it opens on, else home)."""
+    if not served:
+        needs_a_terminal()
     from huddle.ui.app import HuddleApp  # here, so shell commands never load Textual
 
-    HuddleApp(state.store(), served=served).run()
+    HuddleApp(state.store(), served=served, first_screen=first_screen).run()
 
 
 def db_option(command: F) -> F:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from huddle.cli.common import State, complete_day_measure, db_option, pass_state, read_day
+from huddle.cli.common import (
+    State,
+    complete_day_measure,
+    db_option,
+    needs_a_terminal,
+    open_app,
+    pass_state,
+    read_day,
+)
 from huddle.core.day_status import DayStrip, month_strips, set_day_status
 from huddle.core.models import DayColor
 
@@ -65,7 +73,7 @@ def board(state: State) -> None:
     """Open the app on the board: the wall between huddles. Its panels (today's steps,
     blockers by where they stand, goals, the week's wins, day status) take turns every
     `huddle team board-seconds` (20); the arrows stay on one."""
-    from huddle.ui.app import HuddleApp  # here, so shell commands never load Textual
+    needs_a_terminal()  # before the screen's module loads Textual
     from huddle.ui.screens.board import BoardScreen
 
-    HuddleApp(state.store(), first_screen=BoardScreen).run()
+    open_app(state, first_screen=BoardScreen)

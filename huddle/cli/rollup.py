@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,7 +40,8 @@ def rollup(
 ) -> None:
     """Every team side by side, from their files, read-only: steps this week, done rate,
     streak, blockers and answers waiting, and what comes back across teams. A folder stands
-    for every Huddle file in it. The files are never changed.
+    for every Huddle file in it. The files are never changed. Into a pipe or a file it
+    prints the Markdown.
 
     \b
     Example:
@@ -58,6 +60,8 @@ def rollup(
     format_ = "json" if as_json else format_
     if to and format_ != "email":
         raise click.UsageError("--to is for --format email")
+    if format_ is None and not out and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        format_ = "md"  # into a pipe or a file: the service view can't be drawn there
     if format_ is None:
         if out:
             raise click.UsageError("--out needs a --format")
