@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from huddle.cli.common import State, db_option, needs_a_terminal, open_app, pass_state
+from huddle.cli.common import State, db_option, open_app, pass_state
 from huddle.cli.steps import NOBODY, who_option
 from huddle.config import remembered_who
 from huddle.core.blockers import AgeFlag, waiting_for_answer
@@ -214,7 +214,6 @@ def own(state: State, blocker_id: str, name: str, who: str | None) -> None:
 @pass_state
 def manage(state: State) -> None:
     """Open the app on the Management view: every blocker sent up, its age and history."""
-    needs_a_terminal()  # before the screen's module loads Textual
     from huddle.ui.screens.manage import ManageScreen
 
     open_app(state, first_screen=ManageScreen)

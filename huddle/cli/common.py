@@ -103,11 +103,12 @@ def needs_a_terminal() -> None:
 def open_app(state: State, *, served: bool = False, first_screen: Any = None) -> None:
     """Open the full-screen app on the team's file (`served`: for one browser session, whose
     screen is the browser's; `first_screen`: the screen it opens on, else home)."""
+    store = state.store()  # a file that can't be opened is said first, terminal or not
     if not served:
         needs_a_terminal()
     from huddle.ui.app import HuddleApp  # here, so shell commands never load Textual
 
-    HuddleApp(state.store(), served=served, first_screen=first_screen).run()
+    HuddleApp(store, served=served, first_screen=first_screen).run()
 
 
 def db_option(command: F) -> F:

@@ -8,7 +8,6 @@ from huddle.cli.common import (
     State,
     complete_day_measure,
     db_option,
-    needs_a_terminal,
     open_app,
     pass_state,
     read_day,
@@ -73,7 +72,6 @@ def board(state: State) -> None:
     """Open the app on the board: the wall between huddles. Its panels (today's steps,
     blockers by where they stand, goals, the week's wins, day status) take turns every
     `huddle team board-seconds` (20); the arrows stay on one."""
-    needs_a_terminal()  # before the screen's module loads Textual
     from huddle.ui.screens.board import BoardScreen
 
     open_app(state, first_screen=BoardScreen)
