@@ -53,7 +53,10 @@ RUNS_LIMITS: dict[int, tuple[int, int]] = {
     58: (23, 37), 59: (24, 38), 60: (24, 38),
 }  # fmt: skip
 """Perla et al. 2011, Table 1: useful observations -> (lower, upper) limits for the number
-of runs; fewer runs than the lower limit are too few, more than the upper too many."""
+of runs; fewer runs than the lower limit are too few, more than the upper too many.
+NOT YET CHECKED against the paper: rows 10-26 agree with a second, independent copy of the
+table; rows 27-60 were written from memory and another copy differs by one run in some rows
+between 27 and 40. Check them against Table 1 before relying on the runs rule past 26."""
 
 
 class Rule(enum.StrEnum):

@@ -17,25 +17,28 @@ from huddle.core.calendar import Clock
 from huddle.core.rollup import Rollup, rollup
 from huddle.core.rollup_report import oldest, percent, where_waiting
 from huddle.ui.themes import install_themes
+from huddle.ui.widgets.fitted_table import FittedTable
+from huddle.ui.widgets.live_table import Row
 
-COLUMNS = (
-    "Team",
-    "Steps",
-    "Done",
-    "Waiting on",
-    "Overdue",
-    "Oldest wait",
-    "Open",
-    "Owned",
-    "Answered",
-    "Streak",
-    "From people",
-)
+COLUMNS = [
+    ("Team", None),
+    ("Steps", 5),
+    ("Done", 4),
+    ("Waiting on", 16),
+    ("Overdue", 7),
+    ("Oldest wait", 11),
+    ("Open", 4),
+    ("Owned", 5),
+    ("Answered", 8),
+    ("Streak", 6),
+    ("From people", 11),
+]
 """Steps this week, their done rate, answers awaited by where they were sent, blockers by
-where they stand, the streak, and the share of ideas from people who use services and carers."""
+where they stand, the streak, and the share of ideas from people who use services and carers;
+each with the most cells it takes (the team's name takes the rest; long words wrap)."""
 
 
-class Teams(DataTable[Text | str]):
+class Teams(FittedTable):
     """One row per team, and the total."""
 
     BINDINGS = [Binding("enter", "select_cursor", "Open team (read-only)")]
@@ -69,8 +72,7 @@ class ServiceApp(App[Path | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        table = Teams(id="teams", cursor_type="row", zebra_stripes=True)
-        table.add_columns(*COLUMNS)
+        table = Teams(COLUMNS, id="teams")
         yield table
         with VerticalScroll(id="below"):
             yield Static("Reading the teams' files...", id="status", markup=False)
@@ -100,29 +102,28 @@ class ServiceApp(App[Path | None]):
             f"{len(found.teams)} team{'s' * (len(found.teams) != 1)},"
             f" {'last week' if found.last_week else 'this week so far'}, read-only"
         )
-        table = self.query_one("#teams", DataTable)
-        row = table.cursor_row
-        table.clear()
-        for team in found.teams:
-            steps = team.steps
-            overdue = Text(str(team.overdue), style="bold red" if team.overdue else "")
-            table.add_row(
-                Text(team.team),
-                str(steps.steps),
-                percent(steps.done_rate),
-                Text(where_waiting(team)),
-                overdue,
-                oldest(team),
-                str(team.open),
-                str(team.owned),
-                str(team.answered),
-                str(team.streak),
-                percent(steps.coproduction_share),
-                key=str(team.path),
+        rows: list[Row] = [
+            (
+                str(team.path),
+                (
+                    Text(team.team),
+                    Text(str(team.steps.steps)),
+                    Text(percent(team.steps.done_rate)),
+                    Text(where_waiting(team)),
+                    Text(str(team.overdue), style="bold red" if team.overdue else ""),
+                    Text(oldest(team)),
+                    Text(str(team.open)),
+                    Text(str(team.owned)),
+                    Text(str(team.answered)),
+                    Text(str(team.streak)),
+                    Text(percent(team.steps.coproduction_share)),
+                ),
             )
+            for team in found.teams
+        ]
         total = found.steps
-        table.add_row(
-            Text(f"All {len(found.teams)} teams", style="bold"),
+        totals = (
+            f"All {len(found.teams)} teams",
             str(total.steps),
             percent(total.done_rate),
             str(found.waiting),
@@ -133,9 +134,9 @@ class ServiceApp(App[Path | None]):
             str(found.total("answered")),
             "",
             percent(total.coproduction_share),
-            key="",
         )
-        table.move_cursor(row=min(row, max(0, len(found.teams) - 1)))
+        rows.append(("", tuple(Text(cell, style="bold") for cell in totals)))
+        self.query_one("#teams", Teams).show(rows)
         self.query_one("#status", Static).update(
             f"Steps: {found.week_words}."
             " Enter opens a team's own screens, read-only; q there comes back here."
@@ -157,7 +158,7 @@ class ServiceApp(App[Path | None]):
         self.action_open_team()
 
     def action_open_team(self) -> None:
-        table = self.query_one("#teams", DataTable)
+        table = self.query_one("#teams", Teams)
         if self.found is None or not self.found.teams or table.row_count == 0:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value

@@ -60,16 +60,16 @@ class FittedTable(DataTable[RenderableType]):
     def widths_for(self, width: int) -> list[int]:
         """Each column's width in cells, for a table `width` cells wide: the short columns
         as wide as their longest words while the widest column keeps half the room, else
-        each at most its limit."""
+        each at most its limit (or its label)."""
         natural: list[int | None] = []
         for index, (label, most) in enumerate(self.specs):
             longest = max((_cells(cells[index]) for _key, cells in self.rows_shown), default=0)
             natural.append(None if most is None else max(len(label), longest))
         room = width - SCROLLBAR - CELL_PADDING * len(self.specs)
         if room - sum(w for w in natural if w is not None) < room // 2:
-            natural = [
-                None if w is None or most is None else min(w, most)
-                for w, (_label, most) in zip(natural, self.specs, strict=True)
+            natural = [  # never narrower than the column's label
+                None if w is None or most is None else min(w, max(most, len(label)))
+                for w, (label, most) in zip(natural, self.specs, strict=True)
             ]
         rest = max(MIN_FILL, room - sum(w for w in natural if w is not None))
         return [rest if w is None else w for w in natural]
