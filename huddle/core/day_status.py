@@ -64,6 +64,7 @@ def set_day_status(store: Store, typed_measure: str, typed_color: str, day: date
     color = read_color(typed_color)
     measure = store.day_status.find(typed_measure)
     if day > store.today():
-        raise HuddleError(f"{day:%a %d %b} has not happened yet: a colour is for a day gone by")
+        said = f"{day:%a %d %b}" + (f" {day.year}" if day.year != store.today().year else "")
+        raise HuddleError(f"{said} has not happened yet: a colour is for a day gone by")
     store.day_status.set(measure, day, color)
     return next(s for s in month_strips(store, day) if s.measure.id == measure.id)
