@@ -107,3 +107,9 @@ def test_a_number_too_large_for_the_file_is_one_line_not_a_traceback(team) -> No
     with pytest.raises(StoreError, match="too large to save"):
         team.impacts.say(Impact(minutes_a_week=10**20), idea_id=idea.id)
     assert team.impacts.of(idea_id=idea.id) is None
+
+
+def test_adopting_with_a_gave_of_only_spaces_says_nothing_of_what_it_gave(huddle_with_team) -> None:  # type: ignore[no-untyped-def]
+    huddle_with_team.ok("idea", "Text people the day before", "--who", "ann")
+    out = huddle_with_team.ok("ideas", "adopt", "text", "--gave", "   ")
+    assert out == '"Text people the day before" is adopted\n'

@@ -135,15 +135,12 @@ def try_(state: State, idea_named: str, who: str | None, for_day: str | None) ->
 def adopt(state: State, idea_named: str, gave: str | None) -> None:
     """The team keeps the change: the idea is adopted (--gave says what it gave)."""
     store = state.store()
-    moved = move_idea(
-        store,
-        store.ideas.find(idea_named),
-        IdeaStatus.ADOPTED,
-        parse_impact(gave) if gave else None,
-    )
+    impact = parse_impact(gave) if gave else None
+    moved = move_idea(store, store.ideas.find(idea_named), IdeaStatus.ADOPTED, impact)
     click.echo(moved_words(moved))
-    if gave:
-        click.echo(f"It gave: {impact_words(parse_impact(gave))}")
+    said = impact_words(impact) if impact else ""
+    if said:
+        click.echo(f"It gave: {said}")
 
 
 def _move(state: State, idea_named: str, status: IdeaStatus) -> None:
