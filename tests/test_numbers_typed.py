@@ -113,3 +113,9 @@ def test_adopting_with_a_gave_of_only_spaces_says_nothing_of_what_it_gave(huddle
     huddle_with_team.ok("idea", "Text people the day before", "--who", "ann")
     out = huddle_with_team.ok("ideas", "adopt", "text", "--gave", "   ")
     assert out == '"Text people the day before" is adopted\n'
+
+
+def test_a_negative_value_is_recorded_as_typed(huddle_with_team) -> None:  # type: ignore[no-untyped-def]
+    huddle_with_team.ok("measure", "add", "wait", "Change", "--unit", "weeks", "--better", "lower")
+    out = huddle_with_team.ok("measure", "record", "wait", "change", "-0.5", "--on", "23/11")
+    assert out == "Recorded Change: -0.5 on 23 Nov 2026\n"

@@ -66,7 +66,7 @@ def add(
     click.echo(f"Added the measure {made.name} to {found.title}")
 
 
-@measure.command()
+@measure.command(context_settings={"ignore_unknown_options": True})  # -0.5 is a value
 @click.argument("goal", shell_complete=complete_goal)
 @click.argument("name", metavar="MEASURE")
 @click.argument("value")
