@@ -114,8 +114,11 @@ SHOTS = (
     Shot("team-set-up-timebox", ("f2",), then=tab("timebox-tab")),
     Shot("help", ("p", "question_mark")),
     Shot("curtain", ("ctrl+k",)),
-    Shot("high-contrast", ("p",), theme="huddle-high-contrast"),
+    Shot("board-wide", ("b",), size=WIDE),
+    Shot("board-blockers-wide", ("b", "right"), size=WIDE),
     Shot("service-view", service=True),
+    # Last: the theme chosen is remembered (in this run's own settings file) by every shot after.
+    Shot("high-contrast", ("p",), theme="huddle-high-contrast"),
 )
 SERVICE_TEAMS = ("Northside Assessment Team", "Hospital Discharge Team", "Reablement South")
 

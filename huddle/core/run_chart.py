@@ -13,8 +13,9 @@ false signal when nothing changed:
    (points on it are skipped); the number of runs is checked against the limits of the
    paper's Table 1 (from Swed & Eisenhart 1943), by the number of useful observations (the
    points not on the median). Not judged under 10 useful observations (the table starts
-   there); past 60 (where it ends) the limits come from the same distribution's normal
-   approximation, mean +/- 1.96 standard deviations.
+   there); past 26 observations the limits come from the same distribution's normal
+   approximation, mean +/- 1.96 standard deviations (the paper's rows 27-60 could not be
+   checked against a second copy here, so they are not used).
 4. Astronomical point: the paper leaves it to judgement ("a blatantly obvious different
    value"). Here it is decided the way Making Data Count (NHS England) reads its SPC charts:
    a point outside the natural process limits of the baseline (an XmR chart: the baseline's
@@ -44,19 +45,13 @@ XMR_SCALE = 2.66
 RUNS_LIMITS: dict[int, tuple[int, int]] = {
     10: (3, 9), 11: (3, 10), 12: (3, 11), 13: (4, 11), 14: (4, 12), 15: (5, 12),
     16: (5, 13), 17: (5, 13), 18: (6, 14), 19: (6, 15), 20: (6, 16), 21: (7, 16),
-    22: (7, 17), 23: (7, 17), 24: (8, 18), 25: (8, 18), 26: (9, 19), 27: (10, 19),
-    28: (10, 20), 29: (10, 20), 30: (11, 21), 31: (11, 22), 32: (11, 23), 33: (12, 23),
-    34: (12, 24), 35: (13, 24), 36: (13, 25), 37: (13, 25), 38: (14, 26), 39: (14, 26),
-    40: (15, 27), 41: (16, 27), 42: (16, 28), 43: (17, 28), 44: (17, 29), 45: (17, 30),
-    46: (17, 31), 47: (18, 31), 48: (18, 32), 49: (19, 33), 50: (19, 33), 51: (20, 33),
-    52: (20, 34), 53: (21, 35), 54: (21, 35), 55: (22, 35), 56: (22, 36), 57: (23, 37),
-    58: (23, 37), 59: (24, 38), 60: (24, 38),
+    22: (7, 17), 23: (7, 17), 24: (8, 18), 25: (8, 18), 26: (9, 19),
 }  # fmt: skip
 """Perla et al. 2011, Table 1: useful observations -> (lower, upper) limits for the number
-of runs; fewer runs than the lower limit are too few, more than the upper too many.
-NOT YET CHECKED against the paper: rows 10-26 agree with a second, independent copy of the
-table; rows 27-60 were written from memory and another copy differs by one run in some rows
-between 27 and 40. Check them against Table 1 before relying on the runs rule past 26."""
+of runs; fewer runs than the lower limit are too few, more than the upper too many. Only the
+rows checked against a second, independent copy of the table are here (10-26); past them the
+limits come from the Swed & Eisenhart normal approximation (`runs_limits`), which can differ
+from the paper's rows by one run."""
 
 
 class Rule(enum.StrEnum):
