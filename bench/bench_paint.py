@@ -26,8 +26,8 @@ from huddle.core.store.db import SCHEMA_VERSION
 
 TARGET_PAINT = 1.3
 TARGET_MEMORY = 1.3
-HOME = ("Open blockers (", "Past huddles")
-"""Drawn only once the home screen holds its data, and its footer."""
+HOME = ("Open blockers (", "palette")
+"""Drawn only once the home screen holds its data, and its footer (which ends "^p palette")."""
 BARE = ("Hello bench", "Quit")
 
 
