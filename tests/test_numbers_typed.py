@@ -119,3 +119,11 @@ def test_a_negative_value_is_recorded_as_typed(huddle_with_team) -> None:  # typ
     huddle_with_team.ok("measure", "add", "wait", "Change", "--unit", "weeks", "--better", "lower")
     out = huddle_with_team.ok("measure", "record", "wait", "change", "-0.5", "--on", "23/11")
     assert out == "Recorded Change: -0.5 on 23 Nov 2026\n"
+
+
+@pytest.mark.parametrize("typed", ["6.5", "-", "", "twelve", "1e3", "9" * 20])
+def test_a_count_that_is_not_a_whole_number_is_refused(typed: str) -> None:
+    from huddle.core.numbers import read_count
+
+    with pytest.raises(HuddleError, match="is not a whole number"):
+        read_count(typed)

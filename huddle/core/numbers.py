@@ -34,3 +34,12 @@ def read_number(typed: str) -> float:
     if abs(value) >= LARGEST:
         raise HuddleError(f"'{shown}' is too large: keep it under {LARGEST:,.0f}")
     return value + 0.0  # -0 is 0
+
+
+def read_count(typed: str) -> int:
+    """A whole number as typed (12, -3); HuddleError in one line if it is not one. Its
+    range is for the caller to check, so that a bad count is said, never replaced."""
+    text = typed.strip()
+    if not re.fullmatch(r"[+-]?\d+", text) or len(text) > 12:
+        raise HuddleError(f"'{text[:40]}' is not a whole number")
+    return int(text)

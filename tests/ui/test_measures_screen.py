@@ -87,6 +87,24 @@ async def test_bad_values_are_one_line_and_the_form_keeps_them(
         assert any("'lots' is not a number" in str(n.message) for n in app._notifications)
 
 
+async def test_a_baseline_that_is_not_a_count_is_refused_not_made_twelve(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g", "n")
+        form = app.screen
+        form.query_one("#measure-name", Input).value = "Weeks"
+        form.query_one("#measure-better", Input).value = "l"
+        form.query_one("#measure-baseline", Input).value = "-8"
+        form.query_one("#measure-name", Input).focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: bool(app._notifications))
+        assert app.screen is form
+        assert any("a baseline is from 6 to 60" in str(n.message) for n in app._notifications)
+        assert store.measures.for_goal(store.goals.find("wait")) == []
+
+
 async def test_m_shows_the_run_chart_and_the_rules_in_words(
     store: Store, clock: FixedClock
 ) -> None:

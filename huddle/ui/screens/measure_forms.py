@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from huddle.core.measures import DEFAULT_BASELINE, Better, Measure
 from huddle.core.models import HuddleError
+from huddle.core.numbers import read_count
 from huddle.ui.screens.dialog import Dialog
 
 
@@ -69,7 +70,7 @@ class MeasureFormScreen(Dialog[Measure]):
                 unit=self._value("unit"),
                 better=read_better(self._value("better")),
                 target=self._value("target"),
-                baseline=int(baseline) if baseline.isdigit() else DEFAULT_BASELINE,
+                baseline=read_count(baseline) if baseline else DEFAULT_BASELINE,
             )
             return self.save(draft)
 
