@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from huddle.core.blockers import AgeFlag, waiting_for_answer
-from huddle.core.calendar import Period, age_in_days, period_start
+from huddle.core.blockers import AgeFlag, huddle_days_old, waiting_for_answer
+from huddle.core.calendar import Period, period_start
 from huddle.core.day_status import DayStrip, month_strips
 from huddle.core.flow import streak
 from huddle.core.models import Blocker, BlockerStatus, Goal, Step
@@ -54,7 +54,8 @@ class BlockerCard:
     """One open blocker on the board."""
 
     text: str
-    age_days: int
+    huddle_days_old: int
+    """Huddle days since it was raised, as its card at the Blockers stage counts them."""
     where: str
     """Where it stands in words: "owned by Ann Smith", "sent up: waiting 3 huddle days"."""
     flag: AgeFlag
@@ -117,7 +118,7 @@ def _card(blocker: Blocker, store: Store, today: date, limit: int) -> BlockerCar
         where = f"{where}: {waiting.describe()}"
     return BlockerCard(
         text=blocker.text,
-        age_days=age_in_days(blocker.raised_on, today),
+        huddle_days_old=huddle_days_old(blocker, store.calendar(), today),
         where=where,
         flag=waiting.flag if waiting else AgeFlag.NONE,
         answer=blocker.answer if blocker.status is BlockerStatus.ANSWERED else "",

@@ -56,7 +56,7 @@ def test_blockers_stand_in_columns_in_the_teams_words(team: Store, clock: FixedC
     (waiting,) = columns["Sent up"]
     assert waiting.where == "sent up: waiting 8 huddle days"  # sent on Sunday the 15th
     assert waiting.flag is AgeFlag.RED
-    assert waiting.age_days == 10
+    assert waiting.huddle_days_old == 8  # raised 10 days ago: the weekend does not count
     assert columns["Answered"] == ()
 
 

@@ -52,7 +52,7 @@ async def test_o_on_an_owned_blocker_changes_its_owner(store: Store, clock: Fixe
         assert "Nobody is picked yet" not in await shown(pilot)
         await pilot.press("enter")
         text = await shown(pilot)
-        assert "owner: Bea Jones" in text
+        assert "owned by Bea Jones" in text
     moved = store.blockers.get(blocker.id)
     assert (moved.status, moved.owner_name) == (BlockerStatus.OWNED, "Bea Jones")
     last = store.blockers.history(moved)[-1]

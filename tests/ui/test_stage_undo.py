@@ -84,7 +84,7 @@ async def test_u_takes_back_owning_and_sending_up_a_blocker(
         )
         await pilot.press("u")
         await said(pilot, "Undone: No laptop for visits [IT] back to open")
-        assert "owner: Ann Smith" not in await shown(pilot)
+        assert "owned by Ann Smith" not in await shown(pilot)
         await pilot.press("e")
         focused = app.focused
         assert isinstance(focused, Input)

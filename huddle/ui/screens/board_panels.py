@@ -11,7 +11,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from huddle.core.blockers import AgeFlag
+from huddle.core.blockers import AgeFlag, describe_age
 from huddle.core.board import BlockerCard, Board
 from huddle.core.calendar import format_day
 from huddle.core.day_status import DayStrip
@@ -100,8 +100,7 @@ def blocker_column(cards: tuple[BlockerCard, ...]) -> Content:
     shown: list[Content] = []
     for card in cards:
         shown.append(Content.styled(card.text, "bold"))
-        days = card.age_days
-        age = "raised today" if days == 0 else f"{days} day{'s' if days != 1 else ''} old"
+        age = describe_age(card.huddle_days_old)
         age = f"{age} · {card.where}"
         detail = Content.styled(age, "dim")
         if card.flag in FLAG_STYLE:

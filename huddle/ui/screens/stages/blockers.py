@@ -168,7 +168,7 @@ class BlockersStage(StageView):
         who owns it itself, and an answered card gives the answer, not why it went up."""
         details: list[tuple[str, str]] = []
         if blocker.owner_name and not on_board:
-            details.append(("owner", blocker.owner_name))
+            details.append(("", f"owned by {blocker.owner_name}"))
         if blocker.escalation_reason and (
             blocker.status is BlockerStatus.ESCALATED
             or (blocker.status is BlockerStatus.ANSWERED and not on_board)
@@ -188,7 +188,7 @@ class BlockersStage(StageView):
         if blocker.resolution and blocker.status is BlockerStatus.RESOLVED:
             details.append(("resolved", blocker.resolution))
         return [
-            Content.assemble((f"{label}: ", "$text-muted"), Content(text))
+            Content.assemble((f"{label}: " if label else "", "$text-muted"), Content(text))
             for label, text in details
         ]
 
