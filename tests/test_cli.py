@@ -295,6 +295,18 @@ def test_add_for_a_day_that_is_not_a_huddle_day(
     assert steps_on(SATURDAY) == []
 
 
+@pytest.mark.parametrize("typed", ["yesterday", "1/1/2020"])
+def test_add_for_a_day_gone_by_is_refused(
+    huddle_with_team: Huddle, steps_on: StepsOn, typed: str
+) -> None:
+    result = huddle_with_team("add", "Phone the carer", "--who", "ann", "--for", typed)
+    assert result.exit_code == 1
+    assert one_line_error(result.output).endswith(
+        "has gone by: a step is for the coming huddle or a huddle day after it"
+    )
+    assert steps_on(date(2026, 11, 24)) == []
+
+
 def test_add_for_a_holiday_is_refused(huddle_with_team: Huddle, steps_on: StepsOn) -> None:
     huddle_with_team.ok("team", "holiday", "fri", "Staff training day")
     result = huddle_with_team("add", "Phone the carer", "--who", "ann", "--for", "fri")

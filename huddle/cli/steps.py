@@ -45,8 +45,14 @@ def who_option(help_text: str) -> Callable[[F], F]:
 
 
 def huddle_day(store: Store, typed: str) -> date:
-    """The day typed for --for, refused when it is not a huddle day."""
+    """The day typed for --for, refused when it is not a huddle day, or has gone by (no
+    huddle would ever look back on a step planned for it)."""
     day = read_day(store, typed)
+    if day < store.today():
+        raise HuddleError(
+            f"{format_day(day, store.today())} has gone by:"
+            " a step is for the coming huddle or a huddle day after it"
+        )
     calendar = store.calendar()
     if not calendar.is_huddle_day(day):
         nearest = format_day(calendar.next_huddle_day(day), store.today())
