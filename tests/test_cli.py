@@ -523,3 +523,18 @@ def test_completion_prints_a_script() -> None:
     result = CliRunner().invoke(main, ["completion", "bash"], prog_name="huddle")
     assert result.exit_code == 0
     assert "_HUDDLE_COMPLETE" in result.output
+
+
+@pytest.mark.parametrize("typed", ["@bob", "#goal", "!bang", "+carer"])
+def test_a_name_that_starts_like_the_shorthand_is_refused(
+    huddle_with_team: Huddle, typed: str
+) -> None:
+    for command in (("team", "add", typed), ("team", "rename", "ann", typed)):
+        result = huddle_with_team(*command)
+        assert result.exit_code == 1
+        assert one_line_error(result.output) == (
+            f"'{typed}' starts with {typed[0]}, which the shorthand reads: give the name without it"
+        )
+    result = huddle_with_team("team", "alias", "ann", typed)
+    assert result.exit_code == 1
+    assert "which the shorthand reads" in result.output

@@ -45,7 +45,7 @@ class MemberStore:
         return match_member(typed, self.all(active_only=active_only))
 
     def add(self, name: str, role: Role = Role.PRACTITIONER) -> Member:
-        name = clean_line(name, what="a name", limit=80)
+        name = _person_name(clean_line(name, what="a name", limit=80))
         with self.db.write() as conn:
             if conn.execute("SELECT 1 FROM members WHERE name = ?", (name,)).fetchone():
                 raise HuddleError(f"there is already a member called {name}")
@@ -57,7 +57,7 @@ class MemberStore:
         return Member(member_id, name, role, True)
 
     def rename(self, member: Member, new_name: str) -> Member:
-        new_name = clean_line(new_name, what="a name", limit=80)
+        new_name = _person_name(clean_line(new_name, what="a name", limit=80))
         with self.db.write() as conn:
             clash = conn.execute(
                 "SELECT 1 FROM members WHERE name = ? AND id != ?", (new_name, member.id)
@@ -84,7 +84,7 @@ class MemberStore:
         so @name still finds one person."""
         cleaned: dict[str, str] = {}
         for alias in aliases:
-            alias = clean_line(alias, what="a name they are called by", limit=40)
+            alias = _person_name(clean_line(alias, what="a name they are called by", limit=40))
             if "," in alias:
                 raise HuddleError(f"'{alias}' has a comma; give each name on its own")
             cleaned.setdefault(alias.casefold(), alias)
@@ -103,3 +103,13 @@ class MemberStore:
                 (", ".join(cleaned.values()), member.id),
             )
         return self.get(member.id)
+
+
+def _person_name(name: str) -> str:
+    """A name as the shorthand can find it: one starting with @ # ! or + would be read as
+    the shorthand (@bob as a person named "bob", +carer as where an idea came from)."""
+    if name[0] in "@#!+":
+        raise HuddleError(
+            f"'{name}' starts with {name[0]}, which the shorthand reads: give the name without it"
+        )
+    return name
