@@ -51,6 +51,13 @@ def test_whos_here(snap_compare, team: Store, clock: FixedClock) -> None:
     assert snap_compare(app_for(team, clock), terminal_size=SIZE, press=["h"])
 
 
+@pytest.mark.parametrize("size", [(200, 50), (80, 24)], ids=["tv", "80x24"])
+def test_whos_here_on_the_tv_and_a_small_terminal(
+    snap_compare, team: Store, clock: FixedClock, size: tuple[int, int]
+) -> None:
+    assert snap_compare(app_for(team, clock), terminal_size=size, press=["h"])
+
+
 def test_yesterday_part_way(snap_compare, team: Store, clock: FixedClock) -> None:
     ann = team.members.find("ann")
     (friday_step,) = [s for s in team.steps.on_day(FRIDAY) if s.member_id == ann.id]
