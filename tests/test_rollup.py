@@ -104,6 +104,8 @@ def test_markdown_names_every_team_and_the_total(teams: Path) -> None:
     )
     assert "| North |" in out and "| South |" in out and "East" not in out
     assert "| **All 2 teams** |" in out
+    _, one, _ = _rollup(str(teams / "north.db"), "--format", "md")
+    assert "| **The 1 team** |" in one
 
 
 def test_blockers_that_come_back_in_two_teams_are_named(teams: Path) -> None:
@@ -117,6 +119,7 @@ def test_blockers_that_come_back_in_two_teams_are_named(teams: Path) -> None:
 
 def test_a_file_that_cannot_be_read_is_named_and_the_rest_still_show(teams: Path) -> None:
     (teams / "junk.db").write_text("not a database at all\n" * 50)
+    (teams / "empty.db").touch()
     newer = teams / "newer.db"
     shutil.copy(teams / "north.db", newer)
     store = Store.open(newer, clock=clock_at(WEDNESDAY))
@@ -131,8 +134,9 @@ def test_a_file_that_cannot_be_read_is_named_and_the_rest_still_show(teams: Path
     assert code == 0
     assert "| North |" in out and "| South |" in out
     lines = [line for line in err.splitlines() if line.startswith("not read: ")]
-    assert len(lines) == 4
+    assert len(lines) == 5
     assert any("junk.db is not a Huddle database" in line for line in lines)
+    assert any("empty.db is not a Huddle database (it holds no team yet)" in line for line in lines)
     assert any("newer.db was made by a newer Huddle (schema 9999)" in line for line in lines)
     assert any("older.db is at schema 5" in line for line in lines)
     assert any("no database at" in line and "missing.db" in line for line in lines)

@@ -125,6 +125,12 @@ class Rollup:
     def waiting(self) -> int:
         return sum(len(t.waiting) for t in self.teams)
 
+    @property
+    def all_teams(self) -> str:
+        """ "All 3 teams", or "The 1 team": the total row's name."""
+        count = len(self.teams)
+        return f"All {count} teams" if count != 1 else "The 1 team"
+
 
 def team_files(arguments: Iterable[Path]) -> list[Path]:
     """The files named, with a folder standing for every `.db` file directly in it (the

@@ -40,7 +40,7 @@ def as_markdown(found: Rollup) -> str:
         )
     total = found.steps
     lines.append(
-        f"| **All {len(found.teams)} teams** | {total.steps} | {percent(total.done_rate)} | -"
+        f"| **{found.all_teams}** | {total.steps} | {percent(total.done_rate)} | -"
         f" | {found.total('open')} | {found.total('owned')} | {found.waiting} | -"
         f" | {found.total('overdue')} | {found.total('answered')}"
         f" | {percent(total.coproduction_share)} |"

@@ -123,7 +123,7 @@ class ServiceApp(App[Path | None]):
         ]
         total = found.steps
         totals = (
-            f"All {len(found.teams)} teams",
+            found.all_teams,
             str(total.steps),
             percent(total.done_rate),
             str(found.waiting),

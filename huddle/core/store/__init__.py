@@ -71,6 +71,8 @@ class Store:
         db = Db.open_for_reading(path, clock=clock)
         try:
             version = db.value("PRAGMA user_version")
+            if version == 0:
+                raise StoreError(f"{path} is not a Huddle database (it holds no team yet)")
             if version != SCHEMA_VERSION:
                 raise StoreError(
                     f"{path} is at schema {version}, older than this Huddle's {SCHEMA_VERSION}:"
