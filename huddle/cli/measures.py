@@ -9,7 +9,7 @@ import json
 import click
 
 from huddle.cli.common import HuddleGroup, State, complete_goal, db_option, pass_state, read_day
-from huddle.core.calendar import days_of_rule, rule_from_days
+from huddle.core.calendar import weekly_day
 from huddle.core.goals import find_any_goal
 from huddle.core.measure_chart import chart_as_json, chart_as_text, chart_of
 from huddle.core.measures import DEFAULT_BASELINE, Better, read_value, recorded_words
@@ -126,11 +126,9 @@ def show(state: State, goal: str, name: str | None, as_json: bool) -> None:
 @pass_state
 def day(state: State, day: str) -> None:
     """Ask for the week's values at Wrap-up from this weekday on (e.g. mon), or turn it off."""
-    store = state.store()
-    if day.strip().lower() == "off":
-        store.measures.set_measure_day("")
+    code, name = weekly_day(day)
+    state.store().measures.set_measure_day(code)
+    if not code:
         click.echo("Wrap-up no longer asks for measures")
         return
-    rule = rule_from_days([day])
-    store.measures.set_measure_day(rule.rsplit("=", 1)[1])
-    click.echo(f"Wrap-up asks for the week's measures from {days_of_rule(rule)[0]}")
+    click.echo(f"Wrap-up asks for the week's measures from {name}")

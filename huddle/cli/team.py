@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from huddle.cli.common import HuddleGroup, State, complete_member, db_option, pass_state, read_day
-from huddle.core.calendar import days_of_rule, format_day, rule_from_days
+from huddle.core.calendar import days_of_rule, format_day, rule_from_days, weekly_day
 from huddle.core.models import DateOrder, Role, SpeakerOrder
 from huddle.core.next_huddle import next_huddle
 from huddle.core.store.team import BOARD_SECONDS
@@ -274,14 +274,12 @@ def backups(state: State, count: int) -> None:
 @pass_state
 def pulse(state: State, day: str) -> None:
     """Ask the weekly Kaizen pulse at wrap-up from this weekday on (e.g. fri), or turn it off."""
-    store = state.store()
-    if day.strip().lower() == "off":
-        store.pulse.set_pulse_day("")
+    code, name = weekly_day(day)
+    state.store().pulse.set_pulse_day(code)
+    if not code:
         click.echo("The weekly Kaizen pulse is off")
         return
-    rule = rule_from_days([day])
-    store.pulse.set_pulse_day(rule.rsplit("=", 1)[1])
-    click.echo(f"The Kaizen pulse is asked at wrap-up once a week, from {days_of_rule(rule)[0]}")
+    click.echo(f"The Kaizen pulse is asked at wrap-up once a week, from {name}")
 
 
 @team.command("board-seconds")

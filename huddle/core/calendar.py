@@ -95,6 +95,22 @@ def rule_from_days(days: Iterable[str]) -> str:
     return "FREQ=WEEKLY;BYDAY=" + ",".join(c for c in DAY_CODES if c in codes)
 
 
+def weekly_day(typed: str) -> tuple[str, str]:
+    """One weekday as typed ("fri", "Friday", "FR"): its code and how people write it
+    ("FR", "Fri"); "off" gives ("", "")."""
+    if typed.strip().lower() == "off":
+        return "", ""
+    rule = rule_from_days([typed])
+    return rule.rsplit("=", 1)[1], days_of_rule(rule)[0]
+
+
+def day_code_checked(code: str) -> str:
+    """`code` if it is a weekday's code ("MO" to "SU") or "" (off); else DateError."""
+    if code and code not in DAY_CODES:
+        raise DateError(f"'{code}' is not a day code (MO, TU, WE, TH, FR, SA, SU)")
+    return code
+
+
 def days_of_rule(rule: str) -> list[str]:
     """The weekdays a weekly rule names, as people write them ("Mon", "Tue", ...)."""
     match = re.search(r"BYDAY=([A-Z,]+)", rule)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from huddle.core.calendar import DAY_CODES
+from huddle.core.calendar import day_code_checked
 from huddle.core.matching import match_one
 from huddle.core.measures import Better, Measure, MeasurePoint, short_day
 from huddle.core.models import Goal, HuddleError
@@ -134,7 +134,5 @@ class MeasureStore:
         return str(self.db.value("SELECT measure_day FROM team WHERE id = 1") or "")
 
     def set_measure_day(self, code: str) -> None:
-        if code and code not in DAY_CODES:
-            raise HuddleError(f"'{code}' is not a day code (MO, TU, WE, TH, FR, SA, SU)")
         with self.db.write() as conn:
-            conn.execute("UPDATE team SET measure_day = ? WHERE id = 1", (code,))
+            conn.execute("UPDATE team SET measure_day = ? WHERE id = 1", (day_code_checked(code),))

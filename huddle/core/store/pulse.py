@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from huddle.core.calendar import DAY_CODES
+from huddle.core.calendar import day_code_checked
 from huddle.core.models import HuddleError, Member
 from huddle.core.schema import PULSE_FACTORS
 from huddle.core.store.db import Db
@@ -21,10 +21,8 @@ class PulseStore:
 
     def set_pulse_day(self, code: str) -> None:
         """Ask the pulse from this weekday ("MO" to "SU"), or "" to turn it off."""
-        if code and code not in DAY_CODES:
-            raise HuddleError(f"'{code}' is not a day code (MO, TU, WE, TH, FR, SA, SU)")
         with self.db.write() as conn:
-            conn.execute("UPDATE team SET pulse_day = ? WHERE id = 1", (code,))
+            conn.execute("UPDATE team SET pulse_day = ? WHERE id = 1", (day_code_checked(code),))
 
     def answered(self, week: date) -> set[str]:
         """The ids of the members who have answered (or skipped) the week's pulse."""
