@@ -8,6 +8,7 @@ and the others still show.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -67,10 +68,7 @@ class TeamFigures:
     def waiting_by_where(self) -> dict[str, int]:
         """How many answers are awaited from each tier (or, without tiers, each person or
         place named when sending up)."""
-        found: dict[str, int] = {}
-        for w in self.waiting:
-            found[w.to or "sent up"] = found.get(w.to or "sent up", 0) + 1
-        return found
+        return dict(Counter(w.to or "sent up" for w in self.waiting))
 
 
 @dataclass(frozen=True)
