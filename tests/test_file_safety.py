@@ -154,7 +154,7 @@ def reachable_by_anyone(path: Path) -> bool:
     os.geteuid() != 0
     or not shutil.which("setpriv")
     or not Path("/usr/bin/python3.11").exists()
-    or not reachable_by_anyone(Path(sys.prefix).parent)
+    or not reachable_by_anyone(Path(sys.prefix))  # the venv itself, not only its folder
     or not reachable_by_anyone(Path(__file__).parent.parent),
     reason="needs root, to run the command as 'nobody' in a folder nobody may write",
 )
