@@ -186,8 +186,23 @@ def test_the_first_digest_covers_the_last_seven_days_then_each_starts_where_the_
     team.digests.record(today - timedelta(days=6), today, format="md", names_left_out=False)
     # Written again the same day (say as CSV): the same days again.
     assert default_period(team) == (today - timedelta(days=6), today)
-    earlier = today - timedelta(days=20)
-    team.digests.record(earlier, today - timedelta(days=3), format="md", names_left_out=True)
+
+
+def test_the_next_digest_starts_after_the_days_already_covered(team: Store) -> None:
+    today = team.today()
+    team.digests.record(
+        today - timedelta(days=9), today - timedelta(days=3), format="md", names_left_out=False
+    )
+    assert default_period(team) == (today - timedelta(days=2), today)
+    # A look back at an old month afterwards does not send the next digest back to it.
+    team.digests.record(
+        today - timedelta(days=40), today - timedelta(days=20), format="md", names_left_out=True
+    )
+    assert default_period(team) == (today - timedelta(days=2), today)
+    # Nor does one that ran ahead of its day (--until fri on a Wednesday) skip days.
+    team.digests.record(
+        today - timedelta(days=2), today + timedelta(days=2), format="md", names_left_out=False
+    )
     assert default_period(team) == (today - timedelta(days=2), today)
 
 

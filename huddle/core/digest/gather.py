@@ -34,10 +34,10 @@ DEFAULT_DAYS = 7
 
 
 def default_period(store: Store) -> tuple[date, date]:
-    """Since the last digest (the day after the period it covered), or the last 7 days;
-    until today. Written again the same day, a digest covers the same days again."""
+    """Since the last digest (the day after the latest days one covered), or the last 7
+    days; until today. Written again the same day, a digest covers the same days again."""
     today = store.today()
-    last = store.digests.last()
+    last = store.digests.furthest()
     if last is None:
         return today - timedelta(days=DEFAULT_DAYS - 1), today
     if last.until >= today:

@@ -3,6 +3,7 @@ digests written, so the next one starts where the last one ended."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 from huddle.core.models import DigestRecord, Step
@@ -57,7 +58,23 @@ class DigestStore:
 
     def last(self) -> DigestRecord | None:
         """The digest written most recently, if any."""
-        row = self.db.row("SELECT * FROM digests ORDER BY written_at DESC, rowid DESC LIMIT 1")
+        return self._record(
+            self.db.row("SELECT * FROM digests ORDER BY written_at DESC, rowid DESC LIMIT 1")
+        )
+
+    def furthest(self) -> DigestRecord | None:
+        """The digest that covered the latest days (up to the day it was written: one that
+        ran ahead covered no more), the most recent of those; a look back at an old period
+        written since is not it."""
+        return self._record(
+            self.db.row(
+                "SELECT * FROM digests ORDER BY min(until, substr(written_at, 1, 10)) DESC,"
+                " written_at DESC, rowid DESC LIMIT 1"
+            )
+        )
+
+    @staticmethod
+    def _record(row: sqlite3.Row | None) -> DigestRecord | None:
         if row is None:
             return None
         return DigestRecord(
