@@ -18,10 +18,19 @@ def read_tiers(typed: Iterable[str], default_days: int) -> list[tuple[str, int]]
     several, comma-separated ("Team manager:2, Director:10"); empty items are skipped."""
     tiers = []
     for item in typed:
+        before = ""
         for part in item.split(","):
             part = part.strip()
             if not part:
                 continue
+            if part.isdigit():  # "Director:1,5" is not a tier named "5"
+                if before and (split := _WITH_DAYS.match(before)) and split["days"].isdigit():
+                    raise HuddleError(
+                        f"'{before},{part}': {split['days']},{part} is not a number of huddle"
+                        f" days; write whole days ('{split['name']}:2')"
+                    )
+                raise HuddleError(f"'{part}' is not a tier's name: type a name ('Director:5')")
+            before = part
             found = _WITH_DAYS.match(part)
             if found is None:
                 tiers.append((part, default_days))

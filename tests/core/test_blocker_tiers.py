@@ -198,6 +198,10 @@ def test_taken_back_with_undo_at_the_huddle_it_is_with_the_tier_before(laddered:
         (["Director:soon"], "'Director:soon' is not a tier"),
         ([":3"], "':3' is not a tier"),
         ([f"Tier {n}" for n in range(7)], "at most 6 tiers"),
+        # A comma in the days is not a second tier named "5" (was stored as two tiers).
+        (["Director:1,5"], "'Director:1,5': 1,5 is not a number of huddle days"),
+        (["Director:1.5"], "'Director:1.5' is not a tier"),
+        (["Team manager:2", "5"], "'5' is not a tier's name"),
     ],
 )
 def test_tiers_typed_wrong_are_refused_in_one_line_and_nothing_changes(
