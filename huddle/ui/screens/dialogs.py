@@ -3,6 +3,8 @@ cancelled). Each takes what was typed; the screen that asked does the store call
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +28,7 @@ DIALOG_CSS = """
 }}
 {name} .question {{ text-style: bold; padding: 0 0 1 0; }}
 {name} .hint {{ color: $text-muted; padding: 0 0 1 0; }}
+{name} .wrong {{ color: $error; height: auto; }}
 {name} Input {{ margin: 0 0 1 0; }}
 {name} .buttons {{ height: auto; align-horizontal: right; }}
 {name} .buttons Button {{ margin: 0 0 0 1; }}
@@ -38,12 +41,23 @@ class AskText(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = DIALOG_CSS.format(name="AskText")
 
-    def __init__(self, question: str, value: str = "", *, hint: str = "", ok: str = "Save"):
+    def __init__(
+        self,
+        question: str,
+        value: str = "",
+        *,
+        hint: str = "",
+        ok: str = "Save",
+        check: Callable[[str], str | None] | None = None,
+    ):
         super().__init__()
         self.question = question
         self.value = value
         self.hint = hint
         self.ok = ok
+        self.check = check
+        """Says what is wrong with an answer (one line), or None: a refused answer stays
+        in the box to be put right."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -51,6 +65,7 @@ class AskText(ModalScreen[str | None]):
             if self.hint:
                 yield Static(Content(self.hint), classes="hint")
             yield Input(self.value, id="answer", select_on_focus=True)
+            yield Static(classes="wrong")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button(self.ok, id="ok", variant="primary")
@@ -58,7 +73,16 @@ class AskText(ModalScreen[str | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def answer(self) -> None:
-        self.dismiss(self.query_one(Input).value)
+        typed = self.query_one(Input).value
+        wrong = self.check(typed) if self.check is not None else None
+        if wrong:
+            self.query_one(".wrong", Static).update(Content(wrong))
+            return
+        self.dismiss(typed)
+
+    @on(Input.Changed)
+    def put_right(self) -> None:
+        self.query_one(".wrong", Static).update("")
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

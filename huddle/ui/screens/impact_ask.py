@@ -16,21 +16,25 @@ def ask_what_it_gave(screen: Screen[Any], change: str, save: Callable[[Impact], 
     """Ask what `change` gave, in one line (minutes a week saved, visits or forms avoided,
     or the difference to a person); `save` gets it, unless skipped or empty."""
 
-    def answered(line: str | None) -> None:
-        if line is None or not line.strip():
-            return
+    def wrong(line: str) -> str | None:
+        if not line.strip():
+            return None  # nothing said: skipped
         try:
-            gave = parse_impact(line)
+            parse_impact(line)
         except HuddleError as error:
-            screen.notify(str(error), severity="warning", markup=False)
-            return
-        save(gave)
+            return str(error)
+        return None
+
+    def answered(line: str | None) -> None:
+        if line is not None and line.strip():
+            save(parse_impact(line))  # checked in the dialog: it stays open until it reads
 
     screen.app.push_screen(
         AskText(
             f"What did it give? {change}",
             hint=f"{IMPACT_HINT}. Esc skips.",
             ok="Save",
+            check=wrong,
         ),
         answered,
     )

@@ -1,0 +1,45 @@
+"""What the team lead types is never lost to a mistake in it: a line the app can't read
+stays in its box, with the reason under it, to be put right. Today is Monday 30 November
+2026, looking back on Friday."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input
+
+from huddle.core.calendar import FixedClock
+from huddle.core.models import Impact
+from huddle.core.store import Store
+from huddle.ui.app import HuddleApp
+from huddle.ui.screens.dialogs import AskText
+
+from .screen_helpers import screen_text, wait_until
+
+FRIDAY = date(2026, 11, 27)
+
+
+async def test_what_it_gave_typed_wrong_stays_in_the_box_to_put_right(
+    store: Store, clock: FixedClock
+) -> None:
+    ann = store.members.find("ann")
+    ring = store.steps.add(ann, "Ring ahead", FRIDAY)
+    store.huddles.start(FRIDAY)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "2")
+        assert await wait_until(pilot, lambda: "Ring ahead" in screen_text(app))
+        await pilot.press("d", "g")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AskText))
+        app.screen.query_one(Input).insert_text_at_cursor("1,5 hours a week")
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: "write 1.5 with a point" in screen_text(app))
+        assert isinstance(app.screen, AskText)
+        box = app.screen.query_one(Input)
+        assert box.value == "1,5 hours a week"
+        assert store.impacts.of(step_id=ring.id) is None
+        # Put right in the box, it is saved.
+        box.value = "1.5 hours a week"
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: store.impacts.of(step_id=ring.id) is not None)
+        assert store.impacts.of(step_id=ring.id) == Impact(minutes_a_week=90)
