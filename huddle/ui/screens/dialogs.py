@@ -28,7 +28,7 @@ DIALOG_CSS = """
 }}
 {name} .question {{ text-style: bold; padding: 0 0 1 0; }}
 {name} .hint {{ color: $text-muted; padding: 0 0 1 0; }}
-{name} .wrong {{ color: $error; height: auto; }}
+{name} .wrong {{ color: $error; height: auto; margin: 0 0 1 0; display: none; }}
 {name} Input {{ margin: 0 0 1 0; }}
 {name} .buttons {{ height: auto; align-horizontal: right; }}
 {name} .buttons Button {{ margin: 0 0 0 1; }}
@@ -76,13 +76,15 @@ class AskText(ModalScreen[str | None]):
         typed = self.query_one(Input).value
         wrong = self.check(typed) if self.check is not None else None
         if wrong:
-            self.query_one(".wrong", Static).update(Content(wrong))
+            said = self.query_one(".wrong", Static)
+            said.update(Content(wrong))
+            said.display = True
             return
         self.dismiss(typed)
 
     @on(Input.Changed)
     def put_right(self) -> None:
-        self.query_one(".wrong", Static).update("")
+        self.query_one(".wrong", Static).display = False
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
