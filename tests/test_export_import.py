@@ -85,7 +85,7 @@ def test_the_demo_team_comes_back_row_for_row(
         assert after[table] == before[table], table
     assert sum(len(rows) for rows in after.values()) > 1000
     # What is made from the rows is made again: the tallies behind trends, and search.
-    derived = ("step_tallies",)
+    derived = ("step_tallies", "day_tallies")
     assert every_row(huddle.db, derived) == every_row(demo_file, derived)
     assert found("interpreter", huddle.db) == found("interpreter", demo_file) > 0
 

@@ -20,6 +20,7 @@ from huddle.core.schema import (
     SCHEMA_8,
     SCHEMA_9,
     SCHEMA_10,
+    SCHEMA_11,
 )
 
 migrations = Migrations("huddle")
@@ -82,4 +83,10 @@ def measures(db: Database) -> None:
 @migrations(name="0010_ideas_and_impact")
 def ideas_and_impact(db: Database) -> None:
     for statement in SCHEMA_10:
+        db.execute(statement)
+
+
+@migrations(name="0011_day_and_pulse_tallies")
+def day_and_pulse_tallies(db: Database) -> None:
+    for statement in SCHEMA_11:
         db.execute(statement)

@@ -111,12 +111,15 @@ def so_far_label(period: Period, first: date, last: date) -> str:
     return f"so far: {span}"
 
 
+NO_DAYS = (StepCounts(), AttendanceCounts())
+"""A period with no day counted: no steps, no huddle."""
+
+
 def _counted(store: Store, period: Period, starts: list[date], end: date) -> list[PeriodTrend]:
     """Every number of each period starting at `starts`, counting days up to `end`."""
     first = starts[0]
-    steps = store.trends.step_counts(period, first, end)
+    days = store.trends.day_counts(period, first, end)
     blockers = store.trends.blocker_counts(period, first, end)
-    attendance = store.trends.attendance_counts(period, first, end)
     pulse = store.trends.pulse_averages(period, first, end)
     ideas = store.ideas.per_period(period, first, end)
     impact = store.impacts.per_period(period, first, end)
@@ -124,9 +127,9 @@ def _counted(store: Store, period: Period, starts: list[date], end: date) -> lis
         PeriodTrend(
             start=start,
             period=period,
-            steps=steps.get(start, StepCounts()),
+            steps=days.get(start, NO_DAYS)[0],
             blockers=blockers.get(start, BlockerCounts()),
-            attendance=attendance.get(start, AttendanceCounts()),
+            attendance=days.get(start, NO_DAYS)[1],
             pulse=pulse.get(start, PulseAverages()),
             ideas=ideas.get(start, IdeaCounts()),
             impact=impact.get(start, ImpactTotals()),

@@ -35,7 +35,7 @@ class CatchUpStore:
         how many, and the newest few."""
         bounds = (since.isoformat(), until.isoformat())
         count = self.db.value(
-            "SELECT coalesce(sum(done + partly), 0) FROM step_tallies WHERE day > ? AND day < ?",
+            "SELECT coalesce(sum(done + partly), 0) FROM day_tallies WHERE day > ? AND day < ?",
             bounds,
         )
         rows = self.db.rows(

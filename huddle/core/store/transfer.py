@@ -1,7 +1,7 @@
 """The SQL of export and import: the team's tables row by row, out and back in.
 
 What is exported (EXPORTED_TABLES) is the team's record. Left out: what is made from it
-again (step_tallies and the search index, rebuilt by triggers as rows go in), typing not yet
+again (the tallies and the search index, rebuilt by triggers as rows go in), typing not yet
 saved (drafts), and the pulse answers, of which only team averages leave the file.
 """
 

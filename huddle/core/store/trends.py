@@ -1,6 +1,6 @@
 """Reads for trends and goals' progress. Every count is a GROUP BY in SQL over a period
-expression, on the day tallies the triggers keep (see schema.STEP_TALLIES), so no
-query here ever reads every step."""
+expression, on the tallies the triggers keep (schema.DAY_TALLIES a day, STEP_TALLIES a day
+and goal, PULSE_TALLIES a week), so no query here ever reads every step, mark or answer."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from huddle.core.results import (
     PulseAverages,
     StepCounts,
 )
-from huddle.core.schema import PULSE_FACTORS, STEP_TALLIES
+from huddle.core.schema import DAY_TALLIES, PULSE_FACTORS, STEP_TALLIES
 from huddle.core.store.db import Db
 
 _PERIOD_SQL = {
@@ -33,6 +33,7 @@ def period_sql(period: Period, column: str) -> str:
 
 
 _SUMS = ", ".join(f"sum({name}) AS {name}" for name in STEP_TALLIES)
+_DAY_SUMS = ", ".join(f"sum({name}) AS {name}" for name in DAY_TALLIES)
 
 PULSE_MIN_ANSWERS = 3
 """Fewer answers than this in a period and its averages are not shown: with one or two,
@@ -66,21 +67,35 @@ class TrendStore:
     ) -> dict[date, StepCounts]:
         """Steps counted per period from `first` up to (not including) `end`; with
         `goal_id`, only that goal's ('' for steps with no goal)."""
-        goal_filter = "" if goal_id is None else " AND goal_id = ?"
-        params: tuple[str, ...] = (first.isoformat(), end.isoformat())
-        if goal_id is not None:
-            params += (goal_id,)
-        # Grouped by day first: the period's date arithmetic then runs once a day, not once
-        # a day and goal.
+        if goal_id is None:
+            return {
+                start: steps for start, (steps, _) in self.day_counts(period, first, end).items()
+            }
         rows = self.db.rows(
-            f"SELECT {period_sql(period, 'day')} AS start, {_SUMS} FROM ("  # noqa: S608 fixed period arithmetic and column lists; values are bound
-            f" SELECT day, {_SUMS} FROM step_tallies"
-            f" WHERE day >= ? AND day < ?{goal_filter} GROUP BY day"
-            ") GROUP BY start",
-            params,
+            f"SELECT {period_sql(period, 'day')} AS start, {_SUMS} FROM step_tallies"  # noqa: S608 fixed period arithmetic and column lists; values are bound
+            " WHERE day >= ? AND day < ? AND goal_id = ? GROUP BY start",
+            (first.isoformat(), end.isoformat(), goal_id),
         )
         return {
             date.fromisoformat(r["start"]): StepCounts(**{k: r[k] for k in STEP_TALLIES})
+            for r in rows
+        }
+
+    def day_counts(
+        self, period: Period, first: date, end: date
+    ) -> dict[date, tuple[StepCounts, AttendanceCounts]]:
+        """The steps, huddles held and attendance marks per period from `first` up to (not
+        including) `end`: one read of the day tallies."""
+        rows = self.db.rows(
+            f"SELECT {period_sql(period, 'day')} AS start, {_DAY_SUMS} FROM day_tallies"  # noqa: S608 fixed period arithmetic and column lists; values are bound
+            " WHERE day >= ? AND day < ? GROUP BY start",
+            (first.isoformat(), end.isoformat()),
+        )
+        return {
+            date.fromisoformat(r["start"]): (
+                StepCounts(**{k: r[k] for k in STEP_TALLIES}),
+                AttendanceCounts(huddles_held=r["held"], marked=r["marked"], present=r["present"]),
+            )
             for r in rows
         }
 
@@ -91,7 +106,7 @@ class TrendStore:
 
     def total_taken(self) -> int:
         """The running total of small steps taken (done or partly), all time."""
-        return int(self.db.value("SELECT coalesce(sum(done + partly), 0) FROM step_tallies"))
+        return int(self.db.value("SELECT coalesce(sum(done + partly), 0) FROM day_tallies"))
 
     def blocker_counts(self, period: Period, first: date, end: date) -> dict[date, BlockerCounts]:
         """Blockers raised, answered and resolved per period, and the median calendar days from
@@ -132,32 +147,10 @@ class TrendStore:
         self, period: Period, first: date, end: date
     ) -> dict[date, AttendanceCounts]:
         """Huddles held, and attendance marks (present or away), per period."""
-        bounds = (first.isoformat(), end.isoformat())
-        held = {
-            r["start"]: r["n"]
-            for r in self.db.rows(
-                f"SELECT {period_sql(period, 'day')} AS start, count(*) AS n FROM huddles"  # noqa: S608 fixed period arithmetic and column lists; values are bound
-                " WHERE started_at IS NOT NULL AND day >= ? AND day < ? GROUP BY start",
-                bounds,
-            )
-        }
-        marks = {
-            r["start"]: (r["marked"], r["present"])
-            for r in self.db.rows(
-                f"SELECT {period_sql(period, 'day')} AS start, sum(marked) AS marked,"  # noqa: S608 fixed period arithmetic and column lists; values are bound
-                " sum(present) AS present FROM (SELECT day, count(*) AS marked,"
-                " sum(present) AS present FROM attendance WHERE day >= ? AND day < ?"
-                " GROUP BY day) GROUP BY start",
-                bounds,
-            )
-        }
         return {
-            date.fromisoformat(start): AttendanceCounts(
-                huddles_held=held.get(start, 0),
-                marked=marks.get(start, (0, 0))[0],
-                present=marks.get(start, (0, 0))[1],
-            )
-            for start in held.keys() | marks.keys()
+            start: attendance
+            for start, (_, attendance) in self.day_counts(period, first, end).items()
+            if attendance != AttendanceCounts()
         }
 
     def held_days(self, first: date, last: date, *, ending: date | None = None) -> set[date]:
@@ -186,12 +179,10 @@ class TrendStore:
     def pulse_averages(self, period: Period, first: date, end: date) -> dict[date, PulseAverages]:
         """The team's average answer to each pulse question per period (by the week the
         answer was given in). An average of fewer than PULSE_MIN_ANSWERS answers is None."""
-        weekly = ", ".join(f"sum({n}) AS {n}, count({n}) AS {n}_n" for n in PULSE_FACTORS)
         summed = ", ".join(f"sum({n}) AS {n}, sum({n}_n) AS {n}_n" for n in PULSE_FACTORS)
         rows = self.db.rows(
             f"SELECT {period_sql(period, 'week')} AS start, sum(answers) AS answers, {summed}"  # noqa: S608 fixed period arithmetic and column lists; values are bound
-            f" FROM (SELECT week, count(*) AS answers, {weekly} FROM pulse_answers"
-            " WHERE week >= ? AND week < ? GROUP BY week) GROUP BY start",
+            " FROM pulse_tallies WHERE week >= ? AND week < ? AND answers > 0 GROUP BY start",
             (first.isoformat(), end.isoformat()),
         )
         return {
