@@ -211,3 +211,21 @@ def test_to_is_only_for_an_email(teams: Path) -> None:
     code, _, err = _rollup(str(teams), "--format", "md", "--to", "sam@example.org")
     assert code == 2
     assert "--to is for --format email" in err
+
+
+def test_ideas_from_people_and_carers_read_as_each_teams_own_trends(teams: Path) -> None:
+    from huddle.core.models import Source
+
+    store = Store.open(teams / "north.db", clock=clock_at(WEDNESDAY))
+    member = store.members.all()[0]
+    for text in ("A carers' drop-in before reviews", "Ring before the visit", "Large print"):
+        store.ideas.add(member, text, source=Source.CARER)
+    own = compute_trends(store, Period.WEEK, 1).periods[-1]
+    store.close()
+    assert own.ideas.noted == 3
+
+    found = json.loads(_rollup(str(teams / "north.db"), "--json")[1])
+    _, table, _ = _rollup(str(teams / "north.db"), "--format", "md")
+
+    assert found["teams"][0]["week"]["coproduction_share"] == pytest.approx(own.coproduction_share)
+    assert f"| {own.coproduction_share:.0%} |\n" in table

@@ -51,11 +51,6 @@ class StepCounts:
         """Taken or learned from, of the steps looked back on."""
         return _share(self.successes, self.reviewed)
 
-    @property
-    def coproduction_share(self) -> float | None:
-        """The share of new ideas from people who use services or their carers."""
-        return _share(self.coproduced, self.ideas)
-
 
 @dataclass(frozen=True)
 class BlockerCounts:
@@ -135,3 +130,9 @@ class IdeaCounts:
     noted: int = 0
     coproduced: int = 0
     """From a person who uses services or a carer."""
+
+
+def coproduction_share(steps: StepCounts, ideas: IdeaCounts) -> float | None:
+    """Of the new ideas (new steps, and ideas noted but not made into a step), the share
+    from people who use services or their carers: the one reading of it, everywhere."""
+    return _share(steps.coproduced + ideas.coproduced, steps.ideas + ideas.noted)

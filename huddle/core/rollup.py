@@ -17,7 +17,7 @@ from pathlib import Path
 from huddle.core.blockers import AgeFlag, alike_groups, pattern_label, waiting_for_answer
 from huddle.core.calendar import Clock, Period, SystemClock, recent_periods
 from huddle.core.models import Blocker, BlockerStatus, HuddleError
-from huddle.core.results import StepCounts
+from huddle.core.results import IdeaCounts, StepCounts, coproduction_share
 from huddle.core.trends import compute_trends
 
 COMING_BACK_DAYS = 30
@@ -44,6 +44,8 @@ class TeamFigures:
     team: str
     steps: StepCounts
     """The week asked for (this week so far, or last week), as the team's own Trends has it."""
+    ideas: IdeaCounts
+    """The ideas noted that week and not made into a step, as its Trends has them."""
     streak: int
     total_taken: int
     open: int
@@ -55,6 +57,11 @@ class TeamFigures:
     """Answered by management, not yet closed by the team."""
     recent_blockers: tuple[Blocker, ...] = field(repr=False)
     """Raised in the last COMING_BACK_DAYS days: to find what comes back across teams."""
+
+    @property
+    def coproduction_share(self) -> float | None:
+        """Of the week's new ideas, the share from people who use services and carers."""
+        return coproduction_share(self.steps, self.ideas)
 
     @property
     def overdue(self) -> int:
@@ -115,6 +122,19 @@ class Rollup:
             }
         )
 
+    @property
+    def ideas(self) -> IdeaCounts:
+        """Every team's ideas noted in the week, added up."""
+        return IdeaCounts(
+            noted=sum(t.ideas.noted for t in self.teams),
+            coproduced=sum(t.ideas.coproduced for t in self.teams),
+        )
+
+    @property
+    def coproduction_share(self) -> float | None:
+        """Of every team's new ideas in the week, the share from people and carers."""
+        return coproduction_share(self.steps, self.ideas)
+
     def total(self, figure: str) -> int:
         """The sum over teams of an integer figure of TeamFigures (or of one of its properties)."""
         return sum(int(getattr(t, figure) or 0) for t in self.teams)
@@ -164,6 +184,7 @@ def read_team(path: Path, clock: Clock | None = None, *, last_week: bool = False
         today = store.today()
         team = store.team.get()
         trends = compute_trends(store, Period.WEEK, 2)
+        week = trends.periods[-2 if last_week else -1]
         calendar = store.calendar()
         blockers = store.blockers.all()
         waiting = []
@@ -177,7 +198,8 @@ def read_team(path: Path, clock: Clock | None = None, *, last_week: bool = False
         return TeamFigures(
             path=path,
             team=team.name or path.stem,
-            steps=trends.periods[-2 if last_week else -1].steps,
+            steps=week.steps,
+            ideas=week.ideas,
             streak=trends.streak,
             total_taken=trends.total_taken,
             open=statuses.count(BlockerStatus.OPEN),

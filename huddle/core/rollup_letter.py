@@ -63,7 +63,7 @@ def _team_details(t: TeamFigures) -> tuple[str, ...]:
     steps = t.steps
     return (
         f"{steps.steps} small steps, done rate {percent(steps.done_rate)},"
-        f" ideas from people and carers {percent(steps.coproduction_share)}",
+        f" ideas from people and carers {percent(t.coproduction_share)}",
         f"{_days(t.streak)} in a row; {t.total_taken:,} small steps taken in all",
         f"blockers: {t.open} open, {t.owned} owned by the team, {len(t.waiting)} waiting"
         f" ({t.overdue} overdue), {t.answered} answered",

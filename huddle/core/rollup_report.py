@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from huddle.core.results import StepCounts
+from huddle.core.results import IdeaCounts, StepCounts, coproduction_share
 from huddle.core.rollup import Rollup, TeamFigures
 from huddle.core.trends import format_value
 
@@ -36,14 +36,14 @@ def as_markdown(found: Rollup) -> str:
         lines.append(
             f"| {_cell(team.team)} | {steps.steps} | {percent(steps.done_rate)} | {team.streak}"
             f" | {team.open} | {team.owned} | {_cell(where_waiting(team))} | {oldest(team)}"
-            f" | {team.overdue} | {team.answered} | {percent(steps.coproduction_share)} |"
+            f" | {team.overdue} | {team.answered} | {percent(team.coproduction_share)} |"
         )
     total = found.steps
     lines.append(
         f"| **{found.all_teams}** | {total.steps} | {percent(total.done_rate)} | -"
         f" | {found.total('open')} | {found.total('owned')} | {found.waiting} | -"
         f" | {found.total('overdue')} | {found.total('answered')}"
-        f" | {percent(total.coproduction_share)} |"
+        f" | {percent(found.coproduction_share)} |"
     )
     lines += ["", "## Coming back across teams", ""]
     if found.coming_back:
@@ -65,15 +65,17 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _steps(steps: StepCounts) -> dict[str, object]:
+def _week(steps: StepCounts, ideas: IdeaCounts) -> dict[str, object]:
+    """The week's steps, and its new ideas (new steps and ideas noted) as Trends counts them."""
     return {
         "steps": steps.steps,
         "taken": steps.taken,
         "reviewed": steps.reviewed,
         "done_rate": steps.done_rate,
-        "ideas": steps.ideas,
-        "coproduced": steps.coproduced,
-        "coproduction_share": steps.coproduction_share,
+        "ideas": steps.ideas + ideas.noted,
+        "ideas_noted": ideas.noted,
+        "coproduced": steps.coproduced + ideas.coproduced,
+        "coproduction_share": coproduction_share(steps, ideas),
     }
 
 
@@ -82,7 +84,7 @@ def as_json(found: Rollup) -> str:
         {
             "team": t.team,
             "file": str(t.path),
-            "week": _steps(t.steps),
+            "week": _week(t.steps, t.ideas),
             "streak": t.streak,
             "total_taken": t.total_taken,
             "blockers": {
@@ -99,7 +101,7 @@ def as_json(found: Rollup) -> str:
     ]
     totals = {
         "teams": len(found.teams),
-        "week": _steps(found.steps),
+        "week": _week(found.steps, found.ideas),
         "blockers": {
             "open": found.total("open"),
             "owned": found.total("owned"),

@@ -29,6 +29,7 @@ from huddle.core.results import (
     LearningLine,
     PulseAverages,
     StepCounts,
+    coproduction_share,
 )
 
 if TYPE_CHECKING:
@@ -57,8 +58,7 @@ class PeriodTrend:
     def coproduction_share(self) -> float | None:
         """Of the new ideas (new steps, and ideas noted but not made into a step), the share
         from people who use services or their carers."""
-        whole = self.steps.ideas + self.ideas.noted
-        return (self.steps.coproduced + self.ideas.coproduced) / whole if whole else None
+        return coproduction_share(self.steps, self.ideas)
 
     @property
     def label(self) -> str:

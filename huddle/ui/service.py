@@ -116,7 +116,7 @@ class ServiceApp(App[Path | None]):
                     Text(str(team.owned)),
                     Text(str(team.answered)),
                     Text(str(team.streak)),
-                    Text(percent(team.steps.coproduction_share)),
+                    Text(percent(team.coproduction_share)),
                 ),
             )
             for team in found.teams
@@ -133,7 +133,7 @@ class ServiceApp(App[Path | None]):
             str(found.total("owned")),
             str(found.total("answered")),
             "",
-            percent(total.coproduction_share),
+            percent(found.coproduction_share),
         )
         rows.append(("", tuple(Text(cell, style="bold") for cell in totals)))
         self.query_one("#teams", Teams).show(rows)

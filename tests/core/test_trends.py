@@ -77,12 +77,12 @@ def test_a_weeks_steps_add_up_to_its_rates(team: Store) -> None:
     assert last_week.steps.done_rate == 3 / 6
     assert last_week.steps.carry_over_rate == 1 / 6
     assert last_week.steps.success_rate == 4 / 6  # the step that taught something counts
-    assert last_week.steps.coproduction_share == 2 / 5  # of new ideas, not carried copies
+    assert last_week.coproduction_share == 2 / 5  # of new ideas, not carried copies
     assert this_week.steps == StepCounts(
         steps=2, ideas=2, reviewed=1, done=1, successes=1
     )  # fmt: skip
     assert this_week.steps.done_rate == 1.0
-    assert this_week.steps.coproduction_share == 0.0
+    assert this_week.coproduction_share == 0.0
     assert trends.total_taken == 4
 
 
@@ -93,7 +93,7 @@ def test_a_month_sums_its_weeks_and_an_empty_period_has_no_rates(team: Store) ->
     assert november.steps.steps == 8 and november.steps.reviewed == 7
     assert november.steps.done_rate == 4 / 7
     assert october.steps == StepCounts()
-    assert october.steps.done_rate is None and october.steps.coproduction_share is None
+    assert october.steps.done_rate is None and october.coproduction_share is None
     (year,) = compute_trends(team, Period.YEAR, 1).periods
     assert year.start == date(2026, 1, 1) and year.steps.steps == 8
 
