@@ -160,7 +160,7 @@ def _imports(path: Path) -> set[str]:
 
 def test_the_store_imports_nothing_that_imports_the_store_back() -> None:
     """No import circles in the core: the store's result types live beside the models
-    (core/models.py, core/results.py), not in the modules that use the store."""
+    (core/models/, core/results.py), not in the modules that use the store."""
     core = ROOT / "huddle" / "core"
     circles = []
     for part in sorted((core / "store").glob("*.py")):
@@ -171,6 +171,29 @@ def test_the_store_imports_nothing_that_imports_the_store_back() -> None:
             if target.exists() and any(n.startswith("huddle.core.store") for n in _imports(target)):
                 circles.append(f"{part.name} -> {name}")
     assert circles == []
+
+
+def test_every_model_is_in_the_part_the_models_say() -> None:
+    """The models load one part (people, steps, ...) when a name of it is first used, so
+    `huddle add` builds only the few it needs (issue 12): every class of a part is listed
+    in models.PARTS, each listed name comes from its part, and __all__ names them all."""
+    import importlib
+
+    from huddle.core import models
+
+    for part, names in models.PARTS.items():
+        module = importlib.import_module(f"huddle.core.models.{part}")
+        classes = {
+            name
+            for name, value in vars(module).items()
+            if isinstance(value, type) and value.__module__ == module.__name__
+        }
+        assert classes <= set(names), part
+        for name in names:
+            assert getattr(models, name) is getattr(module, name)
+    listed = {name for names in models.PARTS.values() for name in names}
+    errors = {"HuddleError", "NotFound", "Ambiguous", "InvalidMove"}
+    assert set(models.__all__) == listed | errors
 
 
 def test_the_app_never_takes_whoami_for_who_is_at_the_shared_keyboard() -> None:

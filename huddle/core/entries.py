@@ -12,12 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from huddle.core import models  # models.Idea: loaded when used
 from huddle.core.calendar import format_day
-from huddle.core.models import Blocker, Goal, HuddleError, Idea, Member, Source, Step
+from huddle.core.models import HuddleError, Member, Source, Step
 from huddle.core.shorthand import Entry, kept_as_typed, parse_entry
 from huddle.core.store import Store
 from huddle.core.text import clean_line
+
+if TYPE_CHECKING:
+    from huddle.core.models import Blocker, Goal, Idea
 
 NOBODY = "whose step is it? Start it with @name"
 """Said when a line names nobody and there is no one to default to."""
@@ -156,13 +161,13 @@ def describe_entry(entry: ResolvedEntry, day: str | None = None) -> str:
 
 def describe_saved(saved: Step | Blocker | Idea, today: date) -> str:
     """One line saying what was saved, for a shell or a notice."""
-    if isinstance(saved, Blocker):
-        return f"Blocker {saved.short_id} raised by {saved.raised_by_name}: {saved.text}"
-    goal_note = f" (goal: {saved.goal_title})" if saved.goal_title else ""
-    if isinstance(saved, Idea):
+    if isinstance(saved, Step):  # first: a step is what `huddle add` saves most
+        goal_note = f" (goal: {saved.goal_title})" if saved.goal_title else ""
+        came_from = "" if saved.source is Source.PRACTITIONER else f" (from {saved.source.said})"
+        return (
+            f"Added for {format_day(saved.day, today)}, {saved.member_name}: {saved.text}"
+            f"{goal_note}{came_from}"
+        )
+    if isinstance(saved, models.Idea):
         return f"Idea noted by {saved.raised_by_name}, from {saved.source.said}: {saved.text}"
-    came_from = "" if saved.source is Source.PRACTITIONER else f" (from {saved.source.said})"
-    return (
-        f"Added for {format_day(saved.day, today)}, {saved.member_name}: {saved.text}"
-        f"{goal_note}{came_from}"
-    )
+    return f"Blocker {saved.short_id} raised by {saved.raised_by_name}: {saved.text}"

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from huddle.core.models import Ambiguous, Member, NotFound
+from huddle.core.models import Ambiguous, NotFound
+
+if TYPE_CHECKING:
+    from huddle.core.models import Member
 
 T = TypeVar("T")
 

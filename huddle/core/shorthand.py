@@ -16,8 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from huddle.core.models import SOURCE_TAGS, Goal, HuddleError, Member, Source
+from huddle.core.models import SOURCE_TAGS, HuddleError, Source
+
+if TYPE_CHECKING:
+    from huddle.core.models import Goal, Member
 
 # A tag is a whole word: #, @ or +, a letter, then letters, digits, - _ ' or . ; punctuation that
 # ends a sentence may follow it. So "room #3", "a@b.org" and "#wait/now" stay text.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from huddle.core.models import Huddle, HuddleTimer, Member, Stage
+from huddle.core import models  # models.X: loaded when used; `huddle add` needs none here
 from huddle.core.store.db import Db, as_datetime
 
 
@@ -13,19 +13,19 @@ class HuddleStore:
     def __init__(self, db: Db) -> None:
         self.db = db
 
-    def get(self, day: date) -> Huddle | None:
+    def get(self, day: date) -> models.Huddle | None:
         row = self.db.row(
             "SELECT day, started_at, ended_at, facilitator_id, stage FROM huddles WHERE day = ?",
             (day.isoformat(),),
         )
         if row is None:
             return None
-        return Huddle(
+        return models.Huddle(
             day=date.fromisoformat(row["day"]),
             started_at=as_datetime(row["started_at"]) if row["started_at"] else None,
             ended_at=as_datetime(row["ended_at"]) if row["ended_at"] else None,
             facilitator_id=row["facilitator_id"],
-            stage=Stage(row["stage"]),
+            stage=models.Stage(row["stage"]),
         )
 
     def count_before(self, day: date) -> int:
@@ -42,10 +42,10 @@ class HuddleStore:
     def start(
         self,
         day: date,
-        facilitator: Member | None = None,
+        facilitator: models.Member | None = None,
         *,
         attendance: Mapping[str, bool] | None = None,
-    ) -> Huddle:
+    ) -> models.Huddle:
         """Open the day's huddle, or give back the one already open (one per day).
         `attendance` (present or not, by member id) is recorded only by the first start."""
         with self.db.write() as conn:
@@ -56,7 +56,7 @@ class HuddleStore:
                     day.isoformat(),
                     self.db.stamp(),
                     facilitator.id if facilitator else None,
-                    Stage.WHO.value,
+                    models.Stage.WHO.value,
                 ),
             )
             if started.rowcount and attendance:
@@ -69,7 +69,7 @@ class HuddleStore:
         assert found is not None  # noqa: S101 narrows the type; no check relies on it
         return found
 
-    def set_stage(self, day: date, stage: Stage) -> None:
+    def set_stage(self, day: date, stage: models.Stage) -> None:
         with self.db.write() as conn:
             conn.execute(
                 "UPDATE huddles SET stage = ? WHERE day = ?", (stage.value, day.isoformat())
@@ -79,10 +79,10 @@ class HuddleStore:
         with self.db.write() as conn:
             conn.execute(
                 "UPDATE huddles SET ended_at = coalesce(ended_at, ?), stage = ? WHERE day = ?",
-                (self.db.stamp(), Stage.WRAP_UP.value, day.isoformat()),
+                (self.db.stamp(), models.Stage.WRAP_UP.value, day.isoformat()),
             )
 
-    def mark_attendance(self, day: date, member: Member, present: bool) -> None:
+    def mark_attendance(self, day: date, member: models.Member, present: bool) -> None:
         with self.db.write() as conn:
             conn.execute(
                 "INSERT INTO attendance (day, member_id, present) VALUES (?, ?, ?)"
@@ -97,7 +97,7 @@ class HuddleStore:
         )
         return {r["member_id"]: bool(r["present"]) for r in rows}
 
-    def timer(self, day: date) -> HuddleTimer:
+    def timer(self, day: date) -> models.HuddleTimer:
         """The timebox as last saved: zero for a huddle not started."""
         row = self.db.row(
             "SELECT timer_seconds, timer_paused FROM huddles WHERE day = ?", (day.isoformat(),)
@@ -105,10 +105,10 @@ class HuddleStore:
         stages = self.db.rows(
             "SELECT stage, seconds FROM stage_times WHERE day = ?", (day.isoformat(),)
         )
-        return HuddleTimer(
+        return models.HuddleTimer(
             seconds=float(row["timer_seconds"]) if row else 0.0,
             paused=bool(row["timer_paused"]) if row else False,
-            stage_seconds={Stage(r["stage"]): float(r["seconds"]) for r in stages},
+            stage_seconds={models.Stage(r["stage"]): float(r["seconds"]) for r in stages},
         )
 
     def save_timer(
@@ -117,8 +117,8 @@ class HuddleStore:
         seconds: float,
         *,
         paused: bool,
-        stage_seconds: Mapping[Stage, float],
-        stage: Stage | None = None,
+        stage_seconds: Mapping[models.Stage, float],
+        stage: models.Stage | None = None,
     ) -> None:
         """Keep the time used so far (and the stage the huddle is at, when given), so a
         huddle opened again goes on from there."""

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
-from huddle.core.models import (
-    Goal,
-    HuddleError,
-    Idea,
-    Member,
-    Source,
-    Stage,
-    Step,
-    StepStatus,
-)
+from huddle.core.models import HuddleError, Member, Source, Step, StepStatus
 from huddle.core.store.db import Db, as_date, as_datetime
 from huddle.core.text import MAX_TEXT, clean_line, clean_text
+
+if TYPE_CHECKING:
+    from huddle.core.models import Goal, Idea
 
 _SELECT = """
 SELECT s.id, s.member_id, m.name AS member_name, s.goal_id, g.title AS goal_title, s.text,
@@ -242,7 +237,8 @@ class StepStore:
     ) -> None:
         """Keep a mark about to be made as the last at `day`'s Yesterday: the step's status
         before it, and the carried-over copies it takes away (or the one it makes)."""
-        from huddle.core.store.undo import keep, row_of, rows_of  # huddle add never needs it
+        from huddle.core.models import Stage  # huddle add never needs these
+        from huddle.core.store.undo import keep, row_of, rows_of
 
         now = row_of(conn, "steps", "id = ?", (step.id,))
         if not now or now["status"] == status.value:

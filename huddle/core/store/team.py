@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from huddle.core import models  # models.Tier, models.Holiday: loaded when used
 from huddle.core.calendar import HuddleCalendar
-from huddle.core.models import DateOrder, Holiday, HuddleError, SpeakerOrder, Team, Tier
+from huddle.core.models import DateOrder, HuddleError, SpeakerOrder, Team
 from huddle.core.store.db import Db
 from huddle.core.text import clean_line, clean_text
 
@@ -88,12 +89,12 @@ class TeamStore:
                 conn.execute(f"UPDATE team SET {columns} WHERE id = 1", list(changes.values()))  # noqa: S608 names are update()'s own keys; values are bound
         return self.get()
 
-    def tiers(self) -> list[Tier]:
+    def tiers(self) -> list[models.Tier]:
         """The tiers a blocker is sent up through, first to last; empty without tiers."""
         rows = self.db.rows("SELECT position, name, answer_limit_days FROM tiers ORDER BY position")
-        return [Tier(r["position"], r["name"], r["answer_limit_days"]) for r in rows]
+        return [models.Tier(r["position"], r["name"], r["answer_limit_days"]) for r in rows]
 
-    def set_tiers(self, tiers: Sequence[tuple[str, int]]) -> list[Tier]:
+    def set_tiers(self, tiers: Sequence[tuple[str, int]]) -> list[models.Tier]:
         """Set the team's tiers, first to last, each (name, answer-by limit in huddle days);
         none: blockers go up to whoever is named, as before tiers. A blocker sent up before
         the team had tiers is with the first; one with a tier no longer there, with the top."""
@@ -125,13 +126,13 @@ class TeamStore:
                 conn.execute("UPDATE blockers SET tier = NULL WHERE tier IS NOT NULL")
         return self.tiers()
 
-    def holidays(self) -> list[Holiday]:
+    def holidays(self) -> list[models.Holiday]:
         return [
-            Holiday(date.fromisoformat(r["day"]), r["name"])
+            models.Holiday(date.fromisoformat(r["day"]), r["name"])
             for r in self.db.rows("SELECT day, name FROM holidays ORDER BY day")
         ]
 
-    def add_holiday(self, day: date, name: str = "") -> Holiday:
+    def add_holiday(self, day: date, name: str = "") -> models.Holiday:
         name = " ".join(clean_text(name.replace("\n", " "), limit=80).split())  # may be empty
         with self.db.write() as conn:
             conn.execute(
@@ -139,7 +140,7 @@ class TeamStore:
                 "ON CONFLICT (day) DO UPDATE SET name = excluded.name",
                 (day.isoformat(), name),
             )
-        return Holiday(day, name)
+        return models.Holiday(day, name)
 
     def remove_holiday(self, day: date) -> None:
         with self.db.write() as conn:

@@ -1,0 +1,22 @@
+"""The people in a team and their roles."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Role(enum.StrEnum):
+    LEAD = "lead"
+    PRACTITIONER = "practitioner"
+    MANAGER = "manager"
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    name: str
+    role: Role
+    active: bool
+    aliases: tuple[str, ...] = ()
+    """Other names the member is called by ("Gaz"): @name matches them, --no-names hides them."""
