@@ -17,6 +17,7 @@ from huddle.core.calendar import (
     days_of_rule,
     format_day,
     parse_day,
+    parse_span,
     rule_from_days,
 )
 from huddle.core.models import DateOrder
@@ -194,8 +195,40 @@ def test_one_twelve_is_the_first_of_december_day_first() -> None:
 
 
 def test_one_twelve_is_the_twelfth_of_january_month_first() -> None:
-    assert parse_day("1/12", WEDNESDAY, DateOrder.MONTH_FIRST) == date(2026, 1, 12)
+    assert parse_day("1/12", WEDNESDAY, DateOrder.MONTH_FIRST) == date(2027, 1, 12)  # the nearest
     assert parse_day("12/25/2026", WEDNESDAY, DateOrder.MONTH_FIRST) == CHRISTMAS
+
+
+@pytest.mark.parametrize(
+    ("typed", "today", "meant"),
+    [
+        # In December the first days of January are next year's: a holiday, leave over
+        # New Year, a step for after the break (were read as last January).
+        ("1/1", date(2026, 12, 2), date(2027, 1, 1)),
+        ("4 jan", date(2026, 12, 2), date(2027, 1, 4)),
+        # In January, December is last year's: a past huddle, a measure's value.
+        ("20/12", date(2027, 1, 6), date(2026, 12, 20)),
+        ("dec 20", date(2027, 1, 6), date(2026, 12, 20)),
+        ("25/12", date(2026, 12, 2), date(2026, 12, 25)),
+        ("29/2", date(2027, 12, 1), date(2028, 2, 29)),
+        ("29/2", date(2028, 3, 1), date(2028, 2, 29)),
+    ],
+)
+def test_a_date_without_a_year_is_the_one_nearest_today(
+    typed: str, today: date, meant: date
+) -> None:
+    assert parse_day(typed, today) == meant
+
+
+def test_twenty_ninth_of_february_far_from_a_leap_year_asks_for_the_year() -> None:
+    with pytest.raises(
+        DateError, match=r"'29/2' is not a date near today: type the year \(2028-02-29\)"
+    ):
+        parse_day("29/2", date(2026, 6, 1))
+
+
+def test_leave_over_new_year_is_one_span() -> None:
+    assert parse_span("22/12", "2/1", date(2026, 12, 2)) == (date(2026, 12, 22), date(2027, 1, 2))
 
 
 def test_thirty_first_of_february_is_refused_as_not_a_real_date() -> None:

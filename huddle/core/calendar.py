@@ -229,7 +229,8 @@ def parse_day(text: str, today: date, order: DateOrder = DateOrder.DAY_FIRST) ->
 
     "fri" is the coming Friday (today if today is a Friday), "next fri" the one after
     today, "last fri" the one before today. "1/12" is read in the team's date order; a
-    date without a year is in today's year. Anything else raises `DateError`.
+    date without a year is the one nearest today (in December "4/1" is next January, in
+    January "20/12" last December). Anything else raises `DateError`.
     """
     words = " ".join(text.strip().lower().split())
     if not words:
@@ -256,14 +257,15 @@ def parse_day(text: str, today: date, order: DateOrder = DateOrder.DAY_FIRST) ->
         day, month = int(first), int(second)
         if order is DateOrder.MONTH_FIRST:
             day, month = month, day
-        year = today.year if year_text is None else int(year_text)
-        if year_text is not None and len(year_text) == 2:
-            year += 2000
+        if year_text is None:
+            return _nearest(month, day, today, text)
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
         return _real_date(year, month, day, text)
     for pattern in _WORDY:
         if (wordy := re.fullmatch(pattern, words, re.ASCII)) and (named := _month(wordy["month"])):
-            year = int(wordy["year"]) if wordy["year"] else today.year
-            return _real_date(year, named, int(wordy["day"]), text)
+            if not wordy["year"]:
+                return _nearest(named, int(wordy["day"]), today, text)
+            return _real_date(int(wordy["year"]), named, int(wordy["day"]), text)
     raise DateError(f"can't read '{_shown(text)}' as a date; {_HELP}")
 
 
@@ -300,6 +302,28 @@ def _month(word: str) -> int | None:
         if name.startswith(word) or (word == "sept" and number == 9):
             return number
     return None
+
+
+def _nearest(month: int, day: int, today: date, original: str) -> date:
+    """The day and month typed without a year: the one nearest `today`, last year, this year
+    or next (29 February only in a leap year, the nearest within those three)."""
+    _real_date(2000, month, day, original)  # "31/2" is refused whatever the year
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:  # 29 February outside a leap year
+            continue
+    if not candidates:  # 29 February, the next one two years or more away
+        leap = next(
+            y
+            for y in range(today.year + 2, today.year + 9)
+            if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+        )
+        raise DateError(
+            f"'{_shown(original)}' is not a date near today: type the year ({leap}-02-29)"
+        )
+    return min(candidates, key=lambda near: abs((near - today).days))
 
 
 def _real_date(year: int, month: int, day: int, original: str) -> date:
