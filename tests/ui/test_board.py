@@ -29,7 +29,7 @@ async def test_b_on_home_opens_the_board_on_todays_steps(store: Store) -> None:
         await pilot.press("b")
         assert await wait_until(pilot, lambda: "Ring the carer [first]" in screen_text(pilot.app))
         text = screen_text(pilot.app)
-        assert "Small steps for today: 1 from 1 people" in text
+        assert "Small steps for today: 1 from 1 person" in text
         assert "Bea Jones" in text
         assert "The panels turn every 20 s" in text
 
@@ -129,3 +129,60 @@ async def test_the_palette_opens_the_board(store: Store) -> None:
     async with HuddleApp(store).run_test(size=(100, 30)) as pilot:
         await run_from_palette(pilot, "safety cross", "The board")
         assert await wait_until(pilot, lambda: isinstance(pilot.app.screen, BoardScreen))
+
+
+NEW_PEOPLE = ("Cal Ward", "Dee Khan", "Eli Moss", "Fay Lund", "Gus Hart")
+
+
+def team_of_nine_with_two_steps_each(store: Store) -> list[str]:
+    for name in NEW_PEOPLE:
+        store.members.add(name)
+    wait, more = store.goals.all()
+    names = []
+    for member in store.members.all():
+        store.steps.add(
+            member, f"Ring {member.name}'s first visit the day before", MONDAY, goal=wait
+        )
+        store.steps.add(member, f"Write {member.name}'s notes within the hour", MONDAY, goal=more)
+        names.append(member.name)
+    return names
+
+
+async def test_on_the_wall_a_team_of_nine_with_two_steps_each_fits_on_one_page(
+    store: Store,
+) -> None:
+    names = team_of_nine_with_two_steps_each(store)
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(200, 50)) as pilot:
+        assert await wait_until(pilot, lambda: "from 9 people" in screen_text(pilot.app))
+        text = screen_text(pilot.app)
+        assert "small steps for today" in text
+        for name in names:  # every card, every step on it, words whole
+            assert name in text
+            assert f"Ring {name}'s first visit the day before" in text
+            assert f"Write {name}'s notes within the hour" in text
+        assert "page 1 of" not in text
+
+
+async def test_on_a_laptop_the_cards_turn_page_by_page_then_the_next_panel(
+    store: Store,
+) -> None:
+    names = team_of_nine_with_two_steps_each(store)
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(80, 24)) as pilot:
+        board = board_of(pilot.app)
+        assert await wait_until(pilot, lambda: "page 1 of" in screen_text(pilot.app))
+        pages = board.pages()
+        assert pages > 1
+        seen = ""
+        for page in range(1, pages + 1):
+            assert await wait_until(
+                pilot, lambda p=page: f"page {p} of {pages}" in screen_text(pilot.app)
+            )
+            seen += screen_text(pilot.app)
+            for _ in range(20):
+                board.tick()  # the panel's time is up: its next page
+        assert all(f"Write {name}'s notes within the hour" in seen for name in names)
+        assert await wait_until(pilot, lambda: "Open (0)" in screen_text(pilot.app))
+        await pilot.press("left")  # back to the steps, from their first page
+        assert await wait_until(pilot, lambda: f"page 1 of {pages}" in screen_text(pilot.app))
+        await pilot.press("right")
+        assert await wait_until(pilot, lambda: f"page 2 of {pages}" in screen_text(pilot.app))

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Static
 
@@ -18,14 +18,16 @@ from huddle.core.models import DayColor
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.board_panels import (
     DayStripView,
-    PersonCard,
     blocker_column,
     goals_panel,
+    person_card,
     steps_heading,
     wins_panel,
 )
+from huddle.ui.shared_screen import is_wide
 from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.goal_colours import goal_colours
+from huddle.ui.widgets.wall_cards import WallCards
 
 PICKING_KEYS = {"pick_measure", "color"}
 """Actions that work only while a day is being picked on the day-status strip."""
@@ -67,10 +69,7 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
     BoardScreen ContentSwitcher { height: 1fr; }
     BoardScreen .board-panel { height: 1fr; padding: 0 1; }
     BoardScreen .board-heading { text-style: bold; color: $accent; margin: 1 0 0 0; }
-    BoardScreen #steps-grid {
-        layout: grid; grid-size: 2; grid-gutter: 0 1; grid-rows: auto; height: auto;
-    }
-    BoardScreen.-wide #steps-grid { grid-size: 3; }
+    BoardScreen.-wide #steps-heading { margin: 1 0; }
     BoardScreen #blockers { layout: horizontal; }
     BoardScreen .blocker-column { width: 1fr; height: 1fr; margin: 0 1 0 0; }
     BoardScreen .blocker-column-title {
@@ -91,17 +90,17 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
         """A day on the day-status strip is being picked (rotation waits meanwhile)."""
         self.measure = 0
         self.picked: date | None = None
-        self._people: tuple[str, ...] | None = None
-        self._cards: list[PersonCard] = []
+        self.page = 0
+        """The page of the panel on show, when its cards need more than one."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         yield Static(id="board-tabs")
         yield Static(id="board-hint")
         with ContentSwitcher(initial=PANELS[0][0]):
-            with VerticalScroll(id="steps", classes="board-panel"):
+            with Vertical(id="steps", classes="board-panel"):
                 yield Static(id="steps-heading", classes="board-heading")
-                yield Grid(id="steps-grid")
+                yield WallCards(id="steps-cards")
             with Horizontal(id="blockers", classes="board-panel"):
                 for status, _title in COLUMNS:
                     with VerticalScroll(classes="blocker-column"):
@@ -153,16 +152,11 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
         self.show_panel()
 
     def show_steps(self, board: Board, colours: dict[str, str]) -> None:
-        self.query_one("#steps-heading", Static).update(steps_heading(board))
-        grid = self.query_one("#steps-grid", Grid)
-        names = tuple(p.name for p in board.people)
-        if names != self._people:
-            self._people = names
-            grid.remove_children()
-            self._cards = [PersonCard() for _ in names]
-            grid.mount_all(self._cards)
-        for card, person in zip(self._cards, board.people, strict=True):
-            card.show(person.name, person.steps, colours)
+        self.query_one("#steps-heading", Static).update(steps_heading(board, is_wide(self)))
+        self.query_one("#steps-cards", WallCards).show(
+            [person_card(p.name, p.steps, colours) for p in board.people],
+            Content.styled("No small steps yet: add one with huddle add", "$text-muted"),
+        )
 
     def strips(self) -> list[DayStrip]:
         """This month's strips; while picking a day in another month, that month's."""
@@ -200,10 +194,15 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
     def show_panel(self) -> None:
         key, _title = PANELS[self.panel]
         self.query_one(ContentSwitcher).current = key
+        pages = self.pages()
+        for cards in self.query_one(f"#{key}").query(WallCards):
+            cards.turn_to(self.page)
         tabs = [
             Content.styled(f" {title} ", "bold reverse" if index == self.panel else "dim")
             for index, (_key, title) in enumerate(PANELS)
         ]
+        if pages > 1:  # the panel's cards do not all fit: it turns page by page
+            tabs.insert(self.panel + 1, Content.styled(f"page {self.page + 1} of {pages}", "bold"))
         self.query_one("#board-tabs", Static).update(Content(" ").join(tabs))
         hint = self.query_one("#board-hint", Static)
         stopped = self.paused or self.picking
@@ -228,10 +227,23 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
         if self.left <= 0:
             self.turn(1)
 
+    def pages(self) -> int:
+        """How many pages the panel on show turns through (one unless its cards need more)."""
+        key, _title = PANELS[self.panel]
+        return max((cards.pages for cards in self.query_one(f"#{key}").query(WallCards)), default=1)
+
     def turn(self, by: int) -> None:
-        self.panel = (self.panel + by) % len(PANELS)
+        """The next (or previous) page of the panel, or the next panel after its last."""
+        if 0 <= self.page + by < self.pages():
+            self.page += by
+        else:
+            self.panel = (self.panel + by) % len(PANELS)
+            self.page = 0
         self.left = self.seconds()
         self.show_panel()
+
+    def on_wall_cards_paged(self, _message: WallCards.Paged) -> None:
+        self.show_panel()  # a resize changed how many pages a panel has
 
     # Keys
 

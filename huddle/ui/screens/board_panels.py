@@ -16,7 +16,8 @@ from huddle.core.board import BlockerCard, Board
 from huddle.core.calendar import format_day
 from huddle.core.day_status import DayStrip
 from huddle.core.models import DayColor, Step, StepStatus
-from huddle.ui.widgets.keylist import hanging
+from huddle.ui.widgets.cards import Card, CardRow
+from huddle.ui.widgets.wall_cards import figure
 
 DAY_STYLE = {
     DayColor.GREEN: "bold #ffffff on #2e7d32",
@@ -40,55 +41,31 @@ def lines(parts: list[Content]) -> Content:
 # --- Small steps, by person ---------------------------------------------------------
 
 
-def person_card(steps: tuple[Step, ...], width: int, colours: dict[str, str]) -> Content:
-    """One person's steps, each wrapped under its bullet (never cut), then the goal it
-    serves in the goal's colour."""
-    shown: list[Content] = []
+def person_card(name: str, steps: tuple[Step, ...], colours: dict[str, str]) -> Card:
+    """One person's steps under their name, each step's words then the goal it serves in
+    the goal's colour."""
+    rows = []
     for step in steps:
         mark = "✓ " if step.status in (StepStatus.DONE, StepStatus.PARTLY) else "• "
-        words = [Content(step.text)]
+        words = [Content.styled(step.text, "bold")]
         if step.goal_title:
             words.append(Content.styled(step.goal_title, goal_style(colours, step.goal_id)))
-        shown.append(hanging(Content(mark), words, width))
-    return lines(shown)
+        rows.append(CardRow(Content(mark), words))
+    return Card(Content.styled(name, "bold $text-accent"), rows, big=name)
 
 
-class PersonCard(Widget):
-    """One person's steps in a box with their name on it, as tall as its words need."""
-
-    DEFAULT_CSS = """
-    PersonCard {
-        height: auto; border: round $primary; border-title-style: bold; padding: 0 1;
-    }
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.steps: tuple[Step, ...] = ()
-        self.colours: dict[str, str] = {}
-
-    def show(self, name: str, steps: tuple[Step, ...], colours: dict[str, str]) -> None:
-        self.steps, self.colours = steps, colours
-        self.border_title = Content(name)
-        self.refresh(layout=True)
-
-    def _content(self, width: int) -> Content:
-        return person_card(self.steps, width, self.colours)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(1, len(self._content(width).wrap(max(1, width))))
-
-    def render(self) -> RenderResult:
-        return self._content(self.content_region.width)
-
-    def on_resize(self) -> None:
-        self.refresh()  # the words are wrapped for a width: wrap them again
-
-
-def steps_heading(board: Board) -> Content:
+def steps_heading(board: Board, wide: bool) -> Content:
+    """The panel's figure: in block figures on the TV, else a line."""
     count = sum(len(p.steps) for p in board.people)
     when = format_day(board.steps_day, board.today)
-    return Content(f"Small steps for {when}: {count} from {len(board.people)} people")
+    people = f"from {len(board.people)} {'person' if len(board.people) == 1 else 'people'}"
+    if not wide:
+        return Content(f"Small steps for {when}: {count} {people}")
+    caption = [
+        Content.styled(f"small step{'s' * (count != 1)} for {when}", "bold"),
+        Content(people),
+    ]
+    return figure(count, caption, "bold $text-accent")
 
 
 # --- Blockers, in columns by where they stand --------------------------------------------

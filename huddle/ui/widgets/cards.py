@@ -45,10 +45,15 @@ class Card:
     """The card's border colour and style (e.g. "$foreground-disabled": someone not here)."""
     card_id: str | None = None
     """An id to keep the whole card in view by (as a row id is), e.g. the speaker's."""
+    big: str = ""
+    """Words to show in block letters under the title where a wall has the room (a name)."""
 
 
-def _card_lines(card: Card, width: int, picked: str | None) -> tuple[list[Content], dict[str, int]]:
-    """The card as lines exactly `width` cells wide, and the line each row id starts on."""
+def card_lines(
+    card: Card, width: int, picked: str | None = None, height: int | None = None
+) -> tuple[list[Content], dict[str, int]]:
+    """The card as lines exactly `width` cells wide (with `height`, at least that many
+    lines: blank lines inside it), and the line each row id starts on."""
     inner = width - 4
     holds_picked = picked is not None and any(row.row_id == picked for row in card.rows)
     border = "bold $accent" if holds_picked else card.style or "$primary"
@@ -70,6 +75,8 @@ def _card_lines(card: Card, width: int, picked: str | None) -> tuple[list[Conten
                 lead = row.lead if first else Content(" " * indent)
                 body.append((lead + part, row.row_id is not None and row.row_id == picked))
                 first = False
+    if height is not None:
+        body.extend((Content(""), False) for _ in range(height - 2 - len(body)))
     for text, is_picked in body:
         padded = text.pad_right(max(0, inner - text.cell_length))
         if is_picked:
@@ -149,7 +156,7 @@ def _drawn(
         holds = picked if any(row.row_id == picked for row in card.rows) else None
         key = (index, card_width, holds)
         if key not in cache:
-            cache[key] = _card_lines(card, card_width, holds)
+            cache[key] = card_lines(card, card_width, holds)
         out.append(cache[key])
     return out
 
