@@ -143,6 +143,16 @@ def test_mine_shows_my_steps_carried_steps_and_blockers(northside: Store) -> Non
     assert {b["owner"] for b in shape["blockers"]} == {None, "Sam Okafor"}
 
 
+def test_mine_says_a_blocker_sent_up_in_the_teams_words(northside: Store) -> None:
+    sam = northside.members.find("sam")
+    blocker = northside.blockers.raise_blocker(sam, "No laptop for visits")
+    northside.blockers.escalate(blocker, reason="Only IT can buy one", who="Sam Okafor")
+    text = mine_as_text(read_mine(northside, sam))
+    assert "No laptop for visits (sent up, 0d, raised by you)" in text
+    assert "escalated" not in text
+    assert mine_as_json(read_mine(northside, sam))["blockers"][0]["status"] == "escalated"
+
+
 def test_arrivals_say_who_added_what_since_the_last_look(northside: Store) -> None:
     sam = northside.members.find("sam")
     bea = northside.members.find("bea")

@@ -74,7 +74,7 @@ def _blocker_line(blocker: Blocker, member: Member, today: date) -> str:
         if blocker.raised_by == member.id
         else f"owned by you, raised by {blocker.raised_by_name}"
     )
-    return f"{blocker.short_id} {blocker.text} ({blocker.status.value}, {age}d, {mine})"
+    return f"{blocker.short_id} {blocker.text} ({blocker.status.said}, {age}d, {mine})"
 
 
 def mine_as_json(found: Mine) -> dict[str, Any]:
