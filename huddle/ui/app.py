@@ -23,7 +23,7 @@ from huddle.ui.keys_in_turn import KeysInTurn
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.home import HomeScreen
 from huddle.ui.shared_screen import SharedScreenApp
-from huddle.ui.waiting_writes import UI_LOCK_WAIT_MS, WaitingWrites
+from huddle.ui.waiting_writes import UI_LOCK_WAIT_MS, Attempt, WaitingWrites
 
 T = TypeVar("T")
 
@@ -188,17 +188,25 @@ class HuddleApp(SharedScreenApp):
             self.notify(arrived, markup=False, timeout=6)
 
     def guarded(self, action: Callable[[], T], then: Callable[[T], None] | None = None) -> T | None:
-        """Run a store call for a screen. A busy file: it waits in line (None now, `then`
-        with its result once saved). Any other error, even a bug: one line, and the app,
-        with what was typed, stays (None)."""
+        """Run a store call for a screen: its result, or None when it waits or was refused
+        (see `attempt`)."""
+        return self.attempt(action, then).result
+
+    def attempt(
+        self, action: Callable[[], T], then: Callable[[T], None] | None = None
+    ) -> Attempt[T]:
+        """The one way the screens, dialogs and widgets make a store call. A busy file: it
+        waits in line (`then` gets its result once saved). Any other error, even a bug: one
+        line, and the app, with what was typed, stays."""
         try:
-            return action()
+            return Attempt(done=True, result=action())
         except FileBusy:
             self.waiting.add(action, then)
+            return Attempt(waits=True)
         except Exception as error:  # one line; the team's typed text stays
             if not (isinstance(error, NoMatches) and self.closing):
                 self.report(error)
-        return None
+        return Attempt()
 
     @property
     def closing(self) -> bool:

@@ -17,14 +17,18 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from huddle.core.models import HuddleError
 from huddle.core.store.db import FileBusy
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
     from textual.timer import Timer
 
     from huddle.ui.app import HuddleApp
+
+T = TypeVar("T")
 
 UI_LOCK_WAIT_MS = 50
 """How long a write from the screen waits for a lock held elsewhere before it waits in line."""
@@ -37,6 +41,37 @@ NOTICE_SECONDS = 6.0
 """How long a notice of the wait stays; it is shown again while the wait goes on."""
 
 WAITING = "Waiting for the file (someone else is saving): kept as a draft, saved when it is free"
+KEPT = "Kept: saved when the file is free"
+"""What a dialog or a prompt says as it closes with its save waiting in line."""
+
+
+@dataclass(frozen=True)
+class Attempt(Generic[T]):
+    """How a store call from the screen went: saved now, waiting in line, or refused (said)."""
+
+    done: bool = False
+    """Made now; `result` is what the call returned."""
+    waits: bool = False
+    """Met a busy file: it waits in line and is made when the file is free."""
+    result: T | None = None
+
+
+def attempt(
+    node: DOMNode, action: Callable[[], T], then: Callable[[T], None] | None = None
+) -> Attempt[T]:
+    """A store call from a dialog or a widget, through the app's one guard (HuddleApp.attempt).
+    Hosted by another app (a widget's own test), a user's mistake or a file problem is a
+    notice, and nothing waits."""
+    from huddle.ui.app import HuddleApp  # the app module imports this one
+
+    app = node.app
+    if isinstance(app, HuddleApp):
+        return app.attempt(action, then)
+    try:
+        return Attempt(done=True, result=action())
+    except HuddleError as error:
+        app.notify(str(error), severity="error", markup=False, timeout=8)
+        return Attempt()
 
 
 @dataclass

@@ -97,3 +97,14 @@ class LiveScreen(Screen[None]):
         notice (None). A save that meets a busy file waits in line: None now, and `then`
         gets its result once it is saved (see huddle/ui/waiting_writes.py)."""
         return self.huddle_app.guarded(action, then)
+
+    def safely_then(self, action: Callable[[], T], after: Callable[[], object]) -> T | None:
+        """`safely`, and `after` once the call is made: now, or when the file is free."""
+
+        def saved(_made: T) -> None:
+            after()
+
+        made = self.safely(action, saved)
+        if made is not None:
+            after()
+        return made

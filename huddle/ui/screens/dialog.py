@@ -8,7 +8,7 @@ from typing import Generic, TypeVar
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
-from huddle.core.models import HuddleError
+from huddle.ui.waiting_writes import KEPT, attempt
 
 T = TypeVar("T")
 
@@ -47,12 +47,26 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         self.set_class(self.size.height < SHORT_BELOW, "-short")
 
     def attempt(self, save: Callable[[], T]) -> None:
-        try:
-            saved = save()
-        except HuddleError as error:
-            self.app.notify(str(error), severity="error", markup=False, timeout=8)
-            return
-        self.dismiss(saved)
+        """Save, and close with what was saved. Refused (a mistake, a full disk): one line,
+        and the dialog stays open with what was typed. A busy file: the dialog closes and
+        the save waits in line with the others; whoever opened the dialog gets the result
+        once it is saved. So `save` may run after the dialog has gone: read its fields first."""
+        # The callback given to push_screen: Textual keeps it on the dialog, popped with it.
+        callback = self._result_callbacks[-1] if self._result_callbacks else None
+        stack = self.app.screen_stack
+        opener = stack[stack.index(self) - 1] if self in stack[1:] else None
+
+        def when_saved(result: T) -> None:
+            # The screen that opened the dialog may have closed since: the one shown reloads.
+            if callback is not None and opener is not None and opener.is_attached:
+                callback(result)
+
+        tried = attempt(self, save, when_saved)
+        if tried.done:
+            self.dismiss(tried.result)
+        elif tried.waits:
+            self.app.pop_screen()  # closed without a result: none yet
+            self.app.notify(KEPT, severity="warning", markup=False, timeout=6)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

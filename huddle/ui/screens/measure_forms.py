@@ -63,13 +63,15 @@ class MeasureFormScreen(Dialog[Measure]):
         return self.query_one(f"#measure-{name}", Input).value
 
     def on_input_submitted(self) -> None:
+        name, unit, better, target = (self._value(n) for n in ("name", "unit", "better", "target"))
+        baseline = self._value("baseline").strip()
+
         def save() -> Measure:
-            baseline = self._value("baseline").strip()
             draft = MeasureDraft(
-                name=self._value("name"),
-                unit=self._value("unit"),
-                better=read_better(self._value("better")),
-                target=self._value("target"),
+                name=name,
+                unit=unit,
+                better=read_better(better),
+                target=target,
                 baseline=read_count(baseline) if baseline else DEFAULT_BASELINE,
             )
             return self.save(draft)

@@ -42,13 +42,9 @@ class NewCycleScreen(Dialog[T]):
     def on_input_submitted(self) -> None:
         picked = set(self.query_one("#pdsa-steps", SelectionList).selected)
         chosen = [s for s in self.steps if s.id in picked]
-        self.attempt(
-            lambda: self.save(
-                self.query_one("#pdsa-change", Input).value,
-                self.query_one("#pdsa-prediction", Input).value,
-                chosen,
-            )
-        )
+        change = self.query_one("#pdsa-change", Input).value
+        prediction = self.query_one("#pdsa-prediction", Input).value
+        self.attempt(lambda: self.save(change, prediction, chosen))
 
 
 class PlanScreen(Dialog[T]):
@@ -74,12 +70,9 @@ class PlanScreen(Dialog[T]):
             yield Static("Enter saves · Tab moves · Esc cancels", classes="form-help")
 
     def on_input_submitted(self) -> None:
-        self.attempt(
-            lambda: self.save(
-                self.query_one("#pdsa-change", Input).value,
-                self.query_one("#pdsa-prediction", Input).value,
-            )
-        )
+        change = self.query_one("#pdsa-change", Input).value
+        prediction = self.query_one("#pdsa-prediction", Input).value
+        self.attempt(lambda: self.save(change, prediction))
 
 
 class AddStepsScreen(Dialog[T]):

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from huddle.core.measures import Measure
-from huddle.core.models import HuddleError
+from huddle.ui.waiting_writes import KEPT, attempt
 
 
 class MeasurePrompt(Vertical):
@@ -64,17 +64,23 @@ class MeasurePrompt(Vertical):
         event.stop()
         typed = event.value.strip()
         if typed:
-            try:
-                said = self.record(self.measures[self.at], typed)
-            except HuddleError as error:
-                self.app.notify(str(error), severity="error", markup=False)
-                return
-            self.query_one("#measure-said", Static).update(Content(said))
+            measure = self.measures[self.at]
+            tried = attempt(self, lambda: self.record(measure, typed), self._said)
+            if tried.done and tried.result is not None:
+                self._said(tried.result)
+            elif tried.waits:
+                self._said(f"{measure.name}: {typed}. {KEPT}.")
+            else:
+                return  # refused, said in one line: the value stays in its box
         self.at += 1
         if self.at < len(self.measures):
             self._ask()
         else:
             self.action_stop()
+
+    def _said(self, words: str) -> None:
+        if self.is_attached:  # a value saved after waiting for the file, once the prompt is gone
+            self.query_one("#measure-said", Static).update(Content(words))
 
     def action_stop(self) -> None:
         self.post_message(self.Done())

@@ -15,8 +15,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from huddle.core.models import HuddleError, Member
+from huddle.core.models import Member
 from huddle.core.pulse import QUESTIONS, PulseAnswers, has_ratings
+from huddle.ui.waiting_writes import KEPT, attempt
 
 
 class PulseCard(Static, can_focus=True):
@@ -45,9 +46,24 @@ class PulseCard(Static, can_focus=True):
         self.answers: PulseAnswers = {}
         self.at = 0
         """Which question is being asked."""
+        self.unsaved = False
+        """The answers could not be saved (a full disk): Enter tries again, Esc skips."""
 
     def on_mount(self) -> None:
         self._show()
+
+    def not_saved(self) -> None:
+        """The answers were refused: kept here, to save again or to skip."""
+        self.unsaved = True
+        self.at = len(QUESTIONS)
+        self.update(
+            Content.assemble(
+                ("Kaizen pulse\n", "bold"),
+                (self.member.name, "bold"),
+                "'s answers are not saved yet.\n",
+                ("Enter tries again · Esc skips (to rate later: huddle pulse)", "dim italic"),
+            )
+        )
 
     def _show(self) -> None:
         topics = ", ".join(q.name.lower() for q in QUESTIONS)
@@ -67,6 +83,9 @@ class PulseCard(Static, can_focus=True):
 
     def action_explain(self) -> None:
         """Enter after a number is a habit: it must not end the huddle mid-rating."""
+        if self.unsaved:
+            self.post_message(self.Finished(self.member, dict(self.answers)))
+            return
         self.app.notify(
             f"{self.member.name} is rating: 1 to 5, s skips one, Esc skips the rest",
             markup=False,
@@ -79,7 +98,8 @@ class PulseCard(Static, can_focus=True):
         self._answer(None)
 
     def action_stop(self) -> None:
-        self.post_message(self.Finished(self.member, dict(self.answers)))
+        skipped = {} if self.unsaved else dict(self.answers)
+        self.post_message(self.Finished(self.member, skipped))
 
     def _answer(self, value: int | None) -> None:
         if self.at >= len(QUESTIONS):
@@ -141,13 +161,15 @@ class PulseRound(Widget):
             self.skipped += 1
             thanks.update(Content(f"Thank you, {event.member.name}."))
         else:
-            try:
-                self.record(event.member, event.answers)
-            except HuddleError as error:
-                self.app.notify(str(error), severity="error", markup=False)
-            else:
-                self.answered += 1
-                thanks.update(Content(f"Thank you, {event.member.name}."))
+            member, answers = event.member, event.answers
+            tried = attempt(self, lambda: self.record(member, answers))
+            if not (tried.done or tried.waits):
+                # Refused (said in one line): the answers stay with the card, to try again.
+                self.query_one(PulseCard).not_saved()
+                return
+            self.answered += 1
+            kept = "" if tried.done else f" {KEPT}."
+            thanks.update(Content(f"Thank you, {event.member.name}.{kept}"))
         self.people.pop(0)
         await self.query_one(PulseCard).remove()
         if self.people:

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from huddle.core.calendar import format_day
 from huddle.core.models import Blocker, HuddleError
+from huddle.ui.waiting_writes import attempt
 
 if TYPE_CHECKING:
     from huddle.core.store import Store
@@ -108,11 +109,11 @@ class YouSaidWeDid(Vertical):
         """Mark the answers on show as heard: they are not shown again. Returns how many."""
         if self.heard or not self.answers:
             return 0
-        try:
-            count = self.store.blockers.mark_answers_seen(self.answers, who=who)
-        except HuddleError as error:
-            self.app.notify(str(error), severity="error", markup=False)
+        answers = self.answers
+        tried = attempt(self, lambda: self.store.blockers.mark_answers_seen(answers, who=who))
+        if not (tried.done or tried.waits):
             return 0
+        count = tried.result if tried.result is not None else len(answers)
         self.heard = True
         self._show()
         self.post_message(self.Heard(count))

@@ -350,18 +350,20 @@ class BlockersStage(StageView):
         def answered(answer: Answer | None) -> None:
             if answer is None or not answer.given:
                 return  # set aside: the draft is kept in the file
-            if self.act(lambda: save(answer.text)):
-                self.huddle.safely(lambda: self.store.dialog_drafts.clear(purpose))
+            self.act(
+                lambda: save(answer.text),
+                lambda: self.huddle.safely(lambda: self.store.dialog_drafts.clear(purpose)),
+            )
 
         self.app.push_screen(
             AskText(title, required=required, drafts=self.store.dialog_drafts, purpose=purpose),
             answered,
         )
 
-    def act(self, change: Callable[[], object]) -> bool:
-        """Make one change; the highlight goes to the blocker changed (a new one too)."""
-        changed = self.huddle.safely(change)
+    def act(self, change: Callable[[], object], after: Callable[[], object] = lambda: None) -> None:
+        """Make one change (then `after`, now or once the file is free); the highlight goes
+        to the blocker changed (a new one too)."""
+        changed = self.huddle.safely_then(change, after)
         self.load()
         if isinstance(changed, Blocker):
             self.pick(changed.id)
-        return changed is not None

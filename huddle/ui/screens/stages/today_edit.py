@@ -41,11 +41,10 @@ def edit_step(stage: TodayStage, step: Step, person: Member) -> None:
             return  # set aside: the draft is kept in the file
         typed = stage.huddle.safely(lambda: read(answer.text))
         if typed is not None:
-            edited = stage.huddle.safely(
-                lambda: store.steps.edit(step, typed.text, goal=typed.goal)
+            stage.huddle.safely_then(
+                lambda: store.steps.edit(step, typed.text, goal=typed.goal),
+                lambda: stage.huddle.safely(lambda: store.dialog_drafts.clear(purpose)),
             )
-            if edited is not None:
-                stage.huddle.safely(lambda: store.dialog_drafts.clear(purpose))
         stage.load()
 
     purpose = f"edit:{step.id}"

@@ -360,8 +360,10 @@ class YesterdayStage(StageView):
         def keep(answer: Answer | None) -> None:
             if answer is None or not answer.given:
                 return  # set aside: the draft is kept in the file
-            if self.huddle.safely(lambda: self.store.steps.set_learning(step, answer.text)):
-                self.huddle.safely(lambda: self.store.dialog_drafts.clear(purpose))
+            self.huddle.safely_then(
+                lambda: self.store.steps.set_learning(step, answer.text),
+                lambda: self.huddle.safely(lambda: self.store.dialog_drafts.clear(purpose)),
+            )
             self.load()
 
         purpose = f"learning:{step.id}"

@@ -1,0 +1,239 @@
+"""Saves from dialogs, the goal form and the pulse when the file misbehaves: another process
+holds the write lock (a second connection in BEGIN IMMEDIATE, as a sqlite3 shell would), the
+disk is full, or the file is read-only. What was typed is never lost, and the screen never
+waits: a save that meets a busy file waits in line with the others and is made when the file
+is free; a save refused outright is one line, and the dialog stays open with the typing."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
+
+from huddle.core.calendar import FixedClock
+from huddle.core.pulse import week_of
+from huddle.core.store import Store, file_check
+from huddle.ui.app import HuddleApp
+from huddle.ui.screens.goal_form import GoalFormScreen
+from huddle.ui.screens.goals import GoalsScreen
+from huddle.ui.screens.huddle import HuddleScreen
+from huddle.ui.screens.pdsa import PdsaScreen
+from huddle.ui.screens.stages.today import StepInput
+from huddle.ui.waiting_writes import KEPT
+from tests.ui.screen_helpers import notices, screen_text, wait_until
+from tests.ui.test_file_trouble_app import fill_the_disk
+
+MONDAY = date(2026, 11, 30)
+
+
+@contextmanager
+def locked(store: Store) -> Iterator[None]:
+    """Another process holds the write lock until the block ends."""
+    assert store.db.path is not None
+    holder = sqlite3.connect(store.db.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def goal_titles(store: Store) -> list[str]:
+    return [g.title for g in store.goals.all()]
+
+
+async def type_goal(pilot: Pilot[None], app: HuddleApp, title: str, why: str = "") -> None:
+    await pilot.press("a")
+    assert await wait_until(pilot, lambda: isinstance(app.screen, GoalFormScreen))
+    app.screen.query_one("#goal-title", Input).value = title
+    app.screen.query_one("#goal-why", Input).value = why
+    await pilot.press("enter")
+
+
+async def test_a_goal_saved_while_the_file_is_locked_closes_kept_and_is_saved_after(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        with locked(store):
+            await type_goal(pilot, app, "Fewer [forms] per visit", "People fill in twice")
+            # The form closes at once and says the goal is kept; the screen goes on.
+            assert await wait_until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+            assert any("Waiting for the file" in n for n in notices(app))
+            assert "Fewer [forms] per visit" not in goal_titles(store)
+            await pilot.press("down")  # keys still work
+        assert await wait_until(pilot, lambda: "Fewer [forms] per visit" in goal_titles(store))
+        goal = store.goals.find("fewer")
+        assert goal.why == "People fill in twice"
+        # Then as if saved at once: the goal's row, picked, and the word that it is saved.
+        assert await wait_until(pilot, lambda: "Saved: Fewer [forms] per visit" in notices(app))
+        table = app.screen.query_one("#goals", DataTable)
+        assert table.cursor_row == table.get_row_index(goal.id)
+        assert "Fewer [forms] per visit" in screen_text(app)
+        assert len(app.waiting) == 0
+
+
+async def test_saves_from_dialogs_and_screens_wait_in_line_and_are_made_in_order(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        with locked(store):
+            await type_goal(pilot, app, "First goal typed")
+            assert await wait_until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+            await type_goal(pilot, app, "Second goal typed")
+            assert await wait_until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+            assert any(KEPT in n for n in notices(app))  # the second one is said too
+            await pilot.press("escape", "h", "3")  # a step on Today, in line after them
+            assert await wait_until(pilot, lambda: isinstance(app.screen, HuddleScreen))
+            app.screen.query_one(StepInput).insert_text_at_cursor("Chase the OT report")
+            waiting = len(app.waiting)
+            await pilot.press("enter")
+            assert await wait_until(pilot, lambda: len(app.waiting) > waiting)
+            assert store.steps.on_day(MONDAY) == []
+        assert await wait_until(pilot, lambda: len(app.waiting) == 0)
+        assert [s.text for s in store.steps.on_day(MONDAY)] == ["Chase the OT report"]
+        made = store.db.rows("SELECT title FROM goals WHERE title LIKE '%typed' ORDER BY rowid")
+        assert [r["title"] for r in made] == ["First goal typed", "Second goal typed"]
+
+
+async def test_a_pdsa_cycle_planned_while_the_file_is_locked_is_saved_as_typed(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g", "p")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, PdsaScreen))
+        with locked(store):
+            await pilot.press("n")
+            app.screen.query_one("#pdsa-change", Input).value = "Ring people the day before"
+            app.screen.query_one("#pdsa-prediction", Input).value = "Fewer wasted visits"
+            await pilot.press("enter")
+            assert await wait_until(pilot, lambda: isinstance(app.screen, PdsaScreen))
+            assert store.pdsa.recent() == []
+        assert await wait_until(pilot, lambda: bool(store.pdsa.recent()))
+        (cycle,) = store.pdsa.recent()
+        assert (cycle.change, cycle.prediction) == (
+            "Ring people the day before",
+            "Fewer wasted visits",
+        )
+        assert await wait_until(pilot, lambda: "Ring people the day before" in screen_text(app))
+
+
+async def test_the_pulse_rated_while_the_file_is_locked_is_kept_and_saved_after(
+    store: Store, clock: FixedClock
+) -> None:
+    store.pulse.set_pulse_day("MO")
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("h", "5")
+        assert await wait_until(pilot, lambda: "Ann Smith is rating" in screen_text(app))
+        with locked(store):
+            await pilot.press("4", "3", "s", "5", "4")
+            assert await wait_until(pilot, lambda: "Bea Jones is rating" in screen_text(app))
+            assert f"Thank you, Ann Smith. {KEPT}." in screen_text(app)
+            await pilot.press("2", "escape")  # Bea rates one, in line after Ann
+            assert await wait_until(pilot, lambda: "Sam Okafor is rating" in screen_text(app))
+            assert store.db.rows("SELECT * FROM pulse_answers") == []
+        assert await wait_until(pilot, lambda: len(app.waiting) == 0)
+        week = week_of(MONDAY)
+        ann, bea = store.members.find("ann"), store.members.find("bea")
+        assert store.pulse.answered(week) == {ann.id, bea.id}
+        rows = store.db.rows("SELECT goal_clarity, goal_difficulty, commitment FROM pulse_answers")
+        assert sorted(tuple(r) for r in rows) == [(2, None, None), (4, 3, 4)]
+        assert "Sam Okafor is rating... (1 of 5)" in screen_text(app)
+
+
+async def test_a_full_disk_keeps_the_goal_form_open_with_what_was_typed(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        fill_the_disk(store, monkeypatch)
+        await type_goal(pilot, app, "Fewer forms", "People fill in twice")
+        assert await wait_until(pilot, lambda: any("disk is full" in n for n in notices(app)))
+        assert [n for n in notices(app) if "disk is full" in n] == [
+            "can't save: the disk is full; free some space and try again"
+        ]
+        assert isinstance(app.screen, GoalFormScreen)
+        assert app.screen.query_one("#goal-title", Input).value == "Fewer forms"
+        assert app.screen.query_one("#goal-why", Input).value == "People fill in twice"
+        monkeypatch.undo()  # space is freed: Enter again saves it
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        assert store.goals.find("fewer").why == "People fill in twice"
+
+
+async def test_a_full_disk_keeps_the_pulse_answers_to_save_again(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.pulse.set_pulse_day("MO")
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("h", "5")
+        assert await wait_until(pilot, lambda: "Ann Smith is rating" in screen_text(app))
+        fill_the_disk(store, monkeypatch)
+        await pilot.press("4", "3", "s", "5", "4")
+        assert await wait_until(pilot, lambda: any("disk is full" in n for n in notices(app)))
+        assert "Ann Smith's answers are not saved yet" in screen_text(app)
+        assert "Enter tries again" in screen_text(app)
+        await pilot.press("5")  # no key rates over the answers kept
+        monkeypatch.undo()
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: "Bea Jones is rating" in screen_text(app))
+        assert "Thank you, Ann Smith." in screen_text(app)
+        rows = store.db.rows("SELECT goal_clarity, goal_difficulty, commitment FROM pulse_answers")
+        assert [tuple(r) for r in rows] == [(4, 3, 4)]
+
+
+async def test_a_read_only_file_keeps_the_goal_form_open_with_one_line(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_access = os.access
+    monkeypatch.setattr(
+        file_check.os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode)
+    )
+    path = store.db.path
+    assert path is not None
+    store.close()
+    store = Store.open(path, clock=clock)
+    try:
+        app = HuddleApp(store, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("g")
+            await type_goal(pilot, app, "Fewer forms")
+            assert await wait_until(pilot, lambda: any("read-only" in n for n in notices(app)))
+            assert [n for n in notices(app) if "read-only" in n] == [
+                f"can't save: {path} is read-only"
+            ]
+            assert isinstance(app.screen, GoalFormScreen)
+            assert app.screen.query_one("#goal-title", Input).value == "Fewer forms"
+            assert "Fewer forms" not in goal_titles(store)
+            assert len(app.waiting) == 0
+    finally:
+        store.close()
+
+
+async def test_quitting_with_a_dialogs_save_waiting_asks_first(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        with locked(store):
+            await type_goal(pilot, app, "Fewer forms")
+            assert await wait_until(pilot, lambda: len(app.waiting) == 1)
+            await pilot.press("q")
+            assert await wait_until(pilot, lambda: any("quit again" in n for n in notices(app)))
+            assert app.is_running
+        assert await wait_until(pilot, lambda: "Fewer forms" in goal_titles(store))
