@@ -5,8 +5,11 @@ after a copy of it is made beside it. And the file stays usable by the SQLite to
 from __future__ import annotations
 
 import shutil
+import signal
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,3 +120,28 @@ def test_sqlite_utils_finds_a_step_just_added_to_a_new_file(
         "Book an interpreter before the visit"
     ]
     db.close()
+
+
+def test_an_upgrade_killed_in_the_middle_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "team.db"
+    shutil.copy(FIXTURES / "schema-10.db", path)
+    before = rows_of(path)
+    killed_midway = (  # killed in the last migration, after the ones before it have run
+        "import os, signal, sys\n"
+        "import huddle.core.tiers as tiers\n"
+        "tiers.tier_apart = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "from huddle.core.store import Store\n"
+        "Store.open(sys.argv[1])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", killed_midway, str(path)], check=False)
+    assert done.returncode == -signal.SIGKILL
+
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 10
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'day_tallies'").fetchall()
+    finally:
+        conn.close()
+    assert rows_of(path) == before
+    Store.open(path).close()  # and the next start upgrades it whole
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -126,7 +126,7 @@ def _checked_row(table: str, row: Any) -> list[Any]:
     return [without_controls(v) if isinstance(v, str) else v for v in row]
 
 
-def _table(stream: _JsonStream, table: str) -> Iterator[TableRows]:
+def _table(stream: _JsonStream, table: str, schema_version: int | None) -> Iterator[TableRows]:
     columns: Sequence[str] | None = None
     for key in stream.members():
         if key == "columns":
@@ -137,7 +137,7 @@ def _table(stream: _JsonStream, table: str) -> Iterator[TableRows]:
             if columns is None:
                 raise BadExport(f"the rows of {table} come before its columns")
             rows = (_checked_row(table, row) for row in stream.items())
-            yield TableRows(table, columns, rows)
+            yield TableRows(table, columns, rows, schema_version)
             for _ in rows:  # what the store did not read, so the stream moves on
                 pass
         else:
@@ -149,9 +149,14 @@ def read_export(source: TextIO) -> Iterator[TableRows]:
     asking for the next table. Raises BadExport for anything that is not a readable export."""
     stream = _JsonStream(source)
     version: Any = None
+    schema_version: int | None = None
     for key in stream.members():
         if key == FORMAT_KEY:
             version = stream.value()
+        elif key == "schema_version":
+            found = stream.value()
+            if isinstance(found, int) and not isinstance(found, bool):
+                schema_version = found
         elif key == "tables":
             if not isinstance(version, int) or isinstance(version, bool):
                 raise BadExport(f'it is not a Huddle export (no "{FORMAT_KEY}" at the start)')
@@ -161,7 +166,7 @@ def read_export(source: TextIO) -> Iterator[TableRows]:
                     f" {FORMAT_VERSION}): upgrade Huddle"
                 )
             for table in stream.members():
-                yield from _table(stream, table)
+                yield from _table(stream, table, schema_version)
         else:
             stream.value()
     if stream.peek():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from huddle.core.models import Tier
 from huddle.core.schema import (
     SCHEMA_1,
     SCHEMA_2,
@@ -90,3 +91,22 @@ def ideas_and_impact(db: Database) -> None:
 def day_and_pulse_tallies(db: Database) -> None:
     for statement in SCHEMA_11:
         db.execute(statement)
+
+
+@migrations(name="0012_tier_apart_from_person")
+def tier_apart_from_person(db: Database) -> None:
+    """A blocker sent up to no one by name held its tier's name where a person's goes
+    (blockers.escalated_to): that name is now its tier (blockers.tier), so tiers renamed
+    later show their new name, and a person named like a tier stays a person."""
+    from huddle.core.tiers import tier_apart
+
+    tiers = [
+        Tier(*row) for row in db.execute("SELECT position, name, answer_limit_days FROM tiers")
+    ]
+    sent = db.execute("SELECT id, escalated_to, tier FROM blockers WHERE escalated_to != ''")
+    for blocker_id, sent_to, tier in sent.fetchall():
+        apart = tier_apart(sent_to, tier, tiers)
+        if apart != (sent_to, tier):
+            db.execute(
+                "UPDATE blockers SET escalated_to = ?, tier = ? WHERE id = ?", (*apart, blocker_id)
+            )

@@ -81,3 +81,13 @@ def tiers_said(tiers: Sequence[Tier]) -> str:
     words = [f"{first.name} (answers in {first.answer_limit_days} huddle {days})"]
     words += [f"{t.name} ({t.answer_limit_days})" for t in rest]
     return ", then ".join(words)
+
+
+def tier_apart(sent_to: str, tier: int | None, tiers: Sequence[Tier]) -> tuple[str, int | None]:
+    """A blocker sent up as schema 11 and older stored it (who it went to, and its tier), as
+    it is stored now: a name that is one of `tiers`' names (letters in any case, as tiers are
+    told apart) was that tier, with no one named; any other name is a person's. Used by the
+    upgrade to schema 12 and by the import of older exports; frozen with them."""
+    folded = sent_to.casefold()
+    named = next((t for t in tiers if t.name.casefold() == folded), None) if sent_to else None
+    return ("", named.position) if named else (sent_to, tier)

@@ -153,3 +153,28 @@ async def test_a_manager_sends_a_blocker_higher_from_the_management_view(
         )
         assert await wait_until(pilot, lambda: refusal in notices(app))
         assert isinstance(app.screen, ManageScreen)
+
+
+async def test_tiers_renamed_after_sending_up_show_their_new_name_and_a_person_stays(
+    store: Store, clock: FixedClock
+) -> None:
+    store.team.set_tiers(LADDER)
+    bea = store.members.find("bea")
+    forms = store.blockers.raise_blocker(bea, "The form asks twice")
+    store.blockers.escalate(forms, "Only IT can change it", who="Ann Smith")
+    printer = store.blockers.raise_blocker(bea, "The printer jams")
+    store.blockers.escalate(printer, "Needs a new one", who="Ann Smith", to="Director")
+    store.team.set_tiers([("Line manager", 2), ("Head of service", 3), ("Director", 5)])
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert await wait_until(pilot, lambda: "The form asks twice" in screen_text(app))
+        lines = screen_text(app).splitlines()
+        assert any("Line manager" in line and "form asks" in line for line in lines)
+        assert any("Line manager" in line and "printer" in line for line in lines)
+        seen = ""
+        for _ in range(3):  # every row's details, one after the other
+            await pilot.pause()
+            seen += screen_text(app)
+            await pilot.press("down")
+        assert "to Line manager (Director): Needs a new one" in seen
+        assert "to Line manager: Only IT can change it" in seen

@@ -27,7 +27,8 @@ class OpenEscalation:
     """Days since it was raised."""
     sent_up_on: date
     sent_to: str | None
-    """Who it was sent up to, as typed; None when names are left out."""
+    """Who it was sent up to by name, as typed; None when no one was named, or names are
+    left out."""
     reason: str
     waiting_huddle_days: int | None
     """Huddle days it has waited for an answer; None once answered."""
@@ -54,9 +55,9 @@ class OpenEscalation:
     @property
     def with_whom(self) -> str | None:
         """ "Service manager (Jo Reid)", "Director", or who it was sent to, as typed."""
-        if self.tier is None or self.sent_to in (None, self.tier):
-            return self.tier or self.sent_to
-        return f"{self.tier} ({self.sent_to})"
+        if self.tier is None:
+            return self.sent_to
+        return f"{self.tier} ({self.sent_to})" if self.sent_to else self.tier
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,8 @@ class Blocker:
     owner_name: str | None
     escalation_reason: str
     escalated_to: str
+    """Who it was sent up to by name, as typed ("" if no one was named); without tiers,
+    "management" when no one was. Never a tier's name: the tier is `tier`."""
     answer: str
     answered_by: str
     resolution: str
@@ -96,9 +98,9 @@ class Blocker:
     def sent_up_to(self) -> str:
         """Who it is sent up to, in words: "Service manager", "Service manager (Jane Roe)",
         or without tiers whoever was named ("management")."""
-        if self.tier_name is None or self.escalated_to in ("", self.tier_name):
-            return self.tier_name or self.escalated_to
-        return f"{self.tier_name} ({self.escalated_to})"
+        if self.tier_name is None:
+            return self.escalated_to or "management"
+        return f"{self.tier_name} ({self.escalated_to})" if self.escalated_to else self.tier_name
 
     @property
     def is_escalated(self) -> bool:

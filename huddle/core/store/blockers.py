@@ -253,7 +253,7 @@ class BlockerStore:
                 to_whom = to or "management"
                 changes |= {"escalated_to": to_whom, "tier": None}
                 return changes, f"to {to_whom}: {reason}", ""
-            changes |= {"escalated_to": to or tier.name, "tier": tier.position}
+            changes |= {"escalated_to": to, "tier": tier.position}
             return changes, f"to {tier.name}{f' ({to})' if to else ''}: {reason}", tier.name
 
         return self._move(

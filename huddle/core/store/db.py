@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 10_000
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 """How many migrations huddle.core.migrations holds (a test keeps them in step). Kept in
 PRAGMA user_version, so an up-to-date file is recognised without loading sqlite-utils."""
 

@@ -13,9 +13,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from huddle.core.models import HuddleError
+from huddle.core.models import HuddleError, Tier
 from huddle.core.schema import PULSE_FACTORS
 from huddle.core.store.db import Db
+from huddle.core.tiers import tier_apart
+
+TIER_APART_FROM = 12
+"""From this schema on, a blocker's tier is never stored as the name it was sent up to."""
 
 EXPORTED_TABLES = (
     "team",
@@ -58,6 +62,8 @@ class TableRows:
     table: str
     columns: Sequence[str]
     rows: Iterable[Sequence[Any]]
+    schema_version: int | None = None
+    """The schema the export was written at (None: this one's)."""
 
 
 @dataclass
@@ -134,6 +140,8 @@ class TransferStore:
             conn.execute("PRAGMA defer_foreign_keys = ON")
             try:
                 for part in tables:
+                    if part.table == "blockers" and (part.schema_version or 0) < TIER_APART_FROM:
+                        part = _tiers_apart(conn, part)
                     added, there = self._insert(conn, part, merge=merge)
                     loaded.added[part.table] = loaded.added.get(part.table, 0) + added
                     loaded.already_there[part.table] = (
@@ -186,3 +194,22 @@ class TransferStore:
 def _exported(table: str) -> None:
     if table not in EXPORTED_TABLES:
         raise HuddleError(f"'{table[:40]}' is not a table of a Huddle export")
+
+
+def _tiers_apart(conn: sqlite3.Connection, part: TableRows) -> TableRows:
+    """An older export's blockers with their tier kept apart from who they were sent up to,
+    as the upgrade to schema 12 does, by the file's tiers (the export's own come first)."""
+    if "escalated_to" not in part.columns:
+        return part
+    rows = conn.execute("SELECT position, name, answer_limit_days FROM tiers")
+    tiers = [Tier(*row) for row in rows]
+    columns = [*part.columns, *([] if "tier" in part.columns else ["tier"])]
+    to, at = columns.index("escalated_to"), columns.index("tier")
+
+    def apart(row: Sequence[Any]) -> list[Any]:
+        row = [*row, *([None] * (len(columns) - len(row)))]
+        if isinstance(row[to], str) and (row[at] is None or isinstance(row[at], int)):
+            row[to], row[at] = tier_apart(row[to], row[at], tiers)
+        return row
+
+    return TableRows(part.table, columns, (apart(row) for row in part.rows), part.schema_version)
