@@ -3,9 +3,8 @@ config folder. Not the team's data: that lives in the team's database."""
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
-from pathlib import Path
 from typing import Any
 
 from huddle.core.models import HuddleError
@@ -14,16 +13,19 @@ from huddle.paths import config_dir
 CONFIG_ENV = "HUDDLE_CONFIG"
 
 
-def config_path() -> Path:
+def config_path() -> str:
     """$HUDDLE_CONFIG (tests point it at a temporary file), else the user's config folder."""
     override = os.environ.get(CONFIG_ENV)
-    return Path(override).expanduser() if override else config_dir() / "settings.json"
+    return os.path.expanduser(override) if override else os.path.join(config_dir(), "settings.json")
 
 
 def load_settings() -> dict[str, Any]:
     """The user's settings; an unreadable or damaged file counts as no settings."""
+    import json  # here: `huddle add --who NAME` never reads settings, so never loads json
+
     try:
-        data = json.loads(config_path().read_text(encoding="utf-8"))
+        with open(config_path(), encoding="utf-8") as settings:
+            data = json.load(settings)
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -43,20 +45,24 @@ def save_setting(key: str, value: Any) -> None:
         _write(path, settings)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise SettingsError(f"can't save settings in {path.parent} ({reason})") from None
+        folder = os.path.dirname(path) or "."
+        raise SettingsError(f"can't save settings in {folder} ({reason})") from None
 
 
-def _write(path: Path, settings: dict[str, Any]) -> None:
+def _write(path: str, settings: dict[str, Any]) -> None:
+    import json
     import tempfile  # only when saving: reading settings stays light
 
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".settings-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(settings, out, indent=2, ensure_ascii=False)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
 
 
@@ -74,5 +80,5 @@ def remembered_who(option: str | None = None) -> tuple[str, str] | None:
         return from_env, f"${WHO_ENV}"
     saved = load_settings().get(WHO_SETTING)
     if isinstance(saved, str) and saved.strip():
-        return saved.strip(), str(config_path())
+        return saved.strip(), config_path()
     return None

@@ -103,6 +103,25 @@ def test_a_folder_given_as_the_file_is_one_line(huddle: Huddle, tmp_path: Path) 
     assert list(folder.iterdir()) == []
 
 
+def test_a_team_file_in_a_folder_named_with_uri_characters_opens_and_saves(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """A file is checked through an SQLite URI before it is used: a folder named with ?, #
+    or % (or accents) must not be read as the URI's query or fragment."""
+    path = tmp_path / "Team ?#% 1 Zoë" / "huddle.db"
+    store = Store.open(path, clock=clock)
+    store.members.add("Ann Smith")
+    store.close()
+    store = Store.open(path, clock=clock)  # a file with a team in it: checked first
+    try:
+        day = store.coming_huddle_day()
+        store.steps.add(store.members.find("ann"), "Ring the carer", day)
+        assert [s.text for s in store.steps.on_day(day)] == ["Ring the carer"]
+    finally:
+        store.close()
+    assert file_check.file_uri(str(path)) == path.as_uri()
+
+
 def test_a_new_file_through_a_dangling_symlink_is_private_with_its_wal(
     tmp_path: Path, clock: FixedClock
 ) -> None:

@@ -7,8 +7,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, time
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -16,6 +15,9 @@ from huddle.core.calendar import Clock, RunningClock, SystemClock, parse_day
 from huddle.core.models import HuddleError
 from huddle.core.store import Store
 from huddle.paths import database_path
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,11 +77,13 @@ class State:
 
     @property
     def path(self) -> Path:
-        return database_path(self.db_option)
+        from pathlib import Path  # for the commands that handle the file itself; not `add`
+
+        return Path(database_path(self.db_option))
 
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store.open(self.path, clock=clock_from_env())
+            self._store = Store.open(database_path(self.db_option), clock=clock_from_env())
         return self._store
 
     def close(self) -> None:

@@ -49,11 +49,11 @@ class SystemClock:
         return datetime.now().astimezone()
 
 
-@dataclass
 class FixedClock:
     """A clock that says what it is told; `advance` moves it on."""
 
-    at: datetime
+    def __init__(self, at: datetime) -> None:
+        self.at = at
 
     def now(self) -> datetime:
         return self.at

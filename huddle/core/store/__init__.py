@@ -5,10 +5,10 @@ is made, and its module imported, when first used: `huddle add` loads only what 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from huddle.core.calendar import Clock, HuddleCalendar
@@ -53,7 +53,11 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, clock: Clock | None = None, ids: Callable[[], str] = new_id
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        clock: Clock | None = None,
+        ids: Callable[[], str] = new_id,
     ) -> Store:
         """Open a team's file, creating it (owner-only) and its tables when new."""
         db = Db.open(path, clock=clock, ids=ids)
@@ -64,7 +68,7 @@ class Store:
             raise
 
     @classmethod
-    def open_for_reading(cls, path: Path | str, *, clock: Clock | None = None) -> Store:
+    def open_for_reading(cls, path: str | os.PathLike[str], *, clock: Clock | None = None) -> Store:
         """Open another team's file to read it and nothing else (the service view): never
         created, upgraded, written or checkpointed, and no -wal or -shm file left beside it.
         A file at another schema is refused: its own team's Huddle upgrades it."""

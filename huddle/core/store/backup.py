@@ -38,7 +38,7 @@ def copy_file(source: Path, target: Path) -> Path:
 
 def _copy(source: Path, part: Path) -> None:
     try:
-        reader = sqlite3.connect(read_only_uri(Path(os.path.realpath(source))), uri=True)
+        reader = sqlite3.connect(read_only_uri(os.path.realpath(source)), uri=True)
     except sqlite3.Error as error:
         raise StoreError(f"can't read {source}: {error}") from None
     writer = sqlite3.connect(part, isolation_level=None)

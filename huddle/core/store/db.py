@@ -8,13 +8,14 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from huddle.core.calendar import Clock, SystemClock
 from huddle.core.models import HuddleError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 10_000
@@ -44,22 +45,32 @@ class Db:
         self,
         conn: sqlite3.Connection,
         *,
-        path: Path | None,
+        path: str | os.PathLike[str] | None,
         clock: Clock | None = None,
         ids: Callable[[], str] = new_id,
     ) -> None:
         self.conn = conn
-        self.path = path
+        self._file = os.fspath(path) if path is not None else None
+        """The file's path as a string (pathlib costs `huddle add` a start-up more)."""
         self.clock: Clock = clock or SystemClock()
         self.new_id = ids
         self.read_only = False
         """Opened read-only (the file or its folder can't be written): reads work, saves don't."""
-        self.damage: list[str] | None = None if path else []
+        self.damage: list[str] | None = None if self._file is not None else []
         """What PRAGMA quick_check found wrong (empty: sound), once it has run: before the
         first write, or sooner (the app checks in the background when it opens)."""
         self.held_back = False
         """Writes wait in line (the app's waiting writes): a new one is refused as busy at
         once, so that what was typed first is saved first."""
+
+    @cached_property
+    def path(self) -> Path | None:
+        """The team's file (None in memory)."""
+        if self._file is None:
+            return None
+        from pathlib import Path
+
+        return Path(self._file)
 
     @cached_property
     def utils(self) -> Database:
@@ -72,7 +83,7 @@ class Db:
     @classmethod
     def open(
         cls,
-        path: Path | str,
+        path: str | os.PathLike[str],
         *,
         clock: Clock | None = None,
         ids: Callable[[], str] = new_id,
@@ -83,9 +94,9 @@ class Db:
         a file that can't be written to is opened read-only."""
         from huddle.core.store.file_check import examine
 
-        path = Path(path).expanduser()
+        path = os.path.expanduser(os.fspath(path))
         state = examine(path, create=create, schema_version=SCHEMA_VERSION)
-        target: str | Path = state.read_only_uri if state.read_only else path
+        target = state.read_only_uri if state.read_only else path
         try:
             conn = sqlite3.connect(
                 target,
@@ -106,11 +117,11 @@ class Db:
         return db
 
     @classmethod
-    def open_for_reading(cls, path: Path | str, *, clock: Clock | None = None) -> Db:
+    def open_for_reading(cls, path: str | os.PathLike[str], *, clock: Clock | None = None) -> Db:
         """Open a file for reading only, leaving no trace (see Store.open_for_reading)."""
         from huddle.core.store.file_check import examine
 
-        path = Path(path).expanduser()
+        path = os.path.expanduser(os.fspath(path))
         state = examine(path, create=False, schema_version=SCHEMA_VERSION, untouched=True)
         try:
             conn = sqlite3.connect(
@@ -138,7 +149,7 @@ class Db:
         with self.translated_errors():
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
-            if self.path is not None:
+            if self._file is not None:
                 mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
                 if mode != "wal" and not self.read_only:
                     self.conn.execute("PRAGMA journal_mode = WAL")
@@ -155,7 +166,7 @@ class Db:
 
     @property
     def where(self) -> str:
-        return str(self.path) if self.path else "memory"
+        return self._file or "memory"
 
     @contextlib.contextmanager
     def translated_errors(self) -> Iterator[None]:

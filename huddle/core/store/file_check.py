@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
-from pathlib import Path
 
 from huddle.core.store.db import StoreError
 
@@ -16,24 +14,28 @@ MIGRATION_SET = "huddle"
 """The name of Huddle's migrations in the _sqlite_migrations table (sqlite-utils)."""
 
 
-@dataclass(frozen=True)
 class FileState:
     """What Db.open learned about a file before connecting to it for good."""
 
-    read_only: bool
-    """The file or its folder can't be written to: opened read-only, every change refused."""
-    read_only_uri: str
-    """How to open it without ever writing to it."""
+    def __init__(self, *, read_only: bool, read_only_uri: str) -> None:
+        self.read_only = read_only
+        """The file or its folder can't be written to: opened read-only, every change refused."""
+        self.read_only_uri = read_only_uri
+        """How to open it without ever writing to it."""
 
 
-def examine(path: Path, *, create: bool, schema_version: int, untouched: bool = False) -> FileState:
+def examine(
+    path: str | os.PathLike[str], *, create: bool, schema_version: int, untouched: bool = False
+) -> FileState:
     """Check `path` and create it (0600) if it is new and allowed; raise StoreError, leaving
     the file untouched, when it is not a file this Huddle can use. `untouched`: only ever to
-    be read, leaving nothing beside it (`untouched_uri`)."""
-    real = Path(os.path.realpath(path))  # through a symlink, even one that points nowhere yet
-    if real.is_dir():
+    be read, leaving nothing beside it (`untouched_uri`). Paths are strings here (os.path):
+    pathlib would cost `huddle add` a start-up more (issue 12)."""
+    path = os.fspath(path)
+    real = os.path.realpath(path)  # through a symlink, even one that points nowhere yet
+    if os.path.isdir(real):
         raise StoreError(f"{path} is a folder: give the path of a file, e.g. {path}/huddle.db")
-    if not real.exists():
+    if not os.path.exists(real):
         if not create:
             raise StoreError(f"no database at {path}")
         _create_private_file(path, real)
@@ -42,34 +44,46 @@ def examine(path: Path, *, create: bool, schema_version: int, untouched: bool = 
     # the app is still writing to. SQLite reads the header instead.
     if not os.access(real, os.R_OK):
         raise StoreError(f"can't read {path}: Permission denied")
-    read_only = untouched or not (os.access(real, os.W_OK) and os.access(real.parent, os.W_OK))
+    writable = os.access(real, os.W_OK) and os.access(os.path.dirname(real), os.W_OK)
+    read_only = untouched or not writable
     uri = untouched_uri(real) if untouched else read_only_uri(real)
-    if real.stat().st_size:
+    if os.stat(real).st_size:
         _check_identity(path, uri, schema_version)
     return FileState(read_only=read_only, read_only_uri=uri)
 
 
-def read_only_uri(real: Path) -> str:
+def read_only_uri(real: str | os.PathLike[str]) -> str:
     """A URI that opens the file for reading only. In a folder nobody may write to, SQLite
     can't make a WAL file's -shm: unless another process has it open (a -wal exists), the
     file is read as immutable."""
-    parent_writable = os.access(real.parent, os.W_OK)
-    wal = real.with_name(real.name + "-wal")
-    immutable = not parent_writable and not wal.exists()
-    return real.as_uri() + ("?immutable=1" if immutable else "?mode=ro")
+    real = os.fspath(real)
+    parent_writable = os.access(os.path.dirname(real), os.W_OK)
+    immutable = not parent_writable and not os.path.exists(real + "-wal")
+    return file_uri(real) + ("?immutable=1" if immutable else "?mode=ro")
 
 
-def untouched_uri(path: Path) -> str:
+def untouched_uri(path: str | os.PathLike[str]) -> str:
     """A URI that reads the file without writing anything, beside it either: read-only
     through the -wal and -shm another Huddle left open; immutable when there are none
     (SQLite would make them). An immutable read takes no lock: a write that lands during
     it may be seen half-done, or as damage; read again."""
-    real = Path(os.path.realpath(path))
-    shared = all(real.with_name(real.name + end).exists() for end in ("-wal", "-shm"))
-    return real.as_uri() + ("?mode=ro" if shared else "?immutable=1")
+    real = os.path.realpath(path)
+    shared = all(os.path.exists(real + end) for end in ("-wal", "-shm"))
+    return file_uri(real) + ("?mode=ro" if shared else "?immutable=1")
 
 
-def _check_identity(path: Path, uri: str, schema_version: int) -> None:
+_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
+
+
+def file_uri(absolute: str) -> str:
+    """`Path(absolute).as_uri()` (POSIX), without loading pathlib and urllib for it: every
+    byte but letters, digits and `_.-~/` percent-encoded, so `?`, `#` and `%` in a folder's
+    name can't be read by SQLite as the URI's query."""
+    quoted = "".join(chr(b) if b in _URI_SAFE else f"%{b:02X}" for b in os.fsencode(absolute))
+    return "file://" + quoted
+
+
+def _check_identity(path: str, uri: str, schema_version: int) -> None:
     """Huddle's own file, at a version this Huddle knows? Read through a read-only
     connection, which never writes to the file, not even a checkpoint when it closes."""
     try:
@@ -112,9 +126,9 @@ def damage(conn: sqlite3.Connection, *, thorough: bool = False) -> list[str]:
     return [] if found == ["ok"] else found
 
 
-def _create_private_file(path: Path, real: Path) -> None:
+def _create_private_file(path: str, real: str) -> None:
     try:
-        real.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.makedirs(os.path.dirname(real), mode=0o700, exist_ok=True)
         fd = os.open(real, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return  # another process made it first
@@ -123,11 +137,11 @@ def _create_private_file(path: Path, real: Path) -> None:
     os.close(fd)
 
 
-def damage_of(path: Path, *, thorough: bool = False) -> list[str]:
+def damage_of(path: str | os.PathLike[str], *, thorough: bool = False) -> list[str]:
     """`damage` of the file at `path`, through a read-only connection of its own: for
     `huddle check`, and for the app's check in a thread after it opens."""
     try:
-        conn = sqlite3.connect(read_only_uri(Path(os.path.realpath(path))), uri=True)
+        conn = sqlite3.connect(read_only_uri(os.path.realpath(path)), uri=True)
     except sqlite3.Error as error:
         return [str(error)]
     try:
