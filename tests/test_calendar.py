@@ -14,6 +14,7 @@ from huddle.core.calendar import (
     DateError,
     HuddleCalendar,
     SystemClock,
+    Towards,
     days_of_rule,
     format_day,
     parse_day,
@@ -310,3 +311,38 @@ def test_a_test_cannot_read_the_real_clock(no_real_clock: list[str]) -> None:
 @pytest.mark.real_clock
 def test_a_test_marked_real_clock_reads_the_machines_time() -> None:
     assert SystemClock().now().tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "today", "towards", "meant"),
+    [
+        # Before Christmas, the new year's days are ahead.
+        ("1/1", date(2026, 12, 21), Towards.NEAREST, date(2027, 1, 1)),
+        ("8 jan", date(2026, 12, 21), Towards.NEAREST, date(2027, 1, 8)),
+        ("4/1", date(2026, 12, 30), Towards.FUTURE, date(2027, 1, 4)),
+        # After it, last December is behind.
+        ("28/12", date(2027, 1, 4), Towards.PAST, date(2026, 12, 28)),
+        ("28/12", date(2027, 1, 4), Towards.NEAREST, date(2026, 12, 28)),
+        ("21 dec", date(2027, 1, 4), Towards.PAST, date(2026, 12, 21)),
+        # Looking back half a year and more stays in the past; a target stays ahead.
+        ("1/4", date(2026, 12, 2), Towards.PAST, date(2026, 4, 1)),
+        ("31/3", date(2026, 12, 2), Towards.FUTURE, date(2027, 3, 31)),
+        ("27/11", date(2026, 12, 2), Towards.NEAREST, date(2026, 11, 27)),
+        ("2/12", date(2026, 12, 2), Towards.FUTURE, date(2026, 12, 2)),
+        ("2/12", date(2026, 12, 2), Towards.PAST, date(2026, 12, 2)),
+        # 29 February is the leap year's, the nearest one that has it.
+        ("29/2", date(2027, 12, 1), Towards.NEAREST, date(2028, 2, 29)),
+        ("29 feb", date(2028, 3, 1), Towards.PAST, date(2028, 2, 29)),
+        # A year typed is the year meant.
+        ("1/1/2026", date(2026, 12, 21), Towards.FUTURE, date(2026, 1, 1)),
+    ],
+)
+def test_a_date_without_a_year_is_read_across_the_year_end_as_meant(
+    typed: str, today: date, towards: Towards, meant: date
+) -> None:
+    assert parse_day(typed, today, towards=towards) == meant
+
+
+def test_29_february_looking_back_names_the_last_leap_year() -> None:
+    with pytest.raises(DateError, match=r"type the year \(2024-02-29\)"):
+        parse_day("29/2", date(2026, 12, 2), towards=Towards.PAST)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from huddle.core.calendar import Clock, RunningClock, SystemClock, parse_day
+from huddle.core.calendar import Clock, RunningClock, SystemClock, Towards, parse_day
 from huddle.core.models import HuddleError
 from huddle.core.store import Store
 from huddle.paths import database_path
@@ -132,9 +132,10 @@ def db_option(command: F) -> F:
     )(command)
 
 
-def read_day(store: Store, text: str) -> date:
-    """A date as typed, read in the team's date order."""
-    return parse_day(text, store.today(), store.team.get().date_order)
+def read_day(store: Store, text: str, towards: Towards = Towards.NEAREST) -> date:
+    """A date as typed, read in the team's date order (without a year, `towards` today's
+    past, future or nearest)."""
+    return parse_day(text, store.today(), store.team.get().date_order, towards=towards)
 
 
 def _complete(

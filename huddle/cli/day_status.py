@@ -12,6 +12,7 @@ from huddle.cli.common import (
     pass_state,
     read_day,
 )
+from huddle.core.calendar import Towards
 from huddle.core.day_status import DayStrip, month_strips, set_day_status
 from huddle.core.models import DayColor
 
@@ -42,7 +43,7 @@ def day_status(state: State, measure: str | None, color: str | None, on: str | N
       huddle team track "urgent referrals"
     """
     store = state.store()
-    day = read_day(store, on) if on else store.today()
+    day = read_day(store, on, Towards.PAST) if on else store.today()
     if measure is None:
         strips = month_strips(store, day)
         if not strips:

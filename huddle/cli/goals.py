@@ -10,6 +10,7 @@ import json
 import click
 
 from huddle.cli.common import HuddleGroup, State, complete_goal, db_option, pass_state, read_day
+from huddle.core.calendar import Towards
 from huddle.core.goals import find_any_goal, goal_totals, goals_as_json, goals_as_text
 from huddle.core.models import GoalStatus
 
@@ -81,7 +82,7 @@ def edit(
     elif target.strip().lower() in ("", "none"):
         target_date = None
     else:
-        target_date = read_day(store, target)
+        target_date = read_day(store, target, Towards.FUTURE)
     edited = store.goals.edit(
         found,
         found.title if title is None else title,

@@ -9,7 +9,7 @@ import json
 import click
 
 from huddle.cli.common import HuddleGroup, State, complete_goal, db_option, pass_state, read_day
-from huddle.core.calendar import weekly_day
+from huddle.core.calendar import Towards, weekly_day
 from huddle.core.goals import find_any_goal
 from huddle.core.measure_chart import chart_as_json, chart_as_text, chart_of
 from huddle.core.measures import DEFAULT_BASELINE, Better, read_value, recorded_words
@@ -79,7 +79,7 @@ def record(state: State, goal: str, name: str, value: str, on: str | None) -> No
     store = state.store()
     found = store.measures.find(find_any_goal(store, goal), name)
     number = read_value(value)
-    day = read_day(store, on) if on else store.today()
+    day = read_day(store, on, Towards.PAST) if on else store.today()
     before = store.measures.record(found, day, number)
     click.echo(recorded_words(found, day, number, before))
 

@@ -24,7 +24,7 @@ from huddle.cli.common import (
     read_day,
 )
 from huddle.config import WHO_SETTING, SettingsError, remembered_who, save_setting
-from huddle.core.calendar import format_day
+from huddle.core.calendar import Towards, format_day
 from huddle.core.entries import describe_saved, resolve_entry, save_entry
 from huddle.core.models import HuddleError
 from huddle.core.shorthand import parse_entry, read_from
@@ -47,7 +47,7 @@ def who_option(help_text: str) -> Callable[[F], F]:
 def huddle_day(store: Store, typed: str) -> date:
     """The day typed for --for, refused when it is not a huddle day, or has gone by (no
     huddle would ever look back on a step planned for it)."""
-    day = read_day(store, typed)
+    day = read_day(store, typed, Towards.FUTURE)
     if day < store.today():
         raise HuddleError(
             f"{format_day(day, store.today())} has gone by:"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from huddle.cli.common import HuddleGroup, State, complete_member, db_option, pass_state, read_day
-from huddle.core.calendar import days_of_rule, format_day, rule_from_days, weekly_day
+from huddle.core.calendar import Towards, days_of_rule, format_day, rule_from_days, weekly_day
 from huddle.core.models import DateOrder, Role, SpeakerOrder
 from huddle.core.next_huddle import next_huddle
 from huddle.core.store.team import BOARD_SECONDS
@@ -162,7 +162,7 @@ def retire(state: State, who: str, undo: bool) -> None:
 def goal(state: State, title: str, why: str, how_we_know: str, target: str | None) -> None:
     """Add a long-term team goal."""
     store = state.store()
-    target_date = read_day(store, target) if target else None
+    target_date = read_day(store, target, Towards.FUTURE) if target else None
     added = store.goals.add(title, why=why, how_we_know=how_we_know, target_date=target_date)
     click.echo(f"Added the goal: {added.title}")
 

@@ -5,6 +5,7 @@ Every date in Huddle is computed here: the rest of the code asks this module.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import re
 import time
@@ -224,13 +225,33 @@ _WORDY = (rf"{_DAY}\s{_MONTH}{_YEAR}", rf"{_MONTH}\s{_DAY}{_YEAR}")
 _HELP = "try today, tomorrow, fri, next monday, 2026-12-01 or 1/12"
 
 
-def parse_day(text: str, today: date, order: DateOrder = DateOrder.DAY_FIRST) -> date:
+class Towards(enum.Enum):
+    """Which way a date typed without a year is read from today: a digest's first day or
+    a value's day looks back, a step's day or a goal's target ahead; a holiday or time
+    away may be either."""
+
+    PAST = "past"
+    """The latest such date on or before today."""
+    NEAREST = "nearest"
+    """The one nearest today (on a tie, the coming one)."""
+    FUTURE = "future"
+    """The first such date on or after today."""
+
+
+def parse_day(
+    text: str,
+    today: date,
+    order: DateOrder = DateOrder.DAY_FIRST,
+    *,
+    towards: Towards = Towards.NEAREST,
+) -> date:
     """Read a date as people type it, relative to `today`; refuse to guess.
 
     "fri" is the coming Friday (today if today is a Friday), "next fri" the one after
     today, "last fri" the one before today. "1/12" is read in the team's date order; a
-    date without a year is the one nearest today (in December "4/1" is next January, in
-    January "20/12" last December). Anything else raises `DateError`.
+    date without a year is read `towards` the past, the future or the nearest one (on 21
+    December, "1/1" is ten days on; on 4 January, "28/12" a week ago). Anything else
+    raises `DateError`.
     """
     words = " ".join(text.strip().lower().split())
     if not words:
@@ -258,13 +279,15 @@ def parse_day(text: str, today: date, order: DateOrder = DateOrder.DAY_FIRST) ->
         if order is DateOrder.MONTH_FIRST:
             day, month = month, day
         if year_text is None:
-            return _nearest(month, day, today, text)
-        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            return _without_year(month, day, today, towards, text)
+        year = int(year_text)
+        if len(year_text) == 2:
+            year += 2000
         return _real_date(year, month, day, text)
     for pattern in _WORDY:
         if (wordy := re.fullmatch(pattern, words, re.ASCII)) and (named := _month(wordy["month"])):
             if not wordy["year"]:
-                return _nearest(named, int(wordy["day"]), today, text)
+                return _without_year(named, int(wordy["day"]), today, towards, text)
             return _real_date(int(wordy["year"]), named, int(wordy["day"]), text)
     raise DateError(f"can't read '{_shown(text)}' as a date; {_HELP}")
 
@@ -304,26 +327,35 @@ def _month(word: str) -> int | None:
     return None
 
 
-def _nearest(month: int, day: int, today: date, original: str) -> date:
-    """The day and month typed without a year: the one nearest `today`, last year, this year
-    or next (29 February only in a leap year, the nearest within those three)."""
+def _without_year(month: int, day: int, today: date, towards: Towards, original: str) -> date:
+    """The day and month in the year before today's, today's or the next, `towards` today's
+    past, future or nearest; 29 February only in a leap year among them."""
     _real_date(2000, month, day, original)  # "31/2" is refused whatever the year
-    candidates = []
+    found = []
     for year in (today.year - 1, today.year, today.year + 1):
-        try:
-            candidates.append(date(year, month, day))
-        except ValueError:  # 29 February outside a leap year
-            continue
-    if not candidates:  # 29 February, the next one two years or more away
-        leap = next(
-            y
-            for y in range(today.year + 2, today.year + 9)
+        with contextlib.suppress(ValueError):  # 29 February outside a leap year
+            found.append(date(year, month, day))
+    if towards is Towards.PAST:
+        found = [d for d in found if d <= today]
+    elif towards is Towards.FUTURE:
+        found = [d for d in found if d >= today]
+    if not found:  # 29 February, no leap year near enough that way
+        leaps = [
+            date(y, 2, 29)
+            for y in range(today.year - 8, today.year + 9)
             if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+        ]
+        leap = (
+            max(d for d in leaps if d <= today)
+            if towards is Towards.PAST
+            else min(d for d in leaps if d >= today)
         )
-        raise DateError(
-            f"'{_shown(original)}' is not a date near today: type the year ({leap}-02-29)"
-        )
-    return min(candidates, key=lambda near: abs((near - today).days))
+        raise DateError(f"'{_shown(original)}' is not a date near today: type the year ({leap})")
+    if towards is Towards.PAST:
+        return max(found)
+    if towards is Towards.FUTURE:
+        return min(found)
+    return min(found, key=lambda d: (abs((d - today).days), d < today))
 
 
 def _real_date(year: int, month: int, day: int, original: str) -> date:

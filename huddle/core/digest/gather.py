@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from huddle.core.blockers import AgeFlag, find_patterns, waiting_for_answer
-from huddle.core.calendar import parse_day
+from huddle.core.calendar import Towards, parse_day
 from huddle.core.digest.models import (
     Answer,
     Attendance,
@@ -51,9 +51,9 @@ def read_period(store: Store, since: str | None, until: str | None) -> tuple[dat
     order = store.team.get().date_order
     today = store.today()
     default_since, default_until = default_period(store)
-    last = parse_day(until, today, order) if until else default_until
+    last = parse_day(until, today, order, towards=Towards.PAST) if until else default_until
     if since:
-        first = parse_day(since, today, order)
+        first = parse_day(since, today, order, towards=Towards.PAST)
     elif until:
         first = last - timedelta(days=DEFAULT_DAYS - 1)
     else:

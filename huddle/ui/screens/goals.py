@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from huddle.core.calendar import format_day, format_target, parse_day
+from huddle.core.calendar import Towards, format_day, format_target, parse_day
 from huddle.core.models import Goal, GoalStatus
 from huddle.core.trends import GoalProgress, format_value, goal_progress
 from huddle.ui.screens.goal_form import GoalDraft, GoalFormScreen, target_text
@@ -283,7 +283,9 @@ class GoalsScreen(MeasureActions):
     def _target(self, draft: GoalDraft) -> date | None:
         store = self.store
         typed = draft.target.strip()
-        return parse_day(typed, store.today(), store.team.get().date_order) if typed else None
+        if not typed:
+            return None
+        return parse_day(typed, store.today(), store.team.get().date_order, towards=Towards.FUTURE)
 
     def _save_new(self, draft: GoalDraft) -> Goal:
         target = self._target(draft)

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, ContentSwitcher, DataTable, Input, Select, Static
 
-from huddle.core.calendar import parse_day
+from huddle.core.calendar import Towards, parse_day
 from huddle.core.history import Span, day_record, latest_day, move
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.history_record import heading, record_parts
@@ -176,7 +176,8 @@ goal and status; choose a result to read that day's huddle.
         store = self.store
 
         def go() -> None:
-            day = parse_day(event.value, store.today(), store.team.get().date_order)
+            order = store.team.get().date_order
+            day = parse_day(event.value, store.today(), order, towards=Towards.PAST)
             self.action_by_date()
             self.show_day(day)
             event.input.value = ""

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from huddle.core.calendar import parse_day
+from huddle.core.calendar import Towards, parse_day
 from huddle.core.measure_chart import (
     MeasureChart,
     chart_of,
@@ -97,7 +97,8 @@ class MeasureActions(LiveScreen):
             store = self.store
             value = read_value(draft.value)
             typed = draft.day.strip() or "today"
-            day = parse_day(typed, store.today(), store.team.get().date_order)
+            order = store.team.get().date_order
+            day = parse_day(typed, store.today(), order, towards=Towards.PAST)
             before = store.measures.record(draft.measure, day, value)
             return recorded_words(draft.measure, day, value, before)
 
