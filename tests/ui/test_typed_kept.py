@@ -13,6 +13,7 @@ from huddle.core.models import Impact
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.dialogs import AskText
+from huddle.ui.screens.stages.today_input import StepInput
 
 from .screen_helpers import screen_text, wait_until
 
@@ -43,3 +44,23 @@ async def test_what_it_gave_typed_wrong_stays_in_the_box_to_put_right(
         await pilot.press("enter")
         assert await wait_until(pilot, lambda: store.impacts.of(step_id=ring.id) is not None)
         assert store.impacts.of(step_id=ring.id) == Impact(minutes_a_week=90)
+
+
+async def test_the_grey_hint_on_today_only_ever_finishes_the_word_typed(
+    store: Store, clock: FixedClock
+) -> None:
+    store.members.set_aliases(store.members.find("sam"), ["Gaz"])
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        assert await wait_until(pilot, lambda: "your small step for today" in screen_text(app))
+        line = app.screen.query_one(StepInput)
+        # "#wa" names the goal "Cut the wait..." (tag #cut), "@gaz" Sam (tag @sam): the hint
+        # showed "#wat" and "@gazam", words nobody typed or meant; Tab still completes them.
+        for typed, completed in (("Ring #wa", "Ring #cut "), ("Ring @gaz", "Ring @sam ")):
+            line.value = typed
+            line.cursor_position = len(typed)
+            hint = await line.goal_suggester.get_suggestion(typed)
+            assert hint is None or hint.startswith(typed), hint
+            await pilot.press("tab")
+            assert await wait_until(pilot, lambda c=completed: line.value == c)  # type: ignore[misc]

@@ -46,10 +46,14 @@ class GoalSuggester(Suggester):
         found = _TAG_AT_END.search(value)
         if not found or len(found.group()) < 2:
             return None
-        choices = complete_tag(found.group(), self.goals, self.members)
-        if not choices:
-            return None
-        return value[: found.start()] + choices[0]
+        typed = found.group().lower()
+        # Only a tag that goes on from what is typed: the input shows what follows the
+        # typed letters, so "#wa" for the goal tagged #cut would read "#wat" (Tab still
+        # completes it).
+        for choice in complete_tag(found.group(), self.goals, self.members):
+            if choice.lower().startswith(typed) and len(choice) > len(typed):
+                return value[: found.start()] + found.group() + choice[len(typed) :]
+        return None
 
 
 class StepInput(Input):
