@@ -26,8 +26,10 @@ from huddle.core.store.db import SCHEMA_VERSION
 
 TARGET_PAINT = 1.3
 TARGET_MEMORY = 1.3
-HOME = ("Open blockers (", "palette")
-"""Drawn only once the home screen holds its data, and its footer (which ends "^p palette")."""
+HOME = ("Open blockers (", "Raised by", "palette")
+"""Drawn only once the home screen holds its data: the blockers' title, the blockers table
+(its last column's label: a table not yet filled is drawn blank), and its footer (which
+ends "^p palette")."""
 BARE = ("Hello bench", "Quit")
 
 
@@ -73,7 +75,8 @@ def run(quick: bool, folder: Path) -> str:
     return (
         "## First paint and memory (bench/bench_paint.py)\n\n"
         "`huddle --db FILE` in a 120x36 pseudo-terminal, from process start until the home"
-        " screen is drawn with its data (the texts 'Open blockers (' and its footer), against"
+        " screen is drawn with its data (the texts 'Open blockers (', the blockers table's"
+        " 'Raised by' and its footer), against"
         " bench/bare_app.py (Header, Static, Footer) until its text and footer are drawn;"
         " peak memory (VmHWM) read then. Runs interleaved. Targets: at most"
         f" {TARGET_PAINT:g}x the bare app's time and {TARGET_MEMORY:g}x its memory."

@@ -68,8 +68,10 @@ class HuddleApp(SharedScreenApp):
         self.keys_in_turn = KeysInTurn(self)
         """A key typed in the same burst as the one before waits until that one is dealt with."""
 
+    def get_default_screen(self) -> Screen[Any]:
+        return HomeScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
         if self.first_screen is not None:
             self.push_screen(self.first_screen())
         elif self.store.is_empty() and not self.served:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual import events
+from textual.geometry import Size
 from textual.widgets import DataTable
 
 from huddle.ui.widgets.live_table import Row, fill_table
@@ -37,10 +37,28 @@ class FittedTable(DataTable[RenderableType]):
             return True
         if not self._widths:  # not laid out yet: shown once it has its size
             return False
-        return fill_table(self, self.rows_shown, height=None)
+        changed = fill_table(self, self.rows_shown, height=None)
+        self._measure_rows()
+        return changed
 
-    def on_resize(self, _event: events.Resize) -> None:
-        self._fit()
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Fitted as the layout gives the table its size, before that frame is drawn: a
+        # Resize comes after it, and the first frame of a screen would show the table empty.
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if changed:
+            self._fit()
+        return changed
+
+    def _measure_rows(self) -> None:
+        """Measure the rows just added (their heights, as wrapped) now, where DataTable
+        waits until it is idle: the next frame shows them, not an empty table."""
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
 
     def _fit(self) -> bool:
         """Lay the columns out again if the width they should have changed: True if so."""
@@ -55,6 +73,7 @@ class FittedTable(DataTable[RenderableType]):
         for (label, _most), cells in zip(self.specs, widths, strict=True):
             self.add_column(label, width=cells, key=label)
         fill_table(self, self.rows_shown, height=None)
+        self._measure_rows()
         return True
 
     def widths_for(self, width: int) -> list[int]:
