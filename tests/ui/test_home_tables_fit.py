@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from rich.text import Text
 
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
+from huddle.ui.widgets.fitted_table import FittedTable
 from tests.ui.screen_helpers import screen_text, wait_until
 
 MONDAY = date(2026, 11, 30)
@@ -38,3 +40,17 @@ async def test_no_word_of_a_step_goal_or_blocker_is_cut_off(
             assert not missing, f"cut off at {size}: {missing}"
         table = app.screen.query_one("#steps")
         assert table.virtual_size.width <= table.size.width  # no sideways scrolling
+
+
+async def test_a_table_refilled_after_it_left_the_screen_stays_quiet(
+    store: Store, clock: FixedClock
+) -> None:
+    """A reload that lands as the app closes (a save that waited for the file) refills a
+    table already taken off the screen: nothing to draw, and no error."""
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert await wait_until(pilot, lambda: "Open blockers (" in screen_text(app))
+        table = app.screen.query_one("#blockers", FittedTable)
+        await table.remove()
+        row = ("b1", (Text("1d"), Text("open"), Text(BLOCKER), Text("Sam Okafor")))
+        assert table.show([row])

@@ -53,11 +53,15 @@ class FittedTable(DataTable[RenderableType]):
 
     def _measure_rows(self) -> None:
         """Measure the rows just added (their heights, as wrapped) now, where DataTable
-        waits until it is idle: the next frame shows them, not an empty table."""
-        if self._require_update_dimensions:
+        waits until it is idle: the next frame shows them, not an empty table. (Off the
+        screen, as the app closes, there is nothing to measure them for.)"""
+        if self._require_update_dimensions and self.is_attached:
             self._require_update_dimensions = False
             new_rows = self._new_rows.copy()
             self._new_rows.clear()
+            # The cells rendered to measure them are cached by this state: as they will be
+            # drawn, so drawing them reuses them.
+            self._pseudo_class_state = self.get_pseudo_class_state()
             self._update_dimensions(new_rows)
 
     def _fit(self) -> bool:
