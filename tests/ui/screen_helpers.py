@@ -95,3 +95,20 @@ def card_words(board_text: str) -> str:
     columns = range(0, max(len(line) for line in lines), step)
     cells = [line[at : at + step].strip(" │╭╮╰╯─") for at in columns for line in lines]
     return " ".join(" ".join(cells).split())
+
+
+def in_block_letters(text: str, shown: str) -> bool:
+    """Whether `shown` (a screen's text) has `text` in the block font somewhere, the way a
+    person sees it: its four rows one under another, at the same column (a full block is
+    drawn as a coloured space, so it reads as a space here)."""
+    from huddle.ui.widgets.block_font import block_rows
+
+    rows = [row.replace("█", " ").rstrip() for row in block_rows(text) or []]
+    lines = shown.splitlines()
+    for at, line in enumerate(lines[: len(lines) - len(rows) + 1]):
+        column = line.find(rows[0])
+        while column >= 0:
+            if all(lines[at + k][column : column + len(row)] == row for k, row in enumerate(rows)):
+                return True
+            column = line.find(rows[0], column + 1)
+    return False

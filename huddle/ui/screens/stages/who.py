@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
@@ -15,21 +17,42 @@ from huddle.core.catchup import CatchUp, catch_up, catch_ups
 from huddle.core.flow import Presence, who_is_here
 from huddle.core.models import Stage
 from huddle.ui.screens.stages.base import StageView
+from huddle.ui.screens.stages.who_tiles import NameTile, NameTiles
+from huddle.ui.widgets.block_font import block_rows, solid
 from huddle.ui.widgets.catchup import CatchUpCard
 from huddle.ui.widgets.keylist import KeyList
 
+TOGGLE = Binding("space", "toggle_here", "Here/not here")
 
-class PresenceList(KeyList):
-    BINDINGS = [Binding("space", "toggle_here", "Here/not here")]
+
+class Toggles:
+    """Space (TOGGLE) marks the picked person here or not here, in the list and on the
+    tiles alike."""
+
+    picked_id: Callable[[], str | None]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_here":
-            stage = self.query_ancestor(WhoStage)
-            return not stage.read_only
+            assert isinstance(self, Widget)  # noqa: S101 narrows the type; no check relies on it
+            return not self.query_ancestor(WhoStage).read_only
         return True
 
     def action_toggle_here(self) -> None:
-        self.query_ancestor(WhoStage).toggle(self.highlighted_id())
+        assert isinstance(self, Widget)  # noqa: S101 narrows the type; no check relies on it
+        self.query_ancestor(WhoStage).toggle(self.picked_id())
+
+
+class PresenceList(Toggles, KeyList):
+    BINDINGS = [TOGGLE]
+
+    def picked_id(self) -> str | None:
+        return self.highlighted_id()
+
+
+class PresenceTiles(Toggles, NameTiles):
+    """On the TV: a tile per person."""
+
+    BINDINGS = [TOGGLE]
 
 
 class WhoStage(StageView):
@@ -39,10 +62,20 @@ class WhoStage(StageView):
     """Every active member, here or not, by member id (by name, in order)."""
     catch_ups: dict[str, CatchUp]
     """The catch-up card of each person here who has been away, by member id."""
+    tiles_shown = False
+    """Whether the tiles (the TV's) were filled last, not the list."""
+
+    DEFAULT_CSS = """
+    WhoStage PresenceTiles { display: none; }
+    WhoStage.-wide PresenceTiles { display: block; }
+    WhoStage.-wide PresenceList { display: none; }
+    WhoStage.-wide > .stage-heading { height: 5; }  /* the count in block letters */
+    """
 
     def compose(self) -> ComposeResult:
         yield Static(classes="stage-heading")
         yield PresenceList(id="who-list")
+        yield PresenceTiles(id="who-tiles")
         yield CatchUpCard(id="who-catch-up")
         yield Static(classes="stage-hint")
 
@@ -52,41 +85,63 @@ class WhoStage(StageView):
         here = (p.member for p in people if p.present)
         self.catch_ups = catch_ups(self.store, here, self.day)
         self.show_counts()
-        listing = self.query_one(PresenceList)
-        keep = listing.highlighted_id()
-        listing.set_options(Option(self.row(p), id=p.member.id) for p in people)
-        if not listing.highlight_id(keep) and people:
-            listing.highlighted = 0
+        listing, tiles = self.query_one(PresenceList), self.query_one(PresenceTiles)
+        was: PresenceList | PresenceTiles = tiles if self.tiles_shown else listing
+        keep = was.picked_id()
+        self.tiles_shown = self.wide
+        now = tiles if self.wide else listing
+        # Only the one shown is filled (a team may have thousands); the pick goes across.
+        if self.wide:
+            tiles.show([self.tile(p) for p in people], keep)
+        else:
+            listing.set_options(Option(self.row(p), id=p.member.id) for p in people)
+            if not listing.highlight_id(keep) and people:
+                listing.highlighted = 0
+        if self.huddle.focused is was and was is not now:  # the window grew past the TV's
+            self.focus_now(now)  # width, or shrank below it
 
     def show_counts(self) -> None:
         """The heading's count of who is here, and the catch-up cards of those here."""
         here = sum(p.present for p in self.people.values())
+        count = f"Who's here: {here} of {len(self.people)}"
         self.set_heading(
-            f"Who's here: {here} of {len(self.people)}",
-            "" if self.read_only else "Space: here / not here.  Only people here get a turn.",
+            count, "" if self.read_only else "Space: here / not here.  Only people here get a turn."
         )
+        rows = block_rows(count) if self.wide else None
+        if rows and max(len(row) for row in rows) <= self.size.width - 4:
+            heading = self.query_one(".stage-heading", Static)
+            heading.update(solid(rows, "bold $text-accent"))
         cards = [self.catch_ups[m] for m in self.people if m in self.catch_ups]
         self.query_one(CatchUpCard).show(cards, self.store.today())
 
+    def why(self, presence: Presence) -> str:
+        """Why someone is not here, when the team said so: "annual leave until Wed 2 Dec"."""
+        if presence.absence is None:
+            return ""
+        absence = presence.absence
+        why = absence.reason or "away"
+        if absence.last_day > self.day:
+            why += f" until {format_day(absence.last_day, self.store.today())}"
+        return why
+
     def row(self, presence: Presence) -> Content:
-        today = self.store.today()
         mark = (
             ("  ● here     ", "bold $text-success")
             if presence.present
             else ("  ○ not here ", "$text-muted")
         )
-        parts: list[str | tuple[str, str] | Content] = [mark, Content(presence.member.name)]
-        if presence.absence is not None:
-            absence = presence.absence
-            why = absence.reason or "away"
-            parts.append((f"   {why}", "italic $text-muted"))
-            if absence.last_day > self.day:
-                parts.append((f" until {format_day(absence.last_day, today)}", "$text-muted"))
-        return Content.assemble(*parts)
+        why = self.why(presence)
+        return Content.assemble(
+            mark, Content(presence.member.name), (f"   {why}" if why else "", "italic $text-muted")
+        )
+
+    def tile(self, presence: Presence) -> NameTile:
+        member = presence.member
+        return NameTile(member.id, member.name, presence.present, self.why(presence))
 
     def enter(self) -> None:
         self.load()
-        self.focus_now(self.query_one(PresenceList))
+        self.focus_now(self.query_one(PresenceTiles if self.wide else PresenceList))
 
     def toggle(self, member_id: str | None) -> None:
         if member_id is None or self.read_only:
@@ -112,4 +167,7 @@ class WhoStage(StageView):
         else:
             self.catch_ups.pop(member_id, None)
         self.show_counts()
-        self.query_one(PresenceList).replace_row(member_id, self.row(presence))
+        if self.wide:
+            self.query_one(PresenceTiles).replace_tile(self.tile(presence))
+        else:
+            self.query_one(PresenceList).replace_row(member_id, self.row(presence))
