@@ -161,12 +161,12 @@ class TrendStore:
         return {
             date.fromisoformat(r["day"])
             for r in self.db.rows(
-                # EXISTS: one index lookup a huddle (steps_by_reviewed_on, steps_by_day), never
-                # a list of every step in the span.
-                "SELECT h.day FROM huddles h WHERE h.started_at IS NOT NULL"
-                " AND h.day BETWEEN ? AND ? AND ((h.ended_at IS NULL AND h.day IS NOT ?)"
-                "  OR EXISTS (SELECT 1 FROM steps s WHERE s.reviewed_on = h.day)"
-                "  OR EXISTS (SELECT 1 FROM steps s WHERE s.day = h.day))",
+                # Steps planned: the day's tally. Looked back on: one index lookup
+                # (steps_by_reviewed_on), only for a day that planned none.
+                "SELECT h.day FROM huddles h LEFT JOIN day_tallies d ON d.day = h.day"
+                " WHERE h.started_at IS NOT NULL AND h.day BETWEEN ? AND ?"
+                " AND ((h.ended_at IS NULL AND h.day IS NOT ?) OR d.steps > 0"
+                "  OR EXISTS (SELECT 1 FROM steps s WHERE s.reviewed_on = h.day))",
                 (*span, ending.isoformat() if ending else None),
             )
         }
