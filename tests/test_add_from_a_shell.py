@@ -289,13 +289,36 @@ pathlib (with urllib and ipaddress) a tenth of the start-up; json only to read w
 --who is not given."""
 
 
-def test_huddle_add_loads_only_what_adding_a_step_needs(shell: tuple[Run, Path]) -> None:
+BLOCK_AND_MINE_MAY_ALSO_LOAD = {
+    "huddle.cli.me",
+    "huddle.core.mine",
+    "huddle.core.models.blockers",
+    "huddle.core.store.blocker_rows",
+    "huddle.core.store.blockers",
+}
+"""What `huddle block` and `huddle mine` read besides: the blockers (not their history's undo,
+nor the tiers they are sent up through)."""
+
+
+@pytest.mark.parametrize(
+    ("args", "may_load"),
+    [
+        (["add", "Ring the carer", "--who", "sam"], ADD_MAY_LOAD),
+        (
+            ["block", "No laptop for visits", "--who", "sam"],
+            ADD_MAY_LOAD | BLOCK_AND_MINE_MAY_ALSO_LOAD,
+        ),
+        (["mine", "--who", "sam"], ADD_MAY_LOAD | BLOCK_AND_MINE_MAY_ALSO_LOAD),
+    ],
+)
+def test_huddle_add_loads_only_what_adding_a_step_needs(
+    shell: tuple[Run, Path], args: list[str], may_load: set[str]
+) -> None:
     _, path = shell
     code = (
         "import sys\n"
         "from huddle.cli import main\n"
-        f"main(['--db', {str(path)!r}, 'add', 'Ring the carer', '--who', 'sam'],"
-        " standalone_mode=False)\n"
+        f"main(['--db', {str(path)!r}, *{args!r}], standalone_mode=False)\n"
         "loaded = sorted(sys.modules)\n"
         "import json\n"  # only now: json is one of the modules `huddle add` does without
         "print(json.dumps(loaded))\n"
@@ -305,7 +328,7 @@ def test_huddle_add_loads_only_what_adding_a_step_needs(shell: tuple[Run, Path])
     )
     assert done.returncode == 0, done.stderr
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
-    assert {m for m in loaded if m.split(".")[0] == "huddle"} - ADD_MAY_LOAD == set()
+    assert {m for m in loaded if m.split(".")[0] == "huddle"} - may_load == set()
     others = {m.split(".")[0] for m in loaded} - set(sys.stdlib_module_names)
     assert others - {"huddle", "click", "_distutils_hack", "__main__"} == set()
     assert ADD_NEVER_LOADS & loaded == set()

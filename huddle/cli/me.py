@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from huddle.cli.common import State, complete_member, db_option, pass_state
@@ -81,6 +79,8 @@ def mine(state: State, who: str | None, as_json: bool) -> None:
         raise HuddleError(NOBODY.replace(" (or @name first or last in the line)", ""))
     found = read_mine(store, store.members.find(remembered[0]))
     if as_json:
+        import json  # only for --json: `huddle mine` stays light
+
         click.echo(json.dumps(mine_as_json(found), indent=2, ensure_ascii=False))
     else:
         click.echo(mine_as_text(found))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from huddle.core import models  # models.Idea: loaded when used
+from huddle.core import models  # models.Blocker: loaded when used
 from huddle.core.calendar import format_day
 from huddle.core.models import HuddleError, Member, Source, Step
 from huddle.core.shorthand import Entry, kept_as_typed, parse_entry
@@ -168,6 +168,6 @@ def describe_saved(saved: Step | Blocker | Idea, today: date) -> str:
             f"Added for {format_day(saved.day, today)}, {saved.member_name}: {saved.text}"
             f"{goal_note}{came_from}"
         )
-    if isinstance(saved, models.Idea):
-        return f"Idea noted by {saved.raised_by_name}, from {saved.source.said}: {saved.text}"
-    return f"Blocker {saved.short_id} raised by {saved.raised_by_name}: {saved.text}"
+    if isinstance(saved, models.Blocker):
+        return f"Blocker {saved.short_id} raised by {saved.raised_by_name}: {saved.text}"
+    return f"Idea noted by {saved.raised_by_name}, from {saved.source.said}: {saved.text}"

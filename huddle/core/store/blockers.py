@@ -17,14 +17,10 @@ from huddle.core.models import (
     InvalidMove,
     Member,
     NotFound,
-    Stage,
-    Tier,
 )
 from huddle.core.store.blocker_rows import _SELECT, _blocker, _event, record_event
 from huddle.core.store.db import Db
-from huddle.core.store.undo import UNDONE, keep, row_of
 from huddle.core.text import clean_line, quoted
-from huddle.core.tiers import next_tier
 
 _HINT: dict[BlockerStatus, str] = {
     BlockerStatus.OPEN: "reopen it",
@@ -133,6 +129,8 @@ class BlockerStore:
         moves to one status when `to` is given. Notes that move nothing (an answer read out
         at the huddle) are left out, and so are moves taken back with `u` (with the lines
         that took them back): they did not happen, as far as the digest is concerned."""
+        from huddle.core.store.undo import UNDONE  # `huddle block` and `mine` never need it
+
         where = " AND (status_from IS NULL OR status_from != status_to)"
         where += (
             " AND note NOT LIKE ? || '%' AND NOT EXISTS (SELECT 1 FROM blocker_events u"
@@ -233,6 +231,9 @@ class BlockerStore:
         to = clean_line(to, what="who it goes to", limit=80) if to is not None else ""
 
         def plan(conn: sqlite3.Connection, current: BlockerStatus) -> _Plan:
+            from huddle.core.models import Tier
+            from huddle.core.tiers import next_tier
+
             rows = conn.execute(
                 "SELECT position, name, answer_limit_days FROM tiers ORDER BY position"
             )
@@ -359,6 +360,9 @@ class BlockerStore:
             if to not in BLOCKER_MOVES[current] and not (again and current is to):
                 raise InvalidMove(refusal(blocker.text, current, to))
             if at_huddle is not None:
+                from huddle.core.models import Stage
+                from huddle.core.store.undo import keep, row_of
+
                 now = row_of(conn, "blockers", "id = ?", (blocker.id,))
                 kept = {column: now[column] for column in [*changes, "status"]}
                 after = {
