@@ -84,6 +84,12 @@ def test_what_a_change_gave_keeps_its_numbers(typed: str, impact: Impact) -> Non
         ("1,5 hours", "with a point"),
         ("10 min a day", "a week"),
         ("2 hours a month", "a week"),
+        # Were read as 9 visits and 3 visits avoided.
+        ("1e9 visits", "'1e9' is not a number"),
+        ("-3 visits", "'-3 visits': say what it saved or avoided, 0 or more"),
+        ("30 min a week, −2 forms", "'−2 forms': say what it saved or avoided, 0 or more"),
+        ("0x10 forms", "'0x10' is not a number"),
+        ("2-3 visits", "'2-3 visits': say one number"),
     ],
 )
 def test_a_change_is_refused_where_its_gain_would_be_counted_wrong(typed: str, said: str) -> None:

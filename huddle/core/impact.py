@@ -42,6 +42,7 @@ def parse_impact(line: str) -> Impact:
     if len(text) > 200:
         raise HuddleError(f"keep it to one line (it is {len(text)} characters; 200 at most)")
     for found in _AMOUNT.finditer(text):
+        _whole_amount(text, found)
         amount = read_number(found["n"])
         unit = found["unit"].lower()
         if unit.startswith("h"):
@@ -61,6 +62,19 @@ def parse_impact(line: str) -> Impact:
         forms_avoided=round(forms),
         difference=text if rest else "",
     )
+
+
+def _whole_amount(text: str, found: re.Match[str]) -> None:
+    """Refuse an amount that is the end of something else: "-3 visits" (less than none),
+    "1e9 visits" (not 9 visits)."""
+    before = text[: found.start()]
+    if (ranged := re.search(r"\d[\d.,]*\s*[-−]\s*$", before)) is not None:
+        raise HuddleError(f"'{ranged.group()}{found.group()}': say one number, e.g. the fewer")
+    if before.endswith(("-", "−")):
+        raise HuddleError(f"'{before[-1]}{found.group()}': say what it saved or avoided, 0 or more")
+    glued = re.search(r"[\w.]+$", before)
+    if glued:
+        raise HuddleError(f"'{glued.group()}{found['n']}' is not a number")
 
 
 def time_words(minutes: int) -> str:
