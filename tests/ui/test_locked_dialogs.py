@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -26,10 +27,12 @@ from huddle.ui.screens.huddle import HuddleScreen
 from huddle.ui.screens.pdsa import PdsaScreen
 from huddle.ui.screens.stages.today import StepInput
 from huddle.ui.waiting_writes import KEPT
+from huddle.ui.widgets.ask import AskText
 from tests.ui.screen_helpers import notices, screen_text, wait_until
 from tests.ui.test_file_trouble_app import fill_the_disk
 
 MONDAY = date(2026, 11, 30)
+FRIDAY = date(2026, 11, 27)
 
 
 @contextmanager
@@ -237,3 +240,50 @@ async def test_quitting_with_a_dialogs_save_waiting_asks_first(
             assert await wait_until(pilot, lambda: any("quit again" in n for n in notices(app)))
             assert app.is_running
         assert await wait_until(pilot, lambda: "Fewer forms" in goal_titles(store))
+
+
+def draft_writers() -> int:
+    return sum(t.name.startswith("draft") for t in threading.enumerate())
+
+
+async def test_a_line_given_in_a_dialog_while_the_file_is_locked_never_waits_for_its_draft(
+    store: Store, clock: FixedClock
+) -> None:
+    step = store.steps.add(store.members.find("ann"), "Prepare the visit questions", FRIDAY)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "2", "l")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AskText))
+        with locked(store):
+            dialog = app.screen
+            assert isinstance(dialog, AskText)
+            dialog.query_one(Input).insert_text_at_cursor("Asking the day before saves a visit")
+            await pilot.pause()
+            dialog.keep_draft()  # the draft's save waits for the file, on its own thread
+            await pilot.press("enter")
+            # The dialog is closed while that save still waits: the screen never waited.
+            assert isinstance(app.screen, HuddleScreen)
+            assert draft_writers() == 1
+            assert await wait_until(pilot, lambda: len(app.waiting) == 1)
+        assert await wait_until(pilot, lambda: len(app.waiting) == 0 and draft_writers() == 0)
+        assert store.steps.get(step.id).learning == "Asking the day before saves a visit"
+        # Saved where it belongs, the draft is gone: it does not come back as a line to type.
+        assert store.dialog_drafts.get(f"learning:{step.id}") is None
+
+
+async def test_a_step_added_on_the_home_screen_while_the_file_is_locked_is_saved_after(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        with locked(store):
+            await pilot.press("a", *"Ring the carer [first] @be")
+            await pilot.press("tab", "enter", "enter")  # Enter twice: saved once
+            assert await wait_until(pilot, lambda: len(app.waiting) == 1)
+            assert app.screen.query_one("#entry", Input).value == ""
+            assert any("Waiting for the file" in n for n in notices(app))
+        assert await wait_until(pilot, lambda: len(app.waiting) == 0)
+        steps = store.steps.on_day(store.coming_huddle_day())
+        assert [(s.member_name, s.text) for s in steps] == [("Bea Jones", "Ring the carer [first]")]
+        assert await wait_until(pilot, lambda: "Ring the carer [first]" in screen_text(app))
+        assert not any("added a step" in n for n in notices(app))

@@ -7,7 +7,9 @@ order the text was typed, so a busy file never holds up typing.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from huddle.core.models import HuddleError
@@ -27,9 +29,12 @@ class DialogDraftStore:
         found = self.db.value("SELECT text FROM dialog_drafts WHERE purpose = ?", (purpose,))
         return str(found) if found is not None else None
 
-    def save(self, purpose: str, text: str) -> None:
-        """Keep what is typed so far; blank text removes the draft. One transaction."""
+    def save(self, purpose: str, text: str, *, wanted: Callable[[], bool] | None = None) -> None:
+        """Keep what is typed so far; blank text removes the draft. One transaction, in
+        which `wanted` (if given) is asked last, with the file's write lock held."""
         with self.db.write() as conn:
+            if wanted is not None and not wanted():
+                return
             if text.strip():
                 conn.execute(
                     "INSERT INTO dialog_drafts (purpose, text, updated_at) VALUES (?, ?, ?)"
@@ -63,9 +68,13 @@ class DraftWriter:
         self._pool: ThreadPoolExecutor | None = None
         self.failed = False
         """The last save could not be made (a busy or read-only file)."""
+        self.withdrawn = False
+        """The text was given, to be saved where it belongs: no draft is saved after that."""
 
     def save(self, text: str) -> None:
         """Save `text` soon, without waiting for it."""
+        if self.withdrawn:
+            return
         db = self.drafts.db
         if db.path is None:
             self._save(self.drafts, text)
@@ -74,14 +83,25 @@ class DraftWriter:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft")
         self._pool.submit(self._save_on_own_connection, text)
 
-    def close(self, final: str | None = None) -> None:
-        """Save `final` (if given), wait for every save asked for, and let go of the file."""
+    def close(self, final: str | None = None, *, wait: float | None = None) -> None:
+        """Save `final` (if given), and let go of the file once every save asked for is
+        made. Waits for that `wait` seconds at most (None: as long as it takes, up to
+        WRITER_BUSY_MS a save on a busy file); what is left is made on the writer's thread."""
         if final is not None:
             self.save(final)
         if self._pool is not None:
-            self._pool.submit(self._close_own_connection)
-            self._pool.shutdown(wait=True)
+            closed = self._pool.submit(self._close_own_connection)
+            self._pool.shutdown(wait=False)
             self._pool = None
+            with contextlib.suppress(TimeoutError):
+                closed.result(timeout=wait)
+
+    def withdraw(self) -> None:
+        """The text was given, and is saved where it belongs, which clears the draft: a
+        save still on its way (waiting for a busy file) must not bring it back after that.
+        Never waits."""
+        self.withdrawn = True
+        self.close(wait=0)
 
     def _save_on_own_connection(self, text: str) -> None:
         if self._own is None:
@@ -98,7 +118,7 @@ class DraftWriter:
 
     def _save(self, drafts: DialogDraftStore, text: str) -> None:
         try:
-            drafts.save(self.purpose, text)
+            drafts.save(self.purpose, text, wanted=lambda: not self.withdrawn)
             self.failed = False
         except (HuddleError, sqlite3.Error):
             self.failed = True  # still in the dialog; the next save tries again

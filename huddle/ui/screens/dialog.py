@@ -65,8 +65,12 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         if tried.done:
             self.dismiss(tried.result)
         elif tried.waits:
+            from huddle.ui.app import HuddleApp  # the app module imports the dialogs' screens
+
             self.app.pop_screen()  # closed without a result: none yet
-            self.app.notify(KEPT, severity="warning", markup=False, timeout=6)
+            # The first save to wait is said by the waiting line's own notice.
+            if isinstance(self.app, HuddleApp) and len(self.app.waiting) > 1:
+                self.app.notify(KEPT, severity="warning", markup=False, timeout=6)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -21,6 +21,8 @@ from huddle.ui.widgets.entry_input import EntryInput
 
 DRAFT_SAVE_SECONDS = 1.0
 """What is typed in a dialog is in the file this long after the last key."""
+SET_ASIDE_WAIT = 0.05
+"""How long Esc waits for the draft to be saved before the dialog closes anyway."""
 
 DIALOG_CSS = """
     AskText, PickOne {
@@ -146,14 +148,14 @@ class AskText(ModalScreen[Answer]):
             self.writer.save(self._pending)
             self._handed, self._pending = self._pending, None
 
-    def close_draft(self) -> None:
-        """Save what is typed and wait for it: the dialog is going."""
+    def close_draft(self, wait: float | None = None) -> None:
+        """Save what is typed: the dialog is going. Waits for it `wait` seconds at most."""
         self.keep_draft()
         if self.writer is not None:
-            self.writer.close()
+            self.writer.close(wait=wait)
 
     def on_unmount(self) -> None:
-        self.close_draft()  # the app closing with the dialog open
+        self.close_draft()  # the app closing with the dialog open: saved before it goes
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -171,11 +173,12 @@ class AskText(ModalScreen[Answer]):
         if wrong:
             self.query_one(".ask-error", Static).update(Content(wrong))
             return
-        self.close_draft()
+        if self.writer is not None:
+            self.writer.withdraw()  # the caller saves it, then clears the draft
         self.dismiss(Answer(event.value, True))
 
     def action_set_aside(self) -> None:
-        self.close_draft()
+        self.close_draft(wait=SET_ASIDE_WAIT)  # a busy file: saved on the writer's thread
         self.dismiss(Answer(self.query_one("#ask-input", Input).value, False))
 
 

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 from huddle.core.entries import describe_entry, describe_saved, resolve_line, save_entry
 from huddle.core.models import Blocker, HuddleError, Idea, Member, Step
 from huddle.core.store import Store
+from huddle.ui.waiting_writes import attempt
 from huddle.ui.widgets.entry_input import EntryInput
 
 NOBODY = "whose is it? Add @name, e.g. Ring the carer @sam"
@@ -81,11 +82,17 @@ class EntryBar(Vertical):
         event.stop()
         try:
             entry = resolve_line(self.store, event.value, who=self.typist, nobody=NOBODY)
-            saved = save_entry(self.store, entry)
         except HuddleError as error:
             self.app.notify(str(error), severity="error", markup=False, timeout=8)
             return
-        self.input.value = ""
+        tried = attempt(self, lambda: save_entry(self.store, entry), self._saved)
+        if tried.done or tried.waits:
+            self.input.value = ""  # handed over: Enter again must not save it twice
+        if tried.done and tried.result is not None:
+            self._saved(tried.result)
+
+    def _saved(self, saved: Step | Blocker | Idea) -> None:
+        """Said and shown once saved: at once, or when the file is free."""
         self.app.notify(describe_saved(saved, self.store.today()), markup=False)
         self.post_message(self.Saved(saved))
 
