@@ -64,7 +64,6 @@ class HuddleApp(SharedScreenApp):
         store.db.wait_for_locks(UI_LOCK_WAIT_MS)
         self.waiting = WaitingWrites(self)
         """Saves that met a busy file, tried again in order until it is free."""
-        self._warned_of_waiting = False
         self.keys_in_turn = KeysInTurn(self)
         """A key typed in the same burst as the one before waits until that one is dealt with."""
 
@@ -145,21 +144,12 @@ class HuddleApp(SharedScreenApp):
             self.keys_in_turn.given()
 
     async def action_quit(self) -> None:
-        """Quit (q, ctrl+q, the palette); over a huddle under way, ask first: it is kept as
-        it is either way."""
+        """Quit (q, ctrl+q, the palette); with changes waiting for the file, or over a huddle
+        under way (kept as it is either way), ask first."""
         from huddle.ui.widgets.confirm import Confirm
 
-        if self.waiting and not self._warned_of_waiting:
-            self._warned_of_waiting = True
-            self.notify(
-                f"{len(self.waiting)} change(s) still wait for the file: quit again to leave "
-                "without them",
-                severity="warning",
-                timeout=8,
-            )
-            return
         questions = (s.quit_question() for s in self.screen_stack if isinstance(s, LiveScreen))
-        question = next((q for q in questions if q), None)
+        question = self.waiting.quit_question() or next((q for q in questions if q), None)
         if question is None:
             self.exit()
         elif not isinstance(self.screen, Confirm):
@@ -218,7 +208,6 @@ class HuddleApp(SharedScreenApp):
 
     def saved_after_waiting(self) -> None:
         """Writes that waited for the file are saved: say so, and show them."""
-        self._warned_of_waiting = False
         self.notify("Saved: the file is free again", timeout=4)
         if isinstance(self.screen, LiveScreen):
             with kept_place(self.screen):

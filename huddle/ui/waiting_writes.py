@@ -1,8 +1,9 @@
 """Saves that met a busy file (another process or window holds the write lock): kept in the
 order they were made and tried again until the file is free, so the screen never waits.
 
-Every store call from a screen goes through `LiveScreen.safely`, which hands a call that
-met `FileBusy` to `WaitingWrites.add`. The app's own connection waits only UI_LOCK_WAIT_MS
+Every store call from the app goes through one guard, `HuddleApp.attempt` (screens reach it
+through `LiveScreen.safely`, dialogs and widgets through `attempt` below), which hands a call
+that met `FileBusy` to `WaitingWrites.add`. The app's own connection waits only UI_LOCK_WAIT_MS
 for a lock, so no call holds up a frame for longer. While anything waits, the store refuses
 new writes at once (`Db.held_back`), so they queue behind it and nothing is saved out of
 order; reads go on (WAL readers never wait for a writer). Each try runs on the app's thread,
@@ -102,6 +103,14 @@ class WaitingWrites:
         self.app.store.db.held_back = True
         if self._timer is None:
             self._timer = self.app.set_interval(RETRY_SECONDS, self.retry)
+
+    def quit_question(self) -> str | None:
+        """What to ask before the app quits with changes still waiting, if any wait."""
+        if not self.queue:
+            return None
+        kept = len(self.queue)
+        changes = "1 change still waits" if kept == 1 else f"{kept} changes still wait"
+        return f"{changes} for the file (someone else is saving). Leave without saving them?"
 
     def _tell(self, notice: str) -> None:
         """A notice for as long as the wait lasts: told again when the last one has gone."""

@@ -227,19 +227,26 @@ async def test_a_read_only_file_keeps_the_goal_form_open_with_one_line(
         store.close()
 
 
-async def test_quitting_with_a_dialogs_save_waiting_asks_first(
-    store: Store, clock: FixedClock
-) -> None:
+async def test_quitting_with_saves_waiting_asks_first(store: Store, clock: FixedClock) -> None:
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("g")
         with locked(store):
             await type_goal(pilot, app, "Fewer forms")
-            assert await wait_until(pilot, lambda: len(app.waiting) == 1)
+            await type_goal(pilot, app, "Fewer visits missed")
+            assert await wait_until(pilot, lambda: len(app.waiting) == 2)
             await pilot.press("q")
-            assert await wait_until(pilot, lambda: any("quit again" in n for n in notices(app)))
-            assert app.is_running
-        assert await wait_until(pilot, lambda: "Fewer forms" in goal_titles(store))
+            question = "2 changes still wait for the file (someone else is saving). Leave"
+            assert await wait_until(pilot, lambda: question in screen_text(app))
+            await pilot.press("escape")  # stay
+            assert isinstance(app.screen, GoalsScreen)
+            await pilot.press("q")
+            assert await wait_until(pilot, lambda: question in screen_text(app))
+            await pilot.press("n")
+        assert await wait_until(pilot, lambda: len(app.waiting) == 0)
+        assert {"Fewer forms", "Fewer visits missed"} <= set(goal_titles(store))
+        await pilot.press("q")  # nothing waits now: quits at once
+        assert await wait_until(pilot, lambda: not app.is_running)
 
 
 def draft_writers() -> int:
