@@ -7,7 +7,8 @@ from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.help import HelpScreen
-from tests.ui.screen_helpers import FRIDAY, screen_text, wait_until
+from huddle.ui.widgets.fitting_footer import FittingFooter
+from tests.ui.screen_helpers import FRIDAY, add_history, screen_text, wait_until
 
 MOST_IMPORTANT = {
     1: ("space Here/not here", "PgDn Next"),
@@ -65,3 +66,34 @@ async def test_all_keys_that_fit_show_help_first(store: Store, clock: FixedClock
         line = footer(app)
         assert line.lstrip().startswith("? Help"), line
         assert "more" not in line and "Refresh" in line
+
+
+async def test_a_click_on_an_arrow_in_history_moves_a_day_and_on_more_opens_help(
+    store: Store, clock: FixedClock
+) -> None:
+    add_history(store, clock)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        assert await wait_until(pilot, lambda: "←→ Day" in footer(app)), footer(app)
+        assert "Friday 27 November 2026" in screen_text(app)
+        line = footer(app)
+        await pilot.click(FittingFooter, offset=(line.index("←"), 0))
+        assert await wait_until(pilot, lambda: "Thursday 26 November 2026" in screen_text(app))
+        await pilot.click(FittingFooter, offset=(line.index("Day"), 0))  # the group's name
+        await pilot.click(FittingFooter, offset=(line.index("→"), 0))
+        assert await wait_until(pilot, lambda: "Friday 27 November 2026" in screen_text(app))
+    async with HuddleApp(store, clock=clock).run_test(size=(80, 24)) as pilot:
+        assert await wait_until(pilot, lambda: "? more" in footer(pilot.app))
+        await pilot.click(FittingFooter, offset=(footer(pilot.app).index("more"), 0))
+        assert await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
+
+
+async def test_a_group_of_keys_is_spaced_like_any_key_at_80_columns(
+    store: Store, clock: FixedClock
+) -> None:
+    add_history(store, clock)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        assert await wait_until(pilot, lambda: "←→ Day ⏎ Open" in footer(app)), footer(app)
