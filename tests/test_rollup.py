@@ -106,6 +106,8 @@ def test_markdown_names_every_team_and_the_total(teams: Path) -> None:
     assert "| **All 2 teams** |" in out
     _, one, _ = _rollup(str(teams / "north.db"), "--format", "md")
     assert "| **The 1 team** |" in one
+    _, letter, _ = _rollup(str(teams / "north.db"), "--format", "text")
+    assert "Across the 1 team:" in letter.replace("\n", " ")
 
 
 def test_blockers_that_come_back_in_two_teams_are_named(teams: Path) -> None:

@@ -19,8 +19,8 @@ def service_letter(found: Rollup) -> Letter:
     subject = f"Service view: {teams} team{'s' * (teams != 1)}, {day}"
     total = found.steps
     opening = (
-        f"Steps are counted {found.week_words}. Across the {teams} teams: {total.steps} small"
-        f" steps, done rate {percent(total.done_rate)}; {found.waiting} blocker"
+        f"Steps are counted {found.week_words}. Across the {teams} team{'s' * (teams != 1)}:"
+        f" {total.steps} small steps, done rate {percent(total.done_rate)}; {found.waiting} blocker"
         f"{'s' * (found.waiting != 1)} waiting for an answer, {found.total('overdue')} overdue.",
     )
     waiting = Section("Waiting for you")

@@ -176,6 +176,7 @@ def test_a_quiet_period_still_reads_as_a_digest(team: Store) -> None:
     text = render_markdown(build_digest(team, date(2026, 11, 2), date(2026, 11, 6)))
     assert "Nothing is waiting on management." in text
     assert "No huddles held in this period." in text
+    assert "No steps done in this period.\n\n## Steps per goal" in text  # a heading apart
 
 
 def test_the_first_digest_covers_the_last_seven_days_then_each_starts_where_the_last_ended(

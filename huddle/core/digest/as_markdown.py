@@ -123,6 +123,7 @@ def render_markdown(digest: Digest) -> str:
     add("")
     if not d.steps_done:
         add("No steps done in this period.")
+        add("")
     goals = list(dict.fromkeys(s.goal for s in d.steps_done))
     for goal in sorted(goals, key=lambda g: (g is None, _goal_rank(d, g))):
         add(f"### {_line(goal) if goal else 'No goal'}")
