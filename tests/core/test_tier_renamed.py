@@ -76,6 +76,8 @@ def test_without_tiers_a_blocker_sent_up_to_no_one_is_with_management(laddered: 
     blocker = sent_up(laddered, "The printer jams")
     laddered.team.set_tiers([])
     assert laddered.blockers.get(blocker.id).sent_up_to == "management"
+    digest = build_digest(laddered, laddered.today(), laddered.today())
+    assert [e.with_whom for e in digest.open_escalations] == ["management"]
 
 
 def _schema_11_file(tmp_path: Path) -> Path:
@@ -146,3 +148,27 @@ def test_an_older_export_is_read_with_its_tiers_apart(laddered: Store, tmp_path:
         to_tier.text: ("", "Team manager"),
         to_person.text: ("", "Director"),  # all an older export could say: that tier
     }
+
+
+def test_an_export_from_before_blockers_had_a_tier_column_is_read_too(
+    laddered: Store, tmp_path: Path
+) -> None:
+    blocker = sent_up(laddered, "The form asks for the NHS number twice")
+    out = io.StringIO()
+    write_export(laddered, out)
+    data = json.loads(out.getvalue())
+    data["schema_version"] = 6
+    blockers = data["tables"]["blockers"]
+    at = blockers["columns"].index("tier")
+    to = blockers["columns"].index("escalated_to")
+    blockers["columns"].pop(at)
+    for row in blockers["rows"]:
+        row[to] = "Team manager" if row[0] == blocker.id else row[to]
+        row.pop(at)
+    restored = Store.open(tmp_path / "restored.db", clock=laddered.clock)
+    try:
+        import_into(restored, io.StringIO(json.dumps(data)))
+        back = restored.blockers.get(blocker.id)
+    finally:
+        restored.close()
+    assert (back.escalated_to, back.tier, back.sent_up_to) == ("", 1, "Team manager")

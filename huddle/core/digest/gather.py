@@ -24,7 +24,7 @@ from huddle.core.digest.models import (
 )
 from huddle.core.digest.names import Names
 from huddle.core.ideas import idea_share
-from huddle.core.models import BlockerEvent, BlockerStatus, HuddleError, StepStatus
+from huddle.core.models import Blocker, BlockerEvent, BlockerStatus, HuddleError, StepStatus
 
 if TYPE_CHECKING:
     from huddle.core.store import Store
@@ -87,7 +87,7 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
                 raised_by=hide.field(b.raised_by_name),
                 age_days=(today - b.raised_on).days,
                 sent_up_on=b.escalated_at.date(),
-                sent_to=hide.field(b.escalated_to or None),
+                sent_to=_sent_to(b, hide),
                 reason=hide.text(b.escalation_reason),
                 waiting_huddle_days=waiting.huddle_days if waiting else None,
                 flag=(waiting.flag if waiting else AgeFlag.NONE).value,
@@ -185,6 +185,14 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
         attendance=attendance,
         comes_back=comes_back,
     )
+
+
+def _sent_to(blocker: Blocker, hide: Names) -> str | None:
+    """Who it was sent up to by name; None if no one was (its tier says where it is), and
+    "management" with no tier either (the team's tiers were taken away since)."""
+    if blocker.escalated_to:
+        return hide.field(blocker.escalated_to)
+    return None if blocker.tier_name else "management"
 
 
 def _ideas_and_impact(store: Store, since: date, until: date, hide: Names) -> IdeasAndImpact:
