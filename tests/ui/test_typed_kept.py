@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Input
+from textual.widgets import DataTable, Input, TabbedContent
 
 from huddle.core.calendar import FixedClock
 from huddle.core.models import Impact
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
-from huddle.ui.screens.dialogs import AskText
+from huddle.ui.screens.dialogs import AskAway, AskText
+from huddle.ui.screens.setup import TeamSetupScreen
 from huddle.ui.screens.stages.today_input import StepInput
 
 from .screen_helpers import screen_text, wait_until
@@ -64,3 +65,36 @@ async def test_the_grey_hint_on_today_only_ever_finishes_the_word_typed(
             assert hint is None or hint.startswith(typed), hint
             await pilot.press("tab")
             assert await wait_until(pilot, lambda c=completed: line.value == c)  # type: ignore[misc]
+
+
+async def test_away_dates_typed_wrong_stay_in_the_boxes_to_put_right(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("f2")
+        screen = app.screen
+        assert isinstance(screen, TeamSetupScreen)
+        screen.query_one(TabbedContent).active = "members-tab"
+        await pilot.pause()
+        table = screen.query_one("#members", DataTable)
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        table.move_cursor(row=names.index("Bea Jones"))
+        table.focus()
+        await pilot.press("a")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AskAway))
+        typed = {"#first": "22/12", "#last": "31/2", "#reason": "Christmas leave"}
+        for box, text in typed.items():
+            app.screen.query_one(box, Input).value = text
+        app.screen.query_one("#reason", Input).focus()
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: "'31/2' is not a real date" in screen_text(app))
+        assert isinstance(app.screen, AskAway)
+        assert {box: app.screen.query_one(box, Input).value for box in typed} == typed
+        app.screen.query_one("#last", Input).value = "2/1"
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, TeamSetupScreen))
+    bea = store.members.find("bea")
+    assert [(a.first_day, a.last_day, a.reason) for a in store.absences.of_member(bea)] == [
+        (date(2026, 12, 22), date(2027, 1, 2), "Christmas leave")
+    ]

@@ -4,6 +4,7 @@ cancelled). Each takes what was typed; the screen that asked does the store call
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -33,6 +34,15 @@ DIALOG_CSS = """
 {name} .buttons {{ height: auto; align-horizontal: right; }}
 {name} .buttons Button {{ margin: 0 0 0 1; }}
 """
+
+
+def said_wrong(dialog: ModalScreen[Any], wrong: str | None) -> bool:
+    """Show under the boxes what is wrong with what was typed, if anything; True if so."""
+    if wrong:
+        said = dialog.query_one(".wrong", Static)
+        said.update(Content(wrong))
+        said.display = True
+    return bool(wrong)
 
 
 class AskText(ModalScreen[str | None]):
@@ -74,13 +84,8 @@ class AskText(ModalScreen[str | None]):
     @on(Button.Pressed, "#ok")
     def answer(self) -> None:
         typed = self.query_one(Input).value
-        wrong = self.check(typed) if self.check is not None else None
-        if wrong:
-            said = self.query_one(".wrong", Static)
-            said.update(Content(wrong))
-            said.display = True
-            return
-        self.dismiss(typed)
+        if not said_wrong(self, self.check(typed) if self.check is not None else None):
+            self.dismiss(typed)
 
     @on(Input.Changed)
     def put_right(self) -> None:
@@ -97,9 +102,14 @@ class AskAway(ModalScreen[tuple[str, str, str] | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = DIALOG_CSS.format(name="AskAway")
 
-    def __init__(self, name: str) -> None:
+    def __init__(
+        self, name: str, check: Callable[[tuple[str, str, str]], str | None] | None = None
+    ) -> None:
         super().__init__()
         self.member_name = name
+        self.check = check
+        """Says what is wrong with the dates typed (one line), or None: refused, they stay
+        in their boxes to be put right."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -110,6 +120,7 @@ class AskAway(ModalScreen[tuple[str, str, str] | None]):
             yield Input(placeholder="First day away, e.g. next mon", id="first")
             yield Input(placeholder="Last day away (empty: just the one day)", id="last")
             yield Input(placeholder="Why, if you want to say (e.g. leave, training)", id="reason")
+            yield Static(classes="wrong")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="ok", variant="primary")
@@ -123,13 +134,17 @@ class AskAway(ModalScreen[tuple[str, str, str] | None]):
 
     @on(Button.Pressed, "#ok")
     def answer(self) -> None:
-        self.dismiss(
-            (
-                self.query_one("#first", Input).value,
-                self.query_one("#last", Input).value,
-                self.query_one("#reason", Input).value,
-            )
+        typed = (
+            self.query_one("#first", Input).value,
+            self.query_one("#last", Input).value,
+            self.query_one("#reason", Input).value,
         )
+        if not said_wrong(self, self.check(typed) if self.check is not None else None):
+            self.dismiss(typed)
+
+    @on(Input.Changed)
+    def put_right(self) -> None:
+        self.query_one(".wrong", Static).display = False
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

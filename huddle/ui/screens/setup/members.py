@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Input, Select, Static
 
 from huddle.core.calendar import format_day, parse_span
-from huddle.core.models import Absence, Member, Role, Team
+from huddle.core.models import Absence, HuddleError, Member, Role, Team
 from huddle.ui.screens.dialogs import AskAway, AskText
 from huddle.ui.screens.setup.pane import SetupPane
 
@@ -192,7 +192,14 @@ class MembersPane(SetupPane):
                 self.notify(f"{member.name} is away {days}", markup=False)
                 self.reload()
 
-        self.app.push_screen(AskAway(member.name), save)
+        def wrong(typed: tuple[str, str, str]) -> str | None:
+            try:
+                parse_span(typed[0], typed[1], self.store.today(), self.store.team.get().date_order)
+            except HuddleError as error:
+                return str(error)
+            return None
+
+        self.app.push_screen(AskAway(member.name, check=wrong), save)
 
     @on(Button.Pressed, "#remove-away")
     def remove_away(self) -> None:
