@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from huddle.core.calendar import format_day
-from huddle.core.flow import STAGE_TITLES
 from huddle.core.models import Stage
 from huddle.core.store import Store
 
@@ -31,6 +30,14 @@ def next_huddle(store: Store) -> NextHuddle:
     stage = huddle.stage if huddle and huddle.started_at and not huddle.ended_at else None
     words = format_day(day, today)
     if day == today:
-        state = f"in progress: at {STAGE_TITLES[stage]}" if stage else "not started"
+        state = f"in progress: at {stage_title(stage)}" if stage else "not started"
         words = f"{words}, {state}"
     return NextHuddle(day, stage, words)
+
+
+def stage_title(stage: Stage) -> str:
+    """A stage's title, from the rules of the huddle: loaded only once a huddle is under
+    way (the home screen's first paint has no use for the rest of them)."""
+    from huddle.core.flow import STAGE_TITLES
+
+    return STAGE_TITLES[stage]

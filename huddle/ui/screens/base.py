@@ -72,10 +72,12 @@ class LiveScreen(Screen[None]):
 
     def show_file_warning(self) -> None:
         """The line that says the file can't take changes (read-only, damaged), if so."""
-        from huddle.ui.widgets.file_notice import FileNotice
-
         warning = self.huddle_app.file_warning()
-        if warning and not self.query(FileNotice):
+        if not warning:
+            return
+        from huddle.ui.widgets.file_notice import FileNotice  # only when there is one
+
+        if not self.query(FileNotice):
             self.mount(FileNotice(warning), before=0)
 
     def reload(self) -> None:

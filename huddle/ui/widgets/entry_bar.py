@@ -5,6 +5,7 @@ in the same shorthand as `huddle add`: "Ring the carer #wait @sam", "! the form 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,11 +14,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
-from huddle.core.entries import describe_entry, describe_saved, resolve_line, save_entry
-from huddle.core.models import Blocker, HuddleError, Idea, Member, Step
+from huddle.core.models import HuddleError
 from huddle.core.store import Store
 from huddle.ui.waiting_writes import attempt
 from huddle.ui.widgets.entry_input import EntryInput
+
+if TYPE_CHECKING:
+    from huddle.core.models import Blocker, Idea, Member, Step
 
 NOBODY = "whose is it? Add @name, e.g. Ring the carer @sam"
 
@@ -69,6 +72,8 @@ class EntryBar(Vertical):
         preview.set_class(bool(event.value.strip()), "-shown")
         if not event.value.strip():
             return
+        from huddle.core.entries import describe_entry, resolve_line  # once someone types
+
         try:
             entry = resolve_line(self.store, event.value, who=self.typist, nobody=NOBODY)
         except HuddleError as error:
@@ -80,6 +85,8 @@ class EntryBar(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        from huddle.core.entries import resolve_line, save_entry
+
         try:
             entry = resolve_line(self.store, event.value, who=self.typist, nobody=NOBODY)
         except HuddleError as error:
@@ -93,6 +100,8 @@ class EntryBar(Vertical):
 
     def _saved(self, saved: Step | Blocker | Idea) -> None:
         """Said and shown once saved: at once, or when the file is free."""
+        from huddle.core.entries import describe_saved
+
         self.app.notify(describe_saved(saved, self.store.today()), markup=False)
         self.post_message(self.Saved(saved))
 
