@@ -18,7 +18,8 @@ from huddle.core.models import DayColor
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.board_panels import (
     DayStripView,
-    blocker_column,
+    blocker_card,
+    column_heading,
     goals_panel,
     person_card,
     steps_heading,
@@ -103,11 +104,11 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
                 yield WallCards(id="steps-cards")
             with Horizontal(id="blockers", classes="board-panel"):
                 for status, _title in COLUMNS:
-                    with VerticalScroll(classes="blocker-column"):
+                    with Vertical(classes="blocker-column"):
                         yield Static(
                             id=f"column-title-{status.value}", classes="blocker-column-title"
                         )
-                        yield Static(id=f"column-{status.value}")
+                        yield WallCards(most_columns=1, id=f"column-{status.value}")
             with VerticalScroll(id="goals", classes="board-panel"):
                 yield Static(id="goals-body")
             with VerticalScroll(id="wins", classes="board-panel"):
@@ -141,11 +142,14 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
         )
         colours = goal_colours(self.app, board.every_goal)
         self.show_steps(board, colours)
+        wide = is_wide(self)
         for (status, title), (_, cards) in zip(COLUMNS, board.columns, strict=True):
             self.query_one(f"#column-title-{status.value}", Static).update(
-                f"{title} ({len(cards)})"
+                column_heading(title, len(cards), wide)
             )
-            self.query_one(f"#column-{status.value}", Static).update(blocker_column(cards))
+            self.query_one(f"#column-{status.value}", WallCards).show(
+                [blocker_card(card) for card in cards], Content.styled("none", "dim")
+            )
         self.query_one("#goals-body", Static).update(goals_panel(board, self.size.width, colours))
         self.query_one("#wins-body", Static).update(wins_panel(board))
         self.show_strips()

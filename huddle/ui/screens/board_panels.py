@@ -71,24 +71,29 @@ def steps_heading(board: Board, wide: bool) -> Content:
 # --- Blockers, in columns by where they stand --------------------------------------------
 
 
-def blocker_column(cards: tuple[BlockerCard, ...]) -> Content:
-    if not cards:
-        return Content.styled("none", "dim")
-    shown: list[Content] = []
-    for card in cards:
-        shown.append(Content.styled(card.text, "bold"))
-        age = describe_age(card.huddle_days_old)
-        age = f"{age} · {card.where}"
-        detail = Content.styled(age, "dim")
-        if card.flag in FLAG_STYLE:
-            detail = Content.assemble(
-                detail, " ", (f" {card.flag.value.upper()} ", FLAG_STYLE[card.flag])
-            )
-        shown.append(detail)
-        if card.answer:
-            shown.append(Content.assemble(("answer: ", "italic"), Content(card.answer)))
-        shown.append(Content(""))
-    return lines(shown[:-1])
+def blocker_card(card: BlockerCard) -> Card:
+    """One open blocker: its words, how old it is and where it stands, the answer if
+    there is one; a blocker waiting too long for its answer in the flag's colour."""
+    detail = Content.styled(card.where, "$text-muted")
+    if card.flag in FLAG_STYLE:
+        detail = Content.assemble(
+            detail, " ", (f" {card.flag.value.upper()} ", FLAG_STYLE[card.flag])
+        )
+    lines = [Content.styled(card.text, "bold"), detail]
+    if card.answer:
+        lines.append(Content.assemble(("answer: ", "italic"), Content(card.answer)))
+    style = {AgeFlag.AMBER: "$warning", AgeFlag.RED: "$error"}.get(card.flag, "")
+    age = describe_age(card.huddle_days_old)
+    old = Content.styled(age if card.huddle_days_old <= 0 else f"{age} old", "$text-muted")
+    return Card(old, [CardRow(Content(""), lines)], style=style)
+
+
+def column_heading(title: str, count: int, wide: bool) -> Content:
+    """A column's name and how many blockers stand there: the count in block figures on
+    the TV."""
+    if not wide:
+        return Content(f"{title} ({count})")
+    return figure(count, [Content.styled(title, "bold"), Content("")], "bold $text-accent")
 
 
 # --- Goals ---------------------------------------------------------------------------

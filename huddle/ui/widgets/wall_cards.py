@@ -86,10 +86,11 @@ def _stacked(cards: Sequence[Card], width: int, height: int) -> WallPlan:
 
 def fitted(card: Card, width: int, height: int) -> list[Content]:
     """The card drawn `width` x `height`: blank lines inside when its words are fewer; when
-    they are more, the rows that fit whole and how many more there are."""
+    they are more, the rows that fit whole and how many more there are (a first row taller
+    than the whole card is cut short: then the room is far too small for the card)."""
     lines, _ = card_lines(card, width, height=height)
     rows = list(card.rows)
-    for keep in range(len(rows) - 1, -1, -1):
+    for keep in range(len(rows) - 1, 0, -1):
         if len(lines) <= height:
             break
         more = Content.styled(f"… and {len(rows) - keep} more", "italic $text-muted")
@@ -122,7 +123,11 @@ def draw_page(cards: Sequence[Card], plan: WallPlan, page: int, height: int) -> 
     out: list[Content] = []
     for first in range(0, len(shown), plan.columns):
         drawn = [
-            fitted(card, plan.card_width, tall or len(card_lines(card, plan.card_width)[0]))
+            fitted(
+                card,
+                plan.card_width,
+                tall or min(height, len(card_lines(card, plan.card_width)[0])),
+            )
             for card in shown[first:][: plan.columns]
         ]
         if out:
