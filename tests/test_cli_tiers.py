@@ -77,6 +77,24 @@ def test_the_team_sets_its_tiers_and_a_blocker_climbs_them(huddle_with_team: Hud
         store.close()
 
 
+def test_tiers_renamed_after_sending_up_are_listed_by_their_new_name(
+    huddle_with_team: Huddle,
+) -> None:
+    huddle = huddle_with_team
+    huddle.ok("team", "tiers", "Team manager", "Director")
+    to_tier, to_person = raised(huddle), raised(huddle)
+    huddle.ok("escalate", to_tier, "--reason", "Only IT", "--who", "ann s")
+    huddle.ok("escalate", to_person, "--reason", "Only IT", "--to", "Director", "--who", "ann s")
+    huddle.ok("team", "tiers", "Line manager", "Head of service")
+    listed = {
+        b["short_id"]: (b["tier"], b["sent_to"])
+        for b in json.loads(huddle.ok("blockers", "--json"))
+    }
+    assert listed == {to_tier: ("Line manager", None), to_person: ("Line manager", "Director")}
+    out = huddle.ok("escalate", to_person, "--reason", "No budget", "--who", "ann s")
+    assert out == f"Blocker {to_person} sent up to Head of service: {TEXT}\n"
+
+
 def test_without_tiers_a_waiting_blocker_is_sent_up_once(huddle_with_team: Huddle) -> None:
     huddle = huddle_with_team
     short = raised(huddle)
