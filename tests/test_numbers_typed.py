@@ -4,6 +4,8 @@ Today is Wednesday 25 November 2026."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from huddle.core.impact import parse_impact
@@ -133,3 +135,26 @@ def test_a_count_that_is_not_a_whole_number_is_refused(typed: str) -> None:
 
     with pytest.raises(HuddleError, match="is not a whole number"):
         read_count(typed)
+
+
+def test_a_value_may_carry_its_measures_unit(huddle_with_team) -> None:  # type: ignore[no-untyped-def]
+    huddle_with_team.ok(
+        "measure",
+        "add",
+        "wait",
+        "Weeks",
+        "--unit",
+        "weeks",
+        "--better",
+        "lower",
+        "--target",
+        "4 weeks",
+    )
+    said = huddle_with_team.ok("measure", "record", "wait", "weeks", "6.5 weeks", "--on", "1/11")
+    assert said.startswith("Recorded Weeks: 6.5 on 1 Nov 2026")
+    assert huddle_with_team.ok("measure", "record", "wait", "weeks", "1 Week", "--on", "2/11")
+    result = huddle_with_team("measure", "record", "wait", "weeks", "6.5 days", "--on", "3/11")
+    assert result.output == "Error: '6.5 days' is not a number: type the number of weeks alone\n"
+    shown = json.loads(huddle_with_team.ok("measure", "show", "wait", "weeks", "--json"))
+    assert [p["value"] for p in shown["measures"][0]["points"]] == [6.5, 1]
+    assert shown["measures"][0]["target"] == 4

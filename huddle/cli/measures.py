@@ -61,7 +61,7 @@ def add(
         unit=unit,
         better=Better(better),
         baseline_points=baseline,
-        target=read_value(target) if target is not None else None,
+        target=read_value(target, unit) if target is not None else None,
     )
     click.echo(f"Added the measure {made.name} to {found.title}")
 
@@ -78,7 +78,7 @@ def record(state: State, goal: str, name: str, value: str, on: str | None) -> No
     gets the new value."""
     store = state.store()
     found = store.measures.find(find_any_goal(store, goal), name)
-    number = read_value(value)
+    number = read_value(value, found.unit)
     day = read_day(store, on, Towards.PAST) if on else store.today()
     before = store.measures.record(found, day, number)
     click.echo(recorded_words(found, day, number, before))

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from huddle.core.models import HuddleError
 from huddle.core.numbers import read_number
 
 DEFAULT_BASELINE = 12
@@ -57,9 +58,24 @@ def short_day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def read_value(text: str) -> float:
-    """A measure's value as typed: 6.5, 1,200, 85% (core.numbers reads every number)."""
-    return read_number(text)
+def read_value(text: str, unit: str = "") -> float:
+    """A measure's value as typed: 6.5, 1,200, 85% (core.numbers reads every number), with
+    or without the measure's `unit` after it ("6.5 weeks", "1 week")."""
+    words = text.split()
+    if unit and len(words) > 1 and _same_unit(" ".join(words[1:]), unit):
+        text = words[0]
+    try:
+        return read_number(text)
+    except HuddleError as error:
+        if unit and len(words) > 1 and "with a point" not in str(error):
+            raise HuddleError(f"{error}: type the number of {unit} alone") from None
+        raise
+
+
+def _same_unit(typed: str, unit: str) -> bool:
+    """'weeks', 'week' and 'Weeks' are the unit 'weeks'."""
+    said, named = typed.casefold().rstrip("."), unit.casefold()
+    return said in (named, named.removesuffix("s"), named + "s")
 
 
 def recorded_words(measure: Measure, day: date, value: float, before: float | None) -> str:

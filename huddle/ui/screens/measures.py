@@ -68,7 +68,7 @@ class MeasureActions(LiveScreen):
 
     def add_measure(self, goal: Goal) -> None:
         def save(draft: MeasureDraft) -> Measure:
-            target = read_value(draft.target) if draft.target.strip() else None
+            target = read_value(draft.target, draft.unit) if draft.target.strip() else None
             return self.store.measures.add(
                 goal,
                 draft.name,
@@ -95,7 +95,7 @@ class MeasureActions(LiveScreen):
 
         def save(draft: ValueDraft) -> str:
             store = self.store
-            value = read_value(draft.value)
+            value = read_value(draft.value, draft.measure.unit)
             typed = draft.day.strip() or "today"
             order = store.team.get().date_order
             day = parse_day(typed, store.today(), order, towards=Towards.PAST)

@@ -245,7 +245,7 @@ class WrapUpStage(StageView, can_focus=True):
             return
 
         def record(measure: Measure, typed: str) -> str:
-            value = read_value(typed)
+            value = read_value(typed, measure.unit)
             before = self.store.measures.record(measure, self.day, value)
             return recorded_words(measure, self.day, value, before)
 
