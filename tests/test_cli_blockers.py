@@ -107,6 +107,8 @@ def test_an_overdue_answer_is_flagged_in_the_list(huddle_with_team) -> None:
         (["answer", "{id}", "Ordered", "--who", "sam"], "is open; it can't become answered"),
         (["resolve", "ffffff", "Done", "--who", "sam"], "no blocker has an id starting ffffff"),
         (["resolve", "the form", "Done", "--who", "sam"], "'the form' is not a blocker id"),
+        # One slip of a key must not resolve whichever blocker starts with it.
+        (["resolve", "{id1}", "Done", "--who", "sam"], "type 3 or more characters of its id"),
         (["escalate", "{id}", "--reason", " ", "--who", "sam"], "reason for sending it up"),
         (["escalate", "{id}", "--reason", "IT", "--who", "zed"], "no member matches 'zed'"),
         (["answer", "{id}", "Ordered"], "who are you?"),
@@ -119,7 +121,7 @@ def test_a_mistake_is_one_line_and_exit_code_1(
 ) -> None:
     huddle = huddle_with_team
     short = raised(huddle)
-    result = huddle(*[a.replace("{id}", short) for a in args])
+    result = huddle(*[a.replace("{id}", short).replace("{id1}", short[:1]) for a in args])
     assert result.exit_code == 1, result.output
     assert message in one_line_error(result.output)
     store = huddle.open_store()

@@ -86,3 +86,16 @@ def test_bad_input_is_one_line_and_saves_nothing(huddle_with_team) -> None:  # t
         assert message in result.output
         assert "Traceback" not in result.output
     assert huddle_with_team.ok("ideas").startswith("No ideas yet.")
+
+
+def test_one_slip_of_a_key_does_not_move_an_idea_by_its_id(huddle_with_team) -> None:  # type: ignore[no-untyped-def]
+    huddle_with_team.ok("idea", "Ring people", "--who", "ann")
+    [idea] = json.loads(huddle_with_team.ok("ideas", "--json"))["ideas"]
+
+    result = huddle_with_team("ideas", "adopt", idea["id"][:1])
+
+    assert result.exit_code == 1
+    assert "no idea has an id or a word starting" in result.output
+    [still] = json.loads(huddle_with_team.ok("ideas", "--json"))["ideas"]
+    assert still["status"] == "new"
+    assert huddle_with_team.ok("ideas", "adopt", idea["id"][:3]).startswith('"Ring people" is')

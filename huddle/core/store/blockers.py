@@ -19,7 +19,7 @@ from huddle.core.models import (
     NotFound,
 )
 from huddle.core.store.blocker_rows import _SELECT, _blocker, _event, record_event
-from huddle.core.store.db import Db
+from huddle.core.store.db import SHORT_ID_MIN, Db, is_hex, is_short_id
 from huddle.core.text import clean_line, quoted
 
 _HINT: dict[BlockerStatus, str] = {
@@ -99,11 +99,14 @@ class BlockerStore:
     def find(self, typed: str) -> Blocker:
         """The blocker whose id starts with what was typed (the short id people see)."""
         prefix = typed.strip().lower()
-        if not prefix or not all(c in "0123456789abcdef" for c in prefix):
-            raise NotFound(
-                f"'{typed.strip()[:20]}' is not a blocker id (ids look like 3fa2c1;"
-                " `huddle blockers` lists them)"
+        if not is_short_id(prefix):
+            said = (
+                f"'{typed.strip()[:20]}' is too short for a blocker id: type {SHORT_ID_MIN}"
+                f" or more characters of its id"
+                if is_hex(prefix)
+                else f"'{typed.strip()[:20]}' is not a blocker id"
             )
+            raise NotFound(f"{said} (ids look like 3fa2c1; `huddle blockers` lists them)")
         rows = self.db.rows(_SELECT + " WHERE b.id LIKE ? || '%' LIMIT 6", (prefix,))
         found = [_blocker(r) for r in rows]
         if not found:

@@ -254,6 +254,21 @@ class Db:
         return int(self.value("PRAGMA data_version"))
 
 
+SHORT_ID_MIN = 3
+"""The fewest characters of an id that name a thing typed in a shell: one slip of a key
+must not pick whichever blocker or idea happens to start with it."""
+
+
+def is_hex(typed: str) -> bool:
+    """Whether what was typed (stripped, lower case) is made of an id's characters."""
+    return bool(typed) and all(c in "0123456789abcdef" for c in typed)
+
+
+def is_short_id(typed: str) -> bool:
+    """Whether what was typed (stripped, lower case) reads as the start of an id."""
+    return len(typed) >= SHORT_ID_MIN and is_hex(typed)
+
+
 def as_date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 

@@ -18,7 +18,7 @@ from huddle.core.models import (
     Source,
 )
 from huddle.core.results import IdeaCounts
-from huddle.core.store.db import Db
+from huddle.core.store.db import Db, is_short_id
 from huddle.core.store.trends import period_sql
 from huddle.core.text import clean_line
 
@@ -72,7 +72,7 @@ class IdeaStore:
         """The idea whose id starts with `typed` (as `huddle ideas` shows it), else the one
         with a word of its text starting so ("duplicate" finds "Drop the duplicate field")."""
         prefix = typed.strip().lower()
-        if prefix and all(c in "0123456789abcdef" for c in prefix):
+        if is_short_id(prefix):
             rows = self.db.rows(_SELECT + " WHERE i.id LIKE ? || '%' LIMIT 6", (prefix,))
             if len(rows) > 1:
                 which = ", ".join(r["id"][: len(prefix) + 2] for r in rows[:5])
