@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -144,6 +145,16 @@ class HomeScreen(LiveScreen):
         yield FittingFooter()
 
     # No on_mount reload: the screen's first ScreenResume (LiveScreen) loads it, once.
+
+    _resumed = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # The first time (the app's first paint), every widget was styled as it was mounted a
+        # moment ago, and no rule styles the screen itself by its layout class: Textual's own
+        # handler (after this one) would style them all again before the first frame.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def action_reload(self) -> None:
         self.safely(self.reload)
