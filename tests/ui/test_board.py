@@ -12,7 +12,7 @@ from huddle.ui.app import HuddleApp
 from huddle.ui.screens.board import BoardScreen
 from huddle.ui.screens.curtain import CurtainScreen
 
-from .screen_helpers import run_from_palette, screen_text, wait_until
+from .screen_helpers import in_block_letters, run_from_palette, screen_text, wait_until
 
 MONDAY = date(2026, 11, 30)
 SUNDAY = date(2026, 11, 29)
@@ -186,3 +186,37 @@ async def test_on_a_laptop_the_cards_turn_page_by_page_then_the_next_panel(
         assert await wait_until(pilot, lambda: f"page 1 of {pages}" in screen_text(pilot.app))
         await pilot.press("right")
         assert await wait_until(pilot, lambda: f"page 2 of {pages}" in screen_text(pilot.app))
+
+
+async def test_on_the_wall_each_panel_shows_its_key_figure_in_block_letters(
+    store: Store,
+) -> None:
+    team_of_nine_with_two_steps_each(store)
+    store.blockers.raise_blocker(store.members.find("ann"), "The rota is not shared")
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(200, 50)) as pilot:
+        assert await wait_until(pilot, lambda: "small steps for today" in screen_text(pilot.app))
+        assert in_block_letters("18", screen_text(pilot.app))  # 9 people, 2 steps each
+        await pilot.press("right")
+        assert await wait_until(pilot, lambda: "The rota is not shared" in screen_text(pilot.app))
+        assert in_block_letters("1", screen_text(pilot.app))  # one open
+        await pilot.press("right")
+        assert await wait_until(pilot, lambda: "small steps this week" in screen_text(pilot.app))
+        assert in_block_letters("18", screen_text(pilot.app))  # towards the goals
+        assert "Cut the wait for a care assessment" in screen_text(pilot.app)
+        await pilot.press("right")
+        assert await wait_until(pilot, lambda: "Running total" in screen_text(pilot.app))
+        assert "You said, we did" in screen_text(pilot.app)
+
+
+async def test_the_figures_grow_when_the_window_grows_to_the_tv_and_shrink_back(
+    store: Store,
+) -> None:
+    store.steps.add(store.members.find("bea"), "Ring the carer", MONDAY)
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(80, 24)) as pilot:
+        line = "Small steps for today: 1 from 1 person"
+        assert await wait_until(pilot, lambda: line in screen_text(pilot.app))
+        await pilot.resize_terminal(200, 50)
+        assert await wait_until(pilot, lambda: in_block_letters("1", screen_text(pilot.app)))
+        assert "small step for today" in screen_text(pilot.app)
+        await pilot.resize_terminal(80, 24)
+        assert await wait_until(pilot, lambda: line in screen_text(pilot.app))

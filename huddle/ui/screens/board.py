@@ -20,11 +20,14 @@ from huddle.ui.screens.board_panels import (
     DayStripView,
     blocker_card,
     column_heading,
-    goals_panel,
+    goal_cards,
+    goals_heading,
     person_card,
     steps_heading,
-    wins_panel,
+    wins_cards,
+    wins_heading,
 )
+from huddle.ui.screens.stages.wrapup_wins import Tile
 from huddle.ui.shared_screen import is_wide
 from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.goal_colours import goal_colours
@@ -70,7 +73,10 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
     BoardScreen ContentSwitcher { height: 1fr; }
     BoardScreen .board-panel { height: 1fr; padding: 0 1; }
     BoardScreen .board-heading { text-style: bold; color: $accent; margin: 1 0 0 0; }
-    BoardScreen.-wide #steps-heading { margin: 1 0; }
+    BoardScreen.-wide #steps-heading, BoardScreen.-wide #goals-heading { margin: 1 0; }
+    BoardScreen #wins-figures { height: auto; display: none; margin: 1 0; }
+    BoardScreen.-wide #wins-figures { display: block; }
+    BoardScreen.-wide #wins-heading { display: none; }
     BoardScreen #blockers { layout: horizontal; }
     BoardScreen .blocker-column { width: 1fr; height: 1fr; margin: 0 1 0 0; }
     BoardScreen .blocker-column-title {
@@ -93,6 +99,8 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
         self.picked: date | None = None
         self.page = 0
         """The page of the panel on show, when its cards need more than one."""
+        self.drawn_wide = False
+        """Whether the panels were last drawn for the TV (figures in block letters)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -109,10 +117,15 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
                             id=f"column-title-{status.value}", classes="blocker-column-title"
                         )
                         yield WallCards(most_columns=1, id=f"column-{status.value}")
-            with VerticalScroll(id="goals", classes="board-panel"):
-                yield Static(id="goals-body")
-            with VerticalScroll(id="wins", classes="board-panel"):
-                yield Static(id="wins-body")
+            with Vertical(id="goals", classes="board-panel"):
+                yield Static(id="goals-heading", classes="board-heading")
+                yield WallCards(id="goal-cards")
+            with Vertical(id="wins", classes="board-panel"):
+                yield Static(id="wins-heading", classes="board-heading")
+                with Horizontal(id="wins-figures"):
+                    yield Tile("Running total", "small steps taken so far", id="wins-total")
+                    yield Tile("Streak", "huddle days in a row", id="wins-streak")
+                yield WallCards(id="wins-cards")
             with VerticalScroll(id="day-status", classes="board-panel"):
                 yield Static(id="strips-hint", classes="board-heading")
                 yield Vertical(id="strips")
@@ -121,6 +134,14 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
     def on_mount(self) -> None:
         self.left = self.seconds()
         self.set_interval(1.0, self.tick)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.relayout)
+
+    def relayout(self) -> None:
+        """From the TV's layout to a laptop's or back: the figures are drawn again."""
+        if self.board is not None and self.drawn_wide != is_wide(self):
+            self.safely(self.reload)
 
     # Reading and showing
 
@@ -142,7 +163,7 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
         )
         colours = goal_colours(self.app, board.every_goal)
         self.show_steps(board, colours)
-        wide = is_wide(self)
+        wide = self.drawn_wide = is_wide(self)
         for (status, title), (_, cards) in zip(COLUMNS, board.columns, strict=True):
             self.query_one(f"#column-title-{status.value}", Static).update(
                 column_heading(title, len(cards), wide)
@@ -150,8 +171,15 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
             self.query_one(f"#column-{status.value}", WallCards).show(
                 [blocker_card(card) for card in cards], Content.styled("none", "dim")
             )
-        self.query_one("#goals-body", Static).update(goals_panel(board, self.size.width, colours))
-        self.query_one("#wins-body", Static).update(wins_panel(board))
+        self.query_one("#goals-heading", Static).update(goals_heading(board, wide))
+        self.query_one("#goal-cards", WallCards).show(
+            goal_cards(board, colours, wide),
+            Content.styled("No goals yet: add one in Goals (g on home).", "dim"),
+        )
+        self.query_one("#wins-heading", Static).update(wins_heading(board))
+        self.query_one("#wins-total", Tile).show(board.wins.taken_in_all)
+        self.query_one("#wins-streak", Tile).show(board.wins.streak)
+        self.query_one("#wins-cards", WallCards).show(wins_cards(board))
         self.show_strips()
         self.show_panel()
 

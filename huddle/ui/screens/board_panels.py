@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from huddle.core.blockers import AgeFlag, describe_age
-from huddle.core.board import BlockerCard, Board
+from huddle.core.board import BlockerCard, Board, BoardGoal
 from huddle.core.calendar import format_day
 from huddle.core.day_status import DayStrip
 from huddle.core.models import DayColor, Step, StepStatus
@@ -99,63 +99,108 @@ def column_heading(title: str, count: int, wide: bool) -> Content:
 # --- Goals ---------------------------------------------------------------------------
 
 
-def goals_panel(board: Board, width: int, colours: dict[str, str]) -> Content:
-    if not board.goals:
-        return Content.styled("No goals yet: add one in Goals (g on home).", "dim")
-    most = max((g.this_week for g in board.goals), default=0)
-    bar_room = max(10, min(80, width - 12))
-    shown: list[Content] = [
-        Content.styled(f"Small steps this week (bar: 0 to {max(most, 1)})", "dim"),
-        Content(""),
+BAR = 24
+"""Cells of a goal's bar of steps this week (the goal with the most fills it)."""
+
+
+def goals_heading(board: Board, wide: bool) -> Content:
+    """The small steps planned this week towards the goals: in block figures on the TV."""
+    count = sum(goal.this_week for goal in board.goals)
+    if not wide:
+        return Content(f"Small steps this week towards the team's goals: {count}")
+    caption = [
+        Content.styled("small steps this week", "bold"),
+        Content(f"towards {len(board.goals)} goal{'s' * (len(board.goals) != 1)}"),
     ]
-    for goal in board.goals:
-        style = goal_style(colours, goal.goal_id)
-        target = f"  by {goal.target:%d %b %Y}" if goal.target else ""
-        shown.append(Content.assemble((goal.title, f"bold {style}"), (target, "dim")))
-        filled = round(bar_room * goal.this_week / most) if most else 0
-        rate = f"{goal.done_rate:.0%} done" if goal.done_rate is not None else "none looked back on"
-        shown.append(
-            Content.assemble(
-                ("█" * filled, style), ("░" * (bar_room - filled), "dim"), f" {goal.this_week}"
-            )
-        )
-        shown.append(Content.styled(f"{goal.taken} small steps taken in all · {rate}", "dim"))
-        shown.append(Content(""))
-    return lines(shown[:-1])
+    return figure(count, caption, "bold $text-accent")
+
+
+def goal_card(goal: BoardGoal, most: int, colours: dict[str, str], wide: bool) -> Card:
+    """A goal: its steps this week (in block figures on the TV) on a bar against the goal
+    with the most, its target date, the steps taken in all and how many were done."""
+    style = goal_style(colours, goal.goal_id)
+    filled = round(BAR * goal.this_week / most) if most else 0
+    bar = Content.assemble(
+        ("█" * filled, style),
+        ("░" * (BAR - filled), "dim"),
+        "" if wide else f" {goal.this_week} this week",  # (on the TV, the figure says it)
+    )
+    rate = f"{goal.done_rate:.0%} done" if goal.done_rate is not None else "none looked back on"
+    lines = [bar, Content.styled(f"{goal.taken} small steps taken in all · {rate}", "dim")]
+    if goal.target:
+        lines.append(Content.styled(f"by {goal.target:%d %b %Y}", "dim"))
+    note = figure(goal.this_week, [Content.styled("this week", "bold")], f"bold {style}")
+    return Card(
+        Content.styled(goal.title, f"bold {style}"),
+        [CardRow(Content(""), lines)],
+        note=note if wide else None,
+    )
+
+
+def goal_cards(board: Board, colours: dict[str, str], wide: bool) -> list[Card]:
+    most = max((g.this_week for g in board.goals), default=0)
+    return [goal_card(goal, most, colours, wide) for goal in board.goals]
 
 
 # --- Wins of the week ------------------------------------------------------------------
 
 
-def wins_panel(board: Board) -> Content:
+def wins_heading(board: Board) -> Content:
+    """The running total and the streak in a line (on the TV they are tiles: Tile)."""
     wins = board.wins
-    shown: list[Content] = [
-        Content.styled(
-            f"{wins.taken_in_all.count:,} small steps taken in all"
-            f" ({wins.taken_in_all.next_words(brief=True)})"
-            f" · {wins.streak.count} huddle days in a row ({wins.streak.next_words(brief=True)})",
-            "bold",
+    return Content.styled(
+        f"{wins.taken_in_all.count:,} small steps taken in all"
+        f" ({wins.taken_in_all.next_words(brief=True)})"
+        f" · {wins.streak.count} huddle days in a row ({wins.streak.next_words(brief=True)})",
+        "bold",
+    )
+
+
+def wins_cards(board: Board) -> list[Card]:
+    """The steps taken this week with what was learned; "you said, we did"."""
+    wins = board.wins
+    taken = [
+        CardRow(
+            Content.styled("✓ ", "bold $text-success"),
+            [
+                Content.assemble(Content(text).stylize("bold"), ("  - ", "dim"), Content(who)),
+                *([Content.assemble(("learned: ", "italic"), Content(learned))] if learned else []),
+            ],
+        )
+        for who, text, learned in wins.steps_taken
+    ]
+    we_did = [
+        CardRow(
+            Content(""),
+            [
+                Content.assemble(("You said: ", "bold"), Content(did.said).stylize("bold")),
+                Content.assemble(
+                    ("We did: ", "bold $text-success"),
+                    Content(did.did),
+                    ("  - ", "dim"),
+                    Content(did.by).stylize("dim"),
+                    (" (resolved)" if did.resolved else "", "dim"),
+                ),
+            ],
+        )
+        for did in wins.we_did
+    ]
+    return [
+        Card(
+            Content.styled(f"Small steps taken since {wins.since:%a %d %b} ({wins.taken})", "bold"),
+            taken,
+            note=None if taken else Content.styled("none looked back on yet this week", "dim"),
+            style="$success",
         ),
-        Content(""),
-        Content.styled(
-            f"Small steps taken since {wins.since:%a %d %b} ({wins.taken})",
-            "bold underline",
+        Card(
+            Content.styled(f"You said, we did: the last 7 days ({len(we_did)})", "bold"),
+            we_did,
+            note=None
+            if we_did
+            else Content.styled("no blocker answered or resolved in the last 7 days", "dim"),
+            style="$success",
         ),
     ]
-    if not wins.steps_taken:
-        shown.append(Content.styled("none looked back on yet this week", "dim"))
-    for who, text, learned in wins.steps_taken:
-        shown.append(Content.assemble("✓ ", Content(text), (f"  {who}", "dim")))
-        if learned:
-            shown.append(Content.assemble(("  learned: ", "italic"), Content(learned)))
-    shown += [Content(""), Content.styled("You said, we did", "bold underline")]
-    if not wins.we_did:
-        shown.append(Content.styled("no blocker answered or resolved in the last 7 days", "dim"))
-    for did in wins.we_did:
-        done = "resolved: " if did.resolved else "answered: "
-        shown.append(Content.assemble((done, "bold"), Content(did.said)))
-        shown.append(Content.assemble("  ", Content(did.did), (f"  {did.by}", "dim")))
-    return lines(shown)
 
 
 # --- Day status (the "safety cross") --------------------------------------------------------
