@@ -15,7 +15,7 @@ from huddle.ui.app import HuddleApp
 from huddle.ui.screens.stages.today import StepInput
 from huddle.ui.widgets.ask import AskText
 
-from .screen_helpers import wait_until
+from .screen_helpers import screen_text, wait_until
 
 MONDAY = date(2026, 11, 30)
 
@@ -174,3 +174,23 @@ async def test_tab_completes_a_goal_in_the_edit_of_a_planned_step(
     assert [(s.text, s.goal_title) for s in store.steps.on_day(MONDAY)] == [
         ("Prepare the visit questions", "More strengths-based assessments")
     ]
+
+
+async def test_the_line_hints_a_goal_only_while_one_is_typed_and_a_long_line_stays_in_view(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "3")
+        await pilot.press(*"Ring #cu")
+        assert await wait_until(pilot, lambda: "Ring #cut" in screen_text(app))  # the hint
+        await pilot.press("space")
+        assert await wait_until(pilot, lambda: "Ring #cut" not in screen_text(app))
+        await pilot.press(*("then ring " * 9), *"the end")  # longer than the line is wide
+        row = app.screen.query_one(StepInput).region.y + 1  # (inside its frame)
+
+        def line() -> str:
+            return screen_text(app).splitlines()[row]
+
+        assert await wait_until(pilot, lambda: line().rstrip(" ▎").endswith("ring the end"))
+        assert "Ring #cu" not in line()  # its start scrolled out of view

@@ -110,7 +110,7 @@ class TodayStage(StageView, can_focus=True):
         yield StepInput(id="today-input")
         yield Static(id="today-preview")
         yield WholeChunks(id="today-people")
-        yield TodayBoard(id="today-board")
+        # (The board of everyone's steps is made when first shown: on the TV only.)
 
     # Reading and showing
 
@@ -184,10 +184,25 @@ class TodayStage(StageView, can_focus=True):
         chunks = people_chunks(self.people, self.steps, self.drafts, self.current)
         self.query_one(WholeChunks).show(chunks)
         if self.wide and not self.read_only:
-            goals = self.store.goals.all(active_only=False)
-            self.query_one(TodayBoard).show(
-                self.people, self.steps, self.drafts, self.current, goals
-            )
+            self.show_board()
+
+    def show_board(self) -> None:
+        """The TV's board of everyone's steps so far; made the first time it is shown."""
+        board = next(iter(self.query(TodayBoard)), None)
+        if board is None:
+            made = self.mount(TodayBoard(id="today-board"))
+
+            async def when_made() -> None:
+                await made
+                if self.is_attached and self.wide and not self.read_only:
+                    self.show_board()
+
+            self.call_next(when_made)
+            return
+        if not board.is_mounted:
+            return  # (shown once made)
+        goals = self.store.goals.all(active_only=False)
+        board.show(self.people, self.steps, self.drafts, self.current, goals)
 
     def show_preview(self, line: str) -> None:
         said = preview_entry(line, self.goals, self.members) if line.strip() else HINT
@@ -212,7 +227,8 @@ class TodayStage(StageView, can_focus=True):
         self.query_one("#today-steps-title", Static).display = False
         self.query_one("#today-preview", Static).update("")
         self.query_one(WholeChunks).show([])
-        self.query_one(TodayBoard).display = False  # the list above has every step
+        for board in self.query(TodayBoard):
+            board.display = False  # the list above has every step
 
     # Coming and going
 
@@ -268,6 +284,7 @@ class TodayStage(StageView, can_focus=True):
     def on_input_changed(self, event: Input.Changed) -> None:
         if not isinstance(event.input, StepInput) or self.current is None:
             return
+        event.stop()  # (nothing above the stage needs every key typed)
         self.show_preview(event.value)
         if self.drafts.get(self.current, "") == event.value:
             return

@@ -78,6 +78,18 @@ class StepInput(Input):
         )
         self._cycle: tuple[str, list[str], int] | None = None
 
+    @property
+    def content_width(self) -> int:
+        # At least the line's own width: while the text fits, its virtual size stays the
+        # same, so a key typed is drawn again without laying out the whole screen.
+        return max(super().content_width, self.content_region.width)
+
+    def validate_value(self, value: str) -> str:
+        # Textual asks the suggester in a worker at every key: only a #goal or @name being
+        # typed has anything to suggest.
+        self.suggester = self.goal_suggester if _TAG_AT_END.search(value) else None
+        return value
+
     async def _on_key(self, event: events.Key) -> None:
         # Keys that act on the line are handled in the line's own turn, not when the key has
         # come back up to the app (where bindings are looked up): a quick typist's next
