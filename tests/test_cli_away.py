@@ -87,3 +87,12 @@ def test_a_last_day_named_by_its_weekday_is_in_the_week_away() -> None:
     assert parse_span("next mon", "fri", wednesday) == (MONDAY, date(2026, 12, 4))
     assert parse_span("7/12", "fri", wednesday) == (NEXT_MONDAY, NEXT_FRIDAY)
     assert parse_span("fri", "", wednesday) == (date(2026, 11, 27), date(2026, 11, 27))
+
+
+def test_a_week_away_gone_by_ends_on_its_own_friday() -> None:
+    # On Monday 7 December, "last mon" to "fri" is 30 November to 4 December: the Friday
+    # of that week, not the coming one (was 11 December: away a week more, today too).
+    monday = date(2026, 12, 7)
+    assert parse_span("last mon", "fri", monday) == (MONDAY, date(2026, 12, 4))
+    assert parse_span("last mon", "wednesday", monday) == (MONDAY, date(2026, 12, 2))
+    assert parse_span("last mon", "next fri", monday) == (MONDAY, date(2026, 12, 11))

@@ -302,11 +302,16 @@ def parse_span(
     if last is None or not last.strip():
         return first_day, first_day
     last_day = parse_day(last, today, order)
-    if last_day < first_day:
-        later = parse_day(last, first_day, order)
-        if later >= first_day:
-            last_day = later
+    later = parse_day(last, first_day, order)
+    if later >= first_day and (last_day < first_day or _bare_weekday(last)):
+        last_day = later  # "last mon" to "fri": that week's Friday, not the coming one
     return first_day, last_day
+
+
+def _bare_weekday(typed: str) -> bool:
+    """A weekday's name alone ("fri", "this friday"), with no "next" or "last"."""
+    words = " ".join(typed.strip().lower().split()).removeprefix("this ")
+    return words.isalpha() and words[:3] in _WEEKDAYS and _is_day_name(words)
 
 
 def _shown(typed: str) -> str:
