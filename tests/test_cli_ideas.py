@@ -99,3 +99,13 @@ def test_one_slip_of_a_key_does_not_move_an_idea_by_its_id(huddle_with_team) -> 
     [still] = json.loads(huddle_with_team.ok("ideas", "--json"))["ideas"]
     assert still["status"] == "new"
     assert huddle_with_team.ok("ideas", "adopt", idea["id"][:3]).startswith('"Ring people" is')
+
+
+def test_a_word_in_brackets_or_quotes_names_its_idea(huddle_with_team) -> None:  # type: ignore[no-untyped-def]
+    huddle_with_team.ok("idea", "[TODO] ring the carer [/tmp]", "--who", "ann")
+    huddle_with_team.ok("idea", '"Ask first" cards for visits', "--who", "ann")
+
+    assert huddle_with_team.ok("ideas", "not-now", "todo") == (
+        '"[TODO] ring the carer [/tmp]" is not for now\n'
+    )
+    assert huddle_with_team.ok("ideas", "not-now", "ask").startswith('""Ask first" cards')

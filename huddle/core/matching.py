@@ -21,6 +21,17 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+_AROUND = "[](){}<>\"'`“”‘’«»*_#@!?.,;:"
+"""What may stand around a word without being part of it."""
+
+
+def _words(text: str) -> list[str]:
+    """The words of a name as typed, and each without the brackets or quotes around it
+    ("[TODO]" is found by todo, '"Ask' by ask)."""
+    words = text.split()
+    return words + [w.strip(_AROUND) for w in words if w.strip(_AROUND) != w]
+
+
 def match_one(
     typed: str,
     items: Sequence[T],
@@ -42,9 +53,9 @@ def match_one(
     others = {id(item): [fold(n) for n in also(item)] for item in items}
     for test in (
         lambda n: n == wanted,
-        lambda n: wanted in n.split(),  # "ann" is Ann Smith, not Anne Jones too
+        lambda n: wanted in _words(n),  # "ann" is Ann Smith, not Anne Jones too
         lambda n: n.startswith(wanted),
-        lambda n: any(word.startswith(wanted) for word in n.split()),
+        lambda n: any(word.startswith(wanted) for word in _words(n)),
     ):
         found = [
             item
