@@ -154,6 +154,8 @@ async def test_the_pulse_rated_while_the_file_is_locked_is_kept_and_saved_after(
         rows = store.db.rows("SELECT goal_clarity, goal_difficulty, commitment FROM pulse_answers")
         assert sorted(tuple(r) for r in rows) == [(2, None, None), (4, 3, 4)]
         assert "Sam Okafor is rating... (1 of 5)" in screen_text(app)
+        assert await wait_until(pilot, lambda: "Thank you, Bea Jones.\n" in screen_text(app))
+        assert KEPT not in screen_text(app)
 
 
 async def test_a_full_disk_keeps_the_goal_form_open_with_what_was_typed(

@@ -156,13 +156,19 @@ class PulseRound(Widget):
     async def on_pulse_card_finished(self, event: PulseCard.Finished) -> None:
         event.stop()
         thanks = self.query_one("#pulse-thanks", Static)
+
+        def saved(member: Member) -> None:
+            """Saved after waiting for the file: the thanks no longer says it waits."""
+            if self.is_attached and str(thanks.content).startswith(f"Thank you, {member.name}."):
+                thanks.update(Content(f"Thank you, {member.name}."))
+
         if not has_ratings(event.answers):
             # Nothing kept: who skips here may still rate in private (huddle pulse).
             self.skipped += 1
             thanks.update(Content(f"Thank you, {event.member.name}."))
         else:
             member, answers = event.member, event.answers
-            tried = attempt(self, lambda: self.record(member, answers))
+            tried = attempt(self, lambda: self.record(member, answers), lambda _: saved(member))
             if not (tried.done or tried.waits):
                 # Refused (said in one line): the answers stay with the card, to try again.
                 self.query_one(PulseCard).not_saved()
