@@ -97,6 +97,25 @@ def test_a_busy_file_is_told_apart_and_the_wait_is_short_when_asked(
     assert [m.name for m in store.members.all()] == ["Ann Smith", "Bea Jones"]
 
 
+def test_a_write_can_be_told_not_to_wait_for_the_lock_while_reads_still_may(
+    store: Store, db_path: Path
+) -> None:
+    store.db.wait_for_locks(50)
+    store.db.write_lock_wait_ms = 0
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(FileBusy):
+            store.members.add("Ann Smith")
+        assert store.members.all() == []  # reads go on
+        assert store.db.value("PRAGMA busy_timeout") == 50  # for the next read, as it was
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    store.members.add("Ann Smith")
+    assert [m.name for m in store.members.all()] == ["Ann Smith"]
+
+
 def test_writes_held_back_are_refused_at_once_so_order_is_kept(store: Store) -> None:
     store.db.held_back = True
     with pytest.raises(FileBusy):

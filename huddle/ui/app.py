@@ -62,6 +62,7 @@ class HuddleApp(SharedScreenApp):
         self.arrivals = store.arrivals.watch()
         """What other processes add (`huddle add`), for the notice that says who added what."""
         store.db.wait_for_locks(UI_LOCK_WAIT_MS)
+        store.db.write_lock_wait_ms = 0  # a save meets a busy file at once: it waits in line
         self.waiting = WaitingWrites(self)
         """Saves that met a busy file, tried again in order until it is free."""
         self.keys_in_turn = KeysInTurn(self)
@@ -206,9 +207,11 @@ class HuddleApp(SharedScreenApp):
         is nobody's problem (at any other time a missing widget is a bug, and said)."""
         return self._exit or self._closing or not self.is_running
 
-    def saved_after_waiting(self) -> None:
-        """Writes that waited for the file are saved: say so, and show them."""
-        self.notify("Saved: the file is free again", timeout=4)
+    def saved_after_waiting(self, *, said: bool = True) -> None:
+        """Writes that waited for the file are saved: say so (if the wait was said), and
+        show them."""
+        if said:
+            self.notify("Saved: the file is free again", timeout=4)
         if isinstance(self.screen, LiveScreen):
             with kept_place(self.screen):
                 self.screen.safely(self.screen.reload)

@@ -3,12 +3,14 @@ order they were made and tried again until the file is free, so the screen never
 
 Every store call from the app goes through one guard, `HuddleApp.attempt` (screens reach it
 through `LiveScreen.safely`, dialogs and widgets through `attempt` below), which hands a call
-that met `FileBusy` to `WaitingWrites.add`. The app's own connection waits only UI_LOCK_WAIT_MS
-for a lock, so no call holds up a frame for longer. While anything waits, the store refuses
-new writes at once (`Db.held_back`), so they queue behind it and nothing is saved out of
-order; reads go on (WAL readers never wait for a writer). Each try runs on the app's thread,
-so a call that also updates the screen is safe to try again. What was typed stays in its
-field (the call returned None) and in memory as a draft until it is saved.
+that met `FileBusy` to `WaitingWrites.add`. A save from the app never waits for another
+process's write lock (`Db.write_lock_wait_ms` is 0): it meets a busy file at once and waits
+in line, and is said to wait only when the first try again meets it too, so a moment's
+overlap with `huddle add` goes unseen; a read waits UI_LOCK_WAIT_MS at most. While anything
+waits, the store refuses new writes at once (`Db.held_back`), so they queue behind it and
+nothing is saved out of order; reads go on (WAL readers never wait for a writer). Each try
+runs on the app's thread, so a call that also updates the screen is safe to try again. What
+was typed stays in its field (the call returned None) and in memory as a draft until saved.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 UI_LOCK_WAIT_MS = 50
-"""How long a write from the screen waits for a lock held elsewhere before it waits in line."""
+"""How long a read from the screen (and a save from the `huddle add` form) waits for a lock
+held elsewhere; a save from the app waits in line instead."""
 RETRY_SECONDS = 0.25
 """How often a waiting write is tried again."""
 GIVE_UP_SECONDS = 60.0
@@ -90,15 +93,14 @@ class WaitingWrites:
         self.clock = clock
         self.queue: deque[Waiting] = deque()
         self._timer: Timer | None = None
-        self._told_at = 0.0
+        self._told_at: float | None = None
+        """When the wait was last said; None: not said (yet) since the file was last free."""
 
     def __len__(self) -> int:
         return len(self.queue)
 
     def add(self, action: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
         """Try `action` again when the file is free; then call `then` with its result."""
-        if not self.queue:
-            self._tell(WAITING)
         self.queue.append(Waiting(action, then, self.clock()))
         self.app.store.db.held_back = True
         if self._timer is None:
@@ -149,11 +151,16 @@ class WaitingWrites:
                 self.app.guarded(partial(first.then, result))
         db.held_back = bool(self.queue)
         db.wait_for_locks(UI_LOCK_WAIT_MS)
-        if self.queue and self.clock() - self._told_at >= NOTICE_SECONDS:
+        told = self._told_at
+        if self.queue and told is None:
+            self._tell(WAITING)  # tried again, still busy: more than a moment's overlap
+        elif self.queue and told is not None and self.clock() - told >= NOTICE_SECONDS:
             kept = len(self.queue)
             self._tell(f"Still waiting for the file: {kept} change(s) kept, not saved yet")
         if saved:
-            self.app.saved_after_waiting()
-        if not self.queue and self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+            self.app.saved_after_waiting(said=self._told_at is not None)
+        if not self.queue:
+            self._told_at = None
+            if self._timer is not None:
+                self._timer.stop()
+                self._timer = None

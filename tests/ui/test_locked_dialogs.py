@@ -70,7 +70,9 @@ async def test_a_goal_saved_while_the_file_is_locked_closes_kept_and_is_saved_af
             await type_goal(pilot, app, "Fewer [forms] per visit", "People fill in twice")
             # The form closes at once and says the goal is kept; the screen goes on.
             assert await wait_until(pilot, lambda: isinstance(app.screen, GoalsScreen))
-            assert any("Waiting for the file" in n for n in notices(app))
+            assert await wait_until(
+                pilot, lambda: any("Waiting for the file" in n for n in notices(app))
+            )
             assert "Fewer [forms] per visit" not in goal_titles(store)
             await pilot.press("down")  # keys still work
         assert await wait_until(pilot, lambda: "Fewer [forms] per visit" in goal_titles(store))
@@ -290,9 +292,29 @@ async def test_a_step_added_on_the_home_screen_while_the_file_is_locked_is_saved
             await pilot.press("tab", "enter", "enter")  # Enter twice: saved once
             assert await wait_until(pilot, lambda: len(app.waiting) == 1)
             assert app.screen.query_one("#entry", Input).value == ""
-            assert any("Waiting for the file" in n for n in notices(app))
+            assert await wait_until(
+                pilot, lambda: any("Waiting for the file" in n for n in notices(app))
+            )
         assert await wait_until(pilot, lambda: len(app.waiting) == 0)
         steps = store.steps.on_day(store.coming_huddle_day())
         assert [(s.member_name, s.text) for s in steps] == [("Bea Jones", "Ring the carer [first]")]
         assert await wait_until(pilot, lambda: "Ring the carer [first]" in screen_text(app))
         assert not any("added a step" in n for n in notices(app))
+
+
+async def test_a_moments_overlap_with_another_save_is_saved_without_a_word(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g", "a")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, GoalFormScreen))
+        form = app.screen
+        assert isinstance(form, GoalFormScreen)
+        form.query_one("#goal-title", Input).value = "Fewer forms"
+        with locked(store):  # `huddle add` saving in the same instant
+            form.on_input_submitted()
+            assert len(app.waiting) == 1
+        assert await wait_until(pilot, lambda: "Fewer forms" in goal_titles(store))
+        assert await wait_until(pilot, lambda: "Saved: Fewer forms" in notices(app))
+        assert not any("file" in n for n in notices(app))  # no word of a wait

@@ -62,6 +62,10 @@ class Db:
         self.held_back = False
         """Writes wait in line (the app's waiting writes): a new one is refused as busy at
         once, so that what was typed first is saved first."""
+        self.write_lock_wait_ms: int | None = None
+        """How long a write waits for another connection's write lock before FileBusy; None:
+        as long as any statement waits (`wait_for_locks`). The app's screen never waits."""
+        self._lock_wait_ms = BUSY_TIMEOUT_MS
 
     @cached_property
     def path(self) -> Path | None:
@@ -157,9 +161,23 @@ class Db:
                 self.conn.execute("PRAGMA synchronous = FULL")
 
     def wait_for_locks(self, milliseconds: int) -> None:
-        """How long a write waits for another process's write before FileBusy."""
+        """How long a statement (a write too, unless `write_lock_wait_ms` says otherwise)
+        waits for another process's lock before FileBusy."""
         with self.translated_errors():
             self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        self._lock_wait_ms = int(milliseconds)
+
+    def _begin_write(self) -> None:
+        """Take the write lock, waiting for it as long as `write_lock_wait_ms` says."""
+        wait = self.write_lock_wait_ms
+        if wait is None:
+            self.conn.execute("BEGIN IMMEDIATE")
+            return
+        self.conn.execute(f"PRAGMA busy_timeout = {int(wait)}")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {self._lock_wait_ms}")
 
     def close(self) -> None:
         self.conn.close()
@@ -207,7 +225,7 @@ class Db:
         if self.held_back:
             raise FileBusy(f"{self.where} is busy: waiting to save what came before")
         with self.translated_errors():
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin_write()
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
