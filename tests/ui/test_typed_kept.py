@@ -15,6 +15,7 @@ from huddle.ui.app import HuddleApp
 from huddle.ui.screens.dialogs import AskAway, AskText
 from huddle.ui.screens.setup import TeamSetupScreen
 from huddle.ui.screens.stages.today_input import StepInput
+from huddle.ui.widgets.ask import AskText as AskLine
 
 from .screen_helpers import screen_text, wait_until
 
@@ -98,3 +99,29 @@ async def test_away_dates_typed_wrong_stay_in_the_boxes_to_put_right(
     assert [(a.first_day, a.last_day, a.reason) for a in store.absences.of_member(bea)] == [
         (date(2026, 12, 22), date(2027, 1, 2), "Christmas leave")
     ]
+
+
+async def test_what_we_learned_straight_after_a_mark_is_for_the_step_just_marked(
+    store: Store, clock: FixedClock
+) -> None:
+    ann, bea = store.members.find("ann"), store.members.find("bea")
+    ring = store.steps.add(ann, "Ring ahead", FRIDAY)
+    large = store.steps.add(bea, "Large print letters", FRIDAY)
+    store.huddles.start(FRIDAY)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "2")
+        assert await wait_until(pilot, lambda: "Ring ahead" in screen_text(app))
+        # Marked partly, then l: what was learned is Ann's (it went on Bea's next step,
+        # where the highlight had moved).
+        await pilot.press("p", "l")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AskLine))
+        assert "(Ann Smith)" in screen_text(app)
+        app.screen.query_one(Input).insert_text_at_cursor("Ring before ten")
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: store.steps.get(ring.id).learning != "")
+        assert store.steps.get(large.id).learning == ""
+        # Moved on by hand, l is for the row picked.
+        await pilot.press("up", "down", "l")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AskLine))
+        assert "(Bea Jones)" in screen_text(app)

@@ -72,6 +72,14 @@ class ReviewList(KeyList):
     def action_mark(self, key: str) -> None:
         self.query_ancestor(YesterdayStage).mark(self.highlighted_id(), REVIEW_MARKS[key])
 
+    def action_cursor_up(self) -> None:
+        self.query_ancestor(YesterdayStage).just_marked = None  # moved by hand
+        super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        self.query_ancestor(YesterdayStage).just_marked = None
+        super().action_cursor_down()
+
     def action_learned(self) -> None:
         self.query_ancestor(YesterdayStage).ask_learning(self.highlighted_id())
 
@@ -80,6 +88,7 @@ class ReviewList(KeyList):
 
     def action_undo(self) -> None:
         stage = self.query_ancestor(YesterdayStage)
+        stage.just_marked = None
         target = take_back(stage)
         if target is not None:
             self.highlight_id(target if target in stage.steps else f"{CHECK}{target}")
@@ -101,6 +110,9 @@ class YesterdayStage(StageView):
         """The huddle day looked back on (read on each load)."""
         self.just_done: str | None = None
         """The step just marked done or partly, until the next mark: g says what it gave."""
+        self.just_marked: str | None = None
+        """The step just marked: l straight after its mark is for it, not for the row the
+        highlight went on to, until the highlight is moved by hand."""
         self.cards: list[Card] = []
         """On the TV: the steps as cards by person (read on each load)."""
 
@@ -315,7 +327,7 @@ class YesterdayStage(StageView):
         if step_id not in self.order:
             return
         step = self.steps[step_id]
-        self.just_done = None
+        self.just_done = self.just_marked = None
         marked = self.huddle.safely(lambda: mark_step(self.store, step, status, self.day))
         self.load()
         if status is StepStatus.CARRIED:
@@ -330,6 +342,8 @@ class YesterdayStage(StageView):
                 )
             )
         self.highlight_next(step_id)
+        if marked is not None:
+            self.just_marked = step_id
 
     def ask_gave(self, row_id: str | None) -> None:
         """g: what the step just marked done gave (else the picked step, if done)."""
@@ -350,6 +364,7 @@ class YesterdayStage(StageView):
         ask_what_it_gave(self.huddle, step.text, save)
 
     def ask_learning(self, step_id: str | None) -> None:
+        step_id = self.just_marked or step_id  # straight after a mark: that step's
         if step_id is None and not self.read_only:
             self.nothing_picked()
             return
