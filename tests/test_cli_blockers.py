@@ -93,7 +93,7 @@ def test_an_overdue_answer_is_flagged_in_the_list(huddle_with_team) -> None:
     short = raised(huddle)
     huddle.ok("escalate", short, "--reason", "Only IT", "--who", "ann s")
     huddle.today = huddle.today.replace(day=30)  # Monday: Thu, Fri, Mon waited
-    assert huddle.ok("blockers").startswith(f"{short}  5d  escalated  overdue  The referral")
+    assert huddle.ok("blockers").startswith(f"{short}  5d  sent up  overdue  The referral")
     huddle.today = huddle.today.replace(month=12, day=2)
     assert "  OVERDUE  " in huddle.ok("blockers")
     out = huddle.ok("team", "answer-limit", "6")  # 5 huddle days waited by Wednesday

@@ -110,7 +110,7 @@ def blockers(state: State, status: str, as_json: bool) -> None:
     for b in found:
         data = blocker_as_json(store, b)
         flag = FLAG_MARK[AgeFlag(data["flag"])]
-        cells = (b.short_id, f"{data['age_days']}d", b.status.value, flag)
+        cells = (b.short_id, f"{data['age_days']}d", b.status.said, flag)
         rows.append((cells, f"{b.text}  ({b.raised_by_name})"))
     widths = [max(len(cells[i]) for cells, _ in rows) for i in range(4)]
     for cells, text in rows:
