@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from huddle.core.calendar import FixedClock
 from huddle.core.models import DayColor
 from huddle.core.store import Store
@@ -99,11 +101,12 @@ async def test_g_does_nothing_until_a_day_is_picked(store: Store) -> None:
     assert store.day_status.between(SUNDAY, MONDAY) == {}
 
 
+@pytest.mark.parametrize("size", [(100, 30), (200, 50)], ids=["laptop", "tv"])
 async def test_the_board_shows_what_another_terminal_adds_without_a_key(
-    store: Store, clock: FixedClock
+    store: Store, clock: FixedClock, size: tuple[int, int]
 ) -> None:
     assert store.db.path is not None
-    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(100, 30)) as pilot:
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=size) as pilot:
         await pilot.pause()
         other = Store.open(store.db.path, clock=clock)
         try:

@@ -8,6 +8,7 @@ a team of thousands costs no more than a team of nine."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -86,8 +87,10 @@ def plan_tiles(tiles: Sequence[NameTile], width: int, height: int) -> TilePlan:
     return TilePlan(most, rows, (width - GAP * (most - 1)) // most, PLAIN_TILE, 0)
 
 
-def draw_tile(tile: NameTile, plan: TilePlan, picked: bool) -> list[Content]:
-    """One tile as `plan.height` lines of `plan.width` cells."""
+@lru_cache(maxsize=1024)
+def draw_tile(tile: NameTile, plan: TilePlan, picked: bool) -> tuple[Content, ...]:
+    """One tile as `plan.height` lines of `plan.width` cells (kept: a key redraws the page,
+    and all but the tiles it changed are drawn already)."""
     inner = plan.width - 4
     rows = block_rows(first_name(tile.name)) if plan.height >= BLOCK_TILE else None
     if tile.here:
@@ -128,7 +131,7 @@ def draw_tile(tile: NameTile, plan: TilePlan, picked: bool) -> list[Content]:
     lines[1:1] = [blank] * above
     lines.extend([blank] * (plan.height - len(lines) - 1))
     lines.append(Content.styled(edges[4] + edges[1] * (plan.width - 2) + edges[5], border))
-    return lines
+    return tuple(lines)
 
 
 class NameTiles(Widget, can_focus=True):
