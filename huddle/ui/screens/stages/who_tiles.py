@@ -8,9 +8,9 @@ a team of thousands costs no more than a team of nine."""
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textual.app import RenderResult
 from textual.binding import Binding
