@@ -158,8 +158,9 @@ class Store:
 
     def changed_since(self, version: int) -> tuple[bool, int]:
         """Whether another process has written since `version` was read, and the new one."""
+        rescued = self.db.rescue_lost_wal()
         now = self.db.data_version()
-        return now != version, now
+        return rescued or now != version, now
 
     # --- The parts, each made (and its module imported) on first use -------------------
 

@@ -66,6 +66,8 @@ class Db:
         """How long a write waits for another connection's write lock before FileBusy; None:
         as long as any statement waits (`wait_for_locks`). The app's screen never waits."""
         self._lock_wait_ms = BUSY_TIMEOUT_MS
+        self._wal: tuple[int, int] | None = None
+        """The -wal file this connection writes into (device, inode), once there is one."""
 
     @cached_property
     def path(self) -> Path | None:
@@ -118,6 +120,7 @@ class Db:
         except BaseException:
             conn.close()  # a junk file must not stay open (or locked) behind the error
             raise
+        db._wal = db._wal_file()
         return db
 
     @classmethod
@@ -266,6 +269,41 @@ class Db:
 
     def today(self) -> date:
         return self.clock.now().date()
+
+    def _wal_file(self) -> tuple[int, int] | None:
+        try:
+            found = os.stat(f"{self._file}-wal")
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
+
+    def rescue_lost_wal(self) -> bool:
+        """The -wal deleted or replaced while this connection is open (a clean-up script, a
+        sync client): its saves would go on into a file no one else can read, and other
+        processes fail with a disk error. Put what it holds into the file and open it again,
+        so this connection and the others share one -wal. True if it did."""
+        if self._file is None or self.read_only:
+            return False
+        now = self._wal_file()
+        if now == self._wal or self._wal is None:
+            self._wal = self._wal or now
+            return False
+        with self.translated_errors():
+            busy, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            return False  # a reader or writer in the way: try again at the next look
+        self.conn.close()
+        self.conn = sqlite3.connect(
+            self._file,
+            timeout=self._lock_wait_ms / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        self.__dict__.pop("utils", None)
+        self.configure()
+        self.wait_for_locks(self._lock_wait_ms)
+        self._wal = self._wal_file()
+        return True
 
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap way to notice new data."""
