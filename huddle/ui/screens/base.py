@@ -66,6 +66,9 @@ class LiveScreen(Screen[None]):
         ):
             breakpoints = (app_wide if own is None else own) or []
             self.add_class(*self._get_breakpoint_classes(size, breakpoints), update=False)
+        # The screen itself styled by them now (it has no widgets yet, so this is cheap): a
+        # screen laid out by its class (HomeScreen.-wide is a grid) is right from its first frame.
+        self.update_node_styles(animate=False)
 
     def _on_mount(self, _event: events.Mount) -> None:
         self.show_file_warning()

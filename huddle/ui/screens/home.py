@@ -92,19 +92,37 @@ class HomeScreen(LiveScreen):
         text-align: center;
         color: $text-muted;
     }
-    HomeScreen #home-columns {
-        layout: vertical;
+    HomeScreen > FittedTable {
         height: 1fr;
+        margin: 1 1 0 1;
+        border-top: blank;
+        border-title-align: left;
+        border-title-color: $accent;
+        border-title-style: bold;
     }
-    HomeScreen.-wide #home-columns {
-        layout: horizontal;
+    HomeScreen.-wide {
+        layout: grid;
+        grid-size: 2;
+        grid-rows: 1 1 auto 1fr auto;
+        grid-gutter: 0 2;
     }
-    HomeScreen #home-steps, HomeScreen #home-blockers {
-        height: 1fr;
+    HomeScreen.-wide > * {
+        column-span: 2;
     }
-    HomeScreen.-wide #home-steps, HomeScreen.-wide #home-blockers {
-        width: 1fr;
-        height: 1fr;
+    HomeScreen.-wide > FittedTable {
+        column-span: 1;
+    }
+    HomeScreen.-wide #home-numbers {
+        margin: 0 1;
+        padding-top: 1;
+    }
+    HomeScreen.-wide > FileNotice {
+        dock: top;
+    }
+    HomeScreen.-empty > #home-numbers,
+    HomeScreen.-empty > FittedTable,
+    HomeScreen.-empty > EntryBar {
+        display: none;
     }
     """
 
@@ -125,23 +143,19 @@ class HomeScreen(LiveScreen):
     """The large numbers show what the file holds (read since the last reload)."""
 
     def compose(self) -> ComposeResult:
+        # One level of widgets, each table titled in its top border: every container costs
+        # the first frame (each draws its whole area, then its children draw over it). On the
+        # TV (-wide) the screen is a grid: the large numbers, then the two tables side by side.
         yield Static(id="title-bar")
         yield Static(id="day-bar")
         yield Static(WELCOME, id="welcome", markup=False)
-        with Vertical(id="home-tables"):
-            # On the TV (-wide): a row of large numbers, then steps and blockers side by side.
-            # A narrower window never shows them: they are made once it is made wide.
-            with Horizontal(id="home-numbers"):
-                if is_wide(self):  # (the layout classes are set before compose: LiveScreen)
-                    yield from number_boxes({})
-            with Horizontal(id="home-columns"):
-                with Vertical(id="home-steps"):
-                    yield Static(id="steps-title", classes="section-title")
-                    yield FittedTable(STEP_COLUMNS, id="steps")
-                with Vertical(id="home-blockers"):
-                    yield Static(id="blockers-title", classes="section-title")
-                    yield FittedTable(BLOCKER_COLUMNS, id="blockers")
-            yield EntryBar(self.store, id="entry-bar")
+        # A narrower window never shows the large numbers: they are made once it is made wide.
+        with Horizontal(id="home-numbers"):
+            if is_wide(self):  # (the layout classes are set before compose: LiveScreen)
+                yield from number_boxes({})
+        yield FittedTable(STEP_COLUMNS, id="steps")
+        yield FittedTable(BLOCKER_COLUMNS, id="blockers")
+        yield EntryBar(self.store, id="entry-bar")
         yield FittingFooter()
 
     # No on_mount reload: the screen's first ScreenResume (LiveScreen) loads it, once.
@@ -171,7 +185,7 @@ class HomeScreen(LiveScreen):
         today = store.today()
         empty = store.is_empty()
         self.query_one("#welcome").display = empty
-        self.query_one("#home-tables").display = not empty
+        self.set_class(empty, "-empty")
         self.query_one("#title-bar", Static).update(
             Content.assemble(("Huddle", "bold"), "  ", team.name or "a new team")
         )
@@ -182,21 +196,21 @@ class HomeScreen(LiveScreen):
         if empty:
             return
         steps = store.steps.on_day(coming.day)
-        self.query_one("#steps-title", Static).update(
-            Content(f"Small steps for {format_day(coming.day, today)} ({len(steps)})")
+        steps_table = self.query_one("#steps", FittedTable)
+        steps_table.border_title = Content(
+            f"Small steps for {format_day(coming.day, today)} ({len(steps)})"
         )
-        self.query_one("#steps", FittedTable).show(
+        steps_table.show(
             [
                 (step.id, (Text(step.member_name), Text(step.text), Text(step.goal_title or "-")))
                 for step in steps
             ],
         )
         blockers = store.blockers.open()
-        self.query_one("#blockers-title", Static).update(
-            Content(f"Open blockers ({len(blockers)})")
-        )
+        blockers_table = self.query_one("#blockers", FittedTable)
+        blockers_table.border_title = Content(f"Open blockers ({len(blockers)})")
         calendar, limit = store.calendar(), team.answer_limit_days
-        self.query_one("#blockers", FittedTable).show(
+        blockers_table.show(
             [
                 (
                     blocker.id,
