@@ -77,6 +77,8 @@ def test_bad_input_is_one_line_and_saves_nothing(huddle_with_team) -> None:  # t
         (("idea", "x", "--from", "cousin", "--who", "ann"), "--from 'cousin' is not one of:"),
         (("idea", "x +cousin", "--who", "ann"), "+cousin is not one of:"),
         (("idea", "! x", "--who", "ann"), "an idea is not a blocker"),
+        # `huddle block "!! x"` noted an idea, not a blocker.
+        (("block", "!! x", "--who", "ann"), "a blocker is not an idea"),
         (("ideas", "adopt", "nothing"), "no idea has an id or a word starting 'nothing'"),
         (("ideas", "--status", "maybe"), "'maybe' is not a state"),
         (("add", "!! x", "--for", "fri", "--who", "ann"), "an idea is noted today"),

@@ -166,6 +166,9 @@ def block(state: State, text: str, who: str | None, category: str | None) -> Non
     """
     store = state.store()
     remembered = remembered_who(who)
-    entry = replace(parse_entry(text), is_blocker=True)
+    entry = parse_entry(text)
+    if entry.is_idea:
+        raise HuddleError("a blocker is not an idea; leave out the leading !! (or: huddle idea)")
+    entry = replace(entry, is_blocker=True)
     resolved = resolve_entry(store, entry, who=remembered[0] if remembered else None, nobody=NOBODY)
     click.echo(describe_saved(save_entry(store, resolved, category=category), store.today()))
