@@ -8,10 +8,10 @@ from datetime import date
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal
 from textual.content import Content
 from textual.widget import AwaitMount
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Static
 
 from huddle.core import flow
 from huddle.core.flow import STAGES
@@ -25,6 +25,7 @@ from huddle.ui.screens.stages.today import TodayStage
 from huddle.ui.screens.stages.who import WhoStage
 from huddle.ui.screens.stages.wrapup import WrapUpStage
 from huddle.ui.screens.stages.yesterday import YesterdayStage
+from huddle.ui.shared_screen import is_wide
 from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.stepper import Stepper
 from huddle.ui.widgets.timebox import TimeboxDigits, TimeboxView
@@ -63,18 +64,24 @@ class HuddleScreen(LiveScreen):
         height: auto;
         background: $panel;
     }
-    HuddleScreen #huddle-heading {
+    HuddleScreen #huddle-heading {  /* the title and the time left, the stages under */
         height: auto;
         width: 1fr;
-    }
-    HuddleScreen #huddle-title-row {
-        height: 1;
-        background: $primary;
+        grid-size: 2;
+        grid-columns: 1fr auto;
+        grid-rows: 1;
     }
     HuddleScreen #huddle-title {
         width: 1fr;
         padding: 0 1;
         color: $text;
+        background: $primary;
+    }
+    HuddleScreen #timebox {
+        background: $primary;
+    }
+    HuddleScreen #stepper {
+        column-span: 2;
     }
     HuddleScreen #timebox-digits {
         display: none;
@@ -82,11 +89,8 @@ class HuddleScreen(LiveScreen):
     HuddleScreen.-wide #timebox-digits {
         display: block;
     }
-    HuddleScreen.-wide #huddle-title-row {
-        margin-bottom: 1;
-    }
-    HuddleScreen #stages {
-        height: 1fr;
+    HuddleScreen.-wide #huddle-heading {
+        grid-gutter: 1 0;
     }
     HuddleScreen #huddle-left {
         display: none;
@@ -128,15 +132,13 @@ class HuddleScreen(LiveScreen):
         self._mounting: dict[Stage, AwaitMount] = {}
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="huddle-top"):
-            with Vertical(id="huddle-heading"):
-                with Horizontal(id="huddle-title-row"):
-                    yield Static(id="huddle-title")
-                    yield TimeboxView(id="timebox")
-                yield Stepper(id="stepper")
-            yield TimeboxDigits(id="timebox-digits")
-        yield Static(id="huddle-left")
-        yield ContentSwitcher(id="stages")  # each stage is built when first shown
+        with Horizontal(id="huddle-top"), Grid(id="huddle-heading"):
+            yield Static(id="huddle-title")
+            yield TimeboxView(id="timebox")
+            yield Stepper(id="stepper")
+            # (The TV's block digits, and the line on what is left, are made when needed.)
+        # (Each stage is built when first shown, here, and then shown or hidden: no
+        # container around them, which every key would visit and draw.)
         yield FittingFooter()
 
     def on_mount(self) -> None:
@@ -220,7 +222,7 @@ class HuddleScreen(LiveScreen):
         if stage not in self._mounting:
             # Built the first time it is shown: a stage not shown costs no key anything.
             view.display = False
-            self._mounting[stage] = self.query_one(ContentSwitcher).mount(view)
+            self._mounting[stage] = self.mount(view, before=self.query_one(FittingFooter))
         self.call_next(self._come_to_when_built, stage, self._mounting[stage])
 
     async def _come_to_when_built(self, stage: Stage, built: AwaitMount) -> None:
@@ -229,7 +231,9 @@ class HuddleScreen(LiveScreen):
             self._come_to(stage)
 
     def _come_to(self, stage: Stage) -> None:
-        self.query_one(ContentSwitcher).current = stage.value
+        for shown in self._views.values():
+            if shown.is_mounted:
+                shown.display = shown.stage is stage
         self.view(stage).enter()
         self.show_top()
 
@@ -238,7 +242,20 @@ class HuddleScreen(LiveScreen):
             self.stage, self.timebox.stage_seconds, self.stage_budgets
         )
         self.query_one(TimeboxView).show(self.timebox, finished=self.read_only)
-        self.query_one(TimeboxDigits).show(self.timebox, finished=self.read_only)
+        digits = self.timebox_digits()
+        if digits is not None:
+            digits.show(self.timebox, finished=self.read_only)
+
+    def timebox_digits(self) -> TimeboxDigits | None:
+        """The countdown in block digits, on the TV only: made the first time it is shown."""
+        made = self.query(TimeboxDigits)
+        if made:
+            return made.first(TimeboxDigits)
+        if not is_wide(self):
+            return None
+        digits = TimeboxDigits(id="timebox-digits")
+        self.query_one("#huddle-top").mount(digits)
+        return digits
 
     def action_next_stage(self) -> None:
         index = STAGES.index(self.stage)
@@ -276,7 +293,10 @@ class HuddleScreen(LiveScreen):
             return True
         self.asked_key = self.last_key
         again = KEY_NAMES.get(self.last_key, self.last_key)
-        line = self.query_one("#huddle-left", Static)
+        made = self.query("#huddle-left")
+        line = made.first(Static) if made else Static(id="huddle-left")
+        if not made:
+            self.mount(line, after="#huddle-top")
         line.update(Content(f"{left}: {again} again to {'end the huddle' if ending else 'go on'}"))
         line.display = True
         return False
@@ -285,7 +305,8 @@ class HuddleScreen(LiveScreen):
         """Forget what was said about what is left (another key was pressed)."""
         if self.asked_key is not None:
             self.asked_key = None
-            self.query_one("#huddle-left", Static).display = False
+            for line in self.query("#huddle-left"):
+                line.display = False
 
     # The timebox
 
