@@ -4,7 +4,7 @@ they came from counted (co-production). The store keeps them; this says them in 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from huddle.core.calendar import Period, format_day
@@ -57,6 +57,16 @@ def idea_share(store: Store, first: date, end: date) -> IdeaShare:
         ideas=sum(c.ideas for c in steps) + sum(c.noted for c in noted),
         coproduced=sum(c.coproduced for c in steps) + sum(c.coproduced for c in noted),
     )
+
+
+RECENT_WEEKS = 12
+"""How far back the Ideas screen reads the share of ideas from people and carers."""
+
+
+def recent_idea_share(store: Store, weeks: int = RECENT_WEEKS) -> IdeaShare:
+    """The share over the last `weeks` weeks, today included: 7 x `weeks` days, not one more."""
+    today = store.today()
+    return idea_share(store, today - timedelta(weeks=weeks, days=-1), today + timedelta(days=1))
 
 
 def try_idea(store: Store, idea: Idea, member: Member, day: date | None = None) -> Step:

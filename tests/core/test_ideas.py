@@ -4,13 +4,13 @@ Today is Wednesday 25 November 2026."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from huddle.core.calendar import Period
+from huddle.core.calendar import FixedClock, Period
 from huddle.core.entries import resolve_line, save_entry
-from huddle.core.ideas import move_idea, try_idea
+from huddle.core.ideas import IdeaShare, move_idea, recent_idea_share, try_idea
 from huddle.core.impact import impact_sentence, parse_impact
 from huddle.core.models import HuddleError, Idea, IdeaStatus, Impact, Source, Step, StepStatus
 from huddle.core.pdsa import Act
@@ -245,3 +245,18 @@ def test_what_a_change_gave_counts_only_while_it_stands(team: Store) -> None:
     assert trends_as_dict(compute_trends(team, Period.WEEK, 1))["impact"]["changes"] == 0  # type: ignore[index]
     move_idea(team, team.ideas.get(idea.id), IdeaStatus.ADOPTED)
     assert team.impacts.totals() == ImpactTotals(changes=1, minutes_a_week=20)
+
+
+def test_the_share_of_the_last_12_weeks_counts_84_days_today_included(
+    team: Store, clock: FixedClock
+) -> None:
+    ann = team.members.find("Ann Smith")
+    now = clock.at
+    clock.at = now - timedelta(weeks=12)  # the same weekday 12 weeks ago: the 13th week
+    team.ideas.add(ann, "Too old to count", source=Source.CARER)
+    clock.at = now - timedelta(weeks=12) + timedelta(days=1)  # the first of the 84 days
+    team.ideas.add(ann, "Counted", source=Source.PARTNER)
+    clock.at = now
+    team.ideas.add(ann, "Today's", source=Source.CARER)
+
+    assert recent_idea_share(team) == IdeaShare(ideas=2, coproduced=1)

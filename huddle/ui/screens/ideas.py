@@ -4,7 +4,6 @@ trying, adopted, not for now), moved on with one key."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,7 +13,7 @@ from textual.widgets import DataTable, Static
 
 from huddle.core.calendar import format_day
 from huddle.core.entries import resolve_line, save_entry
-from huddle.core.ideas import idea_share, move_idea, try_idea
+from huddle.core.ideas import RECENT_WEEKS, move_idea, recent_idea_share, try_idea
 from huddle.core.impact import impact_words
 from huddle.core.models import HuddleError, Idea, IdeaStatus, Impact, Member, Source
 from huddle.ui.screens.base import LiveScreen
@@ -32,9 +31,6 @@ FROM_WORDS = {
     Source.OTHER: "other",
 }
 """Where an idea came from, in the table's narrow column."""
-
-SHARE_WEEKS = 12
-"""The co-production share over the screen's summary line is of these last weeks."""
 
 NEW_IDEA_HINT = (
     "+person +carer +family +partner: where it came from   #goal links a goal   @name: who noted it"
@@ -104,13 +100,12 @@ class IdeasScreen(LiveScreen):
         ideas = store.ideas.all()
         self._ideas = {i.id: i for i in ideas}
         counts = store.ideas.counts()
-        today = store.today()
-        share = idea_share(store, today - timedelta(weeks=SHARE_WEEKS), today + timedelta(days=1))
+        share = recent_idea_share(store)
         said = " · ".join(f"{n} {status.value}" for status, n in counts.items())
         if share.ideas:
             said += (
                 f"\nCo-production: {share.coproduced / share.ideas:.0%} of new ideas in"
-                f" {SHARE_WEEKS} weeks came from people who use services, carers and families"
+                f" {RECENT_WEEKS} weeks came from people who use services, carers and families"
                 f" ({share.coproduced} of {share.ideas})"
             )
         self.query_one("#ideas-summary", Static).update(Content(said))
