@@ -18,6 +18,8 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from huddle.core.calendar import FixedClock
+from huddle.core.measures import Better
+from huddle.core.models import StepStatus
 from huddle.core.pulse import week_of
 from huddle.core.store import Store, file_check
 from huddle.ui.app import HuddleApp
@@ -318,3 +320,48 @@ async def test_a_moments_overlap_with_another_save_is_saved_without_a_word(
         assert await wait_until(pilot, lambda: "Fewer forms" in goal_titles(store))
         assert await wait_until(pilot, lambda: "Saved: Fewer forms" in notices(app))
         assert not any("file" in n for n in notices(app))  # no word of a wait
+
+
+async def test_a_measure_recorded_and_the_huddle_ended_while_the_file_is_locked(
+    store: Store, clock: FixedClock
+) -> None:
+    store.pulse.set_pulse_day("")  # Monday is the measure day: its prompt comes at wrap-up
+    wait = store.goals.find("wait")
+    weeks = store.measures.add(wait, "Weeks to first visit", unit="weeks", better=Better.LOWER)
+    store.measures.add(wait, "Visits missed", unit="", better=Better.LOWER)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "5")
+        assert await wait_until(pilot, lambda: "1 of 2: Weeks to first visit" in screen_text(app))
+        with locked(store):
+            await pilot.press(*"8.5", "enter")
+            assert await wait_until(
+                pilot, lambda: f"Weeks to first visit: 8.5. {KEPT}." in screen_text(app)
+            )
+            await pilot.press("enter")  # skips the second measure
+            await pilot.press("enter")  # what is left is said: Enter again ends it
+            assert await wait_until(pilot, lambda: "again to end the huddle" in screen_text(app))
+            await pilot.press("enter")  # the huddle goes; its end is saved after
+            assert await wait_until(pilot, lambda: not isinstance(app.screen, HuddleScreen))
+            assert store.measures.points(weeks) == []
+            assert store.huddles.get(MONDAY).ended_at is None
+        assert await wait_until(pilot, lambda: len(app.waiting) == 0)
+        assert [p.value for p in store.measures.points(weeks)] == [8.5]
+        assert store.huddles.get(MONDAY).ended_at is not None
+
+
+async def test_a_mark_waiting_for_the_file_is_saved_after_the_huddle_is_left(
+    store: Store, clock: FixedClock
+) -> None:
+    step = store.steps.add(store.members.find("ann"), "Prepare the visit questions", FRIDAY)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "2")
+        assert await wait_until(pilot, lambda: "Prepare the visit questions" in screen_text(app))
+        with locked(store):
+            await pilot.press("d")
+            assert await wait_until(pilot, lambda: len(app.waiting) > 0)
+            await pilot.press("escape")  # home, with the mark still waiting
+            assert await wait_until(pilot, lambda: not isinstance(app.screen, HuddleScreen))
+        assert await wait_until(pilot, lambda: len(app.waiting) == 0)
+        assert store.steps.get(step.id).status is StepStatus.DONE

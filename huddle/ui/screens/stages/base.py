@@ -53,13 +53,19 @@ class StageView(Vertical):
     }
     """
 
+    _huddle: HuddleScreen | None = None
+
     @property
     def huddle(self) -> HuddleScreen:
+        """The huddle this stage is part of; kept, so that a save waiting for the file,
+        made after the huddle has closed, still knows its store and day."""
         from huddle.ui.screens.huddle import HuddleScreen
 
-        screen = self.screen
-        assert isinstance(screen, HuddleScreen)  # noqa: S101 narrows the type; no check relies on it
-        return screen
+        if self._huddle is None:
+            screen = self.screen
+            assert isinstance(screen, HuddleScreen)  # noqa: S101 narrows the type; no check relies on it
+            self._huddle = screen
+        return self._huddle
 
     @property
     def store(self) -> Store:
