@@ -223,3 +223,18 @@ async def test_the_figures_grow_when_the_window_grows_to_the_tv_and_shrink_back(
         assert "small step for today" in screen_text(pilot.app)
         await pilot.resize_terminal(80, 24)
         assert await wait_until(pilot, lambda: line in screen_text(pilot.app))
+
+
+async def test_on_the_wall_the_day_status_counts_the_green_days_in_block_figures(
+    store: Store,
+) -> None:
+    missed = store.day_status.track("Missed visits")
+    for day in (date(2026, 11, 2), date(2026, 11, 3), date(2026, 11, 4)):
+        store.day_status.set(missed, day, DayColor.GREEN)
+    store.day_status.set(missed, date(2026, 11, 5), DayColor.RED)
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=(200, 50)) as pilot:
+        await pilot.press("left")
+        assert await wait_until(pilot, lambda: "green days in November" in screen_text(pilot.app))
+        text = screen_text(pilot.app)
+        assert "Missed visits" in text and "0 amber, 1 red" in text
+        assert in_block_letters("3", text)

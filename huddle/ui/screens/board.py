@@ -139,9 +139,12 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
         self.call_after_refresh(self.relayout)
 
     def relayout(self) -> None:
-        """From the TV's layout to a laptop's or back: the figures are drawn again."""
+        """From the TV's layout to a laptop's or back: the figures are drawn again; the
+        day-status strips share the new height."""
         if self.board is not None and self.drawn_wide != is_wide(self):
             self.safely(self.reload)
+        else:
+            self.show_strips()
 
     # Reading and showing
 
@@ -209,8 +212,12 @@ them again. **d** picks a day on the day-status strip (today first): **‚Üê** **‚
             box.remove_children()
             views = [DayStripView(s, self.board.today) for s in strips]
             box.mount_all(views)
+        colour_rows = 1
+        if is_wide(self) and strips:  # on the TV the strips share the height
+            room = self.query_one(ContentSwitcher).content_size.height - 2
+            colour_rows = max(2, min(6, room // len(strips) - 8))
         for index, (view, strip) in enumerate(zip(views, strips, strict=True)):
-            view.show(strip, self.board.today)
+            view.show(strip, self.board.today, colour_rows)
             view.picked = self.picked if self.picking and index == self.measure else None
         if not strips:
             hint = (

@@ -220,9 +220,11 @@ class DayStripView(Widget):
         super().__init__()
         self.strip = strip
         self.today = today
+        self.colour_rows = 1
+        """Rows of colour a day: more on the TV, to fill the room the strips share."""
 
-    def show(self, strip: DayStrip, today: date) -> None:
-        self.strip, self.today = strip, today
+    def show(self, strip: DayStrip, today: date, colour_rows: int = 1) -> None:
+        self.strip, self.today, self.colour_rows = strip, today, colour_rows
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -235,23 +237,31 @@ class DayStripView(Widget):
         self.refresh()  # the days are laid out for a width: lay them out again
 
     def _rows(self, width: int) -> list[Content]:
-        """The name and the month's counts, then rows of days: numbers over colours (twice
-        on the TV), with a mark under the day being picked. Days are 3 to 6 cells wide; a
-        month that does not fit on one row goes on two."""
+        """The name and the month's counts (on the TV the green days in block figures),
+        then rows of days: numbers over colours (`colour_rows` of them), with a mark under
+        the day being picked. Days are 3 to 6 cells wide; a month that does not fit on one
+        row goes on two."""
         days = self.strip.days
-        tall = self.screen.has_class("-wide")  # on the TV: two rows of colour a day
         greens, ambers, reds = (self.strip.count(c) for c in DayColor)
-        rows = [
-            Content.assemble(
-                (self.strip.measure.name, "bold"),
-                (f"   {days[0][0]:%B}: {greens} green, {ambers} amber, {reds} red", "dim"),
-            )
-        ]
+        month = f"{days[0][0]:%B}"
+        if self.screen.has_class("-wide"):
+            caption = [
+                Content.styled(self.strip.measure.name, "bold"),
+                Content.styled(f"green days in {month} · {ambers} amber, {reds} red", "dim"),
+            ]
+            rows = list(figure(greens, caption, "bold $text-success").split("\n"))
+        else:
+            rows = [
+                Content.assemble(
+                    (self.strip.measure.name, "bold"),
+                    (f"   {month}: {greens} green, {ambers} amber, {reds} red", "dim"),
+                )
+            ]
         cell = max(3, min(6, max(1, width) // len(days)))
         per_row = len(days) if cell * len(days) <= width else (len(days) + 1) // 2
         for first in range(0, len(days), per_row):
             chunk = days[first : first + per_row]
-            numbers, colors, marks = [], [], []
+            numbers, colors, fills, marks = [], [], [], []
             for day, color in chunk:
                 weekend = day.weekday() >= 5
                 style = "bold underline" if day == self.today else "dim" if weekend else ""
@@ -263,10 +273,11 @@ class DayStripView(Widget):
                 else:
                     box = (f"{'·':^{cell - 1}}", "dim")
                 colors.append(Content.assemble(box, " "))
+                fills.append(Content.assemble((" " * (cell - 1), box[1]), " "))
                 marks.append("▲".center(cell - 1) + " " if day == self.picked else " " * cell)
-            rows += [Content("").join(numbers), Content("").join(colors)]
-            if tall:
-                rows.append(Content("").join(colors))
+            rows.append(Content("").join(numbers))
+            rows.append(Content("").join(colors))  # the letter once, for the colour-blind
+            rows.extend(Content("").join(fills) for _ in range(self.colour_rows - 1))
             if self.picked is not None and any(day == self.picked for day, _ in chunk):
                 rows.append(Content.styled("".join(marks).rstrip(), "bold"))
         return rows
