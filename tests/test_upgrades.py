@@ -11,10 +11,13 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from sqlite_utils import Database
 
+from huddle.cli import main
 from huddle.core.calendar import FixedClock
 from huddle.core.models import Role
 from huddle.core.store import Store
@@ -145,3 +148,50 @@ def test_an_upgrade_killed_in_the_middle_leaves_the_file_as_it_was(tmp_path: Pat
     assert rows_of(path) == before
     Store.open(path).close()  # and the next start upgrades it whole
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def no_room_for_copies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy being made (a `.part` file) can't grow: SQLite says the disk is full."""
+    connect = sqlite3.connect
+
+    def limited(target: str, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = connect(target, *args, **kwargs)
+        if str(target).endswith(".part"):
+            conn.execute("PRAGMA max_page_count = 2")
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", limited)
+
+
+def test_an_upgrade_with_no_room_for_its_copy_says_so_and_leaves_the_folder_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "team.db"
+    shutil.copy(FIXTURES / "schema-10.db", path)
+    before = rows_of(path)
+    no_room_for_copies(monkeypatch)
+    result = CliRunner().invoke(main, ["trends", "--db", str(path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: can't upgrade {path} for this Huddle, so it is left as it was: can't copy it"
+        f" to {tmp_path} first: the disk is full; free some space and try again\n"
+    )
+    assert rows_of(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["team.db"]  # no half-made copy left
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 10
+    conn.close()
+
+
+def test_a_backup_to_a_full_disk_says_so_and_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "team.db"
+    Store.open(path).close()
+    no_room_for_copies(monkeypatch)
+    result = CliRunner().invoke(main, ["backup", str(tmp_path / "copy.db"), "--db", str(path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: can't copy {path} to {tmp_path}: the disk is full; free some space and try again\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["team.db"]

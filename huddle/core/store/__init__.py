@@ -120,14 +120,20 @@ class Store:
     def _copy_before_upgrade(self) -> None:
         """A copy of the file as it was, beside it, before a newer schema changes it. Made
         under the write lock: it is the last state before the upgrade."""
-        from huddle.core.store.backup import copy_file
+        from huddle.core.store.backup import CopyFailed, copy_file
 
         path = self.db.path
         if path is None:
             return
         copy = path.with_name(f"{path.stem}.before-schema-{SCHEMA_VERSION}{path.suffix}")
         if not copy.exists():
-            copy_file(path, copy)
+            try:
+                copy_file(path, copy)
+            except CopyFailed as failed:
+                raise StoreError(
+                    f"can't upgrade {path} for this Huddle, so it is left as it was: can't copy"
+                    f" it to {failed.folder} first: {failed.why}"
+                ) from None
 
     def _set_schema_version(self) -> None:
         """Note the version on a file migrated before versions were noted (if it can be)."""

@@ -31,7 +31,8 @@ def copy_file(source: Path, target: Path) -> Path:
         _copy(source, Path(part))
         os.replace(part, target)
     except BaseException:
-        Path(part).unlink(missing_ok=True)
+        for leftover in ("", "-wal", "-shm", "-journal"):  # the copy is WAL like its source
+            Path(part + leftover).unlink(missing_ok=True)
         raise
     return target
 
@@ -47,10 +48,26 @@ def _copy(source: Path, part: Path) -> None:
         # One self-contained file: no -wal beside it when it is opened.
         writer.execute("PRAGMA journal_mode = DELETE")
     except sqlite3.Error as error:
-        raise StoreError(f"can't copy {source}: {error}") from None
+        raise CopyFailed(source, part.parent, _why(error)) from None
     finally:
         writer.close()
         reader.close()
+
+
+class CopyFailed(StoreError):
+    """The copy could not be written (a full disk): `why` says so in words."""
+
+    def __init__(self, source: Path, folder: Path, why: str) -> None:
+        super().__init__(f"can't copy {source} to {folder}: {why}")
+        self.folder = folder
+        self.why = why
+
+
+def _why(error: sqlite3.Error) -> str:
+    text = str(error)
+    if "full" in text or "I/O error" in text:  # a full tmpfs or quota says "disk I/O error"
+        return "the disk is full; free some space and try again"
+    return text
 
 
 BACKUPS_FOLDER = "backups"
