@@ -74,10 +74,14 @@ def try_idea(store: Store, idea: Idea, member: Member, day: date | None = None) 
     then being tried, and the step carries where it came from."""
     if idea.status is IdeaStatus.ADOPTED:
         raise HuddleError(f'"{short(idea.text)}" is adopted already; no need to try it')
+    day = day or store.coming_huddle_day()
+    if any(s.idea_id == idea.id and s.member_id == member.id for s in store.steps.on_day(day)):
+        when = format_day(day, store.today())
+        raise HuddleError(f'"{short(idea.text)}" is already {member.name}\'s step for {when}')
     return store.steps.add(
         member,
         idea.text,
-        day or store.coming_huddle_day(),
+        day,
         goal=store.goals.get(idea.goal_id) if idea.goal_id else None,
         idea=idea,
     )

@@ -108,6 +108,21 @@ def test_trying_an_idea_makes_a_step_from_it_and_adopting_a_cycle_adopts_the_ide
     assert team.ideas.get(idea.id).status is IdeaStatus.ADOPTED
 
 
+def test_trying_an_idea_twice_for_one_person_and_day_makes_one_step(team: Store) -> None:
+    # t pressed twice (or `huddle ideas try` run twice) made two steps, and the idea was
+    # counted twice as co-produced.
+    ann, anne = team.members.find("Ann Smith"), team.members.find("Anne Jones")
+    idea = team.ideas.add(ann, "Text people the day before", source=Source.CARER)
+    try_idea(team, idea, ann)
+    with pytest.raises(HuddleError, match="is already Ann Smith's step for today"):
+        try_idea(team, idea, ann)
+    try_idea(team, idea, anne)  # another person may try it too
+    assert sorted(s.member_name for s in team.steps.on_day(WEDNESDAY)) == [
+        "Ann Smith",
+        "Anne Jones",
+    ]
+
+
 def test_an_idea_moves_between_states_and_is_found_by_a_word_or_its_id(team: Store) -> None:
     ann = team.members.find("Ann Smith")
     idea = team.ideas.add(ann, "Share one referral form with the GP surgeries")
