@@ -37,8 +37,19 @@ def test_trends_prints_a_table_of_the_last_weeks(huddle_with_team) -> None:
     assert rows["Learning lines"] == ["1", "0", "1"]
     assert rows["Huddles held"] == ["0", "1", "0"]
     assert lines[-1] == (
-        "* The last week is so far: Mon-Wed; before* counts the same days (Mon-Wed)"
-        " of the week before it."
+        "* The last week is so far: Mon-Wed; before* counts the same days of the week"
+        " before it: Mon-Wed."
+    )
+
+
+def test_at_the_end_of_march_before_is_the_whole_of_february_and_says_so(
+    huddle_with_team,
+) -> None:
+    huddle_with_team.today = date(2027, 3, 31)
+    out = huddle_with_team.ok("trends", "--period", "month", "--last", "2")
+    assert out.splitlines()[-1] == (
+        "* The last month is so far: 1-31 Mar; before* counts the same days of the month"
+        " before it: 1-28 Feb."
     )
 
 

@@ -9,7 +9,13 @@ import click
 from huddle.cli.common import State, db_option, pass_state
 from huddle.core.calendar import Period, format_day
 from huddle.core.impact import impact_sentence
-from huddle.core.trends import METRICS, compute_trends, format_value, trends_as_dict
+from huddle.core.trends import (
+    METRICS,
+    compute_trends,
+    format_value,
+    so_far_label,
+    trends_as_dict,
+)
 
 
 @click.command()
@@ -68,8 +74,9 @@ def trends(state: State, period: str, count: int, as_json: bool) -> None:
         cells = "".join(f" {format_value(metric.value(p), metric.kind):>{width}}" for p in shown)
         click.echo(f"{metric.label:<{label_width}}{cells}")
     if found.so_far is not None:
-        span = found.so_far.label.removeprefix("so far: ")
+        so_far = found.so_far
+        before = so_far_label(found.period, so_far.before.start, so_far.before_last)
         click.echo(
-            f"\n* The last {period} is {found.so_far.label}; before* counts the same days"
-            f" ({span}) of the {period} before it."
+            f"\n* The last {period} is {so_far.label}; before* counts the same days of the"
+            f" {period} before it: {before.removeprefix('so far: ')}."
         )

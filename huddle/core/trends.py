@@ -81,6 +81,8 @@ class SoFar:
     """ "so far: Mon-Wed", "so far: 1-2 Dec"."""
     before: PeriodTrend
     """The same days of the period before (its first as many days), counted alone."""
+    before_last: date
+    """The last of those days (a short month gives what it has: 28 February for 31 March)."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ def same_days_before(store: Store, period: Period, today: date) -> SoFar:
     days = (today - first).days + 1
     before_end = min(before_start + timedelta(days=days), first)
     (before,) = _counted(store, period, [before_start], before_end)
-    return SoFar(first, today, so_far_label(period, first, today), before)
+    label = so_far_label(period, first, today)
+    return SoFar(first, today, label, before, before_end - timedelta(days=1))
 
 
 def compute_trends(store: Store, period: Period, count: int | None = None) -> Trends:
