@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from textual.screen import ModalScreen, Screen
+
 from huddle.core.models import HuddleError
 from huddle.core.store.db import FileBusy
 
@@ -83,6 +85,8 @@ class Waiting:
     action: Callable[[], Any]
     then: Callable[[Any], None] | None
     since: float
+    asked_on: Screen[Any] | None
+    """The screen the save was made on (under any dialog): `then` shows the result there."""
 
 
 class WaitingWrites:
@@ -101,7 +105,9 @@ class WaitingWrites:
 
     def add(self, action: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
         """Try `action` again when the file is free; then call `then` with its result."""
-        self.queue.append(Waiting(action, then, self.clock()))
+        stack = reversed(self.app.screen_stack)
+        asked_on = next((s for s in stack if not isinstance(s, ModalScreen)), None)
+        self.queue.append(Waiting(action, then, self.clock(), asked_on))
         self.app.store.db.held_back = True
         if self._timer is None:
             self._timer = self.app.set_interval(RETRY_SECONDS, self.retry)
@@ -147,7 +153,9 @@ class WaitingWrites:
                 continue
             self.queue.popleft()
             saved += 1
-            if first.then is not None:
+            # Closed since (left for home): nothing there to show; the screen shown reloads.
+            shown = first.asked_on is None or first.asked_on.is_attached
+            if first.then is not None and shown:
                 self.app.guarded(partial(first.then, result))
         db.held_back = bool(self.queue)
         db.wait_for_locks(UI_LOCK_WAIT_MS)

@@ -365,3 +365,21 @@ async def test_a_mark_waiting_for_the_file_is_saved_after_the_huddle_is_left(
             assert await wait_until(pilot, lambda: not isinstance(app.screen, HuddleScreen))
         assert await wait_until(pilot, lambda: len(app.waiting) == 0)
         assert store.steps.get(step.id).status is StepStatus.DONE
+
+
+async def test_a_step_waiting_for_the_file_is_saved_after_the_huddle_is_left(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3")
+        assert await wait_until(pilot, lambda: isinstance(app.focused, StepInput))
+        with locked(store):
+            app.screen.query_one(StepInput).insert_text_at_cursor("Chase the OT report")
+            await pilot.press("enter")
+            assert await wait_until(pilot, lambda: len(app.waiting) > 0)
+            await pilot.press("escape", "escape")  # off the line, then home: it still waits
+            assert await wait_until(pilot, lambda: not isinstance(app.screen, HuddleScreen))
+        assert await wait_until(pilot, lambda: len(app.waiting) == 0)
+        assert [s.text for s in store.steps.on_day(MONDAY)] == ["Chase the OT report"]
+        assert not any("went wrong" in n for n in notices(app))

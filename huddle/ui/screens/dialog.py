@@ -53,15 +53,7 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         once it is saved. So `save` may run after the dialog has gone: read its fields first."""
         # The callback given to push_screen: Textual keeps it on the dialog, popped with it.
         callback = self._result_callbacks[-1] if self._result_callbacks else None
-        stack = self.app.screen_stack
-        opener = stack[stack.index(self) - 1] if self in stack[1:] else None
-
-        def when_saved(result: T) -> None:
-            # The screen that opened the dialog may have closed since: the one shown reloads.
-            if callback is not None and opener is not None and opener.is_attached:
-                callback(result)
-
-        tried = attempt(self, save, when_saved)
+        tried = attempt(self, save, callback)
         if tried.done:
             self.dismiss(tried.result)
         elif tried.waits:
