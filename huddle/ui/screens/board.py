@@ -45,14 +45,15 @@ class BoardScreen(LiveScreen):
 The wall between huddles. Its panels take turns (every 20 seconds unless the team chose
 otherwise in Team set-up): today's small steps by person, the open blockers by where each
 stands, each goal's steps this week, the wins of the week, and the day-status strip.
-**←** **→** stay on a panel (the turning pauses, and the board says so); **space** turns
-them again. **d** picks a day on the day-status strip (today first): **←** **→** the day,
-**↑** **↓** the measure, then **g** green, **a** amber, **r** red or **c** to clear;
-**esc** when done. Nothing else changes the team's file from here.
+A panel whose cards do not all fit shows them a page at a time (the tab says "page 1 of
+2") before the next panel. **←** **→** go a page or a panel and stay there (the turning
+pauses, and the board says so); **space** turns them again. **d** picks a day on the
+day-status strip (today first): **←** **→** the day, **↑** **↓** the measure, then **g**
+green, **a** amber, **r** red or **c** to clear; **esc** when done. Nothing else changes the team's file from here.
 """
 
     BINDINGS = [  # most important first: the footer shows as many as fit, in this order
-        # priority: the panels scroll, and would take the arrows first.
+        # priority: before any part of a panel takes the arrows.
         Binding("right", "move(1)", "Next", priority=True),
         Binding("left", "move(-1)", "Previous", priority=True),
         Binding("space", "pause", "Pause"),

@@ -138,10 +138,10 @@ class NameTiles(Widget, can_focus=True):
     """Everyone's tile, a page at a time (the page with the pick); `show`, then the arrows."""
 
     BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("left", "across(-1)", "Left", show=False),
-        Binding("right", "across(1)", "Right", show=False),
+        Binding("up", "move(-1)", "Previous person", show=False),
+        Binding("down", "move(1)", "Next person", show=False),
+        Binding("left", "across(-1)", "A column left", show=False),
+        Binding("right", "across(1)", "A column right", show=False),
         Binding("home", "move(-1000000000)", "First", show=False),
         Binding("end", "move(1000000000)", "Last", show=False),
     ]
