@@ -49,7 +49,8 @@ A panel whose cards do not all fit shows them a page at a time (the tab says "pa
 2") before the next panel. **←** **→** go a page or a panel and stay there (the turning
 pauses, and the board says so); **space** turns them again. **d** picks a day on the
 day-status strip (today first): **←** **→** the day, **↑** **↓** the measure, then **g**
-green, **a** amber, **r** red or **c** to clear; **esc** when done. Nothing else changes the team's file from here.
+green, **a** amber, **r** red or **c** to clear; **esc** when done. Nothing else changes
+the team's file from here.
 """
 
     BINDINGS = [  # most important first: the footer shows as many as fit, in this order
