@@ -73,6 +73,10 @@ def test_a_value_for_a_day_still_to_come_is_refused(huddle_with_team) -> None:  
         ("1,200 minutes a week", Impact(minutes_a_week=1200)),
         ("1.5 h", Impact(minutes_a_week=90)),
         ("2 visits, 3 forms", Impact(0, 2, 3)),
+        # Said in words, the time was kept as a line and never added up.
+        ("half an hour a week", Impact(minutes_a_week=30)),
+        ("An hour and a half a week, 1 visit", Impact(minutes_a_week=90, visits_avoided=1)),
+        ("Mrs B had an hour with her son", Impact(difference="Mrs B had an hour with her son")),
     ],
 )
 def test_what_a_change_gave_keeps_its_numbers(typed: str, impact: Impact) -> None:

@@ -25,6 +25,16 @@ _NOT_A_WEEK = re.compile(
     r"|\b(?:daily|monthly|yearly|annually|fortnightly)\b",
     re.IGNORECASE,
 )
+_MINUTES_SAID = {
+    "a quarter of an hour": "15 min",
+    "quarter of an hour": "15 min",
+    "half an hour": "30 min",
+    "an hour and a half": "90 min",
+    "an hour": "60 min",
+}
+_IN_FIGURES = re.compile(r"\b(?:" + "|".join(_MINUTES_SAID) + r")\b", re.IGNORECASE)
+"""Times said in words, as the figures they are, in a line that says they are a week's
+("half an hour a week" is 30 minutes; "Mrs B had an hour with her son" stays a line)."""
 _FILLER = re.compile(
     r"\b(a|an|per|each|every|week|weekly|wk|saved|save|saving|avoided|fewer|less|and|of)\b"
     r"|[\s,;.+&/-]+",
@@ -41,8 +51,11 @@ def parse_impact(line: str) -> Impact:
     minutes = visits = forms = 0.0
     if len(text) > 200:
         raise HuddleError(f"keep it to one line (it is {len(text)} characters; 200 at most)")
-    for found in _AMOUNT.finditer(text):
-        _whole_amount(text, found)
+    counted = text
+    if re.search(r"\bweek", text, re.IGNORECASE):  # "half an hour a week"; not a story
+        counted = _IN_FIGURES.sub(lambda m: _MINUTES_SAID[m.group().lower()], text)
+    for found in _AMOUNT.finditer(counted):
+        _whole_amount(counted, found)
         amount = read_number(found["n"])
         unit = found["unit"].lower()
         if unit.startswith("h"):
@@ -53,9 +66,9 @@ def parse_impact(line: str) -> Impact:
             visits += amount
         else:
             forms += amount
-    if minutes and _NOT_A_WEEK.search(text):
+    if minutes and _NOT_A_WEEK.search(counted):
         raise HuddleError("say the time saved a week (10 min a day is 50 min a week)")
-    rest = _FILLER.sub("", _AMOUNT.sub("", text))
+    rest = _FILLER.sub("", _AMOUNT.sub("", counted))
     return Impact(
         minutes_a_week=round(minutes),
         visits_avoided=round(visits),
