@@ -4,6 +4,8 @@ that cannot be written): one line a person can act on, nothing typed lost, never
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,3 +144,34 @@ def test_whoami_with_a_config_folder_that_cannot_be_written(
     line = one_line_error(result.output)
     assert line.startswith("can't save settings in ")
     assert line.endswith("for now: export HUDDLE_WHO='Ann Smith'")
+
+
+OPEN_WITH_NO_ROOM = (
+    "import os, resource, sys\n"
+    # SQLite can't make its 32 KiB -shm beside the file: a 'disk I/O error', as on a full disk
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (16384, resource.RLIM_INFINITY))\n"
+    "if sys.argv[2] == 'full':\n"
+    "    os.statvfs = lambda path: os.statvfs_result((4096, 4096, 300, 0, 0, 100, 0, 0, 0, 255))\n"
+    "from huddle.cli import main\n"
+    "sys.argv = ['huddle', 'mine', '--who', 'ann', '--db', sys.argv[1]]\n"
+    "main()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("disk", "line"),
+    [
+        ("full", "the disk is full; free some space and try again"),
+        ("failing", "the disk reported an error (disk I/O error)"),
+    ],
+)
+def test_a_file_that_cant_be_opened_for_want_of_room_is_not_called_damaged(
+    team_file: Path, disk: str, line: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_WITH_NO_ROOM, str(team_file), disk],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert one_line_error(done.stdout + done.stderr) == f"can't use {team_file}: {line}"

@@ -32,6 +32,23 @@ class FileBusy(StoreError):
     """Another process (or window) is saving to the file: the write can be tried again."""
 
 
+NEARLY_FULL_BYTES = 1 << 20
+"""Less room than this beside the file: a disk I/O error is the disk being full."""
+
+
+def disk_error(path: str) -> StoreError:
+    """SQLite's 'disk I/O error' in words: on a full disk it can't make or grow the -shm
+    and -wal beside the file (even to read), which is no damage to the file itself."""
+    try:
+        room = os.statvfs(os.path.dirname(os.path.abspath(path)))
+        full = room.f_bavail * room.f_frsize < NEARLY_FULL_BYTES
+    except (OSError, AttributeError):  # no statvfs (Windows)
+        full = False
+    if full:
+        return StoreError(f"can't use {path}: the disk is full; free some space and try again")
+    return StoreError(f"can't use {path}: the disk reported an error (disk I/O error)")
+
+
 def new_id() -> str:
     """A client-made id, so a write retried after a crash cannot make a duplicate: 128
     random bits in hex (os.urandom, as uuid4 uses; the uuid module costs a start-up more)."""
@@ -210,7 +227,7 @@ class Db:
             if "disk is full" in text:
                 return StoreError("can't save: the disk is full; free some space and try again")
             if "disk I/O error" in text:
-                return StoreError(f"can't use {self.where}: the disk reported an error")
+                return disk_error(self.where)
             if "unable to open" in text:
                 return StoreError(f"can't open {self.where}: {text}")
             return StoreError(f"{self.where}: {text}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from huddle.core.store.db import StoreError
+from huddle.core.store.db import StoreError, disk_error
 
 MIGRATION_SET = "huddle"
 """The name of Huddle's migrations in the _sqlite_migrations table (sqlite-utils)."""
@@ -102,6 +102,8 @@ def _check_identity(path: str, uri: str, schema_version: int) -> None:
     except sqlite3.Error as error:
         if "file is not a database" in str(error):
             raise StoreError(f"{path} is not a Huddle database (not an SQLite file)") from None
+        if "disk I/O error" in str(error):
+            raise disk_error(path) from None
         raise StoreError(f"{path} is not a Huddle database, or it is damaged ({error})") from None
     finally:
         conn.close()
