@@ -82,3 +82,16 @@ def test_the_team_sets_its_pulse_day_or_turns_it_off(huddle_with_team) -> None:
     assert "off" in huddle_with_team.ok("team", "pulse", "off")
     result = huddle_with_team("team", "pulse", "someday")
     assert result.exit_code == 1 and "not a day of the week" in result.output
+
+
+def test_days_are_written_without_a_leading_zero_as_everywhere_else(
+    huddle_with_team, tmp_path
+) -> None:
+    huddle_with_team.today = date(2026, 12, 2)
+    out = huddle_with_team.ok("trends")
+    assert out.splitlines()[0] == "Trends per week, up to today (2 Dec 2026)"
+    target = tmp_path / "week.md"
+    said = huddle_with_team.ok("digest", "--since", "1/12", "--out", str(target))
+    assert said == f"Digest for Tue 1 Dec to Wed 2 Dec 2026 written to {target}\n"
+    failed = huddle_with_team("digest", "--since", "2026-12-03", "--until", "2026-12-02")
+    assert "the digest starts (3 Dec 2026) after it ends (2 Dec 2026)" in failed.output

@@ -70,4 +70,7 @@ def digest(
     if out is None:
         click.echo(text, nl=not text.endswith("\n"))
     else:
-        click.echo(f"Digest for {first:%a %d %b} to {last:%a %d %b %Y} written to {out}")
+        click.echo(
+            f"Digest for {first:%a} {first.day} {first:%b} to {last:%a} {last.day} {last:%b %Y}"
+            f" written to {out}"
+        )

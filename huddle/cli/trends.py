@@ -54,7 +54,7 @@ def trends(state: State, period: str, count: int, as_json: bool) -> None:
         click.echo(json.dumps(trends_as_dict(found), indent=2))
         return
     today = store.today()
-    click.echo(f"Trends per {period}, up to {format_day(today, today)} ({today:%d %b %Y})")
+    click.echo(f"Trends per {period}, up to {format_day(today, today)} ({today.day} {today:%b %Y})")
     click.echo(
         f"Streak: {found.streak} huddle day{'s' * (found.streak != 1)} held in a row."
         f"  Small steps taken in all: {found.total_taken:,}."

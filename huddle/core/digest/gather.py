@@ -59,7 +59,9 @@ def read_period(store: Store, since: str | None, until: str | None) -> tuple[dat
     else:
         first = default_since
     if first > last:
-        raise HuddleError(f"the digest starts ({first:%d %b %Y}) after it ends ({last:%d %b %Y})")
+        raise HuddleError(
+            f"the digest starts ({first.day} {first:%b %Y}) after it ends ({last.day} {last:%b %Y})"
+        )
     return first, last
 
 
