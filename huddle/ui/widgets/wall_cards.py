@@ -111,6 +111,12 @@ def with_banner(card: Card, width: int) -> Card:
     return card
 
 
+def with_air(card: Card) -> Card:
+    """The card with a blank line between its rows, easier to read from afar."""
+    rows = [replace(row, lines=[*row.lines, Content("")]) for row in card.rows[:-1]]
+    return replace(card, rows=[*rows, *card.rows[-1:]])
+
+
 def draw_page(cards: Sequence[Card], plan: WallPlan, page: int, height: int) -> Content:
     """Page `page` of `cards` as laid out by `plan` in `height` lines, in reading order
     across each row; with their names in block letters when every card has the room."""
@@ -119,6 +125,9 @@ def draw_page(cards: Sequence[Card], plan: WallPlan, page: int, height: int) -> 
     tall = plan.card_height
     if bannered and tall is not None and _tallest(bannered, plan.card_width) <= tall:
         shown = bannered
+    airy = [with_air(card) for card in shown]
+    if airy and tall is not None and _tallest(airy, plan.card_width) <= tall:
+        shown = airy
     blank = Content(" " * plan.card_width)
     out: list[Content] = []
     for first in range(0, len(shown), plan.columns):
