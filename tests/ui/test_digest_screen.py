@@ -65,6 +65,11 @@ async def test_the_digest_is_previewed_in_each_format_with_or_without_names(
         app.screen.query_one("#say-text", Input).value = "last fri"
         await pilot.press("enter")
         assert "Fri 27 Nov 2026 to Mon 30 Nov 2026" in preview(screen)
+        await pilot.press("s")
+        app.screen.query_one("#say-text", Input).value = "1/11"
+        await pilot.press("enter")
+        bar = str(screen.query_one("#digest-bar", Static).content)
+        assert bar.startswith("Sun 1 Nov to Mon 30 Nov 2026, ")  # a day as everywhere
 
 
 async def test_writing_the_digest_saves_a_private_file_and_notes_it(

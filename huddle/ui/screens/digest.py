@@ -90,7 +90,8 @@ class DigestScreen(LiveScreen):
         names = "names in" if self.names else "names left out"
         self.query_one("#digest-bar", Static).update(
             Content(
-                f"{since:%a %d %b} to {until:%a %d %b %Y}, {self.format}, {names}."
+                f"{since:%a} {since.day} {since:%b} to {until:%a} {until.day} {until:%b %Y},"
+                f" {self.format}, {names}."
                 "   s since  u until  f format  n names  w write"
             )
         )
