@@ -79,6 +79,20 @@ def test_a_file_that_is_not_sqlite_is_refused(huddle: Huddle) -> None:
     assert refused(huddle, "team") == f"{huddle.db} is not a Huddle database (not an SQLite file)"
 
 
+@pytest.mark.parametrize(
+    "command", [("add", "call the GP", "--who", "ann"), ("mine", "--who", "ann"), ("trends",)]
+)
+def test_a_truncated_team_file_is_called_damaged_with_what_to_do(
+    huddle_with_team: Huddle, command: tuple[str, ...]
+) -> None:
+    whole = huddle_with_team.db.read_bytes()
+    huddle_with_team.db.write_bytes(whole[: len(whole) // 2])  # a copy cut short
+    assert refused(huddle_with_team, *command) == (
+        f"{huddle_with_team.db} is damaged (database disk image is malformed);"
+        " `huddle check` says what to do"
+    )
+
+
 def test_add_refuses_to_write_into_a_file_damaged_where_adding_does_not_read(
     huddle_with_team: Huddle,
 ) -> None:

@@ -49,6 +49,14 @@ def disk_error(path: str) -> StoreError:
     return StoreError(f"can't use {path}: the disk reported an error (disk I/O error)")
 
 
+def unreadable(path: str, text: str) -> StoreError:
+    """SQLite can't read the file: damaged if it is an SQLite file that broke (cut short, bytes
+    overwritten), else perhaps not Huddle's at all."""
+    if "malformed" in text:
+        return StoreError(f"{path} is damaged ({text}); `huddle check` says what to do")
+    return StoreError(f"{path} is not a Huddle database, or it is damaged ({text})")
+
+
 def new_id() -> str:
     """A client-made id, so a write retried after a crash cannot make a duplicate: 128
     random bits in hex (os.urandom, as uuid4 uses; the uuid module costs a start-up more)."""
@@ -234,7 +242,7 @@ class Db:
         if isinstance(error, sqlite3.IntegrityError):
             return StoreError(f"can't save: {self.where} refused it ({text})")
         if isinstance(error, sqlite3.DatabaseError):
-            return StoreError(f"{self.where} is not a Huddle database, or it is damaged ({text})")
+            return unreadable(self.where, text)
         return StoreError(f"{self.where}: {text}")
 
     @contextlib.contextmanager

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from huddle.core.store.db import StoreError, disk_error
+from huddle.core.store.db import StoreError, disk_error, unreadable
 
 MIGRATION_SET = "huddle"
 """The name of Huddle's migrations in the _sqlite_migrations table (sqlite-utils)."""
@@ -104,7 +104,7 @@ def _check_identity(path: str, uri: str, schema_version: int) -> None:
             raise StoreError(f"{path} is not a Huddle database (not an SQLite file)") from None
         if "disk I/O error" in str(error):
             raise disk_error(path) from None
-        raise StoreError(f"{path} is not a Huddle database, or it is damaged ({error})") from None
+        raise unreadable(path, str(error)) from None
     finally:
         conn.close()
     if version > schema_version:
