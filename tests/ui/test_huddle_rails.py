@@ -171,3 +171,22 @@ async def test_quit_from_the_command_palette_asks_too(store: Store, clock: Fixed
             await result
         assert "Leave the huddle?" in await shown(pilot)
         assert not app._exit
+
+
+async def test_coming_back_to_a_stage_left_shows_what_was_done_there(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        before = await shown(pilot)
+        assert "Who's here: 4 of 4" in before, before
+        await pilot.press("space")  # the first in the list is not here today
+        assert "Who's here: 3 of 4" in await shown(pilot)
+        await pilot.press("pagedown")
+        assert huddle_screen(app).stage is Stage.YESTERDAY
+        await pilot.press("pageup")
+        assert huddle_screen(app).stage is Stage.WHO
+        assert "Who's here: 3 of 4" in await shown(pilot)
+        await pilot.press("space")  # the list has the keys again: back here
+        assert "Who's here: 4 of 4" in await shown(pilot)

@@ -200,7 +200,8 @@ class HuddleScreen(LiveScreen):
     # The stages
 
     def view(self, stage: Stage) -> StageView:
-        """The stage's view; made on first use, kept (with what was typed) while the screen is."""
+        """The stage's view; made on first use, and made again when come back to unless
+        it is `kept_when_left` (see `_come_to`)."""
         if stage not in self._views:
             self._views[stage] = STAGE_VIEWS[stage](id=stage.value)
         return self._views[stage]
@@ -236,6 +237,13 @@ class HuddleScreen(LiveScreen):
                 shown.display = shown.stage is stage
         self.view(stage).enter()
         self.show_top()
+        # A stage left behind is made again when come back to: every key visits each
+        # widget on the screen, hidden or not.
+        for left, view in list(self._views.items()):
+            if left is not stage and not view.kept_when_left and view.is_mounted:
+                del self._views[left]
+                self._mounting.pop(left, None)
+                view.remove()
 
     def show_top(self) -> None:
         self.query_one(Stepper).show_stage(

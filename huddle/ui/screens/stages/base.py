@@ -31,6 +31,10 @@ class StageView(Vertical):
     `self.wide` in Python; `load()` runs again whenever the layout changes."""
 
     stage: ClassVar[Stage]
+    kept_when_left: ClassVar[bool] = False
+    """Kept on the screen when the huddle goes to another stage: it holds what is not read
+    again from the file (whose turn it is, what was heard). Others are made again when come
+    back to, read afresh: every key visits each widget on the screen, hidden or not."""
 
     DEFAULT_CSS = """
     StageView {

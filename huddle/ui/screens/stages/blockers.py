@@ -66,6 +66,7 @@ class BlockerList(KeyList):
 
 class BlockersStage(StageView):
     stage = Stage.BLOCKERS
+    kept_when_left = True  # the answers heard at this huddle stay to glance back at
 
     BINDINGS = [
         Binding("b", "raise_blocker", "Raise"),

@@ -40,6 +40,7 @@ HINT = "Tab completes #goal @name   ctrl+g picks a goal   ! a blocker   !! an id
 
 class TodayStage(StageView, can_focus=True):
     stage = Stage.TODAY
+    kept_when_left = True  # whose turn it is, and what each person typed
 
     BINDINGS = [
         Binding("up", "person(-1)", "Previous person", key_display="↑"),
