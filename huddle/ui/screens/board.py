@@ -174,7 +174,7 @@ the team's file from here.
                 column_heading(title, len(cards), wide)
             )
             self.query_one(f"#column-{status.value}", WallCards).show(
-                [blocker_card(card) for card in cards], Content.styled("none", "dim")
+                [blocker_card(card, title) for card in cards], Content.styled("none", "dim")
             )
         self.query_one("#goals-heading", Static).update(goals_heading(board, wide))
         self.query_one("#goal-cards", WallCards).show(

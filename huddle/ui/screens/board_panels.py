@@ -71,15 +71,18 @@ def steps_heading(board: Board, wide: bool) -> Content:
 # --- Blockers, in columns by where they stand --------------------------------------------
 
 
-def blocker_card(card: BlockerCard) -> Card:
-    """One open blocker: its words, how old it is and where it stands, the answer if
-    there is one; a blocker waiting too long for its answer in the flag's colour."""
+def blocker_card(card: BlockerCard, column: str) -> Card:
+    """One open blocker: its words, how old it is and where it stands (unless its
+    `column` says all of that: "open"), the answer if there is one; a blocker waiting too
+    long for its answer in the flag's colour."""
     detail = Content.styled(card.where, "$text-muted")
     if card.flag in FLAG_STYLE:
         detail = Content.assemble(
             detail, " ", (f" {card.flag.value.upper()} ", FLAG_STYLE[card.flag])
         )
-    lines = [Content.styled(card.text, "bold"), detail]
+    lines = [Content.styled(card.text, "bold")]
+    if card.where != column.casefold() or card.flag in FLAG_STYLE:
+        lines.append(detail)
     if card.answer:
         lines.append(Content.assemble(("answer: ", "italic"), Content(card.answer)))
     style = {AgeFlag.AMBER: "$warning", AgeFlag.RED: "$error"}.get(card.flag, "")
