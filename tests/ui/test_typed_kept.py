@@ -125,3 +125,20 @@ async def test_what_we_learned_straight_after_a_mark_is_for_the_step_just_marked
         await pilot.press("up", "down", "l")
         assert await wait_until(pilot, lambda: isinstance(app.screen, AskLine))
         assert "(Bea Jones)" in screen_text(app)
+
+
+async def test_up_held_on_the_first_step_stays_there_and_marks_it(
+    store: Store, clock: FixedClock
+) -> None:
+    ann, bea = store.members.find("ann"), store.members.find("bea")
+    ring = store.steps.add(ann, "Ring ahead", FRIDAY)
+    large = store.steps.add(bea, "Large print letters", FRIDAY)
+    store.huddles.start(FRIDAY)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "2")
+        assert await wait_until(pilot, lambda: "Ring ahead" in screen_text(app))
+        # Up, held, went round to the last step, and d marked Bea's instead of Ann's.
+        await pilot.press("up", "d")
+        assert await wait_until(pilot, lambda: store.steps.get(ring.id).status.value == "done")
+        assert store.steps.get(large.id).status.value == "planned"

@@ -18,6 +18,7 @@ from huddle.core.models import Goal, Member
 from huddle.core.store.dialog_drafts import DialogDraftStore, DraftWriter
 from huddle.core.text import MAX_TEXT
 from huddle.ui.widgets.entry_input import EntryInput
+from huddle.ui.widgets.keylist import step_highlight
 
 DRAFT_SAVE_SECONDS = 1.0
 """What is typed in a dialog is in the file this long after the last key."""
@@ -190,21 +191,10 @@ class Choices(OptionList):
     so a held key never lands back at the top on someone else."""
 
     def action_cursor_down(self) -> None:
-        self._step(1)
+        step_highlight(self, 1)
 
     def action_cursor_up(self) -> None:
-        self._step(-1)
-
-    def _step(self, direction: int) -> None:
-        """To the next choice that can be picked that way; none from nothing picked is the
-        first (Down) or the last (Up); past the end, stay."""
-        count = self.option_count
-        at = self.highlighted
-        index = (-1 if direction > 0 else count) if at is None else at
-        for candidate in range(index + direction, count if direction > 0 else -1, direction):
-            if not self.get_option_at_index(candidate).disabled:
-                self.highlighted = candidate
-                return
+        step_highlight(self, -1)
 
     def action_select(self) -> None:
         if self.highlighted is None:

@@ -33,6 +33,12 @@ class KeyList(OptionList, inherit_bindings=False):
         Binding("end", "last", "Last", show=False),
     ]
 
+    def action_cursor_up(self) -> None:
+        step_highlight(self, -1)
+
+    def action_cursor_down(self) -> None:
+        step_highlight(self, 1)
+
     def highlighted_id(self) -> str | None:
         option = self.highlighted_option
         return option.id if option is not None else None
@@ -75,6 +81,19 @@ class KeyList(OptionList, inherit_bindings=False):
         except OptionDoesNotExist:  # the row has gone
             return False
         return True
+
+
+def step_highlight(options: OptionList, direction: int) -> None:
+    """Move the highlight to the next row that can be picked that way (from none: the first
+    going down, the last going up); past the end it stays, so a key held down never goes
+    round to the other end and onto someone else."""
+    count = options.option_count
+    at = options.highlighted
+    index = (-1 if direction > 0 else count) if at is None else at
+    for candidate in range(index + direction, count if direction > 0 else -1, direction):
+        if not options.get_option_at_index(candidate).disabled:
+            options.highlighted = candidate
+            return
 
 
 def hanging(lead: Content, lines: Sequence[Content], width: int) -> Content:
