@@ -83,6 +83,7 @@ class HuddleApp(SharedScreenApp):
 
             self.push_screen(WhoAreYou(self.store.members.all()), self.now_here)
         self._seen_version = self.store.db.data_version()
+        self._seen_day = self.store.today()
         self.set_interval(POLL_SECONDS, self.check_for_changes)
         path = self.store.db.path
         if self.store.db.damage is None and path is not None:
@@ -168,12 +169,15 @@ class HuddleApp(SharedScreenApp):
             self.notify(f"You are {member.name} in this browser", markup=False)
 
     def check_for_changes(self) -> None:
-        """Reload what is shown when another process (`huddle add`) wrote to the file."""
+        """Reload what is shown when another process (`huddle add`) wrote to the file, or
+        the day turned (the screen left open overnight)."""
         try:
             changed, self._seen_version = self.store.changed_since(self._seen_version)
             arrived = describe_arrivals(self.arrivals.news(changed))
         except HuddleError:
             return  # a busy file: look again at the next tick
+        today = self.store.today()
+        changed, self._seen_day = changed or today != self._seen_day, today
         if changed and isinstance(self.screen, LiveScreen):
             with kept_place(self.screen):
                 self.screen.safely(self.screen.reload)
