@@ -4,12 +4,13 @@ stays in its box, with the reason under it, to be put right. Today is Monday 30 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 from textual.widgets import DataTable, Input, TabbedContent
 
 from huddle.core.calendar import FixedClock
 from huddle.core.models import Impact
+from huddle.core.pdsa import Act
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.dialogs import AskAway, AskText
@@ -17,7 +18,7 @@ from huddle.ui.screens.setup import TeamSetupScreen
 from huddle.ui.screens.stages.today_input import StepInput
 from huddle.ui.widgets.ask import AskText as AskLine
 
-from .screen_helpers import screen_text, wait_until
+from .screen_helpers import notices, screen_text, wait_until
 
 FRIDAY = date(2026, 11, 27)
 
@@ -142,3 +143,18 @@ async def test_up_held_on_the_first_step_stays_there_and_marks_it(
         await pilot.press("up", "d")
         assert await wait_until(pilot, lambda: store.steps.get(ring.id).status.value == "done")
         assert store.steps.get(large.id).status.value == "planned"
+
+
+async def test_l_on_a_still_in_place_check_says_what_it_answers(
+    store: Store, clock: FixedClock
+) -> None:
+    clock.at = datetime.combine(date(2026, 10, 29), time(9)).astimezone()
+    cycle = store.pdsa.start("Ring people the day before")
+    store.pdsa.decide(cycle, Act.ADOPT, store.calendar())
+    clock.at = datetime.combine(date(2026, 11, 30), time(9)).astimezone()
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "2")
+        assert await wait_until(pilot, lambda: "Still in place?" in screen_text(app))
+        await pilot.press("end", "l")  # did nothing, and said nothing
+        assert await wait_until(pilot, lambda: any("still in place?" in n for n in notices(app)))

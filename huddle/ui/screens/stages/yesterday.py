@@ -368,6 +368,9 @@ class YesterdayStage(StageView):
         if step_id is None and not self.read_only:
             self.nothing_picked()
             return
+        if step_id is not None and step_id.startswith(CHECK) and not self.read_only:
+            self.huddle.notify("l is for a step; still in place? is answered d (yes) or x (no)")
+            return
         if step_id is None or step_id not in self.order or self.read_only:
             return
         step = self.steps[step_id]
