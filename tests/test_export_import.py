@@ -152,7 +152,7 @@ def test_merge_adds_what_is_missing_and_keeps_ids(
     huddle.db = tmp_path / "mine.db"
     huddle.ok("import", str(exported))
     out = huddle.ok("import", str(later), "--merge")
-    assert "Imported 0 members, 1 steps" in out
+    assert "Imported 0 members, 1 step and 0 blockers (1 row in all)" in out
     assert every_row(huddle.db) == every_row(other)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from huddle.cli.common import State, clock_from_env, db_option, pass_state
+from huddle.core.text import plural
 
 
 @click.command("export")
@@ -47,8 +48,8 @@ def export(state: State, format_: str, out: str | None) -> None:
     with private_output(out) as stream:
         counts = write_export(store, stream)
     click.echo(
-        f"Exported {counts['members']} members, {counts['steps']} steps and"
-        f" {counts['blockers']} blockers to {out}",
+        f"Exported {plural(counts['members'], 'member')}, {plural(counts['steps'], 'step')}"
+        f" and {plural(counts['blockers'], 'blocker')} to {out}",
         err=True,
     )
 
@@ -82,6 +83,8 @@ def import_(state: State, file: Path, merge: bool) -> None:
     there = sum(result.loaded.already_there.values())
     also = f" ({there} already there)" if merge else ""
     click.echo(
-        f"Imported {added.get('members', 0)} members, {added.get('steps', 0)} steps and"
-        f" {added.get('blockers', 0)} blockers ({total} rows in all){also} into {state.path}"
+        f"Imported {plural(added.get('members', 0), 'member')},"
+        f" {plural(added.get('steps', 0), 'step')}"
+        f" and {plural(added.get('blockers', 0), 'blocker')}"
+        f" ({plural(total, 'row')} in all){also} into {state.path}"
     )

@@ -41,3 +41,8 @@ def quoted(words: str, limit: int = 60) -> str:
     """A blocker's words for a message: on one line, cut at `limit` characters."""
     line = " ".join(words.split())
     return f'"{line if len(line) <= limit else line[: limit - 3] + "..."}"'
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 step', '2 steps' ('2 people' given `many`)."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"

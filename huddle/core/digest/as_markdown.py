@@ -9,6 +9,7 @@ from huddle.core.digest.models import NAME_LEFT_OUT, Digest
 from huddle.core.impact import impact_sentence, time_words
 from huddle.core.models import StepStatus
 from huddle.core.results import ImpactTotals
+from huddle.core.text import plural
 
 
 def _day(day: date, year: bool = False) -> str:
@@ -25,10 +26,6 @@ def _line(text: str) -> str:
     """What someone wrote, on one line (so a bullet stays one bullet) and shown as text when
     the Markdown is rendered: HTML, links, images and emphasis are escaped, not followed."""
     return _MARKDOWN_SIGNS.sub(lambda sign: "\\" + sign.group(), " ".join(text.split()))
-
-
-def _plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def _by(who: str | None) -> str:
@@ -52,13 +49,13 @@ def render_markdown(digest: Digest) -> str:
     taken = sum(1 for s in d.steps_done if s.status == StepStatus.DONE.value)
     partly = len(d.steps_done) - taken
     overdue = f" ({d.overdue} overdue)" if d.overdue else ""
-    add(f"- {_plural(len(d.open_escalations), 'blocker')} sent up and still open{overdue}")
-    add(f"- {_plural(len(d.answers), 'answer')} from management")
-    add(f"- {_plural(len(d.resolved), 'blocker')} resolved")
-    add(f"- {_plural(taken, 'small step')} done, {partly} partly done")
+    add(f"- {plural(len(d.open_escalations), 'blocker')} sent up and still open{overdue}")
+    add(f"- {plural(len(d.answers), 'answer')} from management")
+    add(f"- {plural(len(d.resolved), 'blocker')} resolved")
+    add(f"- {plural(taken, 'small step')} done, {partly} partly done")
     if d.huddles:
         average = sum(h.present for h in d.huddles) / len(d.huddles)
-        add(f"- {_plural(len(d.huddles), 'huddle')} held, {average:.1f} people at each on average")
+        add(f"- {plural(len(d.huddles), 'huddle')} held, {average:.1f} people at each on average")
     else:
         add("- no huddles held")
     add(f"- {_ideas_line(d)}")
@@ -78,12 +75,12 @@ def render_markdown(digest: Digest) -> str:
         if e.waiting_huddle_days is not None and e.sent_up_on == d.made_on:
             add("  No answer yet, sent up today.")
         elif e.waiting_huddle_days is not None:
-            waited = _plural(e.waiting_huddle_days, "huddle day")
+            waited = plural(e.waiting_huddle_days, "huddle day")
             add(f"  No answer yet, waiting {waited}{_line(e.how_late)}.")
         elif e.answered_on is not None:
             add(f"  Answered {_day(e.answered_on)}{_by(e.answered_by)}: {_line(e.answer)}")
         raised_by = f" by {_line(e.raised_by)}" if e.raised_by else ""
-        add(f"  Raised{raised_by} on {_day(e.raised_on)}, {_plural(e.age_days, 'day')} ago.")
+        add(f"  Raised{raised_by} on {_day(e.raised_on)}, {plural(e.age_days, 'day')} ago.")
     add("")
 
     add("## Answers from management")
@@ -177,7 +174,7 @@ def _ideas_line(d: Digest) -> str:
         return "no new ideas"
     share = f" ({ideas.coproduction_share:.0%})" if ideas.coproduction_share is not None else ""
     return (
-        f"{ideas.coproduced} of {_plural(ideas.ideas, 'new idea')}{share} from people who use"
+        f"{ideas.coproduced} of {plural(ideas.ideas, 'new idea')}{share} from people who use"
         " services, carers and families"
     )
 
@@ -199,6 +196,6 @@ def _impact_line(d: Digest) -> str:
     if ideas.all_time_minutes_a_week_saved and ideas.all_time_changes > ideas.changes:
         in_all = (
             f" (in all: {time_words(ideas.all_time_minutes_a_week_saved)} a week saved by"
-            f" {_plural(ideas.all_time_changes, 'change')})"
+            f" {plural(ideas.all_time_changes, 'change')})"
         )
     return (said or "no change said what it gave this period") + in_all

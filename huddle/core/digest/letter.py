@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from huddle.core.digest.as_markdown import _day, _ideas_line, _impact_line, _plural
+from huddle.core.digest.as_markdown import _day, _ideas_line, _impact_line
 from huddle.core.digest.models import Digest, OpenEscalation
 from huddle.core.models import StepStatus
+from huddle.core.text import plural
 
 LESSONS_SHOWN = 10
 """The latest lessons the letter lists; the Markdown digest lists every one."""
@@ -74,10 +75,10 @@ def write_letter(digest: Digest, *, attendance_names: bool = False) -> Letter:
     taken = sum(1 for s in d.steps_done if s.status == StepStatus.DONE.value)
     overdue = f" ({d.overdue} overdue)" if d.overdue else ""
     in_short = (
-        f"In short: {_plural(len(waiting), 'blocker')} waiting for you{overdue};"
+        f"In short: {plural(len(waiting), 'blocker')} waiting for you{overdue};"
         f" {len(answered)} answered, for the team to close;"
-        f" {_plural(taken, 'small step')} done, {len(d.steps_done) - taken} partly done;"
-        f" {_plural(len(d.resolved), 'blocker')} resolved."
+        f" {plural(taken, 'small step')} done, {len(d.steps_done) - taken} partly done;"
+        f" {plural(len(d.resolved), 'blocker')} resolved."
     )
     opening = (
         f"The huddle digest of {team} for {period}"
@@ -107,13 +108,13 @@ def _waiting_for_you(d: Digest, waiting: list[OpenEscalation]) -> Section:
         if e.sent_up_on == d.made_on:
             wait = "sent up today"
         else:
-            wait = f"waiting {_plural(days, 'huddle day')}{e.how_late}"
+            wait = f"waiting {plural(days, 'huddle day')}{e.how_late}"
         raised_by = f" by {e.raised_by}" if e.raised_by else ""
         section.item(
             e.text + (f" ({e.category})" if e.category else ""),
             f"With {_with_whom(e)}, {wait}.",
             f"Sent up {_day(e.sent_up_on)}: {e.reason}",
-            f"Raised{raised_by} on {_day(e.raised_on)}, {_plural(e.age_days, 'day')} ago.",
+            f"Raised{raised_by} on {_day(e.raised_on)}, {plural(e.age_days, 'day')} ago.",
         )
     return section
 
@@ -136,8 +137,8 @@ def _answered(answered: list[OpenEscalation]) -> Section:
 def _what_the_team_did(d: Digest, taken: int) -> Section:
     section = Section("What the team did")
     section.line(
-        f"{_plural(taken, 'small step')} done and {len(d.steps_done) - taken} partly done"
-        f" at {_plural(len(d.huddles), 'huddle')}."
+        f"{plural(taken, 'small step')} done and {len(d.steps_done) - taken} partly done"
+        f" at {plural(len(d.huddles), 'huddle')}."
     )
     for g in d.steps_per_goal:
         not_reviewed = f", {g.not_reviewed} not yet reviewed" if g.not_reviewed else ""
@@ -160,7 +161,7 @@ def _what_the_team_did(d: Digest, taken: int) -> Section:
         section.item(s.text, f"{_day(s.day)}{who}. Learned: {s.learning}")
     if len(learned) > LESSONS_SHOWN:
         more = len(learned) - LESSONS_SHOWN
-        section.line(f"And {_plural(more, 'lesson')} more, earlier (the Markdown digest has all).")
+        section.line(f"And {plural(more, 'lesson')} more, earlier (the Markdown digest has all).")
     section.sub("What the changes gave")
     section.line(_sentence(_ideas_line(d)))
     if d.ideas.changes or d.ideas.all_time_changes:
@@ -186,7 +187,7 @@ def _attendance(d: Digest, names: bool) -> Section:
         return section
     average = sum(h.present for h in d.huddles) / len(d.huddles)
     section.line(
-        f"{_plural(len(d.huddles), 'huddle')} held, {average:.1f} people at each on average."
+        f"{plural(len(d.huddles), 'huddle')} held, {average:.1f} people at each on average."
     )
     if names:
         for member in d.attendance:
