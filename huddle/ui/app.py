@@ -39,6 +39,8 @@ class HuddleApp(SharedScreenApp):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
     ]
+    WRITES = frozenset({"open_setup"})
+    """The app's actions that change the team's file (as LiveScreen.WRITES): team set-up."""
 
     def __init__(
         self,
@@ -96,6 +98,15 @@ class HuddleApp(SharedScreenApp):
             return "read-only: changes can't be saved"
         if self.store.db.damage:
             return "damaged: the file failed SQLite's check; changes can't be saved: huddle check"
+        return None
+
+    def read_only_refusal(self) -> str | None:
+        """Why no change can be made here, when the file is read-only."""
+        db = self.store.db
+        if db.untouched:
+            return f"read-only here: change it in the team's own huddle (huddle --db {db.where})"
+        if db.read_only:
+            return f"read-only here: {db.where} can't be written to, so nothing can be changed"
         return None
 
     def _check_file(self, path: Path) -> None:
@@ -236,7 +247,13 @@ class HuddleApp(SharedScreenApp):
 
     async def _dispatch_action(self, namespace: DOMNode, action_name: str, params: Any) -> bool:
         """Every key's action, on any screen: a problem with the file met outside `safely`
-        (or a user's mistake) is one line, never the end of the app or of what was typed."""
+        (or a user's mistake) is one line, never the end of the app or of what was typed.
+        One that would change a file that can't take changes is refused at once, in one
+        line, before a dialog opens for something to be typed that can't be saved."""
+        refused = self.read_only_refusal()
+        if refused and action_name in getattr(namespace, "WRITES", ()):
+            self.notify(refused, severity="warning", markup=False)
+            return True
         try:
             return await super()._dispatch_action(namespace, action_name, params)
         except HuddleError as error:

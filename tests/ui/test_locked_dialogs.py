@@ -205,7 +205,7 @@ async def test_a_full_disk_keeps_the_pulse_answers_to_save_again(
         assert [tuple(r) for r in rows] == [(4, 3, 4)]
 
 
-async def test_a_read_only_file_keeps_the_goal_form_open_with_one_line(
+async def test_a_read_only_file_refuses_a_new_goal_before_its_form_opens(
     store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_access = os.access
@@ -220,14 +220,13 @@ async def test_a_read_only_file_keeps_the_goal_form_open_with_one_line(
         app = HuddleApp(store, clock=clock)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("g")
-            await type_goal(pilot, app, "Fewer forms")
+            assert await wait_until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+            await pilot.press("a")  # nothing to type that could not be saved
             assert await wait_until(pilot, lambda: any("read-only" in n for n in notices(app)))
             assert [n for n in notices(app) if "read-only" in n] == [
-                f"can't save: {path} is read-only"
+                f"read-only here: {path} can't be written to, so nothing can be changed"
             ]
-            assert isinstance(app.screen, GoalFormScreen)
-            assert app.screen.query_one("#goal-title", Input).value == "Fewer forms"
-            assert "Fewer forms" not in goal_titles(store)
+            assert isinstance(app.screen, GoalsScreen)
             assert len(app.waiting) == 0
     finally:
         store.close()

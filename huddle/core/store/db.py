@@ -81,6 +81,8 @@ class Db:
         self.new_id = ids
         self.read_only = False
         """Opened read-only (the file or its folder can't be written): reads work, saves don't."""
+        self.untouched = False
+        """Another team's file, opened only to read it (`open_for_reading`): read-only too."""
         self.damage: list[str] | None = None if self._file is not None else []
         """What PRAGMA quick_check found wrong (empty: sound), once it has run: before the
         first write, or sooner (the app checks in the background when it opens)."""
@@ -167,6 +169,7 @@ class Db:
             raise StoreError(f"can't open {path}: {error}") from None
         db = cls(conn, path=path, clock=clock)
         db.read_only = True
+        db.untouched = True
         db.damage = []  # never written to, so not checked first (a check would read it all)
         return db
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events
 from textual.binding import ActiveBinding
@@ -21,6 +21,10 @@ T = TypeVar("T")
 class LiveScreen(Screen[None]):
     """A screen drawn from the store. `reload()` reads again what it shows; the app calls it
     when another process writes to the file, and on return from another screen."""
+
+    WRITES: ClassVar[frozenset[str]] = frozenset()
+    """The screen's actions that change the team's file (most open a dialog first): on a file
+    that can't take changes the app refuses them at once, before anything is typed."""
 
     @property
     def huddle_app(self) -> HuddleApp:

@@ -53,6 +53,7 @@ green, **a** amber, **r** red or **c** to clear; **esc** when done. Nothing else
 the team's file from here.
 """
 
+    WRITES = frozenset({"pick_day", "color"})
     BINDINGS = [  # most important first: the footer shows as many as fit, in this order
         # priority: before any part of a panel takes the arrows.
         Binding("right", "move(1)", "Next", priority=True),

@@ -34,6 +34,7 @@ class GoalsScreen(MeasureActions):
     """Each goal: what, why, how the team will know; its steps per week, done rate and
     what its steps taught. The steps with no goal are counted too, so the lead can nudge."""
 
+    WRITES = frozenset({"add", "edit", "retire", "record", "new_measure"})
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("a", "add", "Add goal"),

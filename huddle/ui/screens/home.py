@@ -126,6 +126,7 @@ class HomeScreen(LiveScreen):
     }
     """
 
+    WRITES = frozenset({"add"})
     BINDINGS = [  # most important first: the footer shows as many as fit, in this order
         ("h", "huddle", "Huddle"),
         ("a", "add", "Add a step"),

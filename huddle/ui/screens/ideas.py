@@ -40,6 +40,7 @@ NEW_IDEA_HINT = (
 class IdeasScreen(LiveScreen):
     """Every idea, new first: what it is, where it came from, who noted it, where it stands."""
 
+    WRITES = frozenset({"new", "try", "adopt", "not_now", "back_to_new", "source"})
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("n", "new", "New idea"),

@@ -37,6 +37,7 @@ from huddle.ui.widgets.fitting_footer import FittingFooter
 class ManageScreen(LiveScreen):
     """Every blocker sent up to management; the answer and the resolution typed here."""
 
+    WRITES = frozenset({"answer", "resolve", "send_higher"})
     BINDINGS = [
         Binding("a", "answer", "Answer"),
         Binding("r", "resolve", "Resolve"),

@@ -115,6 +115,7 @@ class MeasureActions(LiveScreen):
 class MeasuresScreen(MeasureActions):
     """One goal's measures, one run chart at a time (Left/Right for another)."""
 
+    WRITES = frozenset({"record", "new"})
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("r", "record", "Record value"),

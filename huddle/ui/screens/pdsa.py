@@ -36,6 +36,7 @@ class PdsaScreen(LiveScreen):
     """Plan (the change, the prediction), Do (its steps), Study (what happened, drawing on
     the learning lines), Act (adopt, adapt or abandon; adopted changes are checked later)."""
 
+    WRITES = frozenset({"new", "plan", "add_steps", "study", "decide", "check"})
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("n", "new", "New", tooltip="Plan a new cycle from recent small steps"),

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from huddle.core.models import Blocker, Idea, Member, Step
 
 NOBODY = "whose is it? Add @name, e.g. Ring the carer @sam"
+ADD = "Add: your step @name #goal (Tab completes; a leading ! is a blocker)"
+READ_ONLY = "Read-only here: nothing can be added"
 
 
 class EntryBar(Vertical):
@@ -47,12 +49,15 @@ class EntryBar(Vertical):
         self.store = store
 
     def compose(self) -> ComposeResult:
-        yield EntryInput(
+        read_only = self.store.db.read_only  # nothing typed here could be saved
+        entry = EntryInput(
             self.store.goals.all,
             self.store.members.all,
-            placeholder="Add: your step @name #goal (Tab completes; a leading ! is a blocker)",
+            placeholder=READ_ONLY if read_only else ADD,
             id="entry",
         )
+        entry.disabled = read_only
+        yield entry
         yield Static(id="entry-preview", markup=False)
 
     @property

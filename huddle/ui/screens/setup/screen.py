@@ -35,6 +35,7 @@ takes, stage by stage.
 **Board and speakers**: who speaks first at Today (alphabetical, rotating or random), how
 long the board shows each panel, and the measures tracked daily on its day-status strip.
 """
+    WRITES = frozenset({"rename", "aliases", "role", "retire", "away", "remove"})
     BINDINGS = [
         Binding("r", "rename", "Rename"),
         Binding("c", "aliases", "Alias"),
