@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from textual.widgets import DataTable, Input, TabbedContent
 
 from huddle.core.calendar import FixedClock
-from huddle.core.models import Impact
+from huddle.core.models import Impact, Step
 from huddle.core.pdsa import Act
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
@@ -102,13 +102,21 @@ async def test_away_dates_typed_wrong_stay_in_the_boxes_to_put_right(
     ]
 
 
+def fridays_two_steps(store: Store) -> tuple[Step, Step]:
+    """Ann's and Bea's steps of Friday, to look back on at Monday's huddle."""
+    ann, bea = store.members.find("ann"), store.members.find("bea")
+    steps = (
+        store.steps.add(ann, "Ring ahead", FRIDAY),
+        store.steps.add(bea, "Large print letters", FRIDAY),
+    )
+    store.huddles.start(FRIDAY)
+    return steps
+
+
 async def test_what_we_learned_straight_after_a_mark_is_for_the_step_just_marked(
     store: Store, clock: FixedClock
 ) -> None:
-    ann, bea = store.members.find("ann"), store.members.find("bea")
-    ring = store.steps.add(ann, "Ring ahead", FRIDAY)
-    large = store.steps.add(bea, "Large print letters", FRIDAY)
-    store.huddles.start(FRIDAY)
+    ring, large = fridays_two_steps(store)
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h", "2")
@@ -131,10 +139,7 @@ async def test_what_we_learned_straight_after_a_mark_is_for_the_step_just_marked
 async def test_up_held_on_the_first_step_stays_there_and_marks_it(
     store: Store, clock: FixedClock
 ) -> None:
-    ann, bea = store.members.find("ann"), store.members.find("bea")
-    ring = store.steps.add(ann, "Ring ahead", FRIDAY)
-    large = store.steps.add(bea, "Large print letters", FRIDAY)
-    store.huddles.start(FRIDAY)
+    ring, large = fridays_two_steps(store)
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h", "2")
