@@ -30,8 +30,9 @@ from huddle.core.text import plural
 @pass_state
 def export(state: State, format_: str, out: str | None) -> None:
     """Write the whole team as JSON: members, goals, steps, blockers with their history,
-    huddles, attendance, PDSA cycles, and the pulse's team averages (never one person's
-    answers). The shape is in docs/export-format.md; `huddle import` reads it back.
+    huddles, attendance, PDSA cycles, and the pulse's weekly team averages, sums and
+    counts (never one person's answers). The shape is in docs/export-format.md;
+    `huddle import` reads it back.
 
     \b
     Examples:
@@ -88,3 +89,5 @@ def import_(state: State, file: Path, merge: bool) -> None:
         f" and {plural(added.get('blockers', 0), 'blocker')}"
         f" ({plural(total, 'row')} in all){also} into {state.path}"
     )
+    for note in result.loaded.notes:
+        click.echo(note)

@@ -2,8 +2,8 @@
 documents, written row by row so a file of any size is never held in memory.
 
 The document is an object: FORMAT_VERSION first, a few facts about the export, the pulse's
-weekly team averages (never one person's answers), then `tables`, each with its `columns`
-and its `rows` (one array per row, one row per line).
+weekly team averages and tallies (never one person's answers), then `tables`, each with its
+`columns` and its `rows` (one array per row, one row per line).
 """
 
 from __future__ import annotations
@@ -46,6 +46,10 @@ def _write(store: Store, out: TextIO) -> dict[str, int]:
     out.write(f'  "team": {_dump(store.team.get().name)},\n')
     out.write('  "pulse_averages": [')
     for index, week in enumerate(store.transfer.pulse_averages()):
+        out.write(("," if index else "") + "\n    " + _dump(week))
+    out.write("\n  ],\n")
+    out.write('  "pulse_tallies": [')
+    for index, week in enumerate(store.transfer.pulse_tallies()):
         out.write(("," if index else "") + "\n    " + _dump(week))
     out.write("\n  ],\n")
     out.write('  "tables": {')

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from huddle.core.export import FORMAT_KEY, FORMAT_VERSION
 from huddle.core.models import HuddleError
+from huddle.core.pulse_restored import pulse_from_averages, pulse_tallies
 from huddle.core.store.transfer import Loaded, TableRows
 from huddle.core.text import without_controls
 
@@ -144,12 +145,26 @@ def _table(stream: _JsonStream, table: str, schema_version: int | None) -> Itera
             stream.value()
 
 
+def _check_version(version: Any) -> None:
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise BadExport(f'it is not a Huddle export (no "{FORMAT_KEY}" at the start)')
+    if version > FORMAT_VERSION:
+        raise BadExport(
+            f"it was made by a newer Huddle (export format {version}; this one reads"
+            f" {FORMAT_VERSION}): upgrade Huddle"
+        )
+
+
 def read_export(source: TextIO) -> Iterator[TableRows]:
     """The tables of an export, each with its rows read lazily: finish a table's rows before
-    asking for the next table. Raises BadExport for anything that is not a readable export."""
+    asking for the next table. Raises BadExport for anything that is not a readable export.
+    The pulse's weekly tallies come as a table "pulse_tallies" (from an older export, made
+    from its weekly averages, at the end)."""
     stream = _JsonStream(source)
     version: Any = None
     schema_version: int | None = None
+    averages: list[Any] | None = None
+    tallied = False
     for key in stream.members():
         if key == FORMAT_KEY:
             version = stream.value()
@@ -157,14 +172,14 @@ def read_export(source: TextIO) -> Iterator[TableRows]:
             found = stream.value()
             if isinstance(found, int) and not isinstance(found, bool):
                 schema_version = found
+        elif key == "pulse_tallies":
+            _check_version(version)
+            tallied = True
+            yield pulse_tallies(stream.value())
+        elif key == "pulse_averages":
+            averages = stream.value()
         elif key == "tables":
-            if not isinstance(version, int) or isinstance(version, bool):
-                raise BadExport(f'it is not a Huddle export (no "{FORMAT_KEY}" at the start)')
-            if version > FORMAT_VERSION:
-                raise BadExport(
-                    f"it was made by a newer Huddle (export format {version}; this one reads"
-                    f" {FORMAT_VERSION}): upgrade Huddle"
-                )
+            _check_version(version)
             for table in stream.members():
                 yield from _table(stream, table, schema_version)
         else:
@@ -173,6 +188,8 @@ def read_export(source: TextIO) -> Iterator[TableRows]:
         raise BadExport("there is more after the end of the export")
     if version is None:
         raise BadExport("it is not a Huddle export")
+    if averages and not tallied:
+        yield pulse_from_averages(averages)
 
 
 def import_into(store: Store, source: TextIO, *, merge: bool = False) -> Loaded:

@@ -2,7 +2,8 @@
 
 What is exported (EXPORTED_TABLES) is the team's record. Left out: what is made from it
 again (the tallies and the search index, rebuilt by triggers as rows go in), typing not yet
-saved (drafts), and the pulse answers, of which only team averages leave the file.
+saved (drafts), and the pulse answers, of which only each week's team sums, counts and
+averages leave the file (and come back as the week's tallies).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from huddle.core.models import HuddleError, Tier
-from huddle.core.schema import PULSE_FACTORS
+from huddle.core.schema import PULSE_FACTORS, PULSE_TALLIES
 from huddle.core.store.db import Db
 from huddle.core.tiers import tier_apart
 
@@ -64,6 +65,8 @@ class TableRows:
     rows: Iterable[Sequence[Any]]
     schema_version: int | None = None
     """The schema the export was written at (None: this one's)."""
+    note: str = ""
+    """One line for the user on what of these rows could not come back ("": all did)."""
 
 
 @dataclass
@@ -72,6 +75,8 @@ class Loaded:
 
     added: dict[str, int] = field(default_factory=dict)
     already_there: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """Lines for the user on what could not be brought back."""
 
 
 class TransferStore:
@@ -119,6 +124,16 @@ class TransferStore:
         )
         return [dict(r) for r in rows]
 
+    def pulse_tallies(self) -> list[dict[str, Any]]:
+        """Each week's pulse tallies (how many answered, and each question's sum and how many
+        answered it), for weeks with enough answers; never one person's answers."""
+        rows = self.db.rows(
+            f"SELECT week, {', '.join(PULSE_TALLIES)} FROM pulse_tallies"  # noqa: S608 columns are PULSE_TALLIES
+            " WHERE answers >= ? ORDER BY week",
+            (PULSE_SHOWN_FROM,),
+        )
+        return [dict(r) for r in rows]
+
     def holds_a_team(self) -> bool:
         """Whether any exported table other than the team's settings has a row."""
         return any(
@@ -140,6 +155,11 @@ class TransferStore:
             conn.execute("PRAGMA defer_foreign_keys = ON")
             try:
                 for part in tables:
+                    if part.note:
+                        loaded.notes.append(part.note)
+                    if part.table == "pulse_tallies":
+                        loaded.added["pulse_tallies"] = _insert_pulse(conn, part)
+                        continue
                     if part.table == "blockers" and (part.schema_version or 0) < TIER_APART_FROM:
                         part = _tiers_apart(conn, part)
                     added, there = self._insert(conn, part, merge=merge)
@@ -189,6 +209,17 @@ class TransferStore:
             added += conn.executemany(sql, batch).rowcount
             seen += len(batch)
         return added, seen - added
+
+
+def _insert_pulse(conn: sqlite3.Connection, part: TableRows) -> int:
+    """An export's weekly pulse tallies, for weeks the file has none of (its own stay)."""
+    if list(part.columns) != ["week", *PULSE_TALLIES]:
+        raise HuddleError("the pulse tallies have names this Huddle does not know")
+    sql = (
+        f"INSERT INTO pulse_tallies (week, {', '.join(PULSE_TALLIES)})"  # noqa: S608 columns are PULSE_TALLIES; values are bound
+        f" VALUES (?{', ?' * len(PULSE_TALLIES)}) ON CONFLICT (week) DO NOTHING"
+    )
+    return int(conn.executemany(sql, part.rows).rowcount)
 
 
 def _exported(table: str) -> None:
