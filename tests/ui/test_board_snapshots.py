@@ -61,7 +61,7 @@ def board_app(team: Store, clock: FixedClock) -> HuddleApp:
 @pytest.mark.parametrize("size", [(200, 50), (80, 24)], ids=["tv", "laptop"])
 @pytest.mark.parametrize(
     "press",
-    [[], ["right"], ["right", "right"], ["left", "left"], ["d", "left", "down"]],
+    [[], ["right"], ["left"] * 3, ["left", "left"], ["d", "left", "down"]],
     ids=["steps", "blockers", "goals", "wins", "day-status-picking"],
 )
 def test_the_board(

@@ -31,7 +31,7 @@ from huddle.ui.screens.stages.wrapup_wins import Tile
 from huddle.ui.shared_screen import is_wide
 from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.goal_colours import goal_colours
-from huddle.ui.widgets.wall_cards import WallCards
+from huddle.ui.widgets.wall_cards import Item, WallCards
 
 PICKING_KEYS = {"pick_measure", "color"}
 """Actions that work only while a day is being picked on the day-status strip."""
@@ -81,7 +81,9 @@ the team's file from here.
     BoardScreen.-wide #wins-figures { display: block; }
     BoardScreen.-wide #wins-heading { display: none; }
     BoardScreen #blockers { layout: horizontal; }
-    BoardScreen .blocker-column { width: 1fr; height: 1fr; margin: 0 1 0 0; }
+    BoardScreen .blocker-column { width: 1fr; height: 1fr; margin: 0 1 0 0; display: none; }
+    BoardScreen.-wide .blocker-column { display: block; }
+    BoardScreen.-wide #blockers-list { display: none; }
     BoardScreen .blocker-column-title {
         text-style: bold; color: $accent; border-bottom: solid $primary;
     }
@@ -120,6 +122,8 @@ the team's file from here.
                             id=f"column-title-{status.value}", classes="blocker-column-title"
                         )
                         yield WallCards(most_columns=1, id=f"column-{status.value}")
+                # on a laptop: one list, each column a heading over its cards
+                yield WallCards(most_columns=1, id="blockers-list")
             with Vertical(id="goals", classes="board-panel"):
                 yield Static(id="goals-heading", classes="board-heading")
                 yield WallCards(id="goal-cards")
@@ -170,13 +174,17 @@ the team's file from here.
         colours = goal_colours(self.app, board.every_goal)
         self.show_steps(board, colours)
         wide = self.drawn_wide = is_wide(self)
+        listed: list[Item] = []
         for (status, title), (_, cards) in zip(COLUMNS, board.columns, strict=True):
             self.query_one(f"#column-title-{status.value}", Static).update(
                 column_heading(title, len(cards), wide)
             )
+            drawn = [blocker_card(card, title) for card in cards]
+            listed += [column_heading(title, len(cards), False).stylize("bold $accent"), *drawn]
             self.query_one(f"#column-{status.value}", WallCards).show(
-                [blocker_card(card, title) for card in cards], Content.styled("none", "dim")
+                drawn if wide else [], Content.styled("none", "dim")
             )
+        self.query_one("#blockers-list", WallCards).show([] if wide else listed)
         self.query_one("#goals-heading", Static).update(goals_heading(board, wide))
         self.query_one("#goal-cards", WallCards).show(
             goal_cards(board, colours, wide),

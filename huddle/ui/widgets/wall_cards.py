@@ -4,6 +4,7 @@ never cut); when they do not all fit, the panel shows them a page at a time and 
 And a panel's key figure in the block font, with its caption beside it.
 
 `plan_wall` is plain layout (which grid, how many pages); `WallCards` draws a page of it.
+Where only one column fits, a heading (a line of Content) may stand among the cards.
 User text stays literal: cards are Content made by callers (widgets/cards.py)."""
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from huddle.ui.widgets.cards import CARD_WIDTH, GAP, Card, CardRow, card_lines
 GAP_Y = 1
 """Blank lines between two rows of cards."""
 
+Item = Card | Content
+"""A card, or (in a single column) a heading over the cards after it."""
+
 
 @dataclass(frozen=True)
 class WallPlan:
@@ -40,12 +44,12 @@ def _card_width(width: int, columns: int) -> int:
     return (width - GAP * (columns - 1)) // columns
 
 
-def _tallest(cards: Sequence[Card], width: int) -> int:
-    return max(len(card_lines(card, width)[0]) for card in cards)
+def _tallest(cards: Sequence[Item], width: int) -> int:
+    return max(_lines(card, width) for card in cards)
 
 
 def plan_wall(
-    cards: Sequence[Card], width: int, height: int, most_columns: int | None = None
+    cards: Sequence[Item], width: int, height: int, most_columns: int | None = None
 ) -> WallPlan:
     """The grid for `cards` in `width` x `height` cells: a near-square grid (three or fewer
     cards side by side), more columns where a card's words need more height than its share,
@@ -71,23 +75,45 @@ def plan_wall(
     return WallPlan(most, card_width, max(3, share), pages)
 
 
-def _stacked(cards: Sequence[Card], width: int, height: int) -> WallPlan:
+def _stacked(cards: Sequence[Item], width: int, height: int) -> WallPlan:
     pages: list[range] = []
     first, used = 0, 0
-    for index, card in enumerate(cards):
-        tall = len(card_lines(card, width)[0])
-        if index > first and used + GAP_Y + tall > height:
-            pages.append(range(first, index))
-            first, used = index, 0
-        used += tall + (GAP_Y if index > first else 0)
+    for index, item in enumerate(cards):
+        tall = min(height, _lines(item, width)) + _gap(cards, index, first)
+        if index > first and used + tall > height:
+            start, back = first, index - 1 if isinstance(cards[index - 1], Content) else index
+            first = back if back > start else index  # a heading goes over with its cards
+            pages.append(range(start, first))
+            used = (_carried(cards, first) is not None) + sum(
+                _lines(cards[at], width) for at in range(first, index)
+            )
+            tall = min(height, _lines(item, width)) + _gap(cards, index, first)
+        used += tall
     pages.append(range(first, max(first + 1, len(cards))))
     return WallPlan(1, width, None, tuple(pages))
+
+
+def _carried(items: Sequence[Item], first: int) -> Content | None:
+    """The heading carried over to a page starting at `first` amid its cards, if any."""
+    if first >= len(items) or isinstance(items[first], Content):
+        return None
+    above = [item for item in items[:first] if isinstance(item, Content)]
+    return above[-1] + Content.styled(" continued", "$text-muted") if above else None
+
+
+def _lines(item: Item, width: int) -> int:
+    return 1 if isinstance(item, Content) else len(card_lines(item, width)[0])
+
+
+def _gap(items: Sequence[Item], index: int, first: int) -> int:
+    """Blank lines above `items[index]` on a page starting at `first`: none under a heading."""
+    return 0 if index == first or isinstance(items[index - 1], Content) else GAP_Y
 
 
 def fitted(card: Card, width: int, height: int) -> list[Content]:
     """The card drawn `width` x `height`: blank lines inside when its words are fewer; when
     they are more, the rows that fit whole and how many more there are (a first row taller
-    than the whole card is cut short: then the room is far too small for the card)."""
+    than the whole card: the lines that fit and how many more lines there are)."""
     lines, _ = card_lines(card, width, height=height)
     rows = list(card.rows)
     for keep in range(len(rows) - 1, 0, -1):
@@ -96,7 +122,11 @@ def fitted(card: Card, width: int, height: int) -> list[Content]:
         more = Content.styled(f"… and {len(rows) - keep} more", "italic $text-muted")
         shorter = replace(card, rows=[*rows[:keep], CardRow(Content(""), [more])])
         lines, _ = card_lines(shorter, width, height=height)
-    return lines if len(lines) <= height else [*lines[: height - 1], lines[-1]]
+    if len(lines) <= height or height < 3:
+        return lines[:height]
+    more = Content.styled(f"… and {len(lines) - height + 1} more lines", "italic $text-muted")
+    marker = card_lines(replace(card, note=None, rows=[CardRow(Content(""), [more])]), width)[0]
+    return [*lines[: height - 2], marker[1], lines[-1]]
 
 
 def with_banner(card: Card, width: int) -> Card:
@@ -117,34 +147,40 @@ def with_air(card: Card) -> Card:
     return replace(card, rows=[*rows, *card.rows[-1:]])
 
 
-def draw_page(cards: Sequence[Card], plan: WallPlan, page: int, height: int) -> Content:
+def draw_page(cards: Sequence[Item], plan: WallPlan, page: int, height: int) -> Content:
     """Page `page` of `cards` as laid out by `plan` in `height` lines, in reading order
     across each row; with their names in block letters when every card has the room."""
-    shown = [cards[index] for index in plan.pages[page]]
-    bannered = [with_banner(card, plan.card_width) for card in shown]
+    first_on_page = plan.pages[page].start
+    if plan.card_height is None:  # one column: cards as tall as their words, headings
+        carried = _carried(cards, first_on_page)
+        out: list[Content] = [] if carried is None else [carried]
+        for index in plan.pages[page]:
+            item = cards[index]
+            out.extend(Content("") for _ in range(_gap(cards, index, first_on_page)))
+            if isinstance(item, Content):
+                out.append(item)
+            else:
+                tall = min(height - len(out), _lines(item, plan.card_width))
+                out.extend(fitted(item, plan.card_width, max(3, tall)))
+        return Content("\n").join(out[:height])
+    shown = [card for index in plan.pages[page] if isinstance(card := cards[index], Card)]
     tall = plan.card_height
-    if bannered and tall is not None and _tallest(bannered, plan.card_width) <= tall:
+    bannered = [with_banner(card, plan.card_width) for card in shown]
+    if bannered and _tallest(bannered, plan.card_width) <= tall:
         shown = bannered
     airy = [with_air(card) for card in shown]
-    if airy and tall is not None and _tallest(airy, plan.card_width) <= tall:
+    if airy and _tallest(airy, plan.card_width) <= tall:
         shown = airy
     blank = Content(" " * plan.card_width)
-    out: list[Content] = []
+    rows: list[Content] = []
     for first in range(0, len(shown), plan.columns):
-        drawn = [
-            fitted(
-                card,
-                plan.card_width,
-                tall or min(height, len(card_lines(card, plan.card_width)[0])),
-            )
-            for card in shown[first:][: plan.columns]
-        ]
-        if out:
-            out.extend(Content("") for _ in range(GAP_Y))
+        drawn = [fitted(card, plan.card_width, tall) for card in shown[first:][: plan.columns]]
+        if rows:
+            rows.extend(Content("") for _ in range(GAP_Y))
         for line in range(max(len(lines) for lines in drawn)):
             parts = [lines[line] if line < len(lines) else blank for lines in drawn]
-            out.append(Content(" " * GAP).join(parts).rstrip())
-    return Content("\n").join(out[:height])
+            rows.append(Content(" " * GAP).join(parts).rstrip())
+    return Content("\n").join(rows[:height])
 
 
 def figure(value: int | str, caption: Sequence[Content], style: str) -> Content:
@@ -184,7 +220,7 @@ class WallCards(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.most_columns = most_columns
-        self.cards: Sequence[Card] = ()
+        self.cards: Sequence[Item] = ()
         self.empty = Content("")
         """What an empty panel says."""
         self.page = 0
@@ -194,7 +230,7 @@ class WallCards(Widget):
     def pages(self) -> int:
         return len(self.plan.pages) if self.plan else 1
 
-    def show(self, cards: Sequence[Card], empty: Content | None = None) -> None:
+    def show(self, cards: Sequence[Item], empty: Content | None = None) -> None:
         self.cards = cards
         if empty is not None:
             self.empty = empty
