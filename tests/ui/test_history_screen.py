@@ -199,8 +199,8 @@ async def test_a_click_on_a_result_opens_its_day(store: Store, clock: FixedClock
         await pilot.click("#to-search")
         await pilot.press(*"interpreter", "enter")
         table = screen.query_one("#results", DataTable)
+        assert await wait_until(pilot, lambda: table.row_count > 0)  # the search has answered
         await pilot.click(table, offset=(30, 1))  # chooses the row
         await pilot.click(table, offset=(30, 1))  # a click on the chosen row opens it
-        await pilot.pause()
-        assert not screen.searching
+        assert await wait_until(pilot, lambda: not screen.searching)
         assert screen.day == FRIDAY
