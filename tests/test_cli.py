@@ -368,6 +368,7 @@ def test_add_for_an_ambiguous_goal_lists_the_choices(huddle_with_team: Huddle) -
 
 
 def test_add_to_a_new_file_says_there_is_nobody_yet(huddle: Huddle) -> None:
+    huddle.ok("team", "name", "Northside")  # a file, with nobody in it yet
     result = huddle("add", "A step", "--who", "ann")
     assert result.exit_code == 1
     assert one_line_error(result.output) == "no member matches 'ann'; there are no members yet"

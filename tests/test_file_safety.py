@@ -260,3 +260,30 @@ def test_a_second_connection_in_the_app_never_lets_another_process_delete_its_wa
         assert seen.stdout.strip() == "2", "the app's last save went into a deleted -wal"
     finally:
         app.close()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("trends",),
+        ("digest",),
+        ("mine", "--who", "ann"),
+        ("add", "call the GP", "--who", "ann"),
+        ("export", "--out", "team.json"),
+        ("backup",),
+        ("blockers",),
+    ],
+)
+def test_a_mistyped_path_makes_no_new_empty_team_file(
+    huddle: Huddle, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """`--db teem.db` must not quietly start a new team there and report its nothing (a
+    trend of 0 steps, an export or backup of an empty team)."""
+    huddle.db = tmp_path / "typo" / "teem.db"
+    result = huddle(*command)
+    assert result.exit_code == 1
+    assert one_line_error(result.output) == (
+        f"no team's file at {huddle.db}: check the path, or run `huddle --db {huddle.db}`"
+        " to start a team there"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

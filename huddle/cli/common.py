@@ -83,7 +83,14 @@ class State:
 
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store.open(database_path(self.db_option), clock=clock_from_env())
+            path = database_path(self.db_option)
+            if not _starts_a_team() and not os.path.lexists(os.path.expanduser(path)):
+                # A mistyped --db must not start an empty team and report its nothing.
+                raise HuddleError(
+                    f"no team's file at {path}: check the path, or run `huddle --db {path}`"
+                    " to start a team there"
+                )
+            self._store = Store.open(path, clock=clock_from_env())
         return self._store
 
     def close(self) -> None:
@@ -93,6 +100,19 @@ class State:
 
 
 pass_state = click.make_pass_decorator(State)
+
+STARTS_A_TEAM = frozenset({"team", "serve", "board", "manage"})
+"""The commands that may make a new file (with the app itself): they set a team up, or open
+the app, whose first screen does. The others need a team's file to be there."""
+
+
+def _starts_a_team() -> bool:
+    context = click.get_current_context(silent=True)
+    if context is None or context.parent is None:
+        return True  # the app itself (no command)
+    while context.parent is not None and context.parent.parent is not None:
+        context = context.parent  # `huddle team add`: `team`
+    return context.info_name in STARTS_A_TEAM
 
 
 def needs_a_terminal() -> None:
