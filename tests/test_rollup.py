@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -127,8 +128,6 @@ def test_a_file_that_cannot_be_read_is_named_and_the_rest_still_show(teams: Path
     store = Store.open(newer, clock=clock_at(WEDNESDAY))
     store.db.conn.execute("PRAGMA user_version = 9999")
     store.close()
-    older = teams / "older.db"
-    shutil.copy(FIXTURES / "schema-5.db", older)
     before = _checksums(teams)
 
     code, out, err = _rollup(str(teams), str(teams / "missing.db"), "--format", "md")
@@ -136,14 +135,57 @@ def test_a_file_that_cannot_be_read_is_named_and_the_rest_still_show(teams: Path
     assert code == 0
     assert "| North |" in out and "| South |" in out
     lines = [line for line in err.splitlines() if line.startswith("not read: ")]
-    assert len(lines) == 5
+    assert len(lines) == 4
     assert any("junk.db is not a Huddle database" in line for line in lines)
     assert any("empty.db is not a Huddle database (it holds no team yet)" in line for line in lines)
     assert any("newer.db was made by a newer Huddle (schema 9999)" in line for line in lines)
-    assert any("older.db is at schema 5" in line for line in lines)
     assert any("no database at" in line and "missing.db" in line for line in lines)
     assert "## Not read" in out
     assert _checksums(teams) == before
+
+
+@pytest.mark.parametrize("version", [10, 5, 1])
+def test_a_file_at_an_older_schema_is_read_through_an_upgraded_copy_never_changed(
+    tmp_path: Path, version: int
+) -> None:
+    folder = tmp_path / "older"
+    folder.mkdir()
+    older = folder / "older.db"
+    shutil.copy(FIXTURES / f"schema-{version}.db", older)
+    upgraded = tmp_path / "upgraded.db"
+    shutil.copy(older, upgraded)
+    Store.open(upgraded, clock=clock_at(WEDNESDAY)).close()  # as its team's own Huddle would
+    before = _checksums(folder)
+
+    found = rollup([older], clock_at(WEDNESDAY))
+
+    assert found.unread == ()
+    [read] = found.teams
+    [expected] = rollup([upgraded], clock_at(WEDNESDAY)).teams
+    assert read.team == "Northside Assessment Team"
+    assert replace(read, path=upgraded) == expected
+    assert _checksums(folder) == before  # unchanged, and no -wal, -shm or copy made beside it
+
+
+def test_an_older_file_read_for_the_service_view_refuses_every_change(tmp_path: Path) -> None:
+    older = tmp_path / "older.db"
+    shutil.copy(FIXTURES / "schema-10.db", older)
+    store = Store.open_for_reading(older, clock=clock_at(WEDNESDAY))
+    try:
+        member = store.members.all()[0]
+        with pytest.raises(HuddleError, match=f"can't save: {older} is read-only"):
+            store.steps.add(member, "a step nobody may save", WEDNESDAY)
+    finally:
+        store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["older.db"]
+
+
+def test_an_older_file_in_the_markdown_is_a_team_like_the_others(teams: Path) -> None:
+    shutil.copy(FIXTURES / "schema-10.db", teams / "older.db")
+    code, out, err = _rollup(str(teams), "--format", "md")
+    assert code == 0
+    assert "| Northside Assessment Team |" in out
+    assert "not read" not in err
 
 
 def test_no_readable_file_is_an_error_of_one_line(tmp_path: Path) -> None:

@@ -97,3 +97,28 @@ def test_the_service_view_snapshot(
         )
 
     assert snap_compare(ServiceApp(two_teams, _clock()), terminal_size=size, run_before=read)
+
+
+async def test_a_team_at_an_older_schema_opens_from_the_service_view(tmp_path: Path) -> None:
+    older = tmp_path / "older.db"
+    older.write_bytes((Path(__file__).parents[1] / "fixtures" / "schema-10.db").read_bytes())
+    before = older.read_bytes()
+    app = ServiceApp([older], _clock())
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert await wait_until(pilot, lambda: "The 1 team" in screen_text(app))
+        assert "Northside" in screen_text(app)
+        assert "Not read" not in screen_text(app)
+        await pilot.press("enter")
+    assert app.return_value == older
+    store = Store.open_for_reading(older, clock=_clock())
+    team = HuddleApp(store)
+    try:
+        async with team.run_test(size=(120, 36)) as pilot:
+            assert await wait_until(pilot, lambda: "read-only" in screen_text(team))
+            assert "Northside Assessment Team" in screen_text(team)
+            await pilot.press("m")
+            assert await wait_until(pilot, lambda: "Management" in screen_text(team))
+    finally:
+        store.close()
+    assert older.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["older.db"]

@@ -71,23 +71,34 @@ class Store:
     def open_for_reading(cls, path: str | os.PathLike[str], *, clock: Clock | None = None) -> Store:
         """Open another team's file to read it and nothing else (the service view): never
         created, upgraded, written or checkpointed, and no -wal or -shm file left beside it.
-        A file at another schema is refused: its own team's Huddle upgrades it."""
+        A file at an older schema is read through a copy in memory, upgraded there by the
+        same migrations (its own team's Huddle upgrades the file itself); every change to
+        that copy is refused too."""
         db = Db.open_for_reading(path, clock=clock)
         try:
             version = db.value("PRAGMA user_version")
             if version == 0:
                 raise StoreError(f"{path} is not a Huddle database (it holds no team yet)")
-            if version != SCHEMA_VERSION:
+            if version > SCHEMA_VERSION:
                 raise StoreError(
-                    f"{path} is at schema {version}, older than this Huddle's {SCHEMA_VERSION}:"
-                    f" open it once with `huddle --db {path}` to bring it up to date"
-                    if version < SCHEMA_VERSION
-                    else f"{path} was made by a newer Huddle (schema {version}): upgrade Huddle"
+                    f"{path} was made by a newer Huddle (schema {version}): upgrade Huddle"
                 )
-            return cls(db)
+            if version == SCHEMA_VERSION:
+                return cls(db)
+            copy = db.copied_to_memory()
         except BaseException:
             db.close()
             raise
+        db.close()
+        try:
+            store = cls(copy)  # upgraded in memory
+            with copy.translated_errors():
+                copy.conn.execute("PRAGMA query_only = ON")  # as read-only as the file
+        except BaseException:
+            copy.close()
+            raise
+        copy.read_only = True
+        return store
 
     @classmethod
     def memory(cls, *, clock: Clock | None = None, ids: Callable[[], str] = new_id) -> Store:
@@ -123,8 +134,8 @@ class Store:
         from huddle.core.store.backup import CopyFailed, copy_file
 
         path = self.db.path
-        if path is None:
-            return
+        if path is None or self.db.untouched:
+            return  # in memory, or a copy in memory of a file that is only read
         copy = path.with_name(f"{path.stem}.before-schema-{SCHEMA_VERSION}{path.suffix}")
         if not copy.exists():
             try:

@@ -173,6 +173,22 @@ class Db:
         db.damage = []  # never written to, so not checked first (a check would read it all)
         return db
 
+    def copied_to_memory(self) -> Db:
+        """This file copied into memory (sqlite3's backup API), named as the file is: what
+        is changed in the copy (an upgrade, for the service view) stays there."""
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            with self.translated_errors():
+                self.conn.backup(memory)
+                memory.execute("PRAGMA foreign_keys = ON")
+        except BaseException:
+            memory.close()
+            raise
+        copy = Db(memory, path=self._file, clock=self.clock, ids=self.new_id)
+        copy.untouched = self.untouched
+        copy.damage = []
+        return copy
+
     @classmethod
     def memory(cls, *, clock: Clock | None = None, ids: Callable[[], str] = new_id) -> Db:
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
