@@ -37,6 +37,11 @@ def without_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def has_controls(text: str) -> bool:
+    """Whether `text` holds a line break, a tab or another control character."""
+    return any(c < " " or "\x7f" <= c <= "\x9f" for c in text)
+
+
 def quoted(words: str, limit: int = 60) -> str:
     """A blocker's words for a message: on one line, cut at `limit` characters."""
     line = " ".join(words.split())

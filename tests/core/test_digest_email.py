@@ -252,3 +252,26 @@ def test_huddle_digest_writes_the_email_and_prints_its_text(
     result = huddle("digest", "--format", "email", "--to", "pat")
     assert result.exit_code == 1
     assert result.output == "Error: 'pat' is not an email address (pat@example.org)\n"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "pat@example.org\nBcc: eve@example.org",
+        "pat@example.org\r\nX-Extra: 1",
+        "pat@exa\x07mple.org",
+    ],
+)
+def test_an_address_with_a_line_break_or_control_character_is_refused_in_one_line(
+    huddle_with_team: Huddle, tmp_path: Path, typed: str
+) -> None:
+    out = tmp_path / "week.eml"
+    result = huddle_with_team("digest", "--format", "email", "--to", typed, "--out", str(out))
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: the address has a line break or a control character in it;"
+        " type it on one line (pat@example.org)\n"
+    )
+    assert not out.exists()
+    said = huddle_with_team("digest", "--format", "email", "--to", "pat@example.org\n")
+    assert said.exit_code == 0 and "To: pat@example.org\n" in said.output

@@ -14,6 +14,7 @@ from email.utils import format_datetime, getaddresses
 from huddle.core.digest.letter import Entry, Letter, write_letter
 from huddle.core.digest.models import Digest
 from huddle.core.models import HuddleError
+from huddle.core.text import has_controls
 
 WIDTH = 76
 """Plain text lines are wrapped here, as mail programs expect."""
@@ -121,7 +122,13 @@ def letter_email(letter: Letter, *, made_on: date, to: str | None = None) -> str
 
 
 def _addresses(typed: str) -> str:
-    """The addresses typed ("pat@example.org, Jo Reid <jo@example.org>"), checked."""
+    """The addresses typed ("pat@example.org, Jo Reid <jo@example.org>"), checked: a line
+    break would start another header (a Bcc the manager never sees), so it is refused."""
+    if has_controls(typed.strip()):
+        raise HuddleError(
+            "the address has a line break or a control character in it;"
+            " type it on one line (pat@example.org)"
+        )
     found = getaddresses([" ".join(typed.split())])
     if not found or any("@" not in address or " " in address for _, address in found):
         raise HuddleError(f"'{typed.strip()[:60]}' is not an email address (pat@example.org)")
