@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,7 @@ from huddle.core.calendar import (
     SystemClock,
     Towards,
     days_of_rule,
+    format_date,
     format_day,
     parse_day,
     parse_span,
@@ -346,3 +348,19 @@ def test_a_date_without_a_year_is_read_across_the_year_end_as_meant(
 def test_29_february_looking_back_names_the_last_leap_year() -> None:
     with pytest.raises(DateError, match=r"type the year \(2024-02-29\)"):
         parse_day("29/2", date(2026, 12, 2), towards=Towards.PAST)
+
+
+def test_a_days_number_is_written_without_a_leading_zero_everywhere() -> None:
+    assert format_date(date(2026, 12, 1), "%a %d %b %Y") == "Tue 1 Dec 2026"
+    assert format_date(date(2026, 12, 1), "%A %d %B %Y") == "Tuesday 1 December 2026"
+    assert format_date(date(2026, 11, 30), "%a %d %b") == "Mon 30 Nov"
+    # The one formatter: no date is written with strftime's zero-padded (or GNU-only) day.
+    package = Path(__file__).parents[1] / "huddle"
+    padded = [
+        f"{path.relative_to(package)}:{n}"
+        for path in package.rglob("*.py")
+        if path != package / "core" / "calendar.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "%d" in line.replace("%Y-%m-%d", "") and "format_date(" not in line
+    ]
+    assert padded == []

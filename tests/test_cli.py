@@ -173,6 +173,16 @@ def test_team_says_todays_huddle_is_next_until_it_is_held_as_the_app_does(
     assert "next huddle: tomorrow;" in huddle_with_team.ok("team")
 
 
+def test_a_holiday_early_in_the_month_is_written_as_people_write_it(huddle: Huddle) -> None:
+    assert huddle.ok("team", "holiday", "1/12", "Staff day") == (
+        "Tue 1 Dec 2026 is a holiday: Staff day\n"
+    )
+    assert "Tue 1 Dec  Staff day" in huddle.ok("team", "show")
+    assert huddle.ok("team", "holiday", "1/12", "--remove") == (
+        "Tue 1 Dec 2026 is no longer a holiday\n"
+    )
+
+
 def test_team_holiday_name_is_shown_without_control_characters(huddle: Huddle) -> None:
     output = huddle.ok("team", "holiday", "25/12", "Christmas\x1b[2J Day")
     assert output == "Fri 25 Dec 2026 is a holiday: Christmas[2J Day\n"

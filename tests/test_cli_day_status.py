@@ -35,7 +35,7 @@ def test_bad_input_is_one_line_and_changes_nothing(huddle_with_team: Huddle) -> 
     for args, said in [
         (("missed", "purple"), "Error: 'purple' is not a colour: say green, amber, red or clear"),
         (("missed", "red", "--on", "tomorrow"), "Error: Thu 26 Nov has not happened yet"),
-        (("missed", "red", "--on", "1/1/2030"), "Error: Tue 01 Jan 2030 has not happened yet"),
+        (("missed", "red", "--on", "1/1/2030"), "Error: Tue 1 Jan 2030 has not happened yet"),
         (("nothing", "red"), "Error: no measure matches 'nothing'"),
         (("missed",), "Error: say the colour: green, amber, red or clear"),
     ]:

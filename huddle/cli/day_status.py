@@ -12,7 +12,7 @@ from huddle.cli.common import (
     pass_state,
     read_day,
 )
-from huddle.core.calendar import Towards
+from huddle.core.calendar import Towards, format_date
 from huddle.core.day_status import DayStrip, month_strips, set_day_status
 from huddle.core.models import DayColor
 
@@ -60,7 +60,8 @@ def day_status(state: State, measure: str | None, color: str | None, on: str | N
     strip = set_day_status(store, measure, color, day)
     said = next(c for d, c in strip.days if d == day)
     click.echo(
-        f"{strip.measure.name}: {day:%a %d %b} is {said.value if said else 'not set'}"
+        f"{strip.measure.name}: {format_date(day, '%a %d %b')}"
+        f" is {said.value if said else 'not set'}"
         f" ({strip.count(DayColor.GREEN)} green, {strip.count(DayColor.AMBER)} amber,"
         f" {strip.count(DayColor.RED)} red in {day:%B})"
     )

@@ -5,7 +5,15 @@ from __future__ import annotations
 import click
 
 from huddle.cli.common import HuddleGroup, State, complete_member, db_option, pass_state, read_day
-from huddle.core.calendar import Towards, days_of_rule, format_day, rule_from_days, weekly_day
+from huddle.core.calendar import (
+    Towards,
+    days_of_rule,
+    format_date,
+    format_day,
+    format_target,
+    rule_from_days,
+    weekly_day,
+)
 from huddle.core.models import DateOrder, Role, SpeakerOrder
 from huddle.core.next_huddle import next_huddle
 from huddle.core.store.team import BOARD_SECONDS
@@ -59,7 +67,7 @@ def show(state: State) -> None:
     goals = store.goals.all()
     click.echo(f"\nGoals ({len(goals)}):")
     for goal in goals:
-        target = f"  (by {goal.target_date:%d %b %Y})" if goal.target_date else ""
+        target = f"  (by {format_target(goal.target_date)})" if goal.target_date else ""
         click.echo(f"  {goal.title}{target}")
     if not goals:
         click.echo('  none yet: huddle team goal "Cut the wait for a care assessment"')
@@ -187,7 +195,7 @@ def holiday(state: State, day: str, name: str, remove: bool) -> None:
     """Mark a holiday (no huddle that day), e.g. huddle team holiday 25/12 "Christmas Day"."""
     store = state.store()
     when = read_day(store, day)
-    shown = f"{when:%a %d %b %Y}"
+    shown = format_date(when, "%a %d %b %Y")
     if remove:
         store.team.remove_holiday(when)
         click.echo(f"{shown} is no longer a holiday")

@@ -381,6 +381,12 @@ def format_day(day: date, today: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+def format_date(day: date, pattern: str) -> str:
+    """`day` in strftime's `pattern`, its day of the month as people write it: "Tue 1 Dec",
+    never "Tue 01 Dec" (the one way a screen or a command writes a date's day)."""
+    return day.strftime(pattern.replace("%-d", "%d").replace("%d", str(day.day)))
+
+
 def format_target(day: date) -> str:
     """A goal's target date, short enough for a table: "1 May 2027" (the year always: a
     target is months away; the weekday never: nobody aims for a Saturday)."""

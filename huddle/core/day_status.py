@@ -7,6 +7,7 @@ import calendar as month_days
 from dataclasses import dataclass
 from datetime import date
 
+from huddle.core.calendar import format_date
 from huddle.core.models import DayColor, DayMeasure, HuddleError
 from huddle.core.store import Store
 
@@ -64,7 +65,9 @@ def set_day_status(store: Store, typed_measure: str, typed_color: str, day: date
     color = read_color(typed_color)
     measure = store.day_status.find(typed_measure)
     if day > store.today():
-        said = f"{day:%a %d %b}" + (f" {day.year}" if day.year != store.today().year else "")
+        said = format_date(day, "%a %d %b") + (
+            f" {day.year}" if day.year != store.today().year else ""
+        )
         raise HuddleError(f"{said} has not happened yet: a colour is for a day gone by")
     store.day_status.set(measure, day, color)
     return next(s for s in month_strips(store, day) if s.measure.id == measure.id)

@@ -21,5 +21,5 @@ async def test_the_shared_screen_left_open_over_midnight_shows_the_new_day(
         assert await wait_until(pilot, lambda: "Monday 30 November 2026" in screen_text(app))
         assert "Ring the carer before the review" in screen_text(app)
         clock.advance(seconds=20)  # midnight passes
-        assert await wait_until(pilot, lambda: "Tuesday 01 December 2026" in screen_text(app))
+        assert await wait_until(pilot, lambda: "Tuesday 1 December 2026" in screen_text(app))
         assert "Ring the carer before the review" not in screen_text(app)

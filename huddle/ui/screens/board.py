@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, Static
 
 from huddle.core.board import COLUMNS, PANELS, Board, gather_board
+from huddle.core.calendar import format_date
 from huddle.core.day_status import DayStrip, month_strips
 from huddle.core.models import DayColor
 from huddle.ui.screens.base import LiveScreen
@@ -168,7 +169,7 @@ the team's file from here.
                 "  ",
                 Content(team.name or "a new team"),
                 "  ",
-                f"{board.today:%A %d %B %Y}",
+                format_date(board.today, "%A %d %B %Y"),
             )
         )
         colours = goal_colours(self.app, board.every_goal)

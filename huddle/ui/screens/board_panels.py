@@ -13,7 +13,7 @@ from textual.widget import Widget
 
 from huddle.core.blockers import AgeFlag, describe_age
 from huddle.core.board import BlockerCard, Board, BoardGoal
-from huddle.core.calendar import format_day
+from huddle.core.calendar import format_date, format_day, format_target
 from huddle.core.day_status import DayStrip
 from huddle.core.models import DayColor, Step, StepStatus
 from huddle.ui.widgets.cards import Card, CardRow
@@ -131,7 +131,7 @@ def goal_card(goal: BoardGoal, most: int, colours: dict[str, str], wide: bool) -
     rate = f"{goal.done_rate:.0%} done" if goal.done_rate is not None else "none looked back on"
     lines = [bar, Content.styled(f"{goal.taken} small steps taken in all · {rate}", "dim")]
     if goal.target:
-        lines.append(Content.styled(f"by {goal.target:%d %b %Y}", "dim"))
+        lines.append(Content.styled(f"by {format_target(goal.target)}", "dim"))
     note = figure(goal.this_week, [Content.styled("this week", "bold")], f"bold {style}")
     return Card(
         Content.styled(goal.title, f"bold {style}"),
@@ -190,7 +190,10 @@ def wins_cards(board: Board) -> list[Card]:
     ]
     return [
         Card(
-            Content.styled(f"Small steps taken since {wins.since:%a %d %b} ({wins.taken})", "bold"),
+            Content.styled(
+                f"Small steps taken since {format_date(wins.since, '%a %d %b')} ({wins.taken})",
+                "bold",
+            ),
             taken,
             note=None if taken else Content.styled("none looked back on yet this week", "dim"),
             style="$success",

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from huddle.core.calendar import format_date
 from huddle.core.models import HuddleError
 from huddle.ui.widgets.block_font import BlockDigits
 
@@ -79,7 +80,7 @@ class CurtainScreen(ModalScreen[None]):
         store = self.huddle_app.store
         now = store.clock.now()
         self.query_one(BlockDigits).show(f"{now:%H:%M}")
-        self.query_one("#curtain-date", Static).update(Content(f"{now:%A %-d %B %Y}"))
+        self.query_one("#curtain-date", Static).update(Content(format_date(now, "%A %d %B %Y")))
         try:
             coming = store.coming_huddle_day()
             people = len(store.members.all())

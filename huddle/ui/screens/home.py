@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from huddle.core.calendar import age_in_days, format_day
+from huddle.core.calendar import age_in_days, format_date, format_day
 from huddle.core.next_huddle import next_huddle
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.shared_screen import HOME_BINDINGS, is_wide
@@ -192,7 +192,7 @@ class HomeScreen(LiveScreen):
         )
         coming = next_huddle(store)
         self.query_one("#day-bar", Static).update(
-            Content(f"{today:%A %d %B %Y}   Next huddle: {coming.words}")
+            Content(f"{format_date(today, '%A %d %B %Y')}   Next huddle: {coming.words}")
         )
         if empty:
             return

@@ -14,6 +14,7 @@ from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from huddle.core import flow
+from huddle.core.calendar import format_date
 from huddle.core.flow import STAGES
 from huddle.core.left_undone import LeftUndone
 from huddle.core.models import Stage
@@ -171,7 +172,7 @@ class HuddleScreen(LiveScreen):
                 "  ",
                 Content(store.team.get().name or "the team"),
                 "  ",
-                (f"{self.day:%A %d %B %Y}{state}", "bold"),
+                (f"{format_date(self.day, '%A %d %B %Y')}{state}", "bold"),
             )
         )
         self.ready = True

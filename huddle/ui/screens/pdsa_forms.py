@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from huddle.core.calendar import format_date
 from huddle.core.models import Step
 from huddle.core.pdsa import Act
 from huddle.ui.screens.dialog import Dialog, T
@@ -111,7 +112,7 @@ class AddStepsScreen(Dialog[T]):
 
 def step_label(step: Step) -> str:
     """A step as the PDSA dialogs list it: its day, whose, what."""
-    return f"{step.day:%a %d %b}  {step.member_name}: {step.text}"
+    return f"{format_date(step.day, '%a %d %b')}  {step.member_name}: {step.text}"
 
 
 class StudyScreen(Dialog[T]):
