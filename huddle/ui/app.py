@@ -228,8 +228,7 @@ class HuddleApp(SharedScreenApp):
         if said:
             self.notify("Saved: the file is free again", timeout=4)
         if isinstance(self.screen, LiveScreen):
-            with kept_place(self.screen):
-                self.screen.safely(self.screen.reload)
+            self.screen.show_changes()  # once, though the saves' own screens show them too
 
     def report(self, error: BaseException) -> None:
         """Show a user's mistake, or a problem with the file, as one line; anything else

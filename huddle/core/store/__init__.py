@@ -173,6 +173,11 @@ class Store:
         """A new file: nobody in the team yet."""
         return not self.db.value("SELECT 1 FROM members LIMIT 1")
 
+    def version(self) -> tuple[int, int, date]:
+        """Changes whenever what a screen shows may have: a save from here or from another
+        process, or a new day."""
+        return self.db.saves, self.db.data_version(), self.today()
+
     def changed_since(self, version: int) -> tuple[bool, int]:
         """Whether another process has written since `version` was read, and the new one."""
         rescued = self.db.rescue_lost_wal()

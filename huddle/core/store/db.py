@@ -86,6 +86,9 @@ class Db:
         self.damage: list[str] | None = None if self._file is not None else []
         """What PRAGMA quick_check found wrong (empty: sound), once it has run: before the
         first write, or sooner (the app checks in the background when it opens)."""
+        self.saves = 0
+        """Writes this connection has committed: with `data_version` (other connections'),
+        how a screen knows whether what it shows is still what the file holds."""
         self.held_back = False
         """Writes wait in line (the app's waiting writes): a new one is refused as busy at
         once, so that what was typed first is saved first."""
@@ -276,6 +279,7 @@ class Db:
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
+                self.saves += 1
             except BaseException:
                 # SQLite may already have rolled back (e.g. a full disk); a failed COMMIT
                 # must not leave the transaction open for the next write.

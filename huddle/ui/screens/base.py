@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual import events
 from textual.binding import ActiveBinding
@@ -16,11 +18,21 @@ if TYPE_CHECKING:
     from huddle.ui.app import HuddleApp
 
 T = TypeVar("T")
+Reload = TypeVar("Reload", bound=Callable[["LiveScreen"], None])
 
 
 class LiveScreen(Screen[None]):
     """A screen drawn from the store. `reload()` reads again what it shows; the app calls it
-    when another process writes to the file, and on return from another screen."""
+    when another process writes to the file, and on return from another screen if anything
+    was saved meanwhile (`show_changes`)."""
+
+    _shown: tuple[int, int, date] | None = None
+    """The store's version when `reload()` last ran to its end: what the screen shows."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "reload" in cls.__dict__:  # every screen's reload notes what it has shown
+            cls.reload = _noting_version(cls.__dict__["reload"])  # type: ignore[method-assign]
 
     WRITES: ClassVar[frozenset[str]] = frozenset()
     """The screen's actions that change the team's file (most open a dialog first): on a file
@@ -98,8 +110,15 @@ class LiveScreen(Screen[None]):
         """Every key pressed while this screen is on top, before anything acts on it."""
 
     def on_screen_resume(self) -> None:
-        with kept_place(self):
-            self.safely(self.reload)
+        self.show_changes()
+
+    def show_changes(self) -> None:
+        """Reload, keeping everyone's place, if the file changed since the screen last showed
+        it. Where a save lands (a dialog's result, the screen back on top, a wait for the
+        file ending), however many of them come, the screen is drawn again once."""
+        if self._shown is None or self.safely(self.store.version) != self._shown:
+            with kept_place(self):
+                self.safely(self.reload)
 
     def safely(self, action: Callable[[], T], then: Callable[[T], None] | None = None) -> T | None:
         """Run a store call; a user's mistake, a file problem or a bug becomes a one-line
@@ -117,3 +136,13 @@ class LiveScreen(Screen[None]):
         if made is not None:
             after()
         return made
+
+
+def _noting_version(reload: Reload) -> Reload:
+    @functools.wraps(reload)
+    def noted(screen: LiveScreen) -> None:
+        version = screen.store.version()
+        reload(screen)
+        screen._shown = version
+
+    return cast("Reload", noted)

@@ -12,10 +12,11 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from huddle.core.calendar import Towards, format_day, format_target, parse_day
+from huddle.core.measure_chart import MeasureChart
 from huddle.core.models import Goal, GoalStatus
 from huddle.core.trends import GoalProgress, format_value, goal_progress
 from huddle.ui.screens.goal_form import GoalDraft, GoalFormScreen, target_text
-from huddle.ui.screens.measures import MeasureActions, goal_measures
+from huddle.ui.screens.measures import MeasureActions, goal_charts, goal_measures
 from huddle.ui.widgets.chart import BarChart, bar_text
 from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.live_table import Row, fill_table
@@ -67,7 +68,9 @@ class GoalsScreen(MeasureActions):
         self._layout: tuple[int, int] | None = None
         """(weeks in the table's column, width of the goal column) as laid out."""
         self._measures_of: str | None = None
-        """The goal whose measures are shown (read again on reload)."""
+        """The goal whose measures are shown."""
+        self._charts: list[MeasureChart] | None = None
+        """Its measures as shown; None: to be read again (on reload)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -145,7 +148,7 @@ class GoalsScreen(MeasureActions):
             )
             rows.append((key, cells))
         fill_table(table, rows)
-        self._measures_of = None
+        self._charts = None
         if cursor_key in self._progress and self._selected_key() != cursor_key:
             table.move_cursor(row=table.get_row_index(cursor_key))
         self._show_detail()
@@ -187,13 +190,7 @@ class GoalsScreen(MeasureActions):
             )
         self.query_one("#goal-heading", Static).update(Content(heading))
         self.query_one("#goal-about", Static).update(about)
-        shown = goal.id if goal else NO_GOAL
-        if shown != self._measures_of:  # made again only for another goal, or on reload
-            self._measures_of = shown
-            box = self.query_one("#goal-measures", Vertical)
-            box.remove_children()
-            if goal is not None:  # a read that can fail (a file problem): one line, not a crash
-                box.mount_all(self.safely(lambda: goal_measures(self.store, goal)) or [])
+        self._show_measures(goal)
         self.query_one("#goal-chart", BarChart).show([c.steps for _, c in progress.weeks])
         total = progress.total
         self.query_one("#goal-numbers", Static).update(
@@ -221,6 +218,20 @@ class GoalsScreen(MeasureActions):
         if not progress.learning:
             lines.append("\nnothing yet: the learning lines of the Yesterday stage show here")
         self.query_one("#goal-learning", Static).update(Content.assemble(*lines))
+
+    def _show_measures(self, goal: Goal | None) -> None:
+        """The goal's measures, made again only for another goal or when they changed."""
+        shown = goal.id if goal else NO_GOAL
+        if shown == self._measures_of and self._charts is not None:
+            return
+        # A read that can fail (a file problem): one line, not a crash.
+        charts = (self.safely(lambda: goal_charts(self.store, goal)) if goal else None) or []
+        if shown != self._measures_of or charts != self._charts:
+            box = self.query_one("#goal-measures", Vertical)
+            box.remove_children()
+            if goal is not None:
+                box.mount_all(goal_measures(charts))
+        self._measures_of, self._charts = shown, charts
 
     def _selected_goal(self) -> Goal | None:
         progress = self._selected()
@@ -310,7 +321,7 @@ class GoalsScreen(MeasureActions):
     def _saved(self, goal: Goal | None) -> None:
         if goal is None:
             return
-        self.safely(self.reload)
+        self.show_changes()
         table = self.query_one("#goals", DataTable)
         table.move_cursor(row=table.get_row_index(goal.id))
         self.notify(f"Saved: {goal.title}", markup=False)

@@ -178,7 +178,7 @@ class HomeScreen(LiveScreen):
         self.query_one(EntryBar).input.focus()
 
     def on_entry_bar_saved(self, _event: EntryBar.Saved) -> None:
-        self.safely(self.reload)
+        self.show_changes()
 
     def reload(self) -> None:
         store = self.store

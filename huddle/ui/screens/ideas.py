@@ -169,7 +169,7 @@ class IdeasScreen(LiveScreen):
     def _moved(self, idea: Idea | None) -> None:
         if idea is None:
             return
-        self.safely(self.reload)
+        self.show_changes()
         self._go_to(idea.id)
 
     # --- Actions ----------------------------------------------------------------------

@@ -308,7 +308,7 @@ class ManageScreen(LiveScreen):
 
             if self.safely(answer) is not None:
                 self.notify(f"Answer recorded for {blocker.text!r}", markup=False)
-            self.safely(self.reload)
+            self.show_changes()
 
         people = self.people(managers_first=True)
         self.app.push_screen(
@@ -336,7 +336,7 @@ class ManageScreen(LiveScreen):
 
             if self.safely(resolve) is not None:
                 self.notify(f"Resolved: {blocker.text}", markup=False)
-            self.safely(self.reload)
+            self.show_changes()
 
         self.app.push_screen(
             SayDialog(
@@ -375,7 +375,7 @@ class ManageScreen(LiveScreen):
 
             if self.safely(send) is not None:
                 self.notify(f"Sent {to}: {blocker.text}", markup=False)
-            self.safely(self.reload)
+            self.show_changes()
 
         people = self.people(managers_first=True)
         self.app.push_screen(

@@ -45,17 +45,20 @@ def chart_words(chart: MeasureChart) -> list[str]:
     return [*reading_words(chart), *changes]
 
 
-def goal_measures(store: Store, goal: Goal) -> list[Widget]:
+def goal_charts(store: Store, goal: Goal) -> list[MeasureChart]:
+    """A goal's measures, each as its run chart stands."""
+    return [chart_of(store, measure) for measure in store.measures.for_goal(goal)]
+
+
+def goal_measures(charts: list[MeasureChart]) -> list[Widget]:
     """The Goals screen's part for a goal's measures: each one's title, a small run chart,
     and the rules' reading in words."""
     parts: list[Widget] = [Static(Content.styled("Measures", "bold"), classes="measures-title")]
-    measures = store.measures.for_goal(goal)
-    if not measures:
+    if not charts:
         parts.append(Static("none yet: n adds one (what is counted, which way is better)"))
-    for measure in measures:
-        chart = chart_of(store, measure)
+    for chart in charts:
         parts += [
-            Static(Content(measure_title(measure)), classes="measure-name"),
+            Static(Content(measure_title(chart.measure)), classes="measure-name"),
             RunChart(chart, classes="goal-run-chart"),
             Static(Content("\n".join(chart_words(chart))), classes="measure-words"),
         ]
@@ -81,7 +84,7 @@ class MeasureActions(LiveScreen):
         def saved(measure: Measure | None) -> None:
             if measure is not None:
                 self.notify(f"Added the measure {measure.name}", markup=False)
-                self.safely(self.reload)
+                self.show_changes()
 
         self.app.push_screen(MeasureFormScreen(goal.title, save), saved)
 
@@ -105,7 +108,7 @@ class MeasureActions(LiveScreen):
         def saved(words: str | None) -> None:
             if words is not None:
                 self.notify(words, markup=False)
-                self.safely(self.reload)
+                self.show_changes()
 
         self.app.push_screen(
             RecordValueScreen(measures, save, day_text="today", chosen=chosen), saved

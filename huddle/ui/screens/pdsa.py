@@ -300,7 +300,7 @@ class PdsaScreen(LiveScreen):
 
             def save(gave: Impact) -> None:
                 self.safely(lambda: self.store.impacts.say(gave, cycle_id=cycle.id))
-                self.safely(self.reload)
+                self.show_changes()
 
             ask_what_it_gave(self, cycle.change, save)
         if cycle is not None and cycle.act is None and cycle.adapted_from:
@@ -318,13 +318,13 @@ class PdsaScreen(LiveScreen):
         question = Content(f"{check.change}  ({check.after_days} days after it was adopted)")
         self.app.push_screen(
             CheckScreen(question, lambda yes: self.store.pdsa.answer_check(check, yes)),
-            lambda _answered: self.safely(self.reload),
+            lambda _answered: self.show_changes(),
         )
 
     def _saved(self, cycle: PdsaCycle | None) -> None:
         if cycle is None:
             return
-        self.safely(self.reload)
+        self.show_changes()
         table = self.query_one("#pdsa-cycles", DataTable)
         if cycle.id in self._cycles:
             table.move_cursor(row=table.get_row_index(cycle.id))
