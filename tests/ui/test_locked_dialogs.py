@@ -10,7 +10,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date
 
 import pytest
@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Input
 
 from huddle.core.calendar import FixedClock
 from huddle.core.measures import Better
-from huddle.core.models import StepStatus
+from huddle.core.models import Goal, StepStatus
 from huddle.core.pulse import week_of
 from huddle.core.store import Store, file_check
 from huddle.ui.app import HuddleApp
@@ -86,6 +86,34 @@ async def test_a_goal_saved_while_the_file_is_locked_closes_kept_and_is_saved_af
         assert table.cursor_row == table.get_row_index(goal.id)
         assert "Fewer [forms] per visit" in screen_text(app)
         assert len(app.waiting) == 0
+
+
+@pytest.mark.parametrize("lock", [False, True], ids=["free", "locked"])
+async def test_a_goal_saved_from_its_form_is_drawn_on_the_goals_screen_once(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, lock: bool
+) -> None:
+    """The form closing, its result and the end of a wait each land on the screen: one
+    reading of the file between them, not one each (each redraw is a frame late)."""
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("g")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+        reads: list[bool] = []
+        read_goals = store.goals.all
+
+        def reading(*, active_only: bool = True) -> list[Goal]:
+            reads.append(active_only)
+            return read_goals(active_only=active_only)
+
+        monkeypatch.setattr(store.goals, "all", reading)
+        with locked(store) if lock else nullcontext():
+            await type_goal(pilot, app, "Fewer forms")
+            assert await wait_until(pilot, lambda: isinstance(app.screen, GoalsScreen))
+            await pilot.pause()
+        assert await wait_until(pilot, lambda: "Saved: Fewer forms" in notices(app))
+        await pilot.pause(0.3)
+        assert "Fewer forms" in screen_text(app)
+        assert len(reads) == 1
 
 
 async def test_saves_from_dialogs_and_screens_wait_in_line_and_are_made_in_order(
