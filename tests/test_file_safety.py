@@ -269,7 +269,7 @@ def test_a_second_connection_in_the_app_never_lets_another_process_delete_its_wa
         ("digest",),
         ("mine", "--who", "ann"),
         ("add", "call the GP", "--who", "ann"),
-        ("export", "--out", "team.json"),
+        ("export", "--out", "{tmp}/team.json"),
         ("backup",),
         ("blockers",),
     ],
@@ -280,7 +280,7 @@ def test_a_mistyped_path_makes_no_new_empty_team_file(
     """`--db teem.db` must not quietly start a new team there and report its nothing (a
     trend of 0 steps, an export or backup of an empty team)."""
     huddle.db = tmp_path / "typo" / "teem.db"
-    result = huddle(*command)
+    result = huddle(*(word.format(tmp=tmp_path) for word in command))
     assert result.exit_code == 1
     assert one_line_error(result.output) == (
         f"no team's file at {huddle.db}: check the path, or run `huddle --db {huddle.db}`"
