@@ -137,3 +137,18 @@ async def test_the_add_line_on_a_read_only_file_takes_no_typing(team_file: Path)
             assert not any("can't save" in n for n in notices(app))
     finally:
         store.close()
+
+
+async def test_the_huddle_on_a_read_only_file_opens_as_it_is_without_trying_to_start_it(
+    team_file: Path,
+) -> None:
+    store = Store.open_for_reading(team_file, clock=clock_at(WEDNESDAY))
+    app = HuddleApp(store)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("h")
+            assert await wait_until(pilot, lambda: "(read only)" in screen_text(app))
+            await pilot.pause()
+            assert not any("can't save" in n for n in notices(app))
+    finally:
+        store.close()

@@ -144,6 +144,7 @@ class HuddleScreen(LiveScreen):
 
     def on_mount(self) -> None:
         store = self.store
+        self.read_only = self.read_only or store.db.read_only  # nothing to start, only to see
         huddle = (
             store.huddles.get(self.day)
             if self.read_only
