@@ -155,7 +155,7 @@ def test_team_holiday_and_its_removal(huddle: Huddle) -> None:
     )
     result = huddle("team", "holiday", "fri", "--remove")
     assert result.exit_code == 1
-    assert one_line_error(result.output) == "2026-11-27 is not a holiday"
+    assert one_line_error(result.output) == "Fri 27 Nov 2026 is not a holiday"
 
 
 def test_team_says_todays_huddle_is_next_until_it_is_held_as_the_app_does(

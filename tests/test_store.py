@@ -213,7 +213,7 @@ def test_holidays_round_trip_and_change_the_calendar(memory_store: Store) -> Non
     assert memory_store.calendar().next_huddle_day(date(2026, 12, 24)) == date(2026, 12, 29)
     memory_store.team.remove_holiday(date(2026, 12, 28))
     assert memory_store.calendar().next_huddle_day(date(2026, 12, 24)) == date(2026, 12, 28)
-    with pytest.raises(HuddleError, match="2026-12-28 is not a holiday"):
+    with pytest.raises(HuddleError, match="Mon 28 Dec 2026 is not a holiday"):
         memory_store.team.remove_holiday(date(2026, 12, 28))
 
 

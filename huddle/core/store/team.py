@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from huddle.core import models  # models.Tier, models.Holiday: loaded when used
-from huddle.core.calendar import HuddleCalendar
+from huddle.core.calendar import HuddleCalendar, format_date
 from huddle.core.models import DateOrder, HuddleError, SpeakerOrder, Team
 from huddle.core.store.db import Db
 from huddle.core.text import clean_line, clean_text
@@ -146,7 +146,7 @@ class TeamStore:
         with self.db.write() as conn:
             gone = conn.execute("DELETE FROM holidays WHERE day = ?", (day.isoformat(),))
             if gone.rowcount == 0:
-                raise HuddleError(f"{day.isoformat()} is not a holiday")
+                raise HuddleError(f"{format_date(day, '%a %d %b %Y')} is not a holiday")
 
     def calendar(self) -> HuddleCalendar:
         """The team's huddle days, holidays left out."""
