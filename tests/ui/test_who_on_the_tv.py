@@ -87,6 +87,24 @@ async def test_the_pick_and_the_keys_carry_over_when_the_window_shrinks_to_a_lap
         )
 
 
+async def test_a_smaller_tv_keeps_the_pick_the_marks_and_the_count(
+    store: Store, clock: FixedClock
+) -> None:
+    async with HuddleApp(store, clock=clock).run_test(size=TV) as pilot:
+        await pilot.press("h", "down", "space")
+        assert await wait_until(pilot, lambda: "○ not here" in picked_line(pilot))
+        await pilot.resize_terminal(160, 40)  # still the TV's layout: the tiles, smaller
+        await pilot.resize_terminal(170, 44)
+        assert await wait_until(
+            pilot, lambda: in_block_letters("Who's here: 3 of 4", screen_text(pilot.app))
+        )
+        assert "Bea Jones" in picked_line(pilot) and "○ not here" in picked_line(pilot)
+        await pilot.press("down", "space")
+        assert await wait_until(
+            pilot, lambda: in_block_letters("Who's here: 2 of 4", screen_text(pilot.app))
+        )
+
+
 async def test_a_big_team_shows_a_page_of_tiles_at_a_time(
     tmp_path: Path, clock: FixedClock
 ) -> None:

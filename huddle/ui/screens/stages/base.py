@@ -99,9 +99,13 @@ class StageView(Vertical):
 
     def on_resize(self) -> None:
         self.set_class(self.wide, "-wide")
-        # Rows are wrapped to the width they have: wrap them again.
         if self.display and self.is_mounted and self.huddle.ready:
-            self.load()
+            self.resized()
+
+    def resized(self) -> None:
+        """The stage has a new size: rows are wrapped to the width they have, so by
+        default the stage is shown afresh."""
+        self.load()
 
     def enter(self) -> None:
         """The huddle has come to this stage: show it fresh and put the focus in it."""

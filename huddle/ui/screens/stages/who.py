@@ -100,6 +100,14 @@ class WhoStage(StageView):
         if self.huddle.focused is was and was is not now:  # the window grew past the TV's
             self.focus_now(now)  # width, or shrank below it
 
+    def resized(self) -> None:
+        """The list and the tiles lay themselves out at any size: everyone is read again
+        only between the two (a team of thousands takes a moment); else the heading."""
+        if self.tiles_shown != self.wide or not hasattr(self, "people"):
+            self.load()
+        else:
+            self.show_counts()
+
     def show_counts(self) -> None:
         """The heading's count of who is here, and the catch-up cards of those here."""
         here = sum(p.present for p in self.people.values())
