@@ -213,7 +213,7 @@ class HuddleApp(SharedScreenApp):
             return Attempt(waits=True)
         except Exception as error:  # one line; the team's typed text stays
             if not (isinstance(error, NoMatches) and self.closing):
-                self.report(error)
+                return Attempt(refused=self.report(error))
         return Attempt()
 
     @property
@@ -230,19 +230,16 @@ class HuddleApp(SharedScreenApp):
         if isinstance(self.screen, LiveScreen):
             self.screen.show_changes()  # once, though the saves' own screens show them too
 
-    def report(self, error: BaseException) -> None:
+    def report(self, error: BaseException) -> str:
         """Show a user's mistake, or a problem with the file, as one line; anything else
-        (a bug) as one line too, with its details in the log."""
+        (a bug) as one line too, with its details in the log. Returns the line."""
         if isinstance(error, HuddleError):
             self.notify(str(error), severity="error", markup=False, timeout=8)
-            return
+            return str(error)
         self.log.error(error)
-        self.notify(
-            f"Something went wrong ({type(error).__name__}: {error}); what was typed is kept",
-            severity="error",
-            markup=False,
-            timeout=10,
-        )
+        line = f"Something went wrong ({type(error).__name__}: {error}); what was typed is kept"
+        self.notify(line, severity="error", markup=False, timeout=10)
+        return line
 
     async def _dispatch_action(self, namespace: DOMNode, action_name: str, params: Any) -> bool:
         """Every key's action, on any screen: a problem with the file met outside `safely`

@@ -60,6 +60,8 @@ class Attempt(Generic[T]):
     waits: bool = False
     """Met a busy file: it waits in line and is made when the file is free."""
     result: T | None = None
+    refused: str = ""
+    """Refused (a user's mistake, a file problem, a bug): the one line already said."""
 
 
 def attempt(
@@ -77,7 +79,7 @@ def attempt(
         return Attempt(done=True, result=action())
     except HuddleError as error:
         app.notify(str(error), severity="error", markup=False, timeout=8)
-        return Attempt()
+        return Attempt(refused=str(error))
 
 
 @dataclass

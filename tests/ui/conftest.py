@@ -44,10 +44,10 @@ def bugs_fail_the_test(
     caught: list[BaseException] = []
     report = HuddleApp.report
 
-    def noting(app: HuddleApp, error: BaseException) -> None:
+    def noting(app: HuddleApp, error: BaseException) -> str:
         if not isinstance(error, HuddleError):
             caught.append(error)
-        report(app, error)
+        return report(app, error)
 
     monkeypatch.setattr(HuddleApp, "report", noting)
     yield

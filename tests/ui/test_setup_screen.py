@@ -13,7 +13,7 @@ from huddle.ui.app import HuddleApp
 from huddle.ui.screens.dialogs import AskText
 from huddle.ui.screens.setup import TeamSetupScreen
 
-from .screen_helpers import notices, screen_text
+from .screen_helpers import notices, screen_text, wait_until
 
 
 async def open_setup(pilot: object, tab: str = "members-tab") -> TeamSetupScreen:
@@ -70,6 +70,25 @@ async def test_a_name_already_taken_is_refused_with_a_notice(
         await pilot.press(*"ann smith", "enter")
         assert notices(app)[-1] == "there is already a member called ann smith"
     assert len(store.members.all()) == 4
+
+
+async def test_a_rename_to_a_name_already_taken_keeps_the_dialog_and_what_was_typed(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_setup(pilot)
+        choose_row(screen, "#members", "Bea Jones")
+        await pilot.press("r")
+        await pilot.press(*"Ann Smith", "enter")
+        refused = "there is already a member called Ann Smith"
+        assert await wait_until(pilot, lambda: refused in screen_text(app))
+        assert isinstance(app.screen, AskText)  # still open, to be put right
+        assert app.screen.query_one(Input).value == "Ann Smith"
+        await pilot.press("escape")
+    names = sorted(m.name for m in store.members.all())
+    assert names.count("Ann Smith") == 1
+    assert "Bea Jones" in names
 
 
 async def test_huddle_days_and_holidays(store: Store, clock: FixedClock) -> None:

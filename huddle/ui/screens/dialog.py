@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widgets import Static
 
-from huddle.ui.waiting_writes import KEPT, attempt
+from huddle.ui.waiting_writes import KEPT, Attempt, attempt
 
 T = TypeVar("T")
 
@@ -36,8 +38,44 @@ with `Dialog`: Textual scopes a class's DEFAULT_CSS to that class, so a rule sta
 another name (e.g. ModalScreen) would never apply."""
 
 
+def save_in(
+    dialog: ModalScreen[Any], save: Callable[[], T], then: Callable[[T], None] | None = None
+) -> Attempt[T]:
+    """A dialog's save, made while it is still open. Saved: the caller closes it. Refused
+    (a name already taken, an empty name, a full disk): the one line under the boxes (in the
+    dialog's `.wrong` line, if it has one) and the dialog stays open with what was typed.
+    A busy file: the dialog closes and the save waits in line with the others; `then` (by
+    default whoever opened the dialog) gets the result once it is saved. So `save` may run
+    after the dialog has gone: read its fields first."""
+    # The callback given to push_screen: Textual keeps it on the dialog, popped with it.
+    if then is None and dialog._result_callbacks:
+        then = dialog._result_callbacks[-1]
+    tried = attempt(dialog, save, then)
+    if tried.refused:
+        said_wrong(dialog, tried.refused)
+    elif tried.waits:
+        from huddle.ui.app import HuddleApp  # the app module imports the dialogs' screens
+
+        dialog.app.pop_screen()  # closed without a result: none yet
+        # The first save to wait is said by the waiting line's own notice.
+        if isinstance(dialog.app, HuddleApp) and len(dialog.app.waiting) > 1:
+            dialog.app.notify(KEPT, severity="warning", markup=False, timeout=6)
+    return tried
+
+
+def said_wrong(dialog: ModalScreen[Any], wrong: str | None) -> bool:
+    """Show in the dialog's `.wrong` line what is wrong with what was typed, if anything
+    (and if it has the line); True if anything is wrong."""
+    if wrong:
+        for said in dialog.query(".wrong").results(Static):
+            said.update(Content(wrong))
+            said.display = True
+    return bool(wrong)
+
+
 class Dialog(ModalScreen[T | None], Generic[T]):
-    """A dialog that saves through a store call; it stays open, typing kept, if that fails."""
+    """A dialog that saves through a store call; it stays open, typing kept, if that is
+    refused; a subclass saves with `self.attempt`."""
 
     DEFAULT_CSS = FORM_CSS
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -47,22 +85,10 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         self.set_class(self.size.height < SHORT_BELOW, "-short")
 
     def attempt(self, save: Callable[[], T]) -> None:
-        """Save, and close with what was saved. Refused (a mistake, a full disk): one line,
-        and the dialog stays open with what was typed. A busy file: the dialog closes and
-        the save waits in line with the others; whoever opened the dialog gets the result
-        once it is saved. So `save` may run after the dialog has gone: read its fields first."""
-        # The callback given to push_screen: Textual keeps it on the dialog, popped with it.
-        callback = self._result_callbacks[-1] if self._result_callbacks else None
-        tried = attempt(self, save, callback)
+        """Save, and close with what was saved (see `save_in`)."""
+        tried = save_in(self, save)
         if tried.done:
             self.dismiss(tried.result)
-        elif tried.waits:
-            from huddle.ui.app import HuddleApp  # the app module imports the dialogs' screens
-
-            self.app.pop_screen()  # closed without a result: none yet
-            # The first save to wait is said by the waiting line's own notice.
-            if isinstance(self.app, HuddleApp) and len(self.app.waiting) > 1:
-                self.app.notify(KEPT, severity="warning", markup=False, timeout=6)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

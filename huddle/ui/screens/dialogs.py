@@ -1,10 +1,11 @@
 """Small questions asked over the current screen, answered with a result (or None if
-cancelled). Each takes what was typed; the screen that asked does the store call."""
+cancelled). Given `save`, the store call is made while the dialog is open (`save_in`): a
+refusal is said under the boxes and what was typed stays; else the screen that asked does it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +14,10 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
+
+from huddle.ui.screens.dialog import said_wrong, save_in
+
+A = TypeVar("A")
 
 DIALOG_CSS = """
 {name} {{
@@ -36,13 +41,12 @@ DIALOG_CSS = """
 """
 
 
-def said_wrong(dialog: ModalScreen[Any], wrong: str | None) -> bool:
-    """Show under the boxes what is wrong with what was typed, if anything; True if so."""
-    if wrong:
-        said = dialog.query_one(".wrong", Static)
-        said.update(Content(wrong))
-        said.display = True
-    return bool(wrong)
+def saved_first(dialog: ModalScreen[A | None], save: Callable[[], object], typed: A) -> bool:
+    """Make the dialog's save while it is open (see `save_in`); True: saved, to be closed
+    with what was typed. Met a busy file: the opener gets what was typed once it is saved."""
+    callbacks = dialog._result_callbacks
+    opener = callbacks[-1] if callbacks else None
+    return save_in(dialog, save, lambda _saved: opener(typed) if opener else None).done
 
 
 class AskText(ModalScreen[str | None]):
@@ -59,8 +63,11 @@ class AskText(ModalScreen[str | None]):
         hint: str = "",
         ok: str = "Save",
         check: Callable[[str], str | None] | None = None,
+        save: Callable[[str], object] | None = None,
     ):
         super().__init__()
+        self.save = save
+        """Saves what was typed (one store call); the dialog closes only once it is saved."""
         self.question = question
         self.value = value
         self.hint = hint
@@ -84,7 +91,10 @@ class AskText(ModalScreen[str | None]):
     @on(Button.Pressed, "#ok")
     def answer(self) -> None:
         typed = self.query_one(Input).value
-        if not said_wrong(self, self.check(typed) if self.check is not None else None):
+        if said_wrong(self, self.check(typed) if self.check is not None else None):
+            return
+        save = self.save
+        if save is None or saved_first(self, lambda: save(typed), typed):
             self.dismiss(typed)
 
     @on(Input.Changed)
@@ -103,9 +113,14 @@ class AskAway(ModalScreen[tuple[str, str, str] | None]):
     DEFAULT_CSS = DIALOG_CSS.format(name="AskAway")
 
     def __init__(
-        self, name: str, check: Callable[[tuple[str, str, str]], str | None] | None = None
+        self,
+        name: str,
+        check: Callable[[tuple[str, str, str]], str | None] | None = None,
+        save: Callable[[tuple[str, str, str]], object] | None = None,
     ) -> None:
         super().__init__()
+        self.save = save
+        """Saves the dates typed (one store call); the dialog closes only once saved."""
         self.member_name = name
         self.check = check
         """Says what is wrong with the dates typed (one line), or None: refused, they stay
@@ -139,7 +154,10 @@ class AskAway(ModalScreen[tuple[str, str, str] | None]):
             self.query_one("#last", Input).value,
             self.query_one("#reason", Input).value,
         )
-        if not said_wrong(self, self.check(typed) if self.check is not None else None):
+        if said_wrong(self, self.check(typed) if self.check is not None else None):
+            return
+        save = self.save
+        if save is None or saved_first(self, lambda: save(typed), typed):
             self.dismiss(typed)
 
     @on(Input.Changed)

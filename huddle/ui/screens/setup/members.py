@@ -108,15 +108,17 @@ class MembersPane(SetupPane):
         if member is None:
             return
 
-        def rename(new_name: str | None) -> None:
-            if (
-                new_name is not None
-                and new_name.strip() != member.name
-                and self.safely(lambda: self.store.members.rename(member, new_name)) is not None
-            ):
+        def rename(new_name: str) -> Member:
+            if new_name.strip() == member.name:
+                return member
+            return self.store.members.rename(member, new_name)
+
+        def renamed(new_name: str | None) -> None:
+            if new_name is not None:
                 self.reload()
 
-        self.app.push_screen(AskText(f"A new name for {member.name}", member.name), rename)
+        question = f"A new name for {member.name}"
+        self.app.push_screen(AskText(question, member.name, save=rename), renamed)
 
     @on(Button.Pressed, "#aliases-member")
     def aliases(self) -> None:
@@ -125,12 +127,12 @@ class MembersPane(SetupPane):
         if member is None:
             return
 
-        def save(typed: str | None) -> None:
-            aliases = [a for a in (typed or "").split(",") if a.strip()]
-            if (
-                typed is not None
-                and self.safely(lambda: self.store.members.set_aliases(member, aliases)) is not None
-            ):
+        def save(typed: str) -> Member:
+            aliases = [a for a in typed.split(",") if a.strip()]
+            return self.store.members.set_aliases(member, aliases)
+
+        def saved(typed: str | None) -> None:
+            if typed is not None:
                 self.reload()
 
         self.app.push_screen(
@@ -138,8 +140,9 @@ class MembersPane(SetupPane):
                 f"What else is {member.name} called?",
                 ", ".join(member.aliases),
                 hint="Names with commas between, e.g. Gaz, Gareth P; empty for none",
+                save=save,
             ),
-            save,
+            saved,
         )
 
     @on(Button.Pressed, "#role-member")
@@ -172,25 +175,25 @@ class MembersPane(SetupPane):
         if member is None:
             return
 
-        def save(answer: tuple[str, str, str] | None) -> None:
-            if answer is None:
-                return
-            first_typed, last_typed, reason = answer
-            store = self.store
+        store = self.store
+        added: list[Absence] = []
+
+        def save(typed: tuple[str, str, str]) -> Absence:
+            first_typed, last_typed, reason = typed
             order = store.team.get().date_order
+            first, last = parse_span(first_typed, last_typed, store.today(), order)
+            added.append(store.absences.add(member, first, last, reason))
+            return added[-1]
 
-            def add() -> Absence:
-                first, last = parse_span(first_typed, last_typed, store.today(), order)
-                return store.absences.add(member, first, last, reason)
-
-            saved = self.safely(add)
-            if saved is not None:
-                today = store.today()
-                days = format_day(saved.first_day, today)
-                if saved.last_day != saved.first_day:
-                    days += f" to {format_day(saved.last_day, today)}"
-                self.notify(f"{member.name} is away {days}", markup=False)
-                self.reload()
+        def saved(typed: tuple[str, str, str] | None) -> None:
+            if typed is None or not added:
+                return
+            today = store.today()
+            days = format_day(added[-1].first_day, today)
+            if added[-1].last_day != added[-1].first_day:
+                days += f" to {format_day(added[-1].last_day, today)}"
+            self.notify(f"{member.name} is away {days}", markup=False)
+            self.reload()
 
         def wrong(typed: tuple[str, str, str]) -> str | None:
             try:
@@ -199,7 +202,7 @@ class MembersPane(SetupPane):
                 return str(error)
             return None
 
-        self.app.push_screen(AskAway(member.name, check=wrong), save)
+        self.app.push_screen(AskAway(member.name, check=wrong, save=save), saved)
 
     @on(Button.Pressed, "#remove-away")
     def remove_away(self) -> None:
