@@ -39,8 +39,9 @@ class HuddleApp(SharedScreenApp):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
     ]
-    WRITES = frozenset({"open_setup"})
-    """The app's actions that change the team's file (as LiveScreen.WRITES): team set-up."""
+    WRITES = frozenset({"open_setup", "raise_blocker"})
+    """The app's actions that change the team's file (as LiveScreen.WRITES): team set-up,
+    and the palette's Raise a blocker."""
 
     def __init__(
         self,

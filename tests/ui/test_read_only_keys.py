@@ -152,3 +152,19 @@ async def test_the_huddle_on_a_read_only_file_opens_as_it_is_without_trying_to_s
             assert not any("can't save" in n for n in notices(app))
     finally:
         store.close()
+
+
+async def test_raise_a_blocker_from_the_palette_is_refused_on_a_read_only_file(
+    team_file: Path,
+) -> None:
+    store = Store.open_for_reading(team_file, clock=clock_at(WEDNESDAY))
+    app = HuddleApp(store)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("g")
+            assert await wait_until(pilot, lambda: _screen(app) == "GoalsScreen")
+            await app.run_action("app.raise_blocker")  # as the palette's Raise a blocker
+            assert await wait_until(pilot, lambda: any(REFUSED in n for n in notices(app)))
+            assert _screen(app) == "GoalsScreen"
+    finally:
+        store.close()
