@@ -5,11 +5,14 @@ taller than the room saying how much more there is."""
 from __future__ import annotations
 
 import pytest
+from textual.content import Content
 
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.board import BoardScreen
+from huddle.ui.widgets.cards import Card, CardRow
+from huddle.ui.widgets.wall_cards import draw_page, plan_wall
 
 from .screen_helpers import screen_text, wait_until
 
@@ -51,3 +54,15 @@ async def test_on_a_laptop_the_blockers_are_a_list_under_their_columns_words_who
         assert "word1 word2" in seen
         # all of it, or (where it is taller than the room) how many more lines there are
         assert "word259" in seen or "more lines" in seen
+
+
+def test_a_heading_goes_over_with_its_cards_and_a_column_carried_on_says_so() -> None:
+    def card(words: str) -> Card:
+        return Card(Content("raised today"), [CardRow(Content(""), [Content(words)])])
+
+    items = [Content("Open (1)"), card("The rota"), Content("Owned (2)"), card("A"), card("B")]
+    plan = plan_wall(items, 40, 6, most_columns=1)
+    pages = [draw_page(items, plan, page, 6).plain for page in range(len(plan.pages))]
+    assert pages[0].splitlines()[0] == "Open (1)" and "Owned" not in pages[0]
+    assert pages[1].splitlines()[0] == "Owned (2)" and "│ A" in pages[1]
+    assert pages[2].splitlines()[0] == "Owned (2) continued" and "│ B" in pages[2]
