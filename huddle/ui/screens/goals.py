@@ -188,23 +188,25 @@ class GoalsScreen(MeasureActions):
                 ("How we will know: ", "bold"),
                 goal.how_we_know or "not said yet (e to edit)",
             )
-        self.query_one("#goal-heading", Static).update(Content(heading))
-        self.query_one("#goal-about", Static).update(about)
+        _show(self.query_one("#goal-heading", Static), Content(heading))
+        _show(self.query_one("#goal-about", Static), about)
         self._show_measures(goal)
         self.query_one("#goal-chart", BarChart).show([c.steps for _, c in progress.weeks])
         total = progress.total
-        self.query_one("#goal-numbers", Static).update(
+        _show(
+            self.query_one("#goal-numbers", Static),
             Content(
                 f"{total.steps} small steps in all\n"
                 f"done rate {format_value(total.done_rate, 'rate')}\n"
                 f"{total.learned} learning lines"
-            )
+            ),
         )
         first, last = progress.weeks[0][0], progress.weeks[-1][0]
-        self.query_one("#goal-chart-axis", Static).update(
+        _show(
+            self.query_one("#goal-chart-axis", Static),
             Content(
                 f"Small steps per week, w/c {format_day(first, today)} to {format_day(last, today)}"
-            )
+            ),
         )
         lines: list[Content | str] = [Content.styled("Latest learned", "bold")]
         for line in progress.learning:
@@ -217,7 +219,7 @@ class GoalsScreen(MeasureActions):
             )
         if not progress.learning:
             lines.append("\nnothing yet: the learning lines of the Yesterday stage show here")
-        self.query_one("#goal-learning", Static).update(Content.assemble(*lines))
+        _show(self.query_one("#goal-learning", Static), Content.assemble(*lines))
 
     def _show_measures(self, goal: Goal | None) -> None:
         """The goal's measures, made again only for another goal or when they changed."""
@@ -336,3 +338,13 @@ def _title(goal: Goal | None) -> Text:
     if not active:
         title.append(f" ({goal.status.value})")
     return title
+
+
+def _show(static: Static, content: Content) -> None:
+    """Update only what changed: an update lays the screen out again, a frame's work."""
+    shown = static.content
+    if not isinstance(shown, Content) or (shown.plain, shown.spans) != (
+        content.plain,
+        content.spans,
+    ):
+        static.update(content)  # (Content's == compares the text only, not its styles)

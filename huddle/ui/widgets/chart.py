@@ -74,9 +74,12 @@ class BarChart(Widget):
         self.set_reactive(BarChart.values, tuple(values))
 
     def show(self, values: Sequence[float | None], *, top: float | None = None) -> None:
-        self.top = top if top is not None else self.top
-        self.values = tuple(values)
-        self.refresh()
+        """Draw these values; the same values again cost nothing (no frame is drawn)."""
+        top = top if top is not None else self.top
+        if top != self.top:
+            self.top = top
+            self.refresh()
+        self.values = tuple(values)  # reactive: drawn again only if they changed
 
     def render(self) -> RenderResult:
         width, height = self.size.width, max(1, self.size.height)
