@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from huddle.core.calendar import Towards, format_day, format_target, parse_day
@@ -229,11 +230,16 @@ class GoalsScreen(MeasureActions):
         # A read that can fail (a file problem): one line, not a crash.
         charts = (self.safely(lambda: goal_charts(self.store, goal)) if goal else None) or []
         if shown != self._measures_of or charts != self._charts:
-            box = self.query_one("#goal-measures", Vertical)
-            box.remove_children()
-            if goal is not None:
-                box.mount_all(goal_measures(charts))
+            parts = goal_measures(charts) if goal is not None else []
+            self.run_worker(self._swap_measures(parts), group="measures", exclusive=True)
         self._measures_of, self._charts = shown, charts
+
+    async def _swap_measures(self, parts: list[Widget]) -> None:
+        """The old parts gone before the new come: both at once would lay the screen out
+        (and draw it) again at each step, a scrollbar coming and going."""
+        box = self.query_one("#goal-measures", Vertical)
+        await box.remove_children()
+        await box.mount_all(parts)
 
     def _selected_goal(self) -> Goal | None:
         progress = self._selected()
