@@ -12,7 +12,7 @@ import click
 from huddle.cli.common import State, db_option, open_app, pass_state
 from huddle.cli.steps import NOBODY, who_option
 from huddle.config import remembered_who
-from huddle.core.blockers import AgeFlag, waiting_for_answer
+from huddle.core.blockers import AgeFlag, describe_age, huddle_days_old, waiting_for_answer
 from huddle.core.models import Blocker, BlockerStatus, HuddleError, Member
 from huddle.core.store import Store
 
@@ -53,6 +53,7 @@ def blocker_as_json(store: Store, blocker: Blocker) -> dict[str, Any]:
         "raised_on": blocker.raised_on.isoformat(),
         "raised_by": blocker.raised_by_name,
         "age_days": (today - blocker.raised_on).days,
+        "age_huddle_days": huddle_days_old(blocker, store.calendar(), today),
         "owner": blocker.owner_name,
         "sent_up_on": blocker.escalated_at.date().isoformat() if blocker.escalated_at else None,
         "sent_to": blocker.escalated_to or None,
@@ -65,6 +66,11 @@ def blocker_as_json(store: Store, blocker: Blocker) -> dict[str, Any]:
         "resolution": blocker.resolution or None,
         "tier": blocker.tier_name,
     }
+
+
+def age_cell(data: dict[str, Any]) -> str:
+    """A blocker's age in the list: huddle days, as on the screens."""
+    return describe_age(data["age_huddle_days"])
 
 
 @click.command()
@@ -84,11 +90,13 @@ def blockers(state: State, status: str, as_json: bool) -> None:
     \b
     With --json, a list of objects:
       {"id", "short_id", "text", "category", "status", "raised_on", "raised_by",
-       "age_days", "owner", "sent_up_on", "sent_to", "reason", "waiting_huddle_days",
-       "flag", "answer", "answered_by", "answered_on", "resolution", "tier"}
-    Dates are YYYY-MM-DD; anything not yet known is null. "tier" is the team's tier it is
-    with (null without tiers). "flag" is none, amber (no answer after the limit of huddle
-    days: its tier's, else the team's) or red (twice the limit).
+       "age_days", "age_huddle_days", "owner", "sent_up_on", "sent_to", "reason",
+       "waiting_huddle_days", "flag", "answer", "answered_by", "answered_on", "resolution",
+       "tier"}
+    Dates are YYYY-MM-DD; anything not yet known is null. "age_days" counts calendar days
+    since it was raised, "age_huddle_days" the team's huddle days (as shown). "tier" is the
+    team's tier it is with (null without tiers). "flag" is none, amber (no answer after the
+    limit of huddle days: its tier's, else the team's) or red (twice the limit).
 
     \b
     Example:
@@ -110,7 +118,7 @@ def blockers(state: State, status: str, as_json: bool) -> None:
     for b in found:
         data = blocker_as_json(store, b)
         flag = FLAG_MARK[AgeFlag(data["flag"])]
-        cells = (b.short_id, f"{data['age_days']}d", b.status.said, flag)
+        cells = (b.short_id, age_cell(data), b.status.said, flag)
         rows.append((cells, f"{b.text}  ({b.raised_by_name})"))
     widths = [max(len(cells[i]) for cells, _ in rows) for i in range(4)]
     for cells, text in rows:

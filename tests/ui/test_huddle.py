@@ -306,7 +306,7 @@ async def test_blockers_are_owned_sent_up_and_resolved(store: Store, clock: Fixe
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h", "4")
         text = await shown(pilot)
-        assert "0d answered The form asks twice" in text
+        assert "answered The form asks twice" in text
         assert "management's answer: IT will fix it in March" in text
         # b raises one: who (Sam), then what.
         await pilot.press("b", "end", "enter")

@@ -9,7 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from huddle.core.calendar import age_in_days, format_date, format_day
+from huddle.core.blockers import huddle_days_old
+from huddle.core.calendar import format_date, format_day
 from huddle.core.next_huddle import next_huddle
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.shared_screen import HOME_BINDINGS, is_wide
@@ -35,7 +36,7 @@ or try the demo team first:
 """
 
 STEP_COLUMNS = [("Who", 18), ("Small step", None), ("Goal", 24)]
-BLOCKER_COLUMNS = [("Age", 4), ("Status", 26), ("Blocker", None), ("Raised by", 18)]
+BLOCKER_COLUMNS = [("Huddle days", 6), ("Status", 26), ("Blocker", None), ("Raised by", 18)]
 """Each column's label and the most cells it takes; None: the one that takes the rest.
 Words that do not fit wrap onto more lines of their row: nothing is cut off."""
 
@@ -216,7 +217,7 @@ class HomeScreen(LiveScreen):
                 (
                     blocker.id,
                     (
-                        Text(f"{age_in_days(blocker.raised_on, today)}d"),
+                        Text(str(huddle_days_old(blocker, calendar, today))),
                         status_cell(blocker, calendar, today, limit),
                         Text(blocker.text),
                         Text(blocker.raised_by_name),

@@ -21,7 +21,7 @@ from huddle.core.blockers import (
     huddle_days_old,
     waiting_for_answer,
 )
-from huddle.core.calendar import HuddleCalendar, age_in_days
+from huddle.core.calendar import HuddleCalendar
 from huddle.core.flow import present_members
 from huddle.core.models import Blocker, BlockerStatus, Member, Stage
 from huddle.core.tiers import next_tier
@@ -194,12 +194,14 @@ class BlockersStage(StageView):
         ]
 
     def row(self, blocker: Blocker) -> Content:
-        age = age_in_days(blocker.raised_on, self.day)
+        age = describe_age(huddle_days_old(blocker, self.calendar, self.day))
         word, style = STATUS_WORDS[blocker.status]
         flag = self.flag(blocker)
-        lead = Content.assemble((f"{age:>3}d ", "bold"), (word, style))
+        lead = Content.styled(word, style)
         said = Content.assemble(flag_badge(flag), Content(blocker.text))
-        who = Content.assemble(("- ", "dim"), Content(blocker.raised_by_name).stylize("italic"))
+        who = Content.assemble(
+            ("- ", "dim"), Content(blocker.raised_by_name).stylize("italic"), (f", {age}", "dim")
+        )
         lines = [with_tail(said, who, self.row_cells - lead.cell_length), *self.details(blocker)]
         return hanging(lead, lines, self.row_cells)
 
