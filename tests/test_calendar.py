@@ -359,7 +359,7 @@ def test_a_days_number_is_written_without_a_leading_zero_everywhere() -> None:
     padded = [
         f"{path.relative_to(package)}:{n}"
         for path in package.rglob("*.py")
-        if path != package / "core" / "calendar.py"
+        if path != package / "core" / "typed_dates.py"  # the one formatter
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if "%d" in line.replace("%Y-%m-%d", "") and "format_date(" not in line
     ]
