@@ -44,14 +44,16 @@ def test_a_blocker_goes_up_and_comes_back_from_the_shell(huddle_with_team) -> No
     assert huddle.ok("blockers") == "No open blockers.\n"
     short = raised(huddle)
     listed = huddle.ok("blockers")
-    assert listed.startswith(f"{short}  0d  open  The referral form asks")
+    assert listed.startswith(f"{short}  raised today  open  The referral form asks")
     assert "(Anne Jones)" in listed
 
     out = huddle.ok("escalate", short[:4], "--reason", "Only IT can change it", "--who", "ann s")
     assert out == f"Blocker {short} sent up to management: {TEXT}\n"
     out = huddle.ok("answer", short, "IT drop the field in March [v2]", "--who", "sam")
     assert out.startswith(f"Answer recorded for blocker {short}")
-    assert huddle.ok("blockers", "--status", "sent-up").startswith(f"{short}  0d  answered")
+    assert huddle.ok("blockers", "--status", "sent-up").startswith(
+        f"{short}  raised today  answered"
+    )
     out = huddle.ok("resolve", short, "Field gone", "--who", "anne")
     assert out == f"Blocker {short} resolved: {TEXT}\n"
     assert huddle.ok("blockers") == "No open blockers.\n"
@@ -93,7 +95,9 @@ def test_an_overdue_answer_is_flagged_in_the_list(huddle_with_team) -> None:
     short = raised(huddle)
     huddle.ok("escalate", short, "--reason", "Only IT", "--who", "ann s")
     huddle.today = huddle.today.replace(day=30)  # Monday: Thu, Fri, Mon waited
-    assert huddle.ok("blockers").startswith(f"{short}  5d  sent up  overdue  The referral")
+    assert huddle.ok("blockers").startswith(
+        f"{short}  3 huddle days  sent up  overdue  The referral"
+    )  # raised Wed 25 Nov, Monday 30 Nov: Thu, Fri, Mon
     huddle.today = huddle.today.replace(month=12, day=2)
     assert "  OVERDUE  " in huddle.ok("blockers")
     out = huddle.ok("team", "answer-limit", "6")  # 5 huddle days waited by Wednesday
