@@ -91,9 +91,10 @@ def columns_for(width: int, count: int) -> int:
     return max(1, min(count, (width + GAP) // (CARD_WIDTH + GAP)))
 
 
-Drawn = dict[tuple[int, int, str | None], tuple[list[Content], dict[str, int]]]
-"""Cards already drawn, by (their place, their width, the row picked in them): moving the
-pick redraws only the two cards it leaves and enters."""
+Drawn = dict[tuple[int, int, str | None], tuple[Card, list[Content], dict[str, int]]]
+"""Cards already drawn, by (the card, its width, the row picked in it), kept with the card
+itself: moving the pick redraws only the two cards it leaves and enters, and a card a
+screen made again (something in it changed) is drawn again."""
 
 
 def lay_out(
@@ -152,12 +153,13 @@ def _drawn(
 ) -> list[tuple[list[Content], dict[str, int]]]:
     """Each card drawn at `card_width` (from `cache` when it was drawn so already)."""
     out = []
-    for index, card in enumerate(cards):
+    for card in cards:
         holds = picked if any(row.row_id == picked for row in card.rows) else None
-        key = (index, card_width, holds)
-        if key not in cache:
-            cache[key] = card_lines(card, card_width, holds)
-        out.append(cache[key])
+        key = (id(card), card_width, holds)
+        if key not in cache or cache[key][0] is not card:
+            cache[key] = (card, *card_lines(card, card_width, holds))
+        _, lines, starts = cache[key]
+        out.append((lines, starts))
     return out
 
 
@@ -177,8 +179,14 @@ def _split(heights: Sequence[int], count: int) -> list[list[int]]:
     return columns
 
 
+def _people(count: int) -> str:
+    return "person" if count == 1 else "people"
+
+
 class CardBoard(VerticalScroll, can_focus=False):
-    """Cards in columns at the board's width; `show` again whenever the cards change."""
+    """Cards in columns at the board's width; `show` again whenever the cards change. Only
+    the cards that fit are drawn: a page around the picked card (it stays while the pick
+    moves within it), the others counted under it ("and 280 more people")."""
 
     DEFAULT_CSS = """
     CardBoard {
@@ -188,39 +196,103 @@ class CardBoard(VerticalScroll, can_focus=False):
     CardBoard > Static {
         width: 1fr;
     }
+    CardBoard > #cards-more {
+        color: $foreground-muted;
+    }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._cards: Sequence[Card] = []
         self._picked: str | None = None
+        self._around: int | None = None
+        self._page = range(0)
         self._drawn: Drawn = {}
         self.starts: dict[str, int] = {}
         """The line each row id starts on, as last drawn."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="cards", markup=False)
+        yield Static(id="cards-more", markup=False)
 
-    def show(self, cards: Sequence[Card], picked: str | None = None) -> None:
-        """Show `cards`; the same list again with another row picked redraws only the cards
-        the pick moved between."""
-        if cards is not self._cards:
-            self._drawn = {}
-        self._cards, self._picked = cards, picked
+    def show(
+        self, cards: Sequence[Card], picked: str | None = None, around: int | None = None
+    ) -> None:
+        """Show `cards` (a card is made only when it shows: `cards` may make them as asked);
+        the same cards again with another row picked redraws only the cards the pick moved
+        between. `around`: the place of the card to keep in view (else the card holding
+        `picked`)."""
+        self._cards, self._picked, self._around = cards, picked, around
         self.draw()
+
+    def _picked_at(self) -> int:
+        if self._around is not None:
+            return self._around
+        for index, card in enumerate(self._cards):
+            if self._picked is not None and (
+                card.card_id == self._picked or any(r.row_id == self._picked for r in card.rows)
+            ):
+                return index
+        return 0
+
+    def _fits(self, page: range, card_width: int, columns: int, height: int) -> bool:
+        drawn = _drawn([self._cards[i] for i in page], card_width, None, self._drawn)
+        heights = [len(lines) for lines, _ in drawn]
+        split = _split(heights, columns)
+        return max(sum(heights[i] + 1 for i in column) - 1 for column in split) <= height
+
+    def _page_for(self, width: int, height: int) -> range:
+        """The cards that fit in `height` lines: from the page shown before when the picked
+        card is still on it, else from the picked card (back to fill a last page)."""
+        count = len(self._cards)
+        at = min(self._picked_at(), count - 1)
+        columns = columns_for(width, count)
+        card_width = _card_width(width, columns)
+        first = self._page.start if at in self._page else at
+        for start in dict.fromkeys((first, at)):
+            stop = start + 1
+            while stop < count and self._fits(range(start, stop + 1), card_width, columns, height):
+                stop += 1
+            if at < stop:
+                break
+        while stop == count and start > 0:
+            if not self._fits(range(start - 1, stop), card_width, columns, height):
+                break
+            start -= 1
+        return range(start, stop)
 
     def draw(self) -> None:
         region = self.scrollable_content_region
         width = region.width or self.app.size.width - 4
+        height = region.height or self.app.size.height
+        more = self.query_one("#cards-more", Static)
+        self._page = self._page_for(width, height) if self._cards else range(0)
+        whole = len(self._page) == len(self._cards)
+        if not whole:  # a line under the cards counts the others
+            self._page = self._page_for(width, height - 1)
+        cards = [self._cards[i] for i in self._page]
         board, self.starts = lay_out(
-            self._cards, width, self._picked, region.height or None, self._drawn
+            cards, width, self._picked, height if whole else None, self._drawn
         )
+        near = range(max(0, self._page.start - 1), min(len(self._cards), self._page.stop + 1))
+        kept = {id(self._cards[i]) for i in near}  # (the page, and the cards tried beside it)
+        self._drawn = {key: was for key, was in self._drawn.items() if key[0] in kept}
         self.query_one("#cards", Static).update(board)
+        said = self._more_said()
+        more.update(said)
+        more.display = bool(said)
         if self._picked in self.starts:
             line = self.starts[self._picked]
             self.call_after_refresh(
                 self.scroll_to_region, Region(0, line, 1, 4), animate=False, immediate=True
             )
+
+    def _more_said(self) -> str:
+        before, after = self._page.start, len(self._cards) - self._page.stop
+        said = [f"{before} {_people(before)} before these"] if before else []
+        if after:
+            said.append(f"and {after} more {_people(after)}")
+        return " · ".join(said)
 
     def text(self) -> str:
         """The board as plain text (for tests and the curious)."""

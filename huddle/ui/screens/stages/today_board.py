@@ -4,6 +4,7 @@ card per person in speaking order, each step with its goal in the goal's own col
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import overload
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -29,46 +30,87 @@ def step_lines(step: Step, colours: Mapping[str, str]) -> list[Content]:
     return lines
 
 
-def board_cards(
-    people: Sequence[Member],
-    steps: Mapping[str, Sequence[Step]],
-    drafts: Mapping[str, str],
-    current: str | None,
+def person_card(
+    member_id: str,
+    name: str,
+    theirs: Sequence[Step],
+    typing: bool,
+    speaking: bool,
+    here: bool,
     colours: Mapping[str, str],
-) -> list[Card]:
-    """A card per person here, in speaking order (the speaker's stands out), then anyone not
-    here who has a step today (added from their own terminal)."""
-    here = {member.id for member in people}
-    away = sorted(
-        {
-            s.member_id: s.member_name
-            for m, theirs in steps.items()
-            if m not in here
-            for s in theirs
-        }.items(),
-        key=lambda item: item[1].casefold(),
-    )
-    cards: list[Card] = []
-    for member_id, name in [(m.id, m.name) for m in people] + away:
-        theirs = steps.get(member_id, ())
-        rows = [
-            CardRow(CARRIED if step.carried_from else NEW, step_lines(step, colours))
-            for step in theirs
-        ]
-        note = None
-        if not theirs:
-            typing = drafts.get(member_id, "").strip()
-            note = Content.styled(
-                "✎ typing…" if typing else "no step yet", "italic $foreground-muted"
-            )
-        if member_id == current:
-            title = Content.styled(f"▶ {name}", "bold $text-accent")
-            style = "bold $accent"
-        else:
-            title = Content.styled(name, "bold" if member_id in here else "bold $foreground-muted")
-            style = "" if member_id in here else "$foreground-disabled"
-        cards.append(Card(title, rows, note=note, style=style, card_id=member_id))
-    return cards
+) -> Card:
+    """One person's card: their steps today, else whether they are typing one; the
+    speaker's stands out, someone not here is greyed."""
+    rows = [
+        CardRow(CARRIED if step.carried_from else NEW, step_lines(step, colours)) for step in theirs
+    ]
+    note = None
+    if not theirs:
+        note = Content.styled("✎ typing…" if typing else "no step yet", "italic $foreground-muted")
+    if speaking:
+        title = Content.styled(f"▶ {name}", "bold $text-accent")
+        style = "bold $accent"
+    else:
+        title = Content.styled(name, "bold" if here else "bold $foreground-muted")
+        style = "" if here else "$foreground-disabled"
+    return Card(title, rows, note=note, style=style, card_id=member_id)
+
+
+class BoardCards(Sequence[Card]):
+    """A card per person here, in speaking order, then anyone not here who has a step today
+    (added from their own terminal): each card made only when the board shows it, and
+    made again only when something on it changed (`made` keeps them from one show to the
+    next)."""
+
+    def __init__(
+        self,
+        people: Sequence[Member],
+        steps: Mapping[str, Sequence[Step]],
+        drafts: Mapping[str, str],
+        current: str | None,
+        colours: Mapping[str, str],
+        made: dict[str, tuple[tuple[object, ...], Card]],
+    ) -> None:
+        here = {member.id for member in people}
+        away = sorted(
+            {
+                s.member_id: s.member_name
+                for m, theirs in steps.items()
+                if m not in here
+                for s in theirs
+            }.items(),
+            key=lambda item: item[1].casefold(),
+        )
+        self._who = [(m.id, m.name, True) for m in people] + [(m, n, False) for m, n in away]
+        self._steps, self._drafts, self._current = steps, drafts, current
+        self._colours, self._made = colours, made
+
+    def __len__(self) -> int:
+        return len(self._who)
+
+    @overload
+    def __getitem__(self, index: int) -> Card: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Card]: ...
+    def __getitem__(self, index: int | slice) -> Card | Sequence[Card]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        member_id, name, here = self._who[index]
+        theirs = tuple(self._steps.get(member_id, ()))
+        typing = bool(self._drafts.get(member_id, "").strip())
+        key = (name, theirs, typing, member_id == self._current, here, self._colours)
+        was = self._made.get(member_id)
+        if was is None or was[0] != key:
+            card = person_card(member_id, name, theirs, typing, key[3], here, self._colours)
+            self._made[member_id] = was = (key, card)
+        return was[1]
+
+    def place(self, member_id: str | None) -> int | None:
+        """Where `member_id`'s card is (None: no card)."""
+        for index, (who, _, _) in enumerate(self._who):
+            if who == member_id:
+                return index
+        return None
 
 
 class TodayBoard(Vertical):
@@ -88,6 +130,10 @@ class TodayBoard(Vertical):
         color: $text-accent;
     }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._made: dict[str, tuple[tuple[object, ...], Card]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="today-board-title")
@@ -113,5 +159,6 @@ class TodayBoard(Vertical):
         self.query_one("#today-board-title", Static).update(
             Content(f"Everyone's steps so far today: {said}")
         )
-        cards = board_cards(people, steps, drafts, current, colours)
-        self.query_one(CardBoard).show(cards, picked=current)  # the speaker's card in view
+        cards = BoardCards(people, steps, drafts, current, colours, self._made)
+        # the speaker's card in view
+        self.query_one(CardBoard).show(cards, picked=current, around=cards.place(current))
