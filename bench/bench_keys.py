@@ -31,6 +31,8 @@ TARGET_HISTORY_MS = 30.0
 TARGET_CROWD_MS = 50.0
 LETTERS = "prepare the visit questions"
 SIZE = (120, 36)
+TV = (200, 50)
+"""The TV: Today shows the board of everyone's steps as cards."""
 
 
 class BareTyping(App[None]):
@@ -71,9 +73,13 @@ async def settle(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
     raise RuntimeError("the app never got there")
 
 
-def in_app(app: App[None], steps: Callable[[Pilot[None]], Awaitable[list[float]]]) -> list[float]:
+def in_app(
+    app: App[None],
+    steps: Callable[[Pilot[None]], Awaitable[list[float]]],
+    size: tuple[int, int] = SIZE,
+) -> list[float]:
     async def go() -> list[float]:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=size) as pilot:
             return await steps(pilot)
 
     return asyncio.run(go())
@@ -142,6 +148,22 @@ def crowd_keys(path: Path, moves: int, letters: str) -> tuple[list[float], list[
     return found["who"], found["today"]
 
 
+def tv_downs(path: Path, moves: int) -> list[float]:
+    """Down (the next person) on Today at the TV's size, the board of cards showing."""
+    app = huddle_app(path, CROWD_TODAY)
+
+    async def steps(pilot: Pilot[None]) -> list[float]:
+        await pilot.press("h", "3")
+        await settle(pilot, lambda: bool(app.screen.query("#today-board-cards")))
+        await pilot.pause()
+        return await cpu_per_key(pilot, ["down"] * moves)
+
+    try:
+        return in_app(app, steps, TV)
+    finally:
+        app.store.close()
+
+
 def p95(values: list[float]) -> float:
     return sorted(values)[max(0, round(len(values) * 0.95) - 1)]
 
@@ -164,6 +186,7 @@ def run(quick: bool, folder: Path) -> str:
     else:
         crowd = working_copy(cached("crowd-10000m", GENERATOR, build_crowd), folder)
     who, crowd_today = crowd_keys(crowd, 2 if quick else 5, letters[: 3 if quick else 5])
+    tv = tv_downs(crowd, 2 if quick else 5)
     size = "30 members, 5 goals" if quick else "10,000 members, 500 goals"
     rows = [
         Row("typing on Today, demo team, per key", today, baseline=bare,
@@ -176,6 +199,8 @@ def run(quick: bool, folder: Path) -> str:
             target=TARGET_CROWD_MS, absolute=True),
         Row(f"Today, typing and down (next person), {size}", crowd_today, baseline=bare,
             baseline_name="bare typing", target=TARGET_CROWD_MS, absolute=True),
+        Row(f"Today on the TV ({TV[0]}x{TV[1]}), down (next person), {size}", tv,
+            baseline=bare, baseline_name="bare typing", target=TARGET_CROWD_MS, absolute=True),
     ]  # fmt: skip
     return (
         "## CPU per key (bench/bench_keys.py)\n\n"
