@@ -235,12 +235,6 @@ class CardBoard(VerticalScroll, can_focus=False):
                 return index
         return 0
 
-    def _fits(self, page: range, card_width: int, columns: int, height: int) -> bool:
-        drawn = _drawn([self._cards[i] for i in page], card_width, None, self._drawn)
-        heights = [len(lines) for lines, _ in drawn]
-        split = _split(heights, columns)
-        return max(sum(heights[i] + 1 for i in column) - 1 for column in split) <= height
-
     def _page_for(self, width: int, height: int) -> range:
         """The cards that fit in `height` lines: from the page shown before when the picked
         card is still on it, else from the picked card (back to fill a last page)."""
@@ -248,16 +242,25 @@ class CardBoard(VerticalScroll, can_focus=False):
         at = min(self._picked_at(), count - 1)
         columns = columns_for(width, count)
         card_width = _card_width(width, columns)
+        heights: dict[int, int] = {}
+
+        def fits(start: int, stop: int) -> bool:
+            for index in range(start, stop):
+                if index not in heights:
+                    [(lines, _)] = _drawn([self._cards[index]], card_width, None, self._drawn)
+                    heights[index] = len(lines)
+            page = [heights[index] for index in range(start, stop)]
+            split = _split(page, columns)
+            return max(sum(page[i] + 1 for i in column) - 1 for column in split) <= height
+
         first = self._page.start if at in self._page else at
         for start in dict.fromkeys((first, at)):
             stop = start + 1
-            while stop < count and self._fits(range(start, stop + 1), card_width, columns, height):
+            while stop < count and fits(start, stop + 1):
                 stop += 1
             if at < stop:
                 break
-        while stop == count and start > 0:
-            if not self._fits(range(start - 1, stop), card_width, columns, height):
-                break
+        while stop == count and start > 0 and fits(start - 1, stop):
             start -= 1
         return range(start, stop)
 
