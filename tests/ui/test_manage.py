@@ -205,6 +205,28 @@ async def test_a_mistyped_name_is_one_line_and_nothing_changes(
         assert store.blockers.get(sent["late"].id).status is BlockerStatus.ESCALATED
 
 
+async def test_a_refused_answer_stays_in_the_dialog_with_the_reason_and_nothing_changes(
+    store: Store, clock: FixedClock, sent: dict[str, Blocker]
+) -> None:
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("a")
+        too_long = "IT will look at it " * 120  # over the store's limit for one line
+        app.screen.query_one("#say-text", Input).value = too_long
+        await pilot.press("enter")
+        await pilot.pause()
+        # The dialog stays, with what was typed and the store's reason under the boxes.
+        assert isinstance(app.screen, SayDialog)
+        assert app.screen.query_one("#say-text", Input).value == too_long
+        assert "the answer is 2,279 characters; keep it under 2,000" in screen_text(app)
+        assert store.blockers.get(sent["late"].id).status is BlockerStatus.ESCALATED
+        # Put right, it saves and closes.
+        app.screen.query_one("#say-text", Input).value = "IT will look at it"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ManageScreen))
+        assert store.blockers.get(sent["late"].id).answer == "IT will look at it"
+
+
 async def test_only_a_blocker_waiting_for_an_answer_can_be_answered(
     store: Store, clock: FixedClock, sent: dict[str, Blocker]
 ) -> None:

@@ -4,7 +4,7 @@ Esc cancels. The Who line always says whom it will record, as the name is typed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from huddle.core.matching import match_one
 from huddle.core.models import HuddleError
+from huddle.ui.screens.dialogs import saved_first
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,9 @@ class Person:
 
 
 class SayDialog(ModalScreen[Said | None]):
-    """Asks "what" and "who"; dismisses with a `Said`, or None when cancelled."""
+    """Asks "what" and "who"; dismisses with a `Said`, or None when cancelled. Given `save`,
+    the store call is made while the dialog is open: a refusal is said under the boxes and
+    what was typed stays (see `save_in`)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -60,6 +63,12 @@ class SayDialog(ModalScreen[Said | None]):
         text-style: bold;
         margin-bottom: 1;
     }
+    SayDialog .wrong {
+        color: $error;
+        height: auto;
+        margin-top: 1;
+        display: none;
+    }
     SayDialog .dialog-hint {
         color: $text-muted;
         margin-top: 1;
@@ -75,8 +84,11 @@ class SayDialog(ModalScreen[Said | None]):
         who: str | None = "",
         value: str = "",
         people: Sequence[Person] = (),
+        save: Callable[[Said], object] | None = None,
     ) -> None:
         super().__init__()
+        self.save = save
+        """Saves what was said (one store call); the dialog closes only once it is saved."""
         self.title_text = title
         self.about = about
         self.label = label
@@ -98,6 +110,7 @@ class SayDialog(ModalScreen[Said | None]):
                 yield Input(self.who, id="say-who", placeholder="a name, or its start")
                 if self.people:
                     yield Static(self._recorded(self.who)[1], id="say-recorded")
+            yield Static(classes="wrong")
             keys = "Enter saves   Tab next line   "
             if self.people:
                 keys += "↑↓ who   "
@@ -115,6 +128,7 @@ class SayDialog(ModalScreen[Said | None]):
         return person, Content.assemble("Recorded as ", (person.name, "bold"), role)
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one(".wrong", Static).display = False
         if event.input.id == "say-who" and self.people:
             self.query_one("#say-recorded", Static).update(self._recorded(event.value)[1])
 
@@ -146,7 +160,9 @@ class SayDialog(ModalScreen[Said | None]):
                 self.query_one("#say-who", Input).focus()
                 return
             who = person.name
-        self.dismiss(Said(text, who))
+        said, save = Said(text, who), self.save
+        if save is None or saved_first(self, lambda: save(said), said):
+            self.dismiss(said)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -299,16 +299,10 @@ class ManageScreen(LiveScreen):
             )
             return
 
-        def save(said: Said | None) -> None:
-            if said is None:
-                return
-
-            def answer() -> Blocker:
-                return self.store.blockers.answer(blocker, said.text, who=said.who)
-
-            if self.safely(answer) is not None:
+        def saved(said: Said | None) -> None:
+            if said is not None:
                 self.notify(f"Answer recorded for {blocker.text!r}", markup=False)
-            self.show_changes()
+                self.show_changes()
 
         people = self.people(managers_first=True)
         self.app.push_screen(
@@ -318,8 +312,9 @@ class ManageScreen(LiveScreen):
                 label="The answer, for the team to hear at the next huddle",
                 who=self.session_who or next((p.name for p in people if p.role), ""),
                 people=people,
+                save=lambda said: self.store.blockers.answer(blocker, said.text, who=said.who),
             ),
-            save,
+            saved,
         )
 
     def action_resolve(self) -> None:
@@ -327,16 +322,10 @@ class ManageScreen(LiveScreen):
         if blocker is None:
             return
 
-        def save(said: Said | None) -> None:
-            if said is None:
-                return
-
-            def resolve() -> Blocker:
-                return self.store.blockers.resolve(blocker, said.text, who=said.who)
-
-            if self.safely(resolve) is not None:
+        def saved(said: Said | None) -> None:
+            if said is not None:
                 self.notify(f"Resolved: {blocker.text}", markup=False)
-            self.show_changes()
+                self.show_changes()
 
         self.app.push_screen(
             SayDialog(
@@ -345,8 +334,9 @@ class ManageScreen(LiveScreen):
                 label="How was it resolved?",
                 who=self.session_who,
                 people=self.people(managers_first=False),
+                save=lambda said: self.store.blockers.resolve(blocker, said.text, who=said.who),
             ),
-            save,
+            saved,
         )
 
     def action_send_higher(self) -> None:
@@ -366,16 +356,10 @@ class ManageScreen(LiveScreen):
             return
         to = f"higher, to {where[0].name}" if where[0] else "up to management again"
 
-        def save(said: Said | None) -> None:
-            if said is None:
-                return
-
-            def send() -> Blocker:
-                return self.store.blockers.escalate(blocker, said.text, who=said.who)
-
-            if self.safely(send) is not None:
+        def saved(said: Said | None) -> None:
+            if said is not None:
                 self.notify(f"Sent {to}: {blocker.text}", markup=False)
-            self.show_changes()
+                self.show_changes()
 
         people = self.people(managers_first=True)
         self.app.push_screen(
@@ -385,8 +369,9 @@ class ManageScreen(LiveScreen):
                 label="Why it can't be fixed here",
                 who=self.session_who or next((p.name for p in people if p.role), ""),
                 people=people,
+                save=lambda said: self.store.blockers.escalate(blocker, said.text, who=said.who),
             ),
-            save,
+            saved,
         )
 
     def action_digest(self) -> None:
