@@ -64,25 +64,14 @@ class BoardCards(Sequence[Card]):
 
     def __init__(
         self,
-        people: Sequence[Member],
+        who: Sequence[tuple[str, str, bool]],
         steps: Mapping[str, Sequence[Step]],
         drafts: Mapping[str, str],
         current: str | None,
         colours: Mapping[str, str],
         made: dict[str, tuple[tuple[object, ...], Card]],
     ) -> None:
-        here = {member.id for member in people}
-        away = sorted(
-            {
-                s.member_id: s.member_name
-                for m, theirs in steps.items()
-                if m not in here
-                for s in theirs
-            }.items(),
-            key=lambda item: item[1].casefold(),
-        )
-        self._who = [(m.id, m.name, True) for m in people] + [(m, n, False) for m, n in away]
-        self._steps, self._drafts, self._current = steps, drafts, current
+        self._who, self._steps, self._drafts, self._current = who, steps, drafts, current
         self._colours, self._made = colours, made
 
     def __len__(self) -> int:
@@ -105,12 +94,31 @@ class BoardCards(Sequence[Card]):
             self._made[member_id] = was = (key, card)
         return was[1]
 
-    def place(self, member_id: str | None) -> int | None:
-        """Where `member_id`'s card is (None: no card)."""
-        for index, (who, _, _) in enumerate(self._who):
-            if who == member_id:
-                return index
-        return None
+
+def everyone(
+    people: Sequence[Member], steps: Mapping[str, Sequence[Step]]
+) -> tuple[list[tuple[str, str, bool]], str]:
+    """Whose card comes where (id, name, here): the people here in speaking order, then
+    anyone not here who has a step today, by name; and the board's count of steps."""
+    here = {member.id for member in people}
+    away = sorted(
+        {
+            s.member_id: s.member_name
+            for m, theirs in steps.items()
+            if m not in here
+            for s in theirs
+        }.items(),
+        key=lambda item: item[1].casefold(),
+    )
+    who = [(m.id, m.name, True) for m in people] + [(m, n, False) for m, n in away]
+    count = sum(len(theirs) for theirs in steps.values())
+    with_one = sum(bool(steps.get(m.id)) for m in people)
+    said = (
+        f"{count} step{'s' * (count != 1)}, {with_one} of {len(people)} here with a step"
+        if count
+        else "none yet"
+    )
+    return who, said
 
 
 class TodayBoard(Vertical):
@@ -134,6 +142,10 @@ class TodayBoard(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._made: dict[str, tuple[tuple[object, ...], Card]] = {}
+        self._everyone: tuple[object, object, list[tuple[str, str, bool]], dict[str, int], str]
+        self._everyone = (None, None, [], {}, "")
+        """(people, steps) as last shown, and what is worked out from them (a key that
+        moves the turn changes neither: nothing is counted again)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="today-board-title")
@@ -149,16 +161,14 @@ class TodayBoard(Vertical):
     ) -> None:
         """Draw the board; `goals`: every goal, retired too, so each keeps its colour."""
         colours = goal_colours(self.app, goals)
-        count = sum(len(theirs) for theirs in steps.values())
-        with_one = sum(bool(steps.get(m.id)) for m in people)
-        said = (
-            f"{count} step{'s' * (count != 1)}, {with_one} of {len(people)} here with a step"
-            if count
-            else "none yet"
-        )
-        self.query_one("#today-board-title", Static).update(
-            Content(f"Everyone's steps so far today: {said}")
-        )
-        cards = BoardCards(people, steps, drafts, current, colours, self._made)
+        if self._everyone[0] is not people or self._everyone[1] is not steps:
+            who, said = everyone(people, steps)
+            places = {member_id: at for at, (member_id, _, _) in enumerate(who)}
+            self._everyone = (people, steps, who, places, said)
+            self.query_one("#today-board-title", Static).update(
+                Content(f"Everyone's steps so far today: {said}")
+            )
+        _, _, who, places, _ = self._everyone
+        cards = BoardCards(who, steps, drafts, current, colours, self._made)
         # the speaker's card in view
-        self.query_one(CardBoard).show(cards, picked=current, around=cards.place(current))
+        self.query_one(CardBoard).show(cards, picked=current, around=places.get(current or ""))
