@@ -92,3 +92,31 @@ async def test_writing_the_digest_saves_a_private_file_and_notes_it(
     last = store.digests.last()
     assert last is not None
     assert (last.format, last.written_to) == ("md", str(written))
+
+
+async def test_a_refused_file_or_day_stays_in_the_dialog_with_the_reason(
+    store: Store, clock: FixedClock, tmp_path: Path
+) -> None:
+    a_week_of_work(store, clock)
+    (tmp_path / "notes").mkdir()
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(DigestScreen(directory=tmp_path))
+        await pilot.press("w")
+        app.screen.query_one("#say-text", Input).value = "notes"
+        await pilot.press("enter")
+        await pilot.pause()
+        # A folder is no file: the dialog stays, with what was typed and why.
+        assert isinstance(app.screen, SayDialog)
+        assert app.screen.query_one("#say-text", Input).value == "notes"
+        assert "is a folder; type a file name" in str(
+            app.screen.query_one(".wrong", Static).content
+        )
+        assert store.digests.last() is None
+        await pilot.press("escape", "s")
+        app.screen.query_one("#say-text", Input).value = "the day after never"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SayDialog)
+        assert app.screen.query_one("#say-text", Input).value == "the day after never"
+        assert app.screen.query_one(".wrong", Static).display

@@ -119,14 +119,14 @@ class DigestScreen(LiveScreen):
         assert self.period is not None  # noqa: S101 narrows the type; no check relies on it
         current = self.period[0] if which == "since" else self.period[1]
 
-        def chosen(said: Said | None) -> None:
-            if said is None or self.period is None:
-                return
+        def choose(said: Said) -> None:
+            assert self.period is not None  # noqa: S101 narrows the type; no check relies on it
             since = said.text if which == "since" else self.period[0].isoformat()
             until = said.text if which == "until" else self.period[1].isoformat()
-            period = self.safely(lambda: read_period(self.store, since, until))
-            if period is not None:
-                self.period = period
+            self.period = read_period(self.store, since, until)
+
+        def chosen(said: Said | None) -> None:
+            if said is not None:
                 self.safely(self.reload)
 
         self.app.push_screen(
@@ -136,6 +136,7 @@ class DigestScreen(LiveScreen):
                 label="Day",
                 who=None,
                 value=current.isoformat(),
+                save=choose,
             ),
             chosen,
         )
@@ -148,20 +149,19 @@ class DigestScreen(LiveScreen):
         digest = build_digest(store, since, until, names=self.names)
         suggested = self.directory / default_file_name(digest, self.format)
 
-        def chosen(said: Said | None) -> None:
-            if said is None:
-                return
+        def where(said: Said) -> Path:
             path = Path(said.text).expanduser()
-            if not path.is_absolute():
-                path = self.directory / path
+            return path if path.is_absolute() else self.directory / path
 
-            def write() -> str:
-                if path.is_dir():
-                    raise HuddleError(f"{path} is a folder; type a file name")
-                return write_digest(store, digest, self.format, str(path))
+        def write(said: Said) -> str:
+            path = where(said)
+            if path.is_dir():
+                raise HuddleError(f"{path} is a folder; type a file name")
+            return write_digest(store, digest, self.format, str(path))
 
-            if self.safely(write) is not None:
-                self.notify(f"Digest written to {path}", markup=False, timeout=8)
+        def written(said: Said | None) -> None:
+            if said is not None:
+                self.notify(f"Digest written to {where(said)}", markup=False, timeout=8)
 
         self.app.push_screen(
             SayDialog(
@@ -170,8 +170,9 @@ class DigestScreen(LiveScreen):
                 label="File",
                 who=None,
                 value=str(suggested),
+                save=write,
             ),
-            chosen,
+            written,
         )
 
     def action_back(self) -> None:
