@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from textual.widgets import Input
 
 from huddle.core.calendar import FixedClock
-from huddle.core.models import IdeaStatus, Impact, Source, StepStatus
+from huddle.core.models import HuddleError, IdeaStatus, Impact, Source, StepStatus
 from huddle.core.pdsa import Act
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
@@ -156,6 +157,33 @@ async def test_yesterday_asks_what_a_done_step_gave_and_any_other_key_goes_on(
         # The next step marked not done: nothing is asked.
         await pilot.press("n")
         assert await wait_until(pilot, lambda: "What did it give?" not in screen_text(app))
+
+
+async def test_what_it_gave_refused_by_the_store_stays_in_the_dialog_with_the_reason(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ann = store.members.find("ann")
+    ring = store.steps.add(ann, "Ring ahead", FRIDAY)
+    store.huddles.start(FRIDAY)
+
+    def refuse(gave: Impact, **about: str) -> None:
+        raise HuddleError("the file is read-only")
+
+    monkeypatch.setattr(store.impacts, "say", refuse)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "2")
+        assert await wait_until(pilot, lambda: "Ring ahead" in screen_text(app))
+        await pilot.press("d", "g")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AskText))
+        await _type(pilot, "1 visit")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AskText)
+        assert app.screen.query_one(Input).value == "1 visit"
+        assert "the file is read-only" in screen_text(app)
+        assert not any("Noted what it gave" in n for n in notices(app))
+    assert store.impacts.of(step_id=ring.id) is None
 
 
 async def test_adopting_a_pdsa_cycle_asks_what_it_gave(store: Store, clock: FixedClock) -> None:

@@ -15,7 +15,7 @@ from huddle.core.calendar import format_day
 from huddle.core.entries import resolve_line, save_entry
 from huddle.core.ideas import RECENT_WEEKS, move_idea, recent_idea_share, try_idea
 from huddle.core.impact import impact_words
-from huddle.core.models import HuddleError, Idea, IdeaStatus, Impact, Member, Source
+from huddle.core.models import HuddleError, Idea, IdeaStatus, Member, Source
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.impact_ask import ask_what_it_gave
 from huddle.ui.widgets.ask import Answer, AskText, PickOne
@@ -242,11 +242,12 @@ class IdeasScreen(LiveScreen):
         moved = self.safely(lambda: move_idea(self.store, idea, IdeaStatus.ADOPTED))
         self._moved(moved)
         if moved is not None:
-            ask_what_it_gave(self, idea.text, lambda gave: self._gave(idea, gave))
-
-    def _gave(self, idea: Idea, gave: Impact) -> None:
-        self.safely(lambda: self.store.impacts.say(gave, idea_id=idea.id))
-        self._moved(self.store.ideas.get(idea.id))
+            ask_what_it_gave(
+                self,
+                idea.text,
+                lambda gave: self.store.impacts.say(gave, idea_id=idea.id),
+                lambda _gave: self._moved(self.safely(lambda: self.store.ideas.get(idea.id))),
+            )
 
     def _move(self, status: IdeaStatus) -> None:
         idea = self._selected()

@@ -12,9 +12,15 @@ from huddle.core.models import HuddleError, Impact
 from huddle.ui.screens.dialogs import AskText
 
 
-def ask_what_it_gave(screen: Screen[Any], change: str, save: Callable[[Impact], None]) -> None:
+def ask_what_it_gave(
+    screen: Screen[Any],
+    change: str,
+    save: Callable[[Impact], object],
+    then: Callable[[Impact], None],
+) -> None:
     """Ask what `change` gave, in one line (minutes a week saved, visits or forms avoided,
-    or the difference to a person); `save` gets it, unless skipped or empty."""
+    or the difference to a person), unless skipped or empty: `save` (one store call) is made
+    while the dialog is open, so a refusal stays in it with the reason; `then` once saved."""
 
     def wrong(line: str) -> str | None:
         if not line.strip():
@@ -25,9 +31,12 @@ def ask_what_it_gave(screen: Screen[Any], change: str, save: Callable[[Impact], 
             return str(error)
         return None
 
+    def said(line: str) -> object:
+        return save(parse_impact(line)) if line.strip() else None  # checked: it reads
+
     def answered(line: str | None) -> None:
         if line is not None and line.strip():
-            save(parse_impact(line))  # checked in the dialog: it stays open until it reads
+            then(parse_impact(line))
 
     screen.app.push_screen(
         AskText(
@@ -35,6 +44,7 @@ def ask_what_it_gave(screen: Screen[Any], change: str, save: Callable[[Impact], 
             hint=f"{IMPACT_HINT}. Esc skips.",
             ok="Save",
             check=wrong,
+            save=said,
         ),
         answered,
     )

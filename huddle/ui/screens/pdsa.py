@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 
 from huddle.core.calendar import format_day
 from huddle.core.impact import impact_words
-from huddle.core.models import Goal, Impact, Step
+from huddle.core.models import Goal, Step
 from huddle.core.pdsa import Act, PdsaCycle
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.impact_ask import ask_what_it_gave
@@ -297,12 +297,12 @@ class PdsaScreen(LiveScreen):
     def _decided(self, cycle: PdsaCycle | None) -> None:
         self._saved(cycle)
         if cycle is not None and cycle.act is Act.ADOPT:
-
-            def save(gave: Impact) -> None:
-                self.safely(lambda: self.store.impacts.say(gave, cycle_id=cycle.id))
-                self.show_changes()
-
-            ask_what_it_gave(self, cycle.change, save)
+            ask_what_it_gave(
+                self,
+                cycle.change,
+                lambda gave: self.store.impacts.say(gave, cycle_id=cycle.id),
+                lambda _gave: self.show_changes(),
+            )
         if cycle is not None and cycle.act is None and cycle.adapted_from:
             self.notify("A new cycle to try it changed: e writes its plan, a adds its steps")
 

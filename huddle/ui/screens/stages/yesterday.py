@@ -355,13 +355,17 @@ class YesterdayStage(StageView):
             self.huddle.notify("g says what a step done gave: mark it done first", timeout=3)
             return
 
-        def save(gave: Impact) -> None:
-            self.huddle.safely(lambda: self.store.impacts.say(gave, step_id=step.id))
+        def saved(gave: Impact) -> None:
             self.huddle.notify(f"Noted what it gave: {impact_words(gave)}", markup=False)
             self.just_done = None
             self.load()
 
-        ask_what_it_gave(self.huddle, step.text, save)
+        ask_what_it_gave(
+            self.huddle,
+            step.text,
+            lambda gave: self.store.impacts.say(gave, step_id=step.id),
+            saved,
+        )
 
     def ask_learning(self, step_id: str | None) -> None:
         step_id = self.just_marked or step_id  # straight after a mark: that step's
