@@ -49,6 +49,20 @@ def saved_first(dialog: ModalScreen[A | None], save: Callable[[], object], typed
     return save_in(dialog, save, lambda _saved: opener(typed) if opener else None).done
 
 
+def answered(
+    dialog: ModalScreen[A | None],
+    typed: A,
+    check: Callable[[A], str | None] | None,
+    save: Callable[[A], object] | None,
+) -> None:
+    """What was typed, checked (a refusal said under the boxes), saved while the dialog is
+    open when it has a save, and the dialog closed with it once it is."""
+    if said_wrong(dialog, check(typed) if check is not None else None):
+        return
+    if save is None or saved_first(dialog, lambda: save(typed), typed):
+        dialog.dismiss(typed)
+
+
 class AskText(ModalScreen[str | None]):
     """One line of text, e.g. a new name."""
 
@@ -90,12 +104,7 @@ class AskText(ModalScreen[str | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
     def answer(self) -> None:
-        typed = self.query_one(Input).value
-        if said_wrong(self, self.check(typed) if self.check is not None else None):
-            return
-        save = self.save
-        if save is None or saved_first(self, lambda: save(typed), typed):
-            self.dismiss(typed)
+        answered(self, self.query_one(Input).value, self.check, self.save)
 
     @on(Input.Changed)
     def put_right(self) -> None:
@@ -154,11 +163,7 @@ class AskAway(ModalScreen[tuple[str, str, str] | None]):
             self.query_one("#last", Input).value,
             self.query_one("#reason", Input).value,
         )
-        if said_wrong(self, self.check(typed) if self.check is not None else None):
-            return
-        save = self.save
-        if save is None or saved_first(self, lambda: save(typed), typed):
-            self.dismiss(typed)
+        answered(self, typed, self.check, self.save)
 
     @on(Input.Changed)
     def put_right(self) -> None:
