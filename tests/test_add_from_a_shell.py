@@ -188,7 +188,7 @@ def test_mine_lists_my_steps_and_blockers(shell: tuple[Run, Path]) -> None:
     assert "Steps (1):\n  - Ring the carer  [goal: Cut the wait for a care assessment]" in (
         text.output
     )
-    assert "No laptop for visits (open, 0d, raised by you)" in text.output
+    assert "No laptop for visits (open, raised by you today)" in text.output
     assert "Not mine" not in text.output
     found = json.loads(data.output)
     assert set(found) == {"member", "huddle_day", "steps", "carried", "blockers"}
@@ -293,13 +293,14 @@ pathlib (with urllib and ipaddress) a tenth of the start-up; json only to read w
 
 BLOCK_AND_MINE_MAY_ALSO_LOAD = {
     "huddle.cli.me",
+    "huddle.core.blockers",
     "huddle.core.mine",
     "huddle.core.models.blockers",
     "huddle.core.store.blocker_rows",
     "huddle.core.store.blockers",
 }
-"""What `huddle block` and `huddle mine` read besides: the blockers (not their history's undo,
-nor the tiers they are sent up through)."""
+"""What `huddle block` and `huddle mine` read besides: the blockers and their age in huddle
+days (not their history's undo, nor the tiers they are sent up through)."""
 
 
 @pytest.mark.parametrize(

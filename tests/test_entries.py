@@ -148,7 +148,7 @@ def test_mine_says_a_blocker_sent_up_in_the_teams_words(northside: Store) -> Non
     blocker = northside.blockers.raise_blocker(sam, "No laptop for visits")
     northside.blockers.escalate(blocker, reason="Only IT can buy one", who="Sam Okafor")
     text = mine_as_text(read_mine(northside, sam))
-    assert "No laptop for visits (sent up, 0d, raised by you)" in text
+    assert "No laptop for visits (sent up, raised by you today)" in text
     assert "escalated" not in text
     assert mine_as_json(read_mine(northside, sam))["blockers"][0]["status"] == "escalated"
 

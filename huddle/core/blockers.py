@@ -97,6 +97,14 @@ def describe_age(huddle_days: int) -> str:
     return f"{huddle_days} huddle day{'s' if huddle_days != 1 else ''}"
 
 
+def raised_ago(raised_on: date, today: date, huddle_days: int) -> str:
+    """ "today", "0 huddle days ago" (raised at the weekend), "3 huddle days ago": when a
+    blocker was raised, in the same huddle days as `describe_age`."""
+    if raised_on >= today:
+        return "today"
+    return f"{huddle_days} huddle day{'s' if huddle_days != 1 else ''} ago"
+
+
 # --- Comes back again -------------------------------------------------------------------
 
 _SMALL_WORDS = (

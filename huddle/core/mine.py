@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from huddle.core.calendar import age_in_days, format_day
+from huddle.core.blockers import huddle_days_old, raised_ago
+from huddle.core.calendar import format_day
 from huddle.core.models import Blocker, Member, Step
 from huddle.core.store import Store
 
@@ -24,6 +25,8 @@ class Mine:
     """Steps carried over from an earlier day, still planned (for `day` or later)."""
     blockers: list[Blocker]
     """Open blockers they raised or own."""
+    ages: dict[str, int]
+    """Each blocker's age (by its id) in the team's huddle days, as the screens say it."""
 
 
 def read_mine(store: Store, member: Member) -> Mine:
@@ -41,7 +44,9 @@ def read_mine(store: Store, member: Member) -> Mine:
         for blocker in store.blockers.open()
         if member.id in (blocker.raised_by, blocker.owner_id)
     ]
-    return Mine(member, day, store.today(), steps, carried, blockers)
+    today, calendar = store.today(), store.calendar()
+    ages = {b.id: huddle_days_old(b, calendar, today) for b in blockers}
+    return Mine(member, day, today, steps, carried, blockers, ages)
 
 
 def mine_as_text(found: Mine) -> str:
@@ -59,7 +64,7 @@ def mine_as_text(found: Mine) -> str:
         ]
     lines.append("")
     lines.append(f"Open blockers ({len(found.blockers)}):")
-    lines += [f"  - {_blocker_line(b, found.member, today)}" for b in found.blockers] or ["  none"]
+    lines += [f"  - {_blocker_line(b, found)}" for b in found.blockers] or ["  none"]
     return "\n".join(lines)
 
 
@@ -67,14 +72,14 @@ def _step_line(step: Step) -> str:
     return step.text + (f"  [goal: {step.goal_title}]" if step.goal_title else "")
 
 
-def _blocker_line(blocker: Blocker, member: Member, today: date) -> str:
-    age = age_in_days(blocker.raised_on, today)
+def _blocker_line(blocker: Blocker, found: Mine) -> str:
+    when = raised_ago(blocker.raised_on, found.today, found.ages[blocker.id])
     mine = (
         "raised by you"
-        if blocker.raised_by == member.id
+        if blocker.raised_by == found.member.id
         else f"owned by you, raised by {blocker.raised_by_name}"
     )
-    return f"{blocker.short_id} {blocker.text} ({blocker.status.said}, {age}d, {mine})"
+    return f"{blocker.short_id} {blocker.text} ({blocker.status.said}, {mine} {when})"
 
 
 def mine_as_json(found: Mine) -> dict[str, Any]:
@@ -92,7 +97,8 @@ def mine_as_json(found: Mine) -> dict[str, Any]:
                 "text": blocker.text,
                 "status": blocker.status.value,
                 "raised_on": blocker.raised_on.isoformat(),
-                "age_days": age_in_days(blocker.raised_on, today),
+                "age_days": (today - blocker.raised_on).days,
+                "age_huddle_days": found.ages[blocker.id],
                 "raised_by": blocker.raised_by_name,
                 "owner": blocker.owner_name,
             }

@@ -209,8 +209,3 @@ def format_target(day: date) -> str:
     """A goal's target date, short enough for a table: "1 May 2027" (the year always: a
     target is months away; the weekday never: nobody aims for a Saturday)."""
     return f"{day.day} {day:%b %Y}"
-
-
-def age_in_days(since: date, today: date) -> int:
-    """Whole days from `since` to `today`."""
-    return (today - since).days

@@ -20,6 +20,7 @@ CSV_COLUMNS = (
     "note",
     "sent_to",
     "age_days",
+    "age_huddle_days",
     "waiting_huddle_days",
     "flag",
     "count",
@@ -61,6 +62,7 @@ def render_csv(digest: Digest) -> str:
             note=e.answer or e.reason,
             sent_to=e.sent_to,
             age_days=e.age_days,
+            age_huddle_days=e.age_huddle_days,
             waiting_huddle_days=e.waiting_huddle_days,
             flag=e.flag,
         )

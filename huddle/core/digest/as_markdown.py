@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from huddle.core.blockers import raised_ago
 from huddle.core.digest.models import NAME_LEFT_OUT, Digest
 from huddle.core.impact import impact_sentence, time_words
 from huddle.core.models import StepStatus
@@ -80,7 +81,8 @@ def render_markdown(digest: Digest) -> str:
         elif e.answered_on is not None:
             add(f"  Answered {_day(e.answered_on)}{_by(e.answered_by)}: {_line(e.answer)}")
         raised_by = f" by {_line(e.raised_by)}" if e.raised_by else ""
-        add(f"  Raised{raised_by} on {_day(e.raised_on)}, {plural(e.age_days, 'day')} ago.")
+        ago = raised_ago(e.raised_on, d.made_on, e.age_huddle_days)
+        add(f"  Raised{raised_by} on {_day(e.raised_on)}, {ago}.")
     add("")
 
     add("## Answers from management")

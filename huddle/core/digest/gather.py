@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from huddle.core.blockers import AgeFlag, find_patterns, waiting_for_answer
+from huddle.core.blockers import AgeFlag, find_patterns, huddle_days_old, waiting_for_answer
 from huddle.core.calendar import Towards, parse_day
 from huddle.core.digest.models import (
     Answer,
@@ -88,6 +88,7 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
                 raised_on=b.raised_on,
                 raised_by=hide.field(b.raised_by_name),
                 age_days=(today - b.raised_on).days,
+                age_huddle_days=huddle_days_old(b, calendar, today),
                 sent_up_on=b.escalated_at.date(),
                 sent_to=_sent_to(b, hide),
                 reason=hide.text(b.escalation_reason),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from huddle.core.blockers import raised_ago
 from huddle.core.digest.as_markdown import _day, _ideas_line, _impact_line
 from huddle.core.digest.models import Digest, OpenEscalation
 from huddle.core.models import StepStatus
@@ -99,6 +100,10 @@ def _with_whom(e: OpenEscalation) -> str:
     return e.with_whom or "management"
 
 
+def _ago(e: OpenEscalation, d: Digest) -> str:
+    return raised_ago(e.raised_on, d.made_on, e.age_huddle_days)
+
+
 def _waiting_for_you(d: Digest, waiting: list[OpenEscalation]) -> Section:
     section = Section("Waiting for you")
     if not waiting:
@@ -114,7 +119,7 @@ def _waiting_for_you(d: Digest, waiting: list[OpenEscalation]) -> Section:
             e.text + (f" ({e.category})" if e.category else ""),
             f"With {_with_whom(e)}, {wait}.",
             f"Sent up {_day(e.sent_up_on)}: {e.reason}",
-            f"Raised{raised_by} on {_day(e.raised_on)}, {plural(e.age_days, 'day')} ago.",
+            f"Raised{raised_by} on {_day(e.raised_on)}, {_ago(e, d)}.",
         )
     return section
 

@@ -24,7 +24,7 @@ class OpenEscalation:
     raised_on: date
     raised_by: str | None
     age_days: int
-    """Days since it was raised."""
+    """Calendar days since it was raised (for scripts; the words say `age_huddle_days`)."""
     sent_up_on: date
     sent_to: str | None
     """Who it was sent up to by name, as typed; None when no one was named, or names are
@@ -41,6 +41,8 @@ class OpenEscalation:
     """The team's tier it is with (it waits on that tier's own limit); None without tiers."""
     answer_limit_days: int = 0
     """The huddle days it had to be answered in: its tier's limit, else the team's."""
+    age_huddle_days: int = 0
+    """The team's huddle days since it was raised: its age as every screen says it."""
 
     @property
     def how_late(self) -> str:

@@ -23,6 +23,8 @@ from huddle.core.blockers import (
     StatusFilter,
     cycle,
     find_patterns,
+    huddle_days_old,
+    raised_ago,
     sent_up_view,
 )
 from huddle.core.calendar import format_day
@@ -214,12 +216,14 @@ class ManageScreen(LiveScreen):
             self.huddle_app.report(error)
             return
         today = self.store.today()
-        age = (today - blocker.raised_on).days
+        age = raised_ago(
+            blocker.raised_on, today, huddle_days_old(blocker, self.store.calendar(), today)
+        )
         lines: list[Content] = [
             Content.assemble((blocker.text, "bold")),
             Content(
                 f"Raised by {blocker.raised_by_name} {format_day(blocker.raised_on, today)}"
-                f" ({age} day{'s' if age != 1 else ''} ago)"
+                + ("" if age == "today" else f" ({age})")
                 + (f", {blocker.category}" if blocker.category else "")
             ),
         ]
