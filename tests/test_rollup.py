@@ -273,3 +273,27 @@ def test_ideas_from_people_and_carers_read_as_each_teams_own_trends(teams: Path)
 
     assert found["teams"][0]["week"]["coproduction_share"] == pytest.approx(own.coproduction_share)
     assert f"| {own.coproduction_share:.0%} |\n" in table
+
+
+def test_two_teams_with_the_same_name_are_shown_apart_by_their_file(teams: Path) -> None:
+    store = Store.open(teams / "east.db", clock=clock_at(WEDNESDAY))
+    store.team.update(name="North")  # another team, in another file, with the same name
+    store.close()
+
+    found = rollup(team_files([teams / "north.db", teams / "east.db"]), clock_at(WEDNESDAY))
+
+    assert [t.shown_as for t in found.teams] == ["North (north.db)", "North (east.db)"]
+    assert found.coming_back, "the same blockers in two teams come back across teams"
+    for item in found.coming_back:
+        assert item.teams == ("North (east.db)", "North (north.db)")
+    _, markdown, _ = _rollup(str(teams / "north.db"), str(teams / "east.db"), "--format", "md")
+    assert "| North (north.db) |" in markdown and "| North (east.db) |" in markdown
+    assert "in 2 teams (North (east.db), North (north.db))" in markdown
+    _, letter, _ = _rollup(str(teams / "north.db"), str(teams / "east.db"), "--format", "text")
+    assert "North (east.db)" in letter and "North (north.db)" in letter
+    _, as_json, _ = _rollup(str(teams / "north.db"), str(teams / "east.db"), "--json")
+    shown = json.loads(as_json)
+    assert [t["shown_as"] for t in shown["teams"]] == ["North (north.db)", "North (east.db)"]
+    # A name no other team has is shown as it is.
+    alone = rollup(team_files([teams / "north.db", teams / "south.db"]), clock_at(WEDNESDAY))
+    assert [t.shown_as for t in alone.teams] == ["North", "South"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 
@@ -57,6 +57,9 @@ class TeamFigures:
     """Answered by management, not yet closed by the team."""
     recent_blockers: tuple[Blocker, ...] = field(repr=False)
     """Raised in the last COMING_BACK_DAYS days: to find what comes back across teams."""
+    shown_as: str = ""
+    """How the service view names it: its name, with its file when another team read with
+    it has the same name ("North (north.db)"); set by `rollup`."""
 
     @property
     def coproduction_share(self) -> float | None:
@@ -209,6 +212,7 @@ def read_team(path: Path, clock: Clock | None = None, *, last_week: bool = False
             recent_blockers=tuple(
                 b for b in blockers if (today - b.raised_on).days < COMING_BACK_DAYS
             ),
+            shown_as=team.name or path.stem,
         )
     finally:
         store.close()
@@ -226,15 +230,31 @@ def rollup(paths: Sequence[Path], clock: Clock | None = None, *, last_week: bool
             unread.append(Unread(path, str(error)))
         except OSError as error:
             unread.append(Unread(path, f"can't read {path}: {error.strerror or error}"))
+    teams = shown_apart(teams)
     today = (clock or SystemClock()).now().date()
     week = recent_periods(today, Period.WEEK, 2)[0 if last_week else 1]
     return Rollup(tuple(teams), tuple(unread), coming_back_across(teams), today, week, last_week)
 
 
+def shown_apart(teams: Sequence[TeamFigures]) -> list[TeamFigures]:
+    """The teams, each with its name as the service view shows it: with its file's name when
+    another team has the same name (letters in any case), with the file's whole path when
+    that is the same too."""
+    names = Counter(t.team.casefold() for t in teams)
+    files = Counter(t.path.name for t in teams if names[t.team.casefold()] > 1)
+    shown = []
+    for t in teams:
+        if names[t.team.casefold()] > 1:
+            where = t.path.name if files[t.path.name] == 1 else str(t.path)
+            t = replace(t, shown_as=f"{t.team} ({where})")
+        shown.append(t)
+    return shown
+
+
 def coming_back_across(teams: Sequence[TeamFigures]) -> tuple[ComingBack, ...]:
     """Groups of much the same blocker raised in two or more different teams lately, the
     most teams first."""
-    every = [(t.team, b) for t in teams for b in t.recent_blockers]
+    every = [(t.shown_as, b) for t in teams for b in t.recent_blockers]
     every.sort(key=lambda pair: (pair[1].raised_on, pair[1].created_at))
     found = []
     for group in alike_groups([b for _, b in every]):

@@ -24,7 +24,7 @@ def service_letter(found: Rollup) -> Letter:
         f"{'s' * (found.waiting != 1)} waiting for an answer, {found.total('overdue')} overdue.",
     )
     waiting = Section("Waiting for you")
-    rows = [(t.team, w) for t in found.teams for w in t.waiting]
+    rows = [(t.shown_as, w) for t in found.teams for w in t.waiting]
     for team, w in sorted(rows, key=lambda r: -r[1].huddle_days):
         late = {AgeFlag.RED: ", well past the limit", AgeFlag.AMBER: ", past the limit"}
         waiting.item(
@@ -37,12 +37,12 @@ def service_letter(found: Rollup) -> Letter:
     answered = Section("Answered, teams to close")
     for t in found.teams:
         if t.answered:
-            answered.line(f"{t.team}: {t.answered} answered, not yet closed by the team.")
+            answered.line(f"{t.shown_as}: {t.answered} answered, not yet closed by the team.")
     if not any(t.answered for t in found.teams):
         answered.line("No answer is waiting for a team to close it.")
     did = Section("What the teams did")
     for t in found.teams:
-        did.item(t.team, *_team_details(t))
+        did.item(t.shown_as, *_team_details(t))
     coming = Section("What is coming back across teams")
     for c in found.coming_back:
         coming.item(

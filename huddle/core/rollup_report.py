@@ -34,7 +34,7 @@ def as_markdown(found: Rollup) -> str:
     for team in found.teams:
         steps = team.steps
         lines.append(
-            f"| {_cell(team.team)} | {steps.steps} | {percent(steps.done_rate)} | {team.streak}"
+            f"| {_cell(team.shown_as)} | {steps.steps} | {percent(steps.done_rate)} | {team.streak}"
             f" | {team.open} | {team.owned} | {_cell(where_waiting(team))} | {oldest(team)}"
             f" | {team.overdue} | {team.answered} | {percent(team.coproduction_share)} |"
         )
@@ -83,6 +83,7 @@ def as_json(found: Rollup) -> str:
     teams = [
         {
             "team": t.team,
+            "shown_as": t.shown_as,
             "file": str(t.path),
             "week": _week(t.steps, t.ideas),
             "streak": t.streak,

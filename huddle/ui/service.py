@@ -106,7 +106,7 @@ class ServiceApp(App[Path | None]):
             (
                 str(team.path),
                 (
-                    Text(team.team),
+                    Text(team.shown_as),
                     Text(str(team.steps.steps)),
                     Text(percent(team.steps.done_rate)),
                     Text(where_waiting(team)),
