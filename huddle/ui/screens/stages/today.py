@@ -3,6 +3,8 @@ draft (in memory at once, in the file a moment later) until it is saved as their
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +20,7 @@ from huddle.core.flow import (
     read_entry,
     steps_for,
 )
-from huddle.core.models import Blocker, Goal, Member, Source, Stage, Step
+from huddle.core.models import Blocker, Goal, GoalStatus, Member, Source, Stage, Step
 from huddle.core.speakers import speaking_order
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.today_board import TodayBoard
@@ -98,10 +100,15 @@ class TodayStage(StageView, can_focus=True):
         self.dirty: set[str] = set()
         self.steps: dict[str, list[Step]] = {}
         self.goals: list[Goal] = []
+        """The active goals: a step may serve one."""
+        self.every_goal: list[Goal] = []
+        """Every goal, achieved and retired too: the board colours each the same always."""
         self.members: list[Member] = []
         self._draft_timer: Timer | None = None
         self._drafts_read = False
         self._ids: dict[tuple[str, str], str] = {}
+        self._carried_days: dict[str, date] = {}
+        """The day each step carried over was first planned for, by its id, once read."""
 
     def compose(self) -> ComposeResult:
         yield BigName(id="today-name")
@@ -119,10 +126,12 @@ class TodayStage(StageView, can_focus=True):
         store = self.store
         self.people = speaking_order(store, self.day)
         self.members = store.members.all()
-        self.goals = store.goals.all()
+        self.every_goal = store.goals.all(active_only=False)
+        self.goals = [g for g in self.every_goal if g.status is GoalStatus.ACTIVE]
         self.query_one(StepInput).goal_suggester.goals = self.goals
         self.query_one(StepInput).goal_suggester.members = self.members
         self.steps = steps_for(store, self.day)
+        self._carried_days.clear()
         if not self._drafts_read and not self.read_only:
             self.drafts.update(store.drafts.on(self.day))
             self._drafts_read = True
@@ -178,7 +187,12 @@ class TodayStage(StageView, can_focus=True):
     def row(self, step: Step) -> Content:
         carried = None
         if step.carried_from:
-            carried = format_day(self.store.steps.get(step.carried_from).day, self.day)
+            first = self._carried_days.get(step.carried_from)
+            if first is None:
+                first = self._carried_days[step.carried_from] = self.store.steps.get(
+                    step.carried_from
+                ).day
+            carried = format_day(first, self.day)
         return step_row(step, carried, row_width(self.query_one(TodaySteps)))
 
     def show_people(self) -> None:
@@ -202,8 +216,7 @@ class TodayStage(StageView, can_focus=True):
             return
         if not board.is_mounted:
             return  # (shown once made)
-        goals = self.store.goals.all(active_only=False)
-        board.show(self.people, self.steps, self.drafts, self.current, goals)
+        board.show(self.people, self.steps, self.drafts, self.current, self.every_goal)
 
     def show_preview(self, line: str) -> None:
         said = preview_entry(line, self.goals, self.members) if line.strip() else HINT
