@@ -3,6 +3,8 @@ pruned; a damaged file is found and the backup to restore is named."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 import sqlite3
 import stat
@@ -13,7 +15,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from huddle.core.store.backup import back_up
+import pytest
+
+from huddle.core.store.backup import back_up, copy_file
+from huddle.core.store.db import FileBusy
 from huddle.core.store.search import MARK_END, MARK_START, SearchFilters
 
 if TYPE_CHECKING:
@@ -210,3 +215,24 @@ def found(huddle: Huddle, words: str) -> list[str]:
         return [hit.text.replace(MARK_START, "").replace(MARK_END, "") for hit in hits]
     finally:
         store.close()
+
+
+def test_a_copy_under_way_to_the_same_file_is_never_cut_short(
+    huddle_with_team: Huddle, tmp_path: Path
+) -> None:
+    target = tmp_path / "copy.db"
+    part = tmp_path / ".copy.db.part"
+    part.write_bytes(b"pages another process is writing")
+    held = os.open(part, os.O_RDWR)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a copy under way holds it
+        with pytest.raises(FileBusy, match="another copy is being made there"):
+            copy_file(huddle_with_team.db, target)
+        assert part.read_bytes() == b"pages another process is writing"
+        assert not target.exists()
+    finally:
+        os.close(held)
+    assert copy_file(huddle_with_team.db, target) == target  # once it is done, or killed
+    assert rows(target, "SELECT count(*) FROM members") == [(3,)]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == ["copy.db"]
+    assert not part.exists()

@@ -195,3 +195,45 @@ def test_a_backup_to_a_full_disk_says_so_and_leaves_nothing_behind(
         f"Error: can't copy {path} to {tmp_path}: the disk is full; free some space and try again\n"
     )
     assert [p.name for p in tmp_path.iterdir()] == ["team.db"]
+
+
+KILLED_DURING_THE_COPY = """
+import os, signal, sqlite3, sys
+
+class KilledMidCopy(sqlite3.Connection):
+    def backup(self, target, **kwargs):  # a few pages into the copy, then kill -9
+        def progress(status, remaining, total):
+            if total - remaining >= 4:
+                os.kill(os.getpid(), signal.SIGKILL)
+        super().backup(target, pages=2, progress=progress)
+
+connect = sqlite3.connect
+def connecting(target, *args, **kwargs):
+    if str(target).startswith("file:"):  # the copy's reader
+        kwargs["factory"] = KilledMidCopy
+    return connect(target, *args, **kwargs)
+sqlite3.connect = connecting
+
+from huddle.core.store import Store
+Store.open(sys.argv[1])
+"""
+
+
+def test_an_upgrade_killed_during_its_copy_leaves_no_part_file_once_run_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "team.db"
+    shutil.copy(FIXTURES / "schema-11.db", path)
+    before = rows_of(path)
+    killed = subprocess.run([sys.executable, "-c", KILLED_DURING_THE_COPY, str(path)], check=False)
+    assert killed.returncode == -signal.SIGKILL
+    assert any(p.name.endswith(".part") for p in tmp_path.iterdir())  # as a kill leaves it
+
+    Store.open(path).close()  # the next start upgrades, copying the file again
+
+    copy = tmp_path / f"team.before-schema-{SCHEMA_VERSION}.db"
+    assert rows_of(copy) == before
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("team.db")) == [
+        copy.name
+    ]

@@ -8,33 +8,86 @@ import glob
 import os
 import re
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from huddle.core.store.db import StoreError
+from huddle.core.store.db import FileBusy, StoreError
 from huddle.core.store.file_check import read_only_uri
 
 
 def copy_file(source: Path, target: Path) -> Path:
     """Copy the database at `source` to `target` (a new file, 0600; an existing one is
     replaced only once the copy is complete). Reads through its own read-only connection:
-    the copy is one snapshot, and writers are never held up (WAL)."""
+    the copy is one snapshot, and writers are never held up (WAL). The copy is made in a
+    hidden `.NAME.part` beside the target, held (flock) while it is written: one left by a
+    copy killed midway is made again from nothing, never taken for a copy."""
+    part = target.parent / f".{target.name}.part"
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, part = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        fd = _hold(part)
     except OSError as error:
         raise StoreError(f"can't write a copy in {target.parent}: {error.strerror}") from None
-    os.close(fd)  # mkstemp made it 0600; SQLite writes into it
     try:
-        _copy(source, Path(part))
+        _copy(source, part)
         os.replace(part, target)
     except BaseException:
-        for leftover in ("", "-wal", "-shm", "-journal"):  # the copy is WAL like its source
-            Path(part + leftover).unlink(missing_ok=True)
+        _remove_part(part)
         raise
+    finally:
+        os.close(fd)  # the hold ends (SQLite's own connection to the part is closed)
     return target
+
+
+_PART_LEFTOVERS = ("-journal", "-wal", "-shm")
+"""What SQLite may leave beside a part whose copy was killed: a journal it would otherwise
+play back into the new copy."""
+
+
+def _hold(part: Path) -> int:
+    """Open `part` (0600) and hold it for this copy alone, emptied, with nothing left
+    beside it by a copy killed before: an fd to close once the copy is in place."""
+    while True:
+        fd = os.open(part, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        try:
+            if not _locked(fd):
+                raise FileBusy(
+                    f"{part.parent} is busy: another copy is being made there; try again"
+                )
+            if os.path.exists(part) and os.path.samestat(os.fstat(fd), os.stat(part)):
+                break  # the part at that name now, not one just put in place as the copy
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+    try:
+        for leftover in _PART_LEFTOVERS:
+            Path(f"{part}{leftover}").unlink(missing_ok=True)
+        os.ftruncate(fd, 0)
+        os.chmod(part, 0o600)  # as mkstemp made it, whoever made it first
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _locked(fd: int) -> bool:
+    """Hold the file open at `fd` for this process (an flock, apart from SQLite's own locks);
+    False if another process holds it. Without flock (Windows) the hold is not taken."""
+    try:
+        import fcntl
+    except ImportError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _remove_part(part: Path) -> None:
+    for leftover in ("", *_PART_LEFTOVERS):  # the copy is WAL like its source
+        Path(f"{part}{leftover}").unlink(missing_ok=True)
 
 
 def _copy(source: Path, part: Path) -> None:
