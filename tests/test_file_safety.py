@@ -101,6 +101,20 @@ def test_add_refuses_to_write_into_a_file_damaged_where_adding_does_not_read(
     assert error == f"can't save: {huddle_with_team.db} is damaged; `huddle check` says what to do"
 
 
+def test_the_digest_of_a_damaged_file_says_so_and_writes_nothing(
+    huddle_with_team: Huddle, tmp_path: Path
+) -> None:
+    corrupt_table(huddle_with_team.db, "pdsa_cycles")  # a table the digest does not read
+    out = tmp_path / "week.md"
+    for where in ((), ("--out", str(out))):
+        error = refused(huddle_with_team, "digest", *where)
+        assert error == (
+            f"can't write the digest: {huddle_with_team.db} is damaged;"
+            " `huddle check` says what to do"
+        )
+    assert not out.exists()  # no digest from a file that failed its check
+
+
 def test_a_folder_given_as_the_file_is_one_line(huddle: Huddle, tmp_path: Path) -> None:
     folder = tmp_path / "team"
     folder.mkdir()

@@ -121,7 +121,9 @@ def write_digest(
 ) -> str:
     """Render the digest; write it to `path` (readable by the user alone: it may hold what
     people wrote about the people they support) unless `path` is None; and note in the
-    team's file that it was written, so the next digest starts after it. Returns the text."""
+    team's file that it was written, so the next digest starts after it. Returns the text.
+    A file that failed SQLite's check gives no digest: what it holds may be read wrong."""
+    store.db.refuse_if_damaged("can't write the digest")
     text = render(digest, format, to=to, attendance_names=attendance_names)
     if path is not None:
         from huddle.core.files import private_output

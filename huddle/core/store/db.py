@@ -287,14 +287,15 @@ class Db:
                     self.conn.execute("ROLLBACK")
                 raise
 
-    def refuse_if_damaged(self) -> None:
-        """Never write into a damaged file, even where this write would not touch the damage."""
+    def refuse_if_damaged(self, refused: str = "can't save") -> None:
+        """Never write into a damaged file, even where this write would not touch the damage;
+        `refused` says what is not done (a digest is not made from it either)."""
         if self.damage is None:
             from huddle.core.store.file_check import damage
 
             self.damage = damage(self.conn)
         if self.damage:
-            raise StoreError(f"can't save: {self.where} is damaged; `huddle check` says what to do")
+            raise StoreError(f"{refused}: {self.where} is damaged; `huddle check` says what to do")
 
     def rows(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
         with self.translated_errors():
