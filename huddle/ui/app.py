@@ -39,9 +39,9 @@ class HuddleApp(SharedScreenApp):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
     ]
-    WRITES = frozenset({"open_setup", "raise_blocker"})
-    """The app's actions that change the team's file (as LiveScreen.WRITES): team set-up,
-    and the palette's Raise a blocker."""
+    WRITES = frozenset({"raise_blocker"})
+    """The app's actions that change the team's file (as LiveScreen.WRITES): the palette's
+    Raise a blocker. Team set-up opens on a read-only file too, to be read."""
 
     def __init__(
         self,

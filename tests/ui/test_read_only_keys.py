@@ -46,7 +46,6 @@ WRITE_KEYS = [
     ("i", "IdeasScreen", "f"),
     ("i", "IdeasScreen", "b"),
     ("b", "BoardScreen", "d"),
-    ("", "HomeScreen", "f2"),
 ]
 
 
@@ -168,3 +167,36 @@ async def test_raise_a_blocker_from_the_palette_is_refused_on_a_read_only_file(
             assert _screen(app) == "GoalsScreen"
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("opened", ["for reading", "on a file it cannot write"])
+async def test_team_set_up_on_a_read_only_file_opens_to_be_read_and_takes_no_typing(
+    team_file: Path, opened: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _files(team_file.parent)
+    if opened == "for reading":
+        store = Store.open_for_reading(team_file, clock=clock_at(WEDNESDAY))
+    else:
+        real_access = os.access
+        monkeypatch.setattr(
+            file_check.os, "access", lambda p, mode: mode != os.W_OK and real_access(p, mode)
+        )
+        store = Store.open(team_file, clock=clock_at(WEDNESDAY))
+    app = HuddleApp(store)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            assert await wait_until(pilot, lambda: "read-only" in screen_text(app))
+            await pilot.press("f2")
+            assert await wait_until(pilot, lambda: _screen(app) == "TeamSetupScreen")
+            assert await wait_until(pilot, lambda: "Sarah Whitfield" in screen_text(app))
+            assert "read-only: changes can't be saved" in screen_text(app)
+            await pilot.press("r")  # rename: refused before its dialog opens
+            assert await wait_until(pilot, lambda: any(REFUSED in n for n in notices(app)))
+            assert _screen(app) == "TeamSetupScreen"
+            await pilot.press("tab", "tab", *"zebra", "enter", "tab", "enter")
+            await pilot.pause()
+            assert "zebra" not in screen_text(app)  # no box to type into
+            assert not any("can't save" in n for n in notices(app))
+    finally:
+        store.close()
+    assert _files(team_file.parent) == before

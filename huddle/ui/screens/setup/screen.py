@@ -79,6 +79,11 @@ long the board shows each panel, and the measures tracked daily on its day-statu
         yield FittingFooter()
 
     def on_mount(self) -> None:
+        if self.huddle_app.read_only_refusal():
+            # Shown to be read: no box takes typing that could not be saved, no button or
+            # choice saves (the keys are refused in one line, as WRITES everywhere).
+            for control in self.query("TabPane Input, Button, Select, Checkbox, RadioSet"):
+                control.disabled = True
         self.safely(self.reload)
 
     def reload(self) -> None:
