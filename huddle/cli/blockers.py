@@ -65,6 +65,7 @@ def blocker_as_json(store: Store, blocker: Blocker) -> dict[str, Any]:
         "answered_on": blocker.answered_at.date().isoformat() if blocker.answered_at else None,
         "resolution": blocker.resolution or None,
         "tier": blocker.tier_name,
+        "tier_gone": blocker.tier_gone,
     }
 
 
@@ -92,11 +93,12 @@ def blockers(state: State, status: str, as_json: bool) -> None:
       {"id", "short_id", "text", "category", "status", "raised_on", "raised_by",
        "age_days", "age_huddle_days", "owner", "sent_up_on", "sent_to", "reason",
        "waiting_huddle_days", "flag", "answer", "answered_by", "answered_on", "resolution",
-       "tier"}
+       "tier", "tier_gone"}
     Dates are YYYY-MM-DD; anything not yet known is null. "age_days" counts calendar days
     since it was raised, "age_huddle_days" the team's huddle days (as shown). "tier" is the
-    team's tier it is with (null without tiers). "flag" is none, amber (no answer after the
-    limit of huddle days: its tier's, else the team's) or red (twice the limit).
+    team's tier it is with (null without tiers); "tier_gone" the tier it was sent to when
+    the team has taken that tier away since (else null). "flag" is none, amber (no answer
+    after the limit of huddle days: its tier's, else the team's) or red (twice the limit).
 
     \b
     Example:

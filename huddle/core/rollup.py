@@ -194,7 +194,7 @@ def read_team(path: Path, clock: Clock | None = None, *, last_week: bool = False
         for b in blockers:
             wait = waiting_for_answer(b, calendar, today, team.answer_limit_days)
             if wait is not None:
-                to = b.tier_name or b.escalated_to
+                to = b.tier_said or b.escalated_to
                 waiting.append(SentUpBlocker(b.text, to, wait.huddle_days, wait.flag))
         waiting.sort(key=lambda w: -w.huddle_days)
         statuses = [b.status for b in blockers]

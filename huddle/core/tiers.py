@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from huddle.core.models import Blocker, BlockerStatus, HuddleError, InvalidMove, Tier
+from huddle.core.models import (
+    TIER_TAKEN_AWAY,
+    Blocker,
+    BlockerStatus,
+    HuddleError,
+    InvalidMove,
+    Tier,
+)
 from huddle.core.text import quoted
 
 _WITH_DAYS = re.compile(r"^(?P<name>.*?)\s*:\s*(?P<days>\S*)$")
@@ -47,7 +54,8 @@ def read_tiers(typed: Iterable[str], default_days: int) -> list[tuple[str, int]]
 
 def next_tier(blocker: Blocker, tiers: Sequence[Tier]) -> Tier | None:
     """Where sending the blocker up takes it: the first tier from the team, the next one up
-    once sent up (answered or not); None when the team has no tiers. Refused (InvalidMove,
+    once sent up (answered or not), the top tier from a tier taken away since; None when
+    the team has no tiers. Refused (InvalidMove,
     one line) at the top tier, and without tiers while it waits for an answer."""
     sent_up = blocker.status in (BlockerStatus.ESCALATED, BlockerStatus.ANSWERED)
     words = quoted(blocker.text)
@@ -58,6 +66,8 @@ def next_tier(blocker: Blocker, tiers: Sequence[Tier]) -> Tier | None:
                 " (to send it higher, set the team's tiers: huddle team tiers)"
             )
         return None
+    if sent_up and blocker.tier == TIER_TAKEN_AWAY:
+        return tiers[-1]  # a tier taken away was above the ladder there is now
     position = (blocker.tier or 1) + 1 if sent_up else 1
     if position > len(tiers):
         raise InvalidMove(

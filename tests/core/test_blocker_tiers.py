@@ -168,17 +168,63 @@ def test_setting_tiers_puts_a_blocker_already_sent_up_with_the_first(team: Store
     assert send_up(team, waiting, "second").tier_name == "Service manager"
 
 
-def test_fewer_tiers_leave_a_blocker_at_the_top_and_none_take_them_away(laddered: Store) -> None:
-    blocker = raised(laddered)
+def sent_to_the_director(team: Store) -> Blocker:
+    blocker = raised(team)
     for reason in ("first", "second", "third"):
-        blocker = send_up(laddered, blocker, reason)
+        blocker = send_up(team, blocker, reason)
+    assert blocker.tier_name == "Director"
+    return blocker
+
+
+def test_a_blocker_sent_to_a_tier_taken_away_says_where_it_was_sent(laddered: Store) -> None:
+    blocker = sent_to_the_director(laddered)
     laddered.team.set_tiers(LADDER[:2])
-    assert laddered.blockers.get(blocker.id).tier_name == "Service manager"
+    blocker = laddered.blockers.get(blocker.id)
+    # Not "Service manager": it was never sent there.
+    assert (blocker.tier_name, blocker.tier_gone) == (None, "Director")
+    assert blocker.tier_said == "Director (no longer a tier)"
+    assert blocker.sent_up_to == "Director (no longer a tier)"
+    assert blocker.status is BlockerStatus.ESCALATED
+    last = laddered.blockers.history(blocker)[-1]
+    assert last.note == "Director is no longer one of the team's tiers; it waits there until moved"
+    # It waits against the team's own limit, as a blocker sent up without tiers does.
+    assert blocker.tier_limit_days is None
+
+
+def test_the_manager_moves_a_blocker_from_a_tier_taken_away_to_the_top_tier(
+    laddered: Store,
+) -> None:
+    blocker = sent_to_the_director(laddered)
+    laddered.team.set_tiers(LADDER[:1])
+    blocker = laddered.blockers.get(blocker.id)
+    moved = send_up(laddered, blocker, "The director's post is gone: the team manager decides")
+    assert (moved.tier_name, moved.tier_gone, moved.sent_up_to) == (
+        "Team manager",
+        None,
+        "Team manager",
+    )
+    assert sent_up_to(laddered, moved)[-1] == (
+        "Team manager",
+        "to Team manager: The director's post is gone: the team manager decides",
+    )
+
+
+def test_with_no_tiers_left_it_still_says_where_it_was_sent_and_can_go_back(
+    laddered: Store,
+) -> None:
+    blocker = sent_to_the_director(laddered)
     laddered.team.set_tiers([])
     assert laddered.team.tiers() == []
     blocker = laddered.blockers.get(blocker.id)
-    # No tier is left to name: it is with management (the history still says Director).
-    assert (blocker.tier, blocker.tier_name, blocker.sent_up_to) == (None, None, "management")
+    assert (blocker.tier, blocker.tier_name, blocker.sent_up_to) == (
+        0,
+        None,
+        "Director (no longer a tier)",
+    )
+    # The tier given back (by its name, in any case) has its blockers back.
+    laddered.team.set_tiers([("Team manager", 2), ("director", 4)])
+    blocker = laddered.blockers.get(blocker.id)
+    assert (blocker.tier_name, blocker.tier_gone, blocker.tier_limit_days) == ("director", None, 4)
 
 
 def test_taken_back_with_undo_at_the_huddle_it_is_with_the_tier_before(laddered: Store) -> None:

@@ -72,12 +72,21 @@ def test_the_rollup_says_the_tiers_new_name(laddered: Store, tmp_path: Path) -> 
     assert [w.to for w in figures.waiting] == ["Line manager"]
 
 
-def test_without_tiers_a_blocker_sent_up_to_no_one_is_with_management(laddered: Store) -> None:
+def test_with_its_tier_taken_away_a_blocker_says_where_it_was_sent_everywhere(
+    laddered: Store,
+) -> None:
     blocker = sent_up(laddered, "The printer jams")
+    with_person = sent_up(laddered, "The scanner jams", to="Jo Reid")
     laddered.team.set_tiers([])
-    assert laddered.blockers.get(blocker.id).sent_up_to == "management"
+    assert laddered.blockers.get(blocker.id).sent_up_to == "Team manager (no longer a tier)"
     digest = build_digest(laddered, laddered.today(), laddered.today())
-    assert [e.with_whom for e in digest.open_escalations] == ["management"]
+    assert {e.text: e.with_whom for e in digest.open_escalations} == {
+        blocker.text: "Team manager (no longer a tier)",
+        with_person.text: "Team manager (no longer a tier) (Jo Reid)",
+    }
+    assert laddered.db.path is not None
+    figures = read_team(laddered.db.path, laddered.clock)
+    assert sorted(w.to for w in figures.waiting) == ["Team manager (no longer a tier)"] * 2
 
 
 def _schema_11_file(tmp_path: Path) -> Path:
@@ -172,3 +181,19 @@ def test_an_export_from_before_blockers_had_a_tier_column_is_read_too(
     finally:
         restored.close()
     assert (back.escalated_to, back.tier, back.sent_up_to) == ("", 1, "Team manager")
+
+
+def test_a_tier_taken_away_is_still_said_after_export_and_import(
+    laddered: Store, tmp_path: Path
+) -> None:
+    blocker = sent_up(laddered, "The printer jams")
+    laddered.team.set_tiers([])
+    out = io.StringIO()
+    write_export(laddered, out)
+    restored = Store.open(tmp_path / "restored.db", clock=laddered.clock)
+    try:
+        import_into(restored, io.StringIO(out.getvalue()))
+        back = restored.blockers.get(blocker.id)
+    finally:
+        restored.close()
+    assert back.sent_up_to == "Team manager (no longer a tier)"

@@ -178,3 +178,31 @@ async def test_tiers_renamed_after_sending_up_show_their_new_name_and_a_person_s
             await pilot.press("down")
         assert "to Line manager (Director): Needs a new one" in seen
         assert "to Line manager: Only IT can change it" in seen
+
+
+async def test_a_blocker_sent_to_a_tier_taken_away_says_so_and_the_manager_moves_it(
+    store: Store, clock: FixedClock
+) -> None:
+    store.team.set_tiers(LADDER)
+    laptops = store.blockers.raise_blocker(store.members.find("bea"), "No laptop [for] visits")
+    for reason in ("Only IT orders laptops", "Not in my budget", "Needs the service's budget"):
+        laptops = store.blockers.escalate(laptops, reason, who="Ann Smith")
+    store.team.set_tiers(LADDER[:1])  # the service manager and the director taken away
+    app = HuddleApp(store, clock=clock, first_screen=ManageScreen)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert await wait_until(pilot, lambda: "No laptop [for] visits" in screen_text(app))
+        shown = screen_text(app)
+        assert "Director (no longer a tier)" in shown
+        assert "to Director (no longer a tier): Needs the service's budget" in shown
+        assert "Director is no longer one of the team's tiers" in shown
+        assert "sent higher, to Director" in shown  # its own sending up, as it was
+        assert shown.count("sent higher, to Director") == 1
+        await pilot.press("e")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, SayDialog))
+        assert "Send it to Team manager, the top tier now" in screen_text(app)
+        app.screen.query_one("#say-text", Input).value = "The director's post is gone"
+        await pilot.press("enter")
+        assert await wait_until(
+            pilot, lambda: store.blockers.get(laptops.id).tier_name == "Team manager"
+        )
+        assert "Sent to Team manager, the top tier now: No laptop [for] visits" in notices(app)

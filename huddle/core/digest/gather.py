@@ -98,6 +98,7 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
                 answered_by=hide.field(b.answered_by) if b.answered_by else None,
                 answered_on=b.answered_at.date() if b.answered_at else None,
                 tier=b.tier_name,
+                tier_gone=b.tier_gone,
                 answer_limit_days=b.tier_limit_days or team.answer_limit_days,
             )
         )
@@ -191,11 +192,11 @@ def build_digest(store: Store, since: date, until: date, *, names: bool = True) 
 
 
 def _sent_to(blocker: Blocker, hide: Names) -> str | None:
-    """Who it was sent up to by name; None if no one was (its tier says where it is), and
-    "management" with no tier either (the team's tiers were taken away since)."""
+    """Who it was sent up to by name; None if no one was (its tier says where it is, even
+    a tier taken away since), and "management" with no tier either."""
     if blocker.escalated_to:
         return hide.field(blocker.escalated_to)
-    return None if blocker.tier_name else "management"
+    return None if blocker.tier_said else "management"
 
 
 def _ideas_and_impact(store: Store, since: date, until: date, hide: Names) -> IdeasAndImpact:

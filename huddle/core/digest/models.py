@@ -43,6 +43,9 @@ class OpenEscalation:
     """The huddle days it had to be answered in: its tier's limit, else the team's."""
     age_huddle_days: int = 0
     """The team's huddle days since it was raised: its age as every screen says it."""
+    tier_gone: str | None = None
+    """The tier it was sent to, when the team has taken that tier away since (`tier` is
+    then None: it waits against the team's limit)."""
 
     @property
     def how_late(self) -> str:
@@ -57,9 +60,10 @@ class OpenEscalation:
     @property
     def with_whom(self) -> str | None:
         """ "Service manager (Jo Reid)", "Director", or who it was sent to, as typed."""
-        if self.tier is None:
+        tier = f"{self.tier_gone} (no longer a tier)" if self.tier_gone else self.tier
+        if tier is None:
             return self.sent_to
-        return f"{self.tier} ({self.sent_to})" if self.sent_to else self.tier
+        return f"{tier} ({self.sent_to})" if self.sent_to else tier
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from huddle.core.models.blockers import (
         BLOCKER_MOVES,
+        TIER_TAKEN_AWAY,
         Blocker,
         BlockerEvent,
         BlockerStatus,
@@ -54,7 +55,14 @@ PARTS: dict[str, tuple[str, ...]] = {
     "goals": ("GoalStatus", "Goal"),
     "steps": ("StepStatus", "Source", "SOURCE_TAGS", "Step"),
     "ideas": ("IdeaStatus", "Idea", "Impact"),
-    "blockers": ("BlockerStatus", "BLOCKER_MOVES", "Tier", "Blocker", "BlockerEvent"),
+    "blockers": (
+        "BlockerStatus",
+        "BLOCKER_MOVES",
+        "TIER_TAKEN_AWAY",
+        "Tier",
+        "Blocker",
+        "BlockerEvent",
+    ),
     "huddles": ("Stage", "Huddle", "HuddleTimer"),
     "digests": ("DigestRecord",),
 }
@@ -77,6 +85,7 @@ if not TYPE_CHECKING:  # mypy reads the imports above instead
 __all__ = [
     "BLOCKER_MOVES",
     "SOURCE_TAGS",
+    "TIER_TAKEN_AWAY",
     "Absence",
     "Ambiguous",
     "Blocker",

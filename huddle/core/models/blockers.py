@@ -49,6 +49,11 @@ class Tier:
     """Huddle days this tier has to answer before the blocker is flagged overdue."""
 
 
+TIER_TAKEN_AWAY = 0
+"""The tier (blockers.tier) of a blocker sent to a tier the team has since taken off its
+ladder: no tier is at position 0; the tier's name is the last one its history names."""
+
+
 @dataclass(frozen=True)
 class Blocker:
     id: str
@@ -77,10 +82,15 @@ class Blocker:
     """When the team heard the answer ("You said, we did"); None while still to read out."""
     resolved_at: datetime | None = None
     tier: int | None = None
-    """The team's tier it is with now (1 is the first); None if not sent up through tiers."""
+    """The team's tier it is with now (1 is the first); None if not sent up through tiers;
+    TIER_TAKEN_AWAY when the tier it was sent to is no longer one of the team's."""
     tier_name: str | None = None
     tier_limit_days: int | None = None
-    """The answer-by limit of its tier, in huddle days; None without a tier."""
+    """The answer-by limit of its tier, in huddle days; None without a tier (or with a tier
+    taken away: it waits against the team's limit)."""
+    tier_gone: str | None = None
+    """The name of the tier it was sent to, when the team has since taken that tier off its
+    ladder (it waits there until it is moved); None otherwise."""
 
     @property
     def short_id(self) -> str:
@@ -95,12 +105,21 @@ class Blocker:
         return self.status.said
 
     @property
+    def tier_said(self) -> str | None:
+        """The tier it is with, in words: "Service manager", or "Director (no longer a
+        tier)" when that tier was taken away since; None without a tier."""
+        if self.tier_gone is not None:
+            return f"{self.tier_gone} (no longer a tier)"
+        return self.tier_name
+
+    @property
     def sent_up_to(self) -> str:
         """Who it is sent up to, in words: "Service manager", "Service manager (Jane Roe)",
-        or without tiers whoever was named ("management")."""
-        if self.tier_name is None:
+        "Director (no longer a tier)", or without tiers whoever was named ("management")."""
+        tier = self.tier_said
+        if tier is None:
             return self.escalated_to or "management"
-        return f"{self.tier_name} ({self.escalated_to})" if self.escalated_to else self.tier_name
+        return f"{tier} ({self.escalated_to})" if self.escalated_to else tier
 
     @property
     def is_escalated(self) -> bool:
@@ -119,4 +138,16 @@ class BlockerEvent:
     note: str
     blocker_id: str = ""
     tier: str = ""
-    """The tier this move sent it up to, by its name then; "" for any other move."""
+    """The tier this move sent it up to, by its name then (on a line saying a tier was taken
+    away, that tier: see `tier_taken_away`); "" for any other move."""
+
+    @property
+    def tier_taken_away(self) -> bool:
+        """This line says its tier was taken off the team's ladder (it sent it nowhere)."""
+        return bool(self.tier) and self.note.startswith(taken_away_words(self.tier))
+
+
+def taken_away_words(tier: str) -> str:
+    """ "Director is no longer one of the team's tiers": how a blocker's history says that
+    the tier it was with was taken away."""
+    return f"{tier} is no longer one of the team's tiers"

@@ -97,7 +97,9 @@ class TeamStore:
     def set_tiers(self, tiers: Sequence[tuple[str, int]]) -> list[models.Tier]:
         """Set the team's tiers, first to last, each (name, answer-by limit in huddle days);
         none: blockers go up to whoever is named, as before tiers. A blocker sent up before
-        the team had tiers is with the first; one with a tier no longer there, with the top."""
+        the team had tiers is with the first. A tier is its place on the ladder (renamed, its
+        blockers stay with it); a blocker with a tier taken away stays where it was sent,
+        saying so, until it is moved (see `taken_away_tiers`)."""
         rows = [
             (position, clean_line(name, what="a tier's name", limit=40), days)
             for position, (name, days) in enumerate(tiers, 1)
@@ -111,7 +113,10 @@ class TeamStore:
             if name.casefold() in seen:
                 raise HuddleError(f"'{name}' is named twice; each tier needs its own name")
             seen.add(name.casefold())
+        from huddle.core.store.blocker_rows import taken_away_tiers
+
         with self.db.write() as conn:
+            before = dict(conn.execute("SELECT position, name FROM tiers"))
             conn.execute("DELETE FROM tiers")
             conn.executemany(
                 "INSERT INTO tiers (position, name, answer_limit_days) VALUES (?, ?, ?)", rows
@@ -121,9 +126,7 @@ class TeamStore:
                     "UPDATE blockers SET tier = 1 WHERE tier IS NULL AND escalated_at IS NOT NULL"
                     " AND status IN ('escalated', 'answered')"
                 )
-                conn.execute("UPDATE blockers SET tier = ? WHERE tier > ?", (len(rows),) * 2)
-            else:
-                conn.execute("UPDATE blockers SET tier = NULL WHERE tier IS NOT NULL")
+            taken_away_tiers(conn, self.db, before, [name for _, name, _ in rows])
         return self.tiers()
 
     def holidays(self) -> list[models.Holiday]:

@@ -164,7 +164,7 @@ class ManageScreen(LiveScreen):
             cells = [
                 flag_text(row.flag),
                 Text("-" if waited is None else f"{waited} day{'s' if waited != 1 else ''}"),
-                *([Text(b.tier_name or "-")] if tiers else []),
+                *([Text(b.tier_said or "-")] if tiers else []),
                 Text(b.text if len(b.text) <= room else b.text[: room - 1] + "…"),
                 Text(b.status_words),
                 Text(format_day(b.escalated_at.date(), today)),
@@ -260,7 +260,7 @@ class ManageScreen(LiveScreen):
                 if event.status_from and event.status_from is not event.status_to
                 else ("raised" if event.status_from is None else "noted")
             )
-            if event.tier:
+            if event.tier and not event.tier_taken_away:
                 sent_up = event.status_from is BlockerStatus.ESCALATED
                 move = f"sent higher, to {event.tier}" if sent_up else f"{move} to {event.tier}"
             lines.append(
@@ -359,6 +359,8 @@ class ManageScreen(LiveScreen):
         if where is None:
             return
         to = f"higher, to {where[0].name}" if where[0] else "up to management again"
+        if where[0] and blocker.tier_gone:
+            to = f"to {where[0].name}, the top tier now"
 
         def saved(said: Said | None) -> None:
             if said is not None:

@@ -174,7 +174,7 @@ class BlockersStage(StageView):
             blocker.status is BlockerStatus.ESCALATED
             or (blocker.status is BlockerStatus.ANSWERED and not on_board)
         ):
-            tier = f" to {blocker.tier_name}" if blocker.tier_name else ""
+            tier = f" to {blocker.tier_said}" if blocker.tier_said else ""
             details.append((f"sent up{tier}", blocker.escalation_reason))
         waiting = waiting_for_answer(blocker, self.calendar, self.day, self.answer_limit)
         if waiting and waiting.huddle_days:
@@ -321,7 +321,9 @@ class BlockersStage(StageView):
             return
         tier = where[0]
         to = "up to management" if tier is None else f"up to {tier.name}"
-        if tier is not None and tier.position > 1:
+        if tier is not None and blocker.tier_gone:
+            to = f"to {tier.name}, the top tier now"
+        elif tier is not None and tier.position > 1:
             to = f"higher, to {tier.name}"
         self.ask(
             f"Why send it {to}? {blocker.text}",
