@@ -12,7 +12,7 @@ from textual.widgets import Input
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
-from huddle.ui.widgets.ask import AskText
+from huddle.ui.screens.dialogs import AskText
 
 from .screen_helpers import wait_until
 

@@ -18,7 +18,6 @@ from huddle.ui.screens.dialogs import AskText
 from huddle.ui.screens.ideas import IdeasScreen
 from huddle.ui.screens.pdsa import PdsaScreen
 from huddle.ui.screens.pdsa_forms import DecideScreen
-from huddle.ui.widgets.ask import AskText as AskLine
 from huddle.ui.widgets.ask import PickOne
 
 from .screen_helpers import notices, run_from_palette, screen_text, wait_until
@@ -92,7 +91,7 @@ async def test_n_notes_a_new_idea_in_the_shorthand(store: Store, clock: FixedClo
         assert await wait_until(pilot, lambda: isinstance(app.screen, IdeasScreen))
         assert "No ideas yet" in screen_text(app)
         await pilot.press("n")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, AskLine))
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AskText))
         await _type(pilot, "Offer evening calls +family #wait @sam")
         await pilot.press("enter")
         assert await wait_until(pilot, lambda: "Offer evening calls" in screen_text(app))

@@ -23,13 +23,13 @@ from huddle.core.models import Goal, StepStatus
 from huddle.core.pulse import week_of
 from huddle.core.store import Store, file_check
 from huddle.ui.app import HuddleApp
+from huddle.ui.screens.dialogs import AskText
 from huddle.ui.screens.goal_form import GoalFormScreen
 from huddle.ui.screens.goals import GoalsScreen
 from huddle.ui.screens.huddle import HuddleScreen
 from huddle.ui.screens.pdsa import PdsaScreen
 from huddle.ui.screens.stages.today import StepInput
 from huddle.ui.waiting_writes import KEPT
-from huddle.ui.widgets.ask import AskText
 from tests.ui.screen_helpers import notices, screen_text, wait_until
 from tests.ui.test_file_trouble_app import fill_the_disk
 
@@ -299,7 +299,8 @@ async def test_a_line_given_in_a_dialog_while_the_file_is_locked_never_waits_for
             assert isinstance(dialog, AskText)
             dialog.query_one(Input).insert_text_at_cursor("Asking the day before saves a visit")
             await pilot.pause()
-            dialog.keep_draft()  # the draft's save waits for the file, on its own thread
+            assert dialog.draft is not None
+            dialog.draft.keep()  # the draft's save waits for the file, on its own thread
             await pilot.press("enter")
             # The dialog is closed while that save still waits: the screen never waited.
             assert isinstance(app.screen, HuddleScreen)

@@ -12,8 +12,8 @@ from textual.widgets import Input
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
+from huddle.ui.screens.dialogs import AskText
 from huddle.ui.screens.stages.today import StepInput
-from huddle.ui.widgets.ask import AskText
 
 from .screen_helpers import screen_text, wait_until
 

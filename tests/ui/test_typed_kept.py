@@ -16,7 +16,6 @@ from huddle.ui.app import HuddleApp
 from huddle.ui.screens.dialogs import AskAway, AskText
 from huddle.ui.screens.setup import TeamSetupScreen
 from huddle.ui.screens.stages.today_input import StepInput
-from huddle.ui.widgets.ask import AskText as AskLine
 
 from .screen_helpers import notices, screen_text, wait_until
 
@@ -124,7 +123,7 @@ async def test_what_we_learned_straight_after_a_mark_is_for_the_step_just_marked
         # Marked partly, then l: what was learned is Ann's (it went on Bea's next step,
         # where the highlight had moved).
         await pilot.press("p", "l")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, AskLine))
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AskText))
         assert "(Ann Smith)" in screen_text(app)
         app.screen.query_one(Input).insert_text_at_cursor("Ring before ten")
         await pilot.press("enter")
@@ -132,7 +131,7 @@ async def test_what_we_learned_straight_after_a_mark_is_for_the_step_just_marked
         assert store.steps.get(large.id).learning == ""
         # Moved on by hand, l is for the row picked.
         await pilot.press("up", "down", "l")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, AskLine))
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AskText))
         assert "(Bea Jones)" in screen_text(app)
 
 

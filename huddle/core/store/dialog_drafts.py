@@ -69,7 +69,7 @@ class DraftWriter:
         self.failed = False
         """The last save could not be made (a busy or read-only file)."""
         self.withdrawn = False
-        """The text was given, to be saved where it belongs: no draft is saved after that."""
+        """The text is saved where it belongs: no draft is saved after that."""
 
     def save(self, text: str) -> None:
         """Save `text` soon, without waiting for it."""
@@ -79,9 +79,12 @@ class DraftWriter:
         if db.path is None:
             self._save(self.drafts, text)
             return
+        self._submit(self._save_on_own_connection, text)
+
+    def _submit(self, call: Callable[..., None], *args: str) -> None:
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft")
-        self._pool.submit(self._save_on_own_connection, text)
+        self._pool.submit(call, *args)
 
     def close(self, final: str | None = None, *, wait: float | None = None) -> None:
         """Save `final` (if given), and let go of the file once every save asked for is
@@ -96,14 +99,20 @@ class DraftWriter:
             with contextlib.suppress(TimeoutError):
                 closed.result(timeout=wait)
 
-    def withdraw(self) -> None:
-        """The text was given, and is saved where it belongs, which clears the draft: a
-        save still on its way (waiting for a busy file) must not bring it back after that.
-        Never waits."""
+    def discard(self) -> None:
+        """The text was saved where it belongs: the draft goes, after any save of it still
+        on its way (those are skipped now), and none is saved after. Never waits."""
+        if self.withdrawn:
+            return
         self.withdrawn = True
+        if self.drafts.db.path is None:
+            self._clear(self.drafts)
+            return
+        self._submit(self._clear_on_own_connection)
         self.close(wait=0)
 
-    def _save_on_own_connection(self, text: str) -> None:
+    def _own_store(self) -> DialogDraftStore | None:
+        """The writer's own connection to the file, opened on its thread; None: can't be."""
         if self._own is None:
             db = self.drafts.db
             assert db.path is not None  # noqa: S101 narrows the type; no check relies on it
@@ -112,9 +121,19 @@ class DraftWriter:
                 own.conn.execute(f"PRAGMA busy_timeout = {WRITER_BUSY_MS}")
             except (HuddleError, sqlite3.Error):
                 self.failed = True
-                return
+                return None
             self._own = DialogDraftStore(own)
-        self._save(self._own, text)
+        return self._own
+
+    def _save_on_own_connection(self, text: str) -> None:
+        own = self._own_store()
+        if own is not None:
+            self._save(own, text)
+
+    def _clear_on_own_connection(self) -> None:
+        own = self._own_store()
+        if own is not None:
+            self._clear(own)
 
     def _save(self, drafts: DialogDraftStore, text: str) -> None:
         try:
@@ -122,6 +141,13 @@ class DraftWriter:
             self.failed = False
         except (HuddleError, sqlite3.Error):
             self.failed = True  # still in the dialog; the next save tries again
+
+    def _clear(self, drafts: DialogDraftStore) -> None:
+        try:
+            drafts.clear(self.purpose)
+            self.failed = False
+        except (HuddleError, sqlite3.Error):
+            self.failed = True  # a draft of what is saved: shown the next time, harmless
 
     def _close_own_connection(self) -> None:
         if self._own is not None:

@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from huddle.core.matching import match_one
 from huddle.core.models import HuddleError
-from huddle.ui.screens.dialogs import saved_first
+from huddle.ui.screens.dialog import answered
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,9 @@ class Person:
 
 
 class SayDialog(ModalScreen[Said | None]):
-    """Asks "what" and "who"; dismisses with a `Said`, or None when cancelled. Given `save`,
-    the store call is made while the dialog is open: a refusal is said under the boxes and
-    what was typed stays (see `save_in`)."""
+    """Asks "what" and "who"; `save` (one store call) is made while the dialog is open: a
+    refusal is said under the boxes and what was typed stays. Closes with the `Said` once
+    it is saved, or None when cancelled (see `close_when_saved`)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -84,7 +84,7 @@ class SayDialog(ModalScreen[Said | None]):
         who: str | None = "",
         value: str = "",
         people: Sequence[Person] = (),
-        save: Callable[[Said], object] | None = None,
+        save: Callable[[Said], object],
     ) -> None:
         super().__init__()
         self.save = save
@@ -160,9 +160,7 @@ class SayDialog(ModalScreen[Said | None]):
                 self.query_one("#say-who", Input).focus()
                 return
             who = person.name
-        said, save = Said(text, who), self.save
-        if save is None or saved_first(self, lambda: save(said), said):
-            self.dismiss(said)
+        answered(self, Said(text, who), None, self.save)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,9 +1,10 @@
-"""A dialog: a box in the middle of the screen that saves through one store call."""
+"""A dialog: a box in the middle of the screen that saves through one store call, and the
+one path every dialog saves by (`close_when_saved`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from textual.binding import Binding
 from textual.content import Content
@@ -13,6 +14,8 @@ from textual.widgets import Static
 from huddle.ui.waiting_writes import KEPT, Attempt, attempt
 
 T = TypeVar("T")
+R = TypeVar("R")
+A = TypeVar("A")
 
 SHORT_BELOW = 32
 """Lines under which a form closes up its gaps."""
@@ -38,20 +41,30 @@ with `Dialog`: Textual scopes a class's DEFAULT_CSS to that class, so a rule sta
 another name (e.g. ModalScreen) would never apply."""
 
 
-def save_in(
-    dialog: ModalScreen[Any], save: Callable[[], T], then: Callable[[T], None] | None = None
+def close_when_saved(
+    dialog: ModalScreen[R | None], save: Callable[[], T], result: Callable[[T], R]
 ) -> Attempt[T]:
-    """A dialog's save, made while it is still open. Saved: the caller closes it. Refused
-    (a name already taken, an empty name, a full disk): the one line under the boxes (in the
-    dialog's `.wrong` line, if it has one) and the dialog stays open with what was typed.
-    A busy file: the dialog closes and the save waits in line with the others; `then` (by
-    default whoever opened the dialog) gets the result once it is saved. So `save` may run
-    after the dialog has gone: read its fields first."""
-    # The callback given to push_screen: Textual keeps it on the dialog, popped with it.
-    if then is None and dialog._result_callbacks:
-        then = dialog._result_callbacks[-1]
-    tried = attempt(dialog, save, then)
-    if tried.refused:
+    """The one way a dialog saves: `save` is made while it is still open, and the dialog
+    closes only once it is made, with `result(what save returned)`. Refused (a name already
+    taken, a full disk, a read-only file): the one line under the boxes (the dialog's `.wrong`
+    line, if it has one), and the dialog stays open with what was typed. A busy file: the
+    dialog closes and the save waits in line with the others; whoever opened the dialog gets
+    the result once it is saved. So `save` may run after the dialog has gone: read its
+    fields first."""
+    # The callback given to push_screen, kept by Textual on the dialog: its result is only
+    # known once the save waiting in line is made, after the dialog has gone, and Textual's
+    # public way to hand it over (dismiss) needs it now.
+    callbacks = dialog._result_callbacks
+    opener = callbacks[-1] if callbacks else None
+
+    def saved(made: T) -> None:
+        if opener is not None:
+            opener(result(made))
+
+    tried = attempt(dialog, save, saved)
+    if tried.done:
+        dialog.dismiss(result(cast("T", tried.result)))
+    elif tried.refused:
         said_wrong(dialog, tried.refused)
     elif tried.waits:
         from huddle.ui.app import HuddleApp  # the app module imports the dialogs' screens
@@ -61,6 +74,18 @@ def save_in(
         if isinstance(dialog.app, HuddleApp) and len(dialog.app.waiting) > 1:
             dialog.app.notify(KEPT, severity="warning", markup=False, timeout=6)
     return tried
+
+
+def answered(
+    dialog: ModalScreen[A | None],
+    typed: A,
+    check: Callable[[A], str | None] | None,
+    save: Callable[[A], object],
+) -> None:
+    """What was typed, checked (a refusal said under the boxes), then saved while the dialog
+    is open, which closes with what was typed once it is saved (see `close_when_saved`)."""
+    if not said_wrong(dialog, check(typed) if check is not None else None):
+        close_when_saved(dialog, lambda: save(typed), lambda _made: typed)
 
 
 def said_wrong(dialog: ModalScreen[Any], wrong: str | None) -> bool:
@@ -85,10 +110,8 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         self.set_class(self.size.height < SHORT_BELOW, "-short")
 
     def attempt(self, save: Callable[[], T]) -> None:
-        """Save, and close with what was saved (see `save_in`)."""
-        tried = save_in(self, save)
-        if tried.done:
-            self.dismiss(tried.result)
+        """Save, and close with what was saved (see `close_when_saved`)."""
+        close_when_saved(self, save, lambda made: made)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,10 +15,11 @@ from huddle.core.calendar import format_day
 from huddle.core.entries import resolve_line, save_entry
 from huddle.core.ideas import RECENT_WEEKS, move_idea, recent_idea_share, try_idea
 from huddle.core.impact import impact_words
-from huddle.core.models import HuddleError, Idea, IdeaStatus, Member, Source
+from huddle.core.models import Idea, IdeaStatus, Member, Source
 from huddle.ui.screens.base import LiveScreen
+from huddle.ui.screens.dialogs import AskText
 from huddle.ui.screens.impact_ask import ask_what_it_gave
-from huddle.ui.widgets.ask import Answer, AskText, PickOne
+from huddle.ui.widgets.ask import PickOne
 from huddle.ui.widgets.fitting_footer import FittingFooter
 from huddle.ui.widgets.live_table import Row, fill_table
 
@@ -35,6 +36,9 @@ FROM_WORDS = {
 NEW_IDEA_HINT = (
     "+person +carer +family +partner: where it came from   #goal links a goal   @name: who noted it"
 )
+
+WHO_NOTED = "who noted it? Add @name (Tab completes it)"
+"""Said when a new idea names nobody and nobody has said who they are."""
 
 
 class IdeasScreen(LiveScreen):
@@ -176,38 +180,34 @@ class IdeasScreen(LiveScreen):
 
     def action_new(self) -> None:
         store = self.store
+        made: list[Idea] = []
 
-        def typed(answer: Answer | None) -> None:
-            if answer is None or not answer.given or not answer.text.strip():
-                return
-            line = answer.text.strip()
+        def save(text: str) -> object:
+            line = text.strip()
             line = line if line.startswith("!!") else f"!! {line}"
-            self._note(line, self.huddle_app.session_who)
+            who = self.huddle_app.session_who
+            saved = save_entry(store, resolve_line(store, line, who=who, nobody=WHO_NOTED))
+            if isinstance(saved, Idea):
+                made.append(saved)
+            return saved
+
+        def noted(text: str | None) -> None:
+            if text is not None and made:
+                self.notify(f"Idea noted: {made[-1].text}", markup=False, timeout=3)
+                self._moved(made[-1])
 
         self.app.push_screen(
             AskText(
                 "A new idea (not yet a step)",
-                NEW_IDEA_HINT,
+                save,
+                hint=NEW_IDEA_HINT,
+                required="Type the idea, or Esc to leave it",
                 shorthand=(lambda: store.goals.all(), lambda: store.members.all()),
+                drafts=store.dialog_drafts,
+                purpose="idea:new",
             ),
-            typed,
+            noted,
         )
-
-    def _note(self, line: str, who: Member | None) -> None:
-        """Save the idea typed; when the line names nobody, ask who noted it."""
-        store = self.store
-        try:
-            entry = resolve_line(store, line, who=who)
-        except HuddleError as error:
-            if who is None and "whose" in str(error):
-                self._pick_member("Who noted it?", None, lambda member: self._note(line, member))
-            else:
-                self.notify(str(error), severity="warning", markup=False)
-            return
-        saved = self.safely(lambda: save_entry(store, entry))
-        if isinstance(saved, Idea):
-            self.notify(f"Idea noted: {saved.text}", markup=False, timeout=3)
-            self._moved(saved)
 
     def _pick_member(self, title: str, start: str | None, then: Callable[[Member], None]) -> None:
         members = self.store.members.all()

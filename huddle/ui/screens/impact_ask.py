@@ -40,11 +40,7 @@ def ask_what_it_gave(
 
     screen.app.push_screen(
         AskText(
-            f"What did it give? {change}",
-            hint=f"{IMPACT_HINT}. Esc skips.",
-            ok="Save",
-            check=wrong,
-            save=said,
+            f"What did it give? {change}", said, hint=f"{IMPACT_HINT}. Esc skips.", check=wrong
         ),
         answered,
     )

@@ -118,7 +118,7 @@ class MembersPane(SetupPane):
                 self.reload()
 
         question = f"A new name for {member.name}"
-        self.app.push_screen(AskText(question, member.name, save=rename), renamed)
+        self.app.push_screen(AskText(question, rename, value=member.name, select=True), renamed)
 
     @on(Button.Pressed, "#aliases-member")
     def aliases(self) -> None:
@@ -138,9 +138,10 @@ class MembersPane(SetupPane):
         self.app.push_screen(
             AskText(
                 f"What else is {member.name} called?",
-                ", ".join(member.aliases),
+                save,
+                value=", ".join(member.aliases),
                 hint="Names with commas between, e.g. Gaz, Gareth P; empty for none",
-                save=save,
+                select=True,
             ),
             saved,
         )

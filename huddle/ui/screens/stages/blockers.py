@@ -25,10 +25,11 @@ from huddle.core.calendar import HuddleCalendar
 from huddle.core.flow import present_members
 from huddle.core.models import Blocker, BlockerStatus, Member, Stage
 from huddle.core.tiers import next_tier
+from huddle.ui.screens.dialogs import AskText
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.blocker_board import COLUMN_TITLES, BlockerBoard, Card
 from huddle.ui.screens.stages.undo import UNDO_KEY, take_back
-from huddle.ui.widgets.ask import Answer, AskText, PickOne
+from huddle.ui.widgets.ask import PickOne
 from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
 from huddle.ui.widgets.you_said_we_did import YouSaidWeDid
 
@@ -350,25 +351,30 @@ class BlockersStage(StageView):
     def ask(
         self, title: str, purpose: str, save: Callable[[str], object], *, required: str
     ) -> None:
-        """Ask for a line; what is typed is kept (a crash too) until it is saved."""
+        """Ask for a line, saved by `save` while the dialog is open; what is typed is kept
+        (a crash too) until it is saved."""
+        made: list[object] = []
 
-        def answered(answer: Answer | None) -> None:
-            if answer is None or not answer.given:
-                return  # set aside: the draft is kept in the file
-            self.act(
-                lambda: save(answer.text),
-                lambda: self.huddle.safely(lambda: self.store.dialog_drafts.clear(purpose)),
-            )
+        def saved(text: str) -> object:
+            made.append(save(text))
+            return made[-1]
+
+        def answered(text: str | None) -> None:
+            if text is not None:
+                self.load()
+                if made and isinstance(made[-1], Blocker):
+                    self.pick(made[-1].id)
 
         self.app.push_screen(
-            AskText(title, required=required, drafts=self.store.dialog_drafts, purpose=purpose),
+            AskText(
+                title, saved, required=required, drafts=self.store.dialog_drafts, purpose=purpose
+            ),
             answered,
         )
 
-    def act(self, change: Callable[[], object], after: Callable[[], object] = lambda: None) -> None:
-        """Make one change (then `after`, now or once the file is free); the highlight goes
-        to the blocker changed (a new one too)."""
-        changed = self.huddle.safely_then(change, after)
+    def act(self, change: Callable[[], object]) -> None:
+        """Make one change; the highlight goes to the blocker changed (a new one too)."""
+        changed = self.huddle.safely(change)
         self.load()
         if isinstance(changed, Blocker):
             self.pick(changed.id)

@@ -1,5 +1,6 @@
 """Editing a step already planned for today, on the Today stage: a dialog that changes its
-words and its goal (never its owner, never into a blocker), kept as a draft until saved."""
+words and its goal (never its owner, never into a blocker), saved while it is open and kept
+as a draft until then."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING
 from huddle.core.flow import TypedStep, goal_tags, read_entry
 from huddle.core.models import HuddleError, Member, Step
 from huddle.core.text import clean_line
-from huddle.ui.widgets.ask import Answer, AskText
+from huddle.ui.screens.dialogs import AskText
 
 if TYPE_CHECKING:
     from huddle.ui.screens.stages.today import TodayStage
@@ -36,27 +37,24 @@ def edit_step(stage: TodayStage, step: Step, person: Member) -> None:
             return "to give this step to someone else, drop it and add it for them"
         return None
 
-    def done(answer: Answer | None) -> None:
-        if answer is None or not answer.given:
-            return  # set aside: the draft is kept in the file
-        typed = stage.huddle.safely(lambda: read(answer.text))
-        if typed is not None:
-            stage.huddle.safely_then(
-                lambda: store.steps.edit(step, typed.text, goal=typed.goal),
-                lambda: stage.huddle.safely(lambda: store.dialog_drafts.clear(purpose)),
-            )
-        stage.load()
+    def save(text: str) -> Step:
+        typed = read(text)  # checked: it reads
+        return store.steps.edit(step, typed.text, goal=typed.goal)
 
-    purpose = f"edit:{step.id}"
+    def saved(text: str | None) -> None:
+        if text is not None:
+            stage.load()
+
     stage.app.push_screen(
         AskText(
             f"Edit {step.member_name}'s step",
-            "#goal links a goal (Tab completes it)",
+            save,
             value=start,
+            hint="#goal links a goal (Tab completes it)",
             shorthand=(lambda: stage.goals, lambda: stage.members),
             check=check,
             drafts=store.dialog_drafts,
-            purpose=purpose,
+            purpose=f"edit:{step.id}",
         ),
-        done,
+        saved,
     )

@@ -23,11 +23,11 @@ from huddle.core.flow import (
 from huddle.core.impact import impact_words
 from huddle.core.models import Impact, Stage, Step, StepStatus
 from huddle.core.pdsa import SustainmentCheck
+from huddle.ui.screens.dialogs import AskText
 from huddle.ui.screens.impact_ask import ask_what_it_gave
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.undo import UNDO_KEY, take_back
 from huddle.ui.screens.stages.yesterday_cards import review_cards
-from huddle.ui.widgets.ask import Answer, AskText
 from huddle.ui.widgets.cards import Card, CardBoard
 from huddle.ui.widgets.goal_colours import goal_colours
 from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
@@ -379,23 +379,18 @@ class YesterdayStage(StageView):
             return
         step = self.steps[step_id]
 
-        def keep(answer: Answer | None) -> None:
-            if answer is None or not answer.given:
-                return  # set aside: the draft is kept in the file
-            self.huddle.safely_then(
-                lambda: self.store.steps.set_learning(step, answer.text),
-                lambda: self.huddle.safely(lambda: self.store.dialog_drafts.clear(purpose)),
-            )
-            self.load()
+        def learned(text: str | None) -> None:
+            if text is not None:
+                self.load()
 
-        purpose = f"learning:{step.id}"
         self.app.push_screen(
             AskText(
                 f"What did we learn? ({step.member_name})",
-                step.text,
+                lambda text: self.store.steps.set_learning(step, text),
                 value=step.learning,
+                hint=step.text,
                 drafts=self.store.dialog_drafts,
-                purpose=purpose,
+                purpose=f"learning:{step.id}",
             ),
-            keep,
+            learned,
         )
