@@ -54,3 +54,20 @@ async def test_a_table_refilled_after_it_left_the_screen_stays_quiet(
         await table.remove()
         row = ("b1", (Text("1d"), Text("open"), Text(BLOCKER), Text("Sam Okafor")))
         assert table.show([row])
+
+
+async def test_on_a_laptop_the_blocker_keeps_half_the_table(
+    store: Store, clock: FixedClock
+) -> None:
+    """At 80x24 a long status ('owned by Sam Okafor') wraps in its own column;
+    the blocker's words keep at least half the table's width, not the left-overs."""
+    sam = store.members.find("sam")
+    blocker = store.blockers.raise_blocker(sam, BLOCKER)
+    store.blockers.take_ownership(blocker, sam, who="Sam Okafor")
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await wait_until(pilot, lambda: "Open blockers (1)" in screen_text(app))
+        table = app.screen.query_one("#blockers", FittedTable)
+        widths = {str(column.label): column.width for column in table.columns.values()}
+        assert widths["Blocker"] >= sum(widths.values()) // 2, widths
+        assert widths["Status"] < widths["Blocker"], widths

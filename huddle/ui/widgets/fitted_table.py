@@ -94,8 +94,21 @@ class FittedTable(DataTable[RenderableType]):
                 None if w is None or most is None else min(w, max(most, len(label)))
                 for w, (label, most) in zip(natural, self.specs, strict=True)
             ]
+            _narrow_widest(natural, [len(label) for label, _most in self.specs], room - room // 2)
         rest = max(MIN_FILL, room - sum(w for w in natural if w is not None))
         return [rest if w is None else w for w in natural]
+
+
+def _narrow_widest(widths: list[int | None], floors: list[int], most: int) -> None:
+    """Narrow the widest short columns a cell at a time, never below their floors, until
+    together they take at most `most` cells: on a narrow window a long status wraps in
+    its own column and the one column that takes the rest keeps half the room."""
+    while sum(w for w in widths if w is not None) > most:
+        narrowable = [i for i, w in enumerate(widths) if w is not None and w > floors[i]]
+        if not narrowable:
+            return
+        widest = max(narrowable, key=lambda i: widths[i] or 0)
+        widths[widest] = (widths[widest] or 0) - 1
 
 
 def _cells(cell: RenderableType) -> int:
