@@ -38,6 +38,7 @@ DRAFT_SAVE_SECONDS = 1.0
 """Typing is kept in the file at most this long after a key (and at once on leaving)."""
 
 HINT = "Tab completes #goal @name   ctrl+g picks a goal   ! a blocker   !! an idea"
+PLANNED_TITLE = "Already planned for today (Tab to reach):  k keep   e edit   x drop"
 
 
 class TodayStage(StageView, can_focus=True):
@@ -113,16 +114,44 @@ class TodayStage(StageView, can_focus=True):
     def compose(self) -> ComposeResult:
         yield BigName(id="today-name")
         yield Static(id="today-progress", classes="stage-hint")
-        yield Static(id="today-steps-title")
-        yield TodaySteps(id="today-steps")
+        if self.read_only:  # a past day: the list of everybody's steps is all it shows
+            yield from self.planned_parts()
         yield StepInput(id="today-input")
         yield Static(id="today-preview")
         yield WholeChunks(id="today-people")
-        # (The board of everyone's steps is made when first shown: on the TV only.)
+        # (The list of a person's steps already planned is made the first time someone has
+        # some, and the board of everyone's steps when first shown, on the TV only: every
+        # key visits each widget on the screen, hidden or not.)
+
+    @staticmethod
+    def planned_parts() -> tuple[Static, TodaySteps]:
+        return Static(PLANNED_TITLE, id="today-steps-title"), TodaySteps(id="today-steps")
+
+    def planned_list(self, *, make: bool) -> TodaySteps | None:
+        """The list of the person's steps already planned, if made; with `make`, made the
+        first time it is needed (and the turn drawn again once it is)."""
+        found = next(iter(self.query(TodaySteps)), None)
+        if found is None and make:
+            made = self.mount(*self.planned_parts(), before=self.query_one(StepInput))
+
+            async def when_made() -> None:
+                await made
+                if self.is_attached:
+                    self.show_person(fill_input=False)  # (a past day: show_day)
+                    if self.read_only and self.has_focus:
+                        self.type_step()
+
+            self.call_next(when_made)
+        return found if found is not None and found.is_mounted else None
 
     # Reading and showing
 
     def load(self) -> None:
+        self.read()
+        self.show_person(fill_input=False)
+
+    def read(self) -> None:
+        """What the stage shows, from the file; whose turn it is kept if they are here."""
         store = self.store
         self.people = speaking_order(store, self.day)
         self.members = store.members.all()
@@ -138,7 +167,6 @@ class TodayStage(StageView, can_focus=True):
         ids = [m.id for m in self.people]
         if self.current not in ids:
             self.current = ids[0] if ids else None
-        self.show_person(fill_input=False)
 
     @property
     def person(self) -> Member | None:
@@ -155,7 +183,7 @@ class TodayStage(StageView, can_focus=True):
             return
         if person is None:
             name.say("Nobody is marked here: go back to Who's here (1)")
-            self.query_one(TodaySteps).display = False
+            self.show_planned([])
             return
         name.show(person.name, "your small step for today")
         position = [m.id for m in self.people].index(person.id) + 1
@@ -165,16 +193,7 @@ class TodayStage(StageView, can_focus=True):
                 "  Empty Enter: Blockers."
             )
         )
-        listing = self.query_one(TodaySteps)
-        keep = listing.highlighted_id()
-        theirs = self.steps.get(person.id, [])
-        listing.set_options(Option(self.row(step), id=step.id) for step in theirs)
-        listing.display = bool(theirs)
-        title = self.query_one("#today-steps-title", Static)
-        title.display = bool(theirs)
-        title.update("Already planned for today (Tab to reach):  k keep   e edit   x drop")
-        if not listing.highlight_id(keep) and theirs:
-            listing.highlighted = 0
+        self.show_planned(self.steps.get(person.id, []))
         if fill_input:
             entry.value = self.drafts.get(person.id, "")
             entry.cursor_position = len(entry.value)
@@ -184,7 +203,19 @@ class TodayStage(StageView, can_focus=True):
         self.show_preview(entry.value)
         self.show_people()
 
-    def row(self, step: Step) -> Content:
+    def show_planned(self, theirs: list[Step]) -> None:
+        """The person's steps already planned for today, under their name (if any)."""
+        listing = self.planned_list(make=bool(theirs))
+        if listing is None:
+            return
+        keep = listing.highlighted_id()
+        listing.set_options(Option(self.row(step, listing), id=step.id) for step in theirs)
+        listing.display = bool(theirs)
+        self.query_one("#today-steps-title", Static).display = bool(theirs)
+        if not listing.highlight_id(keep) and theirs:
+            listing.highlighted = 0
+
+    def row(self, step: Step, listing: TodaySteps) -> Content:
         carried = None
         if step.carried_from:
             first = self._carried_days.get(step.carried_from)
@@ -193,7 +224,7 @@ class TodayStage(StageView, can_focus=True):
                     step.carried_from
                 ).day
             carried = format_day(first, self.day)
-        return step_row(step, carried, row_width(self.query_one(TodaySteps)))
+        return step_row(step, carried, row_width(listing))
 
     def show_people(self) -> None:
         chunks = people_chunks(self.people, self.steps, self.drafts, self.current)
@@ -228,27 +259,29 @@ class TodayStage(StageView, can_focus=True):
         """A past huddle: everybody's steps for the day, read only."""
         self.query_one(BigName).say(f"Small steps for {format_day(self.day, self.store.today())}")
         self.query_one("#today-progress", Static).update("")
-        listing = self.query_one(TodaySteps)
+        self.query_one("#today-preview", Static).update("")
+        self.query_one(WholeChunks).show([])
+        for board in self.query(TodayBoard):
+            board.display = False  # the list below has every step
+        listing = self.planned_list(make=True)
+        if listing is None:
+            return  # (drawn once the list is made)
         options: list[Option] = []
         for member, steps in by_name(self.steps):
             options.append(Option(Content.assemble((member, "bold")), disabled=True))
-            options.extend(Option(self.row(step), id=step.id) for step in steps)
+            options.extend(Option(self.row(step, listing), id=step.id) for step in steps)
         if not options:
             options.append(Option(Content("No steps were planned."), disabled=True))
         listing.set_options(options)
         listing.display = True
         listing.styles.max_height = None
         self.query_one("#today-steps-title", Static).display = False
-        self.query_one("#today-preview", Static).update("")
-        self.query_one(WholeChunks).show([])
-        for board in self.query(TodayBoard):
-            board.display = False  # the list above has every step
 
     # Coming and going
 
     def enter(self) -> None:
         first_time = self.current is None
-        self.load()
+        self.read()
         if first_time:
             # Back in a huddle under way: the first person who has not said a new step.
             waiting = [
@@ -269,7 +302,7 @@ class TodayStage(StageView, can_focus=True):
 
     def type_step(self) -> None:
         if self.read_only:
-            self.focus_now(self.query_one(TodaySteps))
+            self.focus_now(self.planned_list(make=False) or self)
         elif self.person is not None:
             self.focus_now(self.query_one(StepInput))
         else:
@@ -279,8 +312,8 @@ class TodayStage(StageView, can_focus=True):
         self.type_step()
 
     def focus_steps(self) -> None:
-        listing = self.query_one(TodaySteps)
-        if listing.display and listing.option_count:
+        listing = self.planned_list(make=False)
+        if listing is not None and listing.display and listing.option_count:
             listing.focus()
 
     def action_person(self, delta: int) -> None:
