@@ -14,22 +14,22 @@ from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from huddle.core.calendar import format_day
-from huddle.core.flow import (
-    drop_today,
-    preview_entry,
-    read_entry,
-    steps_for,
-)
-from huddle.core.models import Blocker, Goal, GoalStatus, Member, Source, Stage, Step
+from huddle.core.flow import preview_entry, steps_for
+from huddle.core.models import Goal, GoalStatus, Member, Stage, Step
 from huddle.core.speakers import speaking_order
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.today_board import TodayBoard
-from huddle.ui.screens.stages.today_edit import edit_step
-from huddle.ui.screens.stages.today_idea import note_idea, pick_step_source
-from huddle.ui.screens.stages.today_input import StepInput, TodaySteps
-from huddle.ui.screens.stages.today_rows import by_name, people_chunks, step_row
+from huddle.ui.screens.stages.today_input import StepInput
+from huddle.ui.screens.stages.today_planned import (
+    TodaySteps,
+    planned_list,
+    planned_parts,
+    planned_row,
+    show_planned,
+)
+from huddle.ui.screens.stages.today_rows import by_name, people_chunks
+from huddle.ui.screens.stages.today_save import submit
 from huddle.ui.widgets.big_name import BigName
-from huddle.ui.widgets.keylist import row_width
 from huddle.ui.widgets.whole_chunks import WholeChunks
 
 __all__ = ["StepInput", "TodayStage", "TodaySteps"]
@@ -38,7 +38,6 @@ DRAFT_SAVE_SECONDS = 1.0
 """Typing is kept in the file at most this long after a key (and at once on leaving)."""
 
 HINT = "Tab completes #goal @name   ctrl+g picks a goal   ! a blocker   !! an idea"
-PLANNED_TITLE = "Already planned for today (Tab to reach):  k keep   e edit   x drop"
 
 
 class TodayStage(StageView, can_focus=True):
@@ -107,42 +106,23 @@ class TodayStage(StageView, can_focus=True):
         self.members: list[Member] = []
         self._draft_timer: Timer | None = None
         self._drafts_read = False
-        self._ids: dict[tuple[str, str], str] = {}
-        self._carried_days: dict[str, date] = {}
+        self.line_ids: dict[tuple[str, str], str] = {}
+        """The id each line typed is saved under, by (member id, line), until it is saved: a
+        line waiting for the file, Entered again, is saved once."""
+        self.carried_days: dict[str, date] = {}
         """The day each step carried over was first planned for, by its id, once read."""
 
     def compose(self) -> ComposeResult:
         yield BigName(id="today-name")
         yield Static(id="today-progress", classes="stage-hint")
         if self.read_only:  # a past day: the list of everybody's steps is all it shows
-            yield from self.planned_parts()
+            yield from planned_parts()
         yield StepInput(id="today-input")
         yield Static(id="today-preview")
         yield WholeChunks(id="today-people")
         # (The list of a person's steps already planned is made the first time someone has
         # some, and the board of everyone's steps when first shown, on the TV only: every
         # key visits each widget on the screen, hidden or not.)
-
-    @staticmethod
-    def planned_parts() -> tuple[Static, TodaySteps]:
-        return Static(PLANNED_TITLE, id="today-steps-title"), TodaySteps(id="today-steps")
-
-    def planned_list(self, *, make: bool) -> TodaySteps | None:
-        """The list of the person's steps already planned, if made; with `make`, made the
-        first time it is needed (and the turn drawn again once it is)."""
-        found = next(iter(self.query(TodaySteps)), None)
-        if found is None and make:
-            made = self.mount(*self.planned_parts(), before=self.query_one(StepInput))
-
-            async def when_made() -> None:
-                await made
-                if self.is_attached:
-                    self.show_person(fill_input=False)  # (a past day: show_day)
-                    if self.read_only and self.has_focus:
-                        self.type_step()
-
-            self.call_next(when_made)
-        return found if found is not None and found.is_mounted else None
 
     # Reading and showing
 
@@ -160,7 +140,7 @@ class TodayStage(StageView, can_focus=True):
         self.query_one(StepInput).goal_suggester.goals = self.goals
         self.query_one(StepInput).goal_suggester.members = self.members
         self.steps = steps_for(store, self.day)
-        self._carried_days.clear()
+        self.carried_days.clear()
         if not self._drafts_read and not self.read_only:
             self.drafts.update(store.drafts.on(self.day))
             self._drafts_read = True
@@ -183,7 +163,7 @@ class TodayStage(StageView, can_focus=True):
             return
         if person is None:
             name.say("Nobody is marked here: go back to Who's here (1)")
-            self.show_planned([])
+            show_planned(self, [])
             return
         name.show(person.name, "your small step for today")
         position = [m.id for m in self.people].index(person.id) + 1
@@ -193,7 +173,7 @@ class TodayStage(StageView, can_focus=True):
                 "  Empty Enter: Blockers."
             )
         )
-        self.show_planned(self.steps.get(person.id, []))
+        show_planned(self, self.steps.get(person.id, []))
         if fill_input:
             entry.value = self.drafts.get(person.id, "")
             entry.cursor_position = len(entry.value)
@@ -202,29 +182,6 @@ class TodayStage(StageView, can_focus=True):
             entry.cursor_position = len(entry.value)
         self.show_preview(entry.value)
         self.show_people()
-
-    def show_planned(self, theirs: list[Step]) -> None:
-        """The person's steps already planned for today, under their name (if any)."""
-        listing = self.planned_list(make=bool(theirs))
-        if listing is None:
-            return
-        keep = listing.highlighted_id()
-        listing.set_options(Option(self.row(step, listing), id=step.id) for step in theirs)
-        listing.display = bool(theirs)
-        self.query_one("#today-steps-title", Static).display = bool(theirs)
-        if not listing.highlight_id(keep) and theirs:
-            listing.highlighted = 0
-
-    def row(self, step: Step, listing: TodaySteps) -> Content:
-        carried = None
-        if step.carried_from:
-            first = self._carried_days.get(step.carried_from)
-            if first is None:
-                first = self._carried_days[step.carried_from] = self.store.steps.get(
-                    step.carried_from
-                ).day
-            carried = format_day(first, self.day)
-        return step_row(step, carried, row_width(listing))
 
     def show_people(self) -> None:
         chunks = people_chunks(self.people, self.steps, self.drafts, self.current)
@@ -263,13 +220,13 @@ class TodayStage(StageView, can_focus=True):
         self.query_one(WholeChunks).show([])
         for board in self.query(TodayBoard):
             board.display = False  # the list below has every step
-        listing = self.planned_list(make=True)
+        listing = planned_list(self, make=True)
         if listing is None:
             return  # (drawn once the list is made)
         options: list[Option] = []
         for member, steps in by_name(self.steps):
             options.append(Option(Content.assemble((member, "bold")), disabled=True))
-            options.extend(Option(self.row(step, listing), id=step.id) for step in steps)
+            options.extend(Option(planned_row(self, step, listing), id=step.id) for step in steps)
         if not options:
             options.append(Option(Content("No steps were planned."), disabled=True))
         listing.set_options(options)
@@ -302,7 +259,7 @@ class TodayStage(StageView, can_focus=True):
 
     def type_step(self) -> None:
         if self.read_only:
-            self.focus_now(self.planned_list(make=False) or self)
+            self.focus_now(planned_list(self, make=False) or self)
         elif self.person is not None:
             self.focus_now(self.query_one(StepInput))
         else:
@@ -312,7 +269,7 @@ class TodayStage(StageView, can_focus=True):
         self.type_step()
 
     def focus_steps(self) -> None:
-        listing = self.planned_list(make=False)
+        listing = planned_list(self, make=False)
         if listing is not None and listing.display and listing.option_count:
             listing.focus()
 
@@ -351,7 +308,7 @@ class TodayStage(StageView, can_focus=True):
             self._draft_timer = None
         if not self.dirty or self.read_only:
             return
-        waiting = self._ids if self.store.db.held_back else {}
+        waiting = self.line_ids if self.store.db.held_back else {}
         changed = {
             member_id: self.drafts.get(member_id, "")
             for member_id in self.dirty
@@ -373,133 +330,4 @@ class TodayStage(StageView, can_focus=True):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if isinstance(event.input, StepInput):
             event.stop()
-            self.submit(event.value)
-
-    def submit(self, line: str, *, as_idea: bool = False) -> None:
-        """Enter on the line: save it as the person's step (or a blocker) and pass on; an
-        empty line goes on to Blockers. `as_idea` (ctrl+n): note it as an idea, as !! does."""
-        person = self.person
-        if not line.strip() or person is None:
-            self.huddle.action_next_stage()
-            return
-        read = line
-        if as_idea and not line.lstrip().startswith("!!"):
-            read = "!! " + line.lstrip().removeprefix("!")
-        typed = self.huddle.safely(
-            lambda: read_entry(read, member=person, goals=self.goals, members=self.members)
-        )
-        if typed is None:
-            return  # the notice says what is wrong; the line stays as typed
-        store = self.store
-        # One id per line typed: pressing Enter again while it waits for the file saves once.
-        new_id = self._ids.setdefault((person.id, line), store.db.new_id())
-        if typed.is_idea:
-            note_idea(self, person, line, typed, new_id)
-            return
-        if typed.is_blocker:
-
-            def raised(blocker: Blocker) -> None:
-                self.huddle.notify(f"Blocker raised: {blocker.text}", markup=False, timeout=4)
-                self.saved_line(person, line)
-
-            blocker = self.huddle.safely(
-                lambda: store.blockers.raise_blocker(typed.member, typed.text, blocker_id=new_id),
-                then=raised,
-            )
-            if blocker is not None:
-                raised(blocker)
-            elif not store.db.held_back:
-                self._ids.pop((person.id, line), None)
-            return
-        for_them = typed.member.id == person.id
-
-        def added(step: Step) -> None:
-            self.steps = steps_for(store, self.day)
-            if not for_them:
-                # Typed for someone else (@name): saved as theirs, and it is still this turn.
-                self.huddle.notify(
-                    f"Added for {typed.member.name}: {typed.text}", markup=False, timeout=4
-                )
-            if self.saved_line(person, line) and for_them:
-                self.pass_on()
-
-        step = self.huddle.safely(
-            lambda: store.steps.add(
-                typed.member,
-                typed.text,
-                self.day,
-                goal=typed.goal,
-                source=typed.source or Source.PRACTITIONER,
-                step_id=new_id,
-                clear_draft=(person.id, line),
-            ),
-            then=added,
-        )
-        if step is not None:
-            added(step)
-        elif not store.db.held_back:
-            self._ids.pop((person.id, line), None)  # refused, not waiting: a draft as before
-
-    def saved_line(self, person: Member, line: str) -> bool:
-        """`line`, typed on `person`'s turn, is saved (its draft went with it): clear it,
-        unless something else has been typed there since (it waited for the file). Whether
-        the line on screen was cleared."""
-        self._ids.pop((person.id, line), None)
-        if self.drafts.get(person.id) == line:
-            self.drafts[person.id] = ""
-            self.dirty.discard(person.id)
-        entry = self.query_one(StepInput)
-        if self.current != person.id or entry.value != line:
-            self.show_people()
-            return False
-        entry.value = ""
-        self.show_person(fill_input=True)
-        return True
-
-    def pass_on(self) -> None:
-        """To the next person; after the last, to anyone still without a step, else on."""
-        ids = [m.id for m in self.people]
-        index = ids.index(self.current) if self.current in ids else len(ids) - 1
-        if index < len(ids) - 1:
-            self.current = ids[index + 1]
-        else:
-            waiting = [m for m in self.people if not self.steps.get(m.id)]
-            if not waiting:
-                self.huddle.action_next_stage()
-                return
-            self.current = waiting[0].id
-            self.huddle.notify(f"{waiting[0].name} has no step yet", markup=False, timeout=3)
-        self.show_person(fill_input=True)
-
-    # Goals and the steps already planned
-
-    def step_by_id(self, step_id: str | None) -> Step | None:
-        person = self.person
-        if step_id is None or person is None:
-            return None
-        return next((s for s in self.steps.get(person.id, []) if s.id == step_id), None)
-
-    def edit(self, step_id: str | None) -> None:
-        step = self.step_by_id(step_id)
-        if step is None or self.read_only:
-            return
-        person = self.person
-        assert person is not None  # noqa: S101 narrows the type; no check relies on it
-        edit_step(self, step, person)
-
-    def pick_source(self, step_id: str | None) -> None:
-        """f on a planned step: where its idea came from."""
-        step = self.step_by_id(step_id)
-        if step is None or self.read_only:
-            return
-        pick_step_source(self, step)
-
-    def drop(self, step_id: str | None) -> None:
-        step = self.step_by_id(step_id)
-        if step is None or self.read_only:
-            return
-        self.huddle.safely(lambda: drop_today(self.store, step))
-        self.huddle.notify(f"Dropped: {step.text}", markup=False, timeout=3)
-        self.load()
-        if not self.steps.get(step.member_id):
-            self.type_step()
+            submit(self, event.value)

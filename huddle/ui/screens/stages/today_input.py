@@ -1,5 +1,5 @@
-"""The Today stage's two keyboard widgets: the line a person types their step in (with #goal
-and @name completion) and the list of their steps already planned for today."""
+"""The line a person types their step in on the Today stage, with #goal and @name completion
+(Tab), a goal picked from a list (ctrl+g), Up / Down to another person's turn."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from textual.widgets import Input
 
 from huddle.core.flow import complete_goal, complete_member, goal_tags
 from huddle.core.models import Goal, Member
+from huddle.ui.screens.stages.today_save import submit
 from huddle.ui.widgets.ask import PickOne
-from huddle.ui.widgets.keylist import KeyList
 
 if TYPE_CHECKING:
     from huddle.ui.screens.stages.today import TodayStage
@@ -101,7 +101,7 @@ class StepInput(Input):
         if event.key == "tab":
             self.action_complete()
         elif event.key == "enter":
-            today_stage(self).submit(self.value)
+            submit(today_stage(self), self.value)
         else:
             self.action_person(-1 if event.key == "up" else 1)
 
@@ -158,45 +158,10 @@ class StepInput(Input):
         if not self.value.strip():
             today_stage(self).huddle.notify("Type the idea first, then ctrl+n notes it", timeout=3)
             return
-        today_stage(self).submit(self.value, as_idea=True)
+        submit(today_stage(self), self.value, as_idea=True)
 
     def action_person(self, delta: int) -> None:
         today_stage(self).action_person(delta)
 
     def action_stop_typing(self) -> None:
         today_stage(self).focus()
-
-
-class TodaySteps(KeyList):
-    """A person's steps already planned for today: carried over first."""
-
-    BINDINGS = [
-        Binding("k", "keep", "Keep"),
-        Binding("e", "edit", "Edit"),
-        Binding("x", "drop", "Drop"),
-        Binding("escape", "type", "Back to typing"),
-        Binding("f", "source", "Where its idea came from", show=False),
-    ]
-
-    def action_type(self) -> None:
-        today_stage(self).type_step()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit", "drop", "type", "source"):
-            return not today_stage(self).read_only
-        return True
-
-    def action_keep(self) -> None:
-        if self.highlighted is not None and self.highlighted < self.option_count - 1:
-            self.action_cursor_down()
-        else:
-            today_stage(self).type_step()
-
-    def action_edit(self) -> None:
-        today_stage(self).edit(self.highlighted_id())
-
-    def action_drop(self) -> None:
-        today_stage(self).drop(self.highlighted_id())
-
-    def action_source(self) -> None:
-        today_stage(self).pick_source(self.highlighted_id())
