@@ -1,5 +1,6 @@
 """Stage 2, Yesterday: each step from the last huddle day (and older ones never looked back
-on) marked with one key, with a line on what was learned."""
+on) marked with one key, with a line on what was learned. Its rows are drawn by yesterday_rows,
+its questions asked by yesterday_asks, its cards on the TV by yesterday_cards."""
 
 from __future__ import annotations
 
@@ -11,46 +12,29 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from huddle.core.calendar import format_day
 from huddle.core.flow import (
     REVIEW_MARKS,
-    ReviewGroup,
     goal_tags,
     looking_back_to,
     mark_step,
     yesterday,
 )
-from huddle.core.impact import impact_words
-from huddle.core.models import Impact, Stage, Step, StepStatus
+from huddle.core.models import Stage, Step, StepStatus
 from huddle.core.pdsa import SustainmentCheck
-from huddle.ui.screens.dialogs import AskText
-from huddle.ui.screens.impact_ask import ask_what_it_gave
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.undo import UNDO_KEY, take_back
+from huddle.ui.screens.stages.yesterday_asks import ask_gave, ask_learning
 from huddle.ui.screens.stages.yesterday_cards import review_cards
+from huddle.ui.screens.stages.yesterday_rows import (
+    CHECK,
+    away_row,
+    check_rows,
+    header,
+    step_row,
+)
 from huddle.ui.widgets.cards import Card, CardBoard
 from huddle.ui.widgets.goal_colours import goal_colours
-from huddle.ui.widgets.keylist import KeyList, hanging, row_width, with_tail
-
-BADGES: dict[StepStatus, tuple[str, str]] = {
-    StepStatus.PLANNED: ("   ?      ", "bold $text-warning"),
-    StepStatus.DONE: (" ✓ done   ", "bold $text-success"),
-    StepStatus.PARTLY: (" ◐ partly ", "bold $text-success"),
-    StepStatus.NOT_DONE: (" → carried", "bold $text-accent"),
-    StepStatus.CARRIED: (" → carried", "bold $text-accent"),
-    StepStatus.DROPPED: (" ✗ dropped", "$text-muted"),
-}
-
-
-CHECK_BADGES: dict[bool | None, tuple[str, str]] = {
-    None: ("   ?      ", "bold $text-warning"),
-    True: (" ✓ yes    ", "bold $text-success"),
-    False: (" ✗ no     ", "bold $text-error"),
-}
-"""A "still in place?" check: not answered yet, or answered at this huddle."""
-
-CHECK = "check:"
-"""The start of the row id of a sustainment check, as against a step's."""
+from huddle.ui.widgets.keylist import KeyList, row_width
 
 
 class ReviewList(KeyList):
@@ -81,10 +65,10 @@ class ReviewList(KeyList):
         super().action_cursor_down()
 
     def action_learned(self) -> None:
-        self.query_ancestor(YesterdayStage).ask_learning(self.highlighted_id())
+        ask_learning(self.query_ancestor(YesterdayStage), self.highlighted_id())
 
     def action_gave(self) -> None:
-        self.query_ancestor(YesterdayStage).ask_gave(self.highlighted_id())
+        ask_gave(self.query_ancestor(YesterdayStage), self.highlighted_id())
 
     def action_undo(self) -> None:
         stage = self.query_ancestor(YesterdayStage)
@@ -159,9 +143,9 @@ class YesterdayStage(StageView):
         keep = listing.highlighted_id()
         options: list[Option] = []
         for group in groups:
-            options.append(self.header(group))
+            options.append(header(group))
             for step in group.steps:
-                row = self.row(step) if group.present else self.away_row(step)
+                row = self.row(step) if group.present else away_row(step, self.row_cells)
                 options.append(Option(row, id=step.id, disabled=not group.present))
         if not options:
             options.append(
@@ -169,7 +153,7 @@ class YesterdayStage(StageView):
                     Content("  No steps to look back on. Enter goes on to Today."), disabled=True
                 )
             )
-        options.extend(self.check_rows())
+        options.extend(check_rows(self.checks, read_only=self.read_only))
         listing.set_options(options)
         if not listing.highlight_id(keep) and not self.all_marked():
             self.highlight_next(None)
@@ -198,33 +182,6 @@ class YesterdayStage(StageView):
     def all_marked(self) -> bool:
         return all(self.is_marked(i) for i in self.markable())
 
-    def check_rows(self) -> list[Option]:
-        """Adopted PDSA changes due a sustainment check: still in place?"""
-        if not self.checks:
-            return []
-        rows = [
-            Option(
-                Content.assemble(
-                    ("Still in place?", "bold"), ("  changes the team adopted: d yes, x no", "dim")
-                ),
-                disabled=True,
-            )
-        ]
-        for key, check in self.checks.items():
-            rows.append(
-                Option(
-                    Content.assemble(
-                        CHECK_BADGES[check.in_place],
-                        "  ",
-                        Content(check.change),
-                        (f"  ({check.after_days} days on)", "$text-muted"),
-                    ),
-                    id=key,
-                    disabled=self.read_only,
-                )
-            )
-        return rows
-
     def answer_check(self, key: str, status: StepStatus) -> None:
         """d or p: the change is still in place; n or x: it has slipped."""
         check = self.checks.get(key)
@@ -239,50 +196,15 @@ class YesterdayStage(StageView):
         self.load()
         self.highlight_next(key)
 
-    def header(self, group: ReviewGroup) -> Option:
-        if group.present:
-            return Option(Content.assemble((group.member_name, "bold")), disabled=True)
-        return Option(
-            Content.assemble(
-                (group.member_name, "bold dim"),
-                ("  not here: their steps are left as they are", "italic dim"),
-            ),
-            disabled=True,
-        )
-
     def row(self, step: Step) -> Content:
-        badge = Content.assemble(BADGES[step.status], "  ")
-        tail: list[Content] = []
-        if step.goal_title:
-            # The goal's tag on a small screen, its title where there is room.
-            goal = (
-                step.goal_title if self.app.size.width >= 120 else self.tags.get(step.goal_id or "")
-            )
-            if goal:
-                tail.append(
-                    Content.assemble(("· ", "dim"), Content(goal).stylize("italic $text-muted"))
-                )
-        if step.day != self.back_to:
-            tail.append(Content.styled(f"(from {format_day(step.day, self.day)})", "$text-warning"))
-        text = Content(step.text)
-        if tail:
-            room = self.row_cells - badge.cell_length
-            text = with_tail(text, Content("  ").join(tail), room)
-        lines = [text]
-        if step.learning:
-            lines.append(
-                Content.assemble(
-                    ("learned: ", "$text-muted"), Content(step.learning).stylize("italic")
-                )
-            )
-        return hanging(badge, lines, self.row_cells)
-
-    def away_row(self, step: Step) -> Content:
-        """A step of someone not here: shown, out of play."""
-        return hanging(
-            Content.styled("   ·        ", "dim"),
-            [Content(step.text).stylize("dim")],
-            self.row_cells,
+        """A step of someone here, as its row."""
+        return step_row(
+            step,
+            tags=self.tags,
+            back_to=self.back_to,
+            day=self.day,
+            cells=self.row_cells,
+            columns=self.app.size.width,
         )
 
     def enter(self) -> None:
@@ -344,53 +266,3 @@ class YesterdayStage(StageView):
         self.highlight_next(step_id)
         if marked is not None:
             self.just_marked = step_id
-
-    def ask_gave(self, row_id: str | None) -> None:
-        """g: what the step just marked done gave (else the picked step, if done)."""
-        if self.read_only:
-            return
-        step_id = self.just_done or row_id
-        step = self.steps.get(step_id or "")
-        if step is None or step.status not in (StepStatus.DONE, StepStatus.PARTLY):
-            self.huddle.notify("g says what a step done gave: mark it done first", timeout=3)
-            return
-
-        def saved(gave: Impact) -> None:
-            self.huddle.notify(f"Noted what it gave: {impact_words(gave)}", markup=False)
-            self.just_done = None
-            self.load()
-
-        ask_what_it_gave(
-            self.huddle,
-            step.text,
-            lambda gave: self.store.impacts.say(gave, step_id=step.id),
-            saved,
-        )
-
-    def ask_learning(self, step_id: str | None) -> None:
-        step_id = self.just_marked or step_id  # straight after a mark: that step's
-        if step_id is None and not self.read_only:
-            self.nothing_picked()
-            return
-        if step_id is not None and step_id.startswith(CHECK) and not self.read_only:
-            self.huddle.notify("l is for a step; still in place? is answered d (yes) or x (no)")
-            return
-        if step_id is None or step_id not in self.order or self.read_only:
-            return
-        step = self.steps[step_id]
-
-        def learned(text: str | None) -> None:
-            if text is not None:
-                self.load()
-
-        self.app.push_screen(
-            AskText(
-                f"What did we learn? ({step.member_name})",
-                lambda text: self.store.steps.set_learning(step, text),
-                value=step.learning,
-                hint=step.text,
-                drafts=self.store.dialog_drafts,
-                purpose=f"learning:{step.id}",
-            ),
-            learned,
-        )
