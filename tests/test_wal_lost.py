@@ -12,6 +12,7 @@ from pathlib import Path
 
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
+from huddle.core.store.backup import copy_file
 
 COUNT_STEPS = (
     "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
@@ -51,4 +52,55 @@ def test_the_apps_saves_reach_the_file_after_its_wal_is_deleted_under_it(
     check = sqlite3.connect(team_file)
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert check.execute("SELECT count(*) FROM steps").fetchone()[0] == 3
+    check.close()
+
+
+def test_a_file_replaced_while_the_app_has_it_open_is_followed_not_read_as_damaged(
+    team_file: Path, tmp_path: Path
+) -> None:
+    """A restore (or a sync client) puts another file in its place: the app's next look
+    follows it, nothing it saved is left in its -wal beside the new file, and what it saves
+    from then on is in the file everyone else reads."""
+    clock = FixedClock(datetime(2026, 11, 25, 9, 0).astimezone())
+    other = tmp_path / "other.db"
+    made = Store.open(other, clock=clock)
+    made.members.add("Yan Yu")
+    made.close()
+    app = Store.open(team_file, clock=clock)
+    try:
+        version = app.db.data_version()
+        ann = app.members.find("ann")
+        for text in ("Ring the carer", "Chase the OT report", "Book the interpreter"):
+            app.steps.add(ann, text, app.today())  # in the app's -wal, not yet in the file
+        other.replace(team_file)  # the restore
+        changed, version = app.changed_since(version)  # the app's next look at the file
+        assert changed
+        assert steps_seen_by_another_process(team_file) == "0"  # sound, not "malformed"
+        app.steps.add(app.members.find("yan"), "Call the duty desk", app.today())
+        assert steps_seen_by_another_process(team_file) == "1"
+    finally:
+        app.close()
+    check = sqlite3.connect(team_file)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert check.execute("SELECT text FROM steps").fetchall() == [("Call the duty desk",)]
+    check.close()
+
+
+def test_a_save_made_just_after_the_file_is_replaced_goes_into_the_new_file(
+    team_file: Path, tmp_path: Path
+) -> None:
+    clock = FixedClock(datetime(2026, 11, 25, 9, 0).astimezone())
+    backup = copy_file(team_file, tmp_path / "backup.db")
+    app = Store.open(team_file, clock=clock)
+    try:
+        ann = app.members.find("ann")
+        app.steps.add(ann, "Ring the carer", app.today())
+        backup.replace(team_file)  # restored from the backup, before the app looks again
+        app.steps.add(ann, "Chase the OT report", app.today())
+        assert steps_seen_by_another_process(team_file) == "1"
+    finally:
+        app.close()
+    check = sqlite3.connect(team_file)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert check.execute("SELECT text FROM steps").fetchall() == [("Chase the OT report",)]
     check.close()

@@ -335,3 +335,22 @@ async def test_marks_made_while_the_file_is_locked_are_saved_in_order_after(
             "Ring the carer": StepStatus.DROPPED,
         }
         assert await wait_until(pilot, lambda: "✗ dropped" in screen_text(app))
+
+
+async def test_a_file_replaced_while_the_app_runs_is_shown_as_it_now_is_with_a_notice(
+    store: Store, clock: FixedClock, tmp_path: Path
+) -> None:
+    path = store.db.path
+    assert path is not None
+    restored = tmp_path / "restored.db"
+    other = Store.open(restored, clock=clock)
+    other.team.update(name="Restored Team")
+    other.close()
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert await wait_until(pilot, lambda: "Restored Team" not in screen_text(app))
+        restored.replace(path)  # a restore from a backup, or a sync client
+        assert await wait_until(pilot, lambda: "Restored Team" in screen_text(app))
+        assert await wait_until(
+            pilot, lambda: any("was replaced while open" in n for n in notices(app))
+        )

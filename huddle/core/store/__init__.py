@@ -180,7 +180,7 @@ class Store:
 
     def changed_since(self, version: int) -> tuple[bool, int]:
         """Whether another process has written since `version` was read, and the new one."""
-        rescued = self.db.rescue_lost_wal()
+        rescued = self.db.follow_the_file()
         now = self.db.data_version()
         return rescued or now != version, now
 

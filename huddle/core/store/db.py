@@ -98,6 +98,11 @@ class Db:
         self._lock_wait_ms = BUSY_TIMEOUT_MS
         self._wal: tuple[int, int] | None = None
         """The -wal file this connection writes into (device, inode), once there is one."""
+        self._main: tuple[int, int] | None = None
+        """The file this connection opened (device, inode)."""
+        self.replaced = 0
+        """How often the file was replaced under this connection (a restore, a sync) and
+        opened again at its path (`follow_the_file`)."""
 
     @cached_property
     def path(self) -> Path | None:
@@ -150,7 +155,8 @@ class Db:
         except BaseException:
             conn.close()  # a junk file must not stay open (or locked) behind the error
             raise
-        db._wal = db._wal_file()
+        db._wal = db._identity("-wal")
+        db._main = db._identity("")
         return db
 
     @classmethod
@@ -271,6 +277,7 @@ class Db:
     def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction. IMMEDIATE takes the write lock up front, so a read
         followed by a write never fails with "locked" under a second writer."""
+        self.follow_the_file()
         self.refuse_if_damaged()
         if self.held_back:
             raise FileBusy(f"{self.where} is busy: waiting to save what came before")
@@ -319,23 +326,28 @@ class Db:
     def today(self) -> date:
         return self.clock.now().date()
 
-    def _wal_file(self) -> tuple[int, int] | None:
+    def _identity(self, ending: str) -> tuple[int, int] | None:
+        """The file at the path (`ending`: "" the file itself, "-wal" its -wal), as (device,
+        inode); None when there is none."""
         try:
-            found = os.stat(f"{self._file}-wal")
+            found = os.stat(f"{self._file}{ending}")
         except OSError:
             return None
         return found.st_dev, found.st_ino
 
-    def rescue_lost_wal(self) -> bool:
-        """The -wal deleted or replaced while this connection is open (a clean-up script, a
-        sync client): its saves would go on into a file no one else can read, and other
-        processes fail with a disk error. Put what it holds into the file and open it again,
-        so this connection and the others share one -wal. True if it did."""
+    def follow_the_file(self) -> bool:
+        """The file or its -wal replaced or deleted while this connection is open (a restore
+        from a backup, a sync client, a clean-up script): saves would go on into a file no
+        one else reads, and this connection's -wal, beside the new file, would make it read
+        as damaged. Put what the -wal holds into the file it belongs to, then open the file
+        at the path again, so this connection and the others share one file and one -wal.
+        True if it did. Looked at before every write and at every look for changes."""
         if self._file is None or self.read_only:
             return False
-        now = self._wal_file()
-        if now == self._wal or self._wal is None:
-            self._wal = self._wal or now
+        main, wal = self._identity(""), self._identity("-wal")
+        replaced = main is not None and self._main is not None and main != self._main
+        if not replaced and (wal == self._wal or self._wal is None):
+            self._wal = self._wal or wal
             return False
         with self.translated_errors():
             busy, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -351,7 +363,10 @@ class Db:
         self.__dict__.pop("utils", None)
         self.configure()
         self.wait_for_locks(self._lock_wait_ms)
-        self._wal = self._wal_file()
+        self._wal, self._main = self._identity("-wal"), self._identity("")
+        if replaced:
+            self.replaced += 1
+            self.damage = None  # another file: checked again before its first write
         return True
 
     def data_version(self) -> int:
