@@ -10,8 +10,10 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from huddle.core.calendar import FixedClock
-from huddle.core.store import Store
+from huddle.core.store import Store, StoreError
 from huddle.core.store.backup import copy_file
 
 COUNT_STEPS = (
@@ -104,3 +106,26 @@ def test_a_save_made_just_after_the_file_is_replaced_goes_into_the_new_file(
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert check.execute("SELECT text FROM steps").fetchall() == [("Chase the OT report",)]
     check.close()
+
+
+def test_a_file_moved_away_while_the_app_has_it_open_keeps_every_save_and_takes_no_more(
+    team_file: Path, tmp_path: Path
+) -> None:
+    clock = FixedClock(datetime(2026, 11, 25, 9, 0).astimezone())
+    moved = tmp_path / "elsewhere.db"
+    app = Store.open(team_file, clock=clock)
+    try:
+        version = app.db.data_version()
+        ann = app.members.find("ann")
+        app.steps.add(ann, "Ring the carer", app.today())  # in the -wal, not yet in the file
+        team_file.rename(moved)
+        changed, version = app.changed_since(version)  # the app's next look at the file
+        assert changed
+        with pytest.raises(StoreError, match="was moved or deleted while open"):
+            app.steps.add(ann, "Chase the OT report", app.today())
+        assert [s.text for s in app.steps.on_day(app.today())] == ["Ring the carer"]
+        assert not team_file.exists()  # no new, empty file made in its place
+        assert steps_seen_by_another_process(moved) == "1"  # the save went with the file
+    finally:
+        app.close()
+    assert not team_file.exists()

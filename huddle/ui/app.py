@@ -87,7 +87,7 @@ class HuddleApp(SharedScreenApp):
             self.push_screen(WhoAreYou(self.store.members.all()), self.now_here)
         self._seen_version = self.store.db.data_version()
         self._seen_day = self.store.today()
-        self._seen_replaced = self.store.db.replaced
+        self._seen_replaced = (self.store.db.replaced, self.store.db.gone)
         self.set_interval(POLL_SECONDS, self.check_for_changes)
         path = self.store.db.path
         if self.store.db.damage is None and path is not None:
@@ -189,14 +189,15 @@ class HuddleApp(SharedScreenApp):
             arrived = describe_arrivals(self.arrivals.news(changed))
         except HuddleError:
             return  # a busy file: look again at the next tick
-        if self.store.db.replaced != self._seen_replaced:
-            self._seen_replaced = self.store.db.replaced
-            self.notify(
-                f"{self.store.db.where} was replaced while open (a restore, a sync?):"
-                " this is the file as it is now",
-                markup=False,
-                timeout=10,
+        db = self.store.db
+        if (db.replaced, db.gone) != self._seen_replaced:
+            self._seen_replaced = (db.replaced, db.gone)
+            happened = (
+                "was moved or deleted while open: nothing more can be saved to it"
+                if db.gone
+                else "was replaced while open (a restore, a sync?): this is the file as it is now"
             )
+            self.notify(f"{db.where} {happened}", markup=False, timeout=10)
         today = self.store.today()
         changed, self._seen_day = changed or today != self._seen_day, today
         if changed and isinstance(self.screen, LiveScreen):

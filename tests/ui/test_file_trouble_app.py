@@ -354,3 +354,41 @@ async def test_a_file_replaced_while_the_app_runs_is_shown_as_it_now_is_with_a_n
         assert await wait_until(
             pilot, lambda: any("was replaced while open" in n for n in notices(app))
         )
+
+
+async def test_a_file_deleted_while_the_app_runs_is_a_notice_and_typing_goes_on(
+    store: Store, clock: FixedClock
+) -> None:
+    path = store.db.path
+    assert path is not None
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        for ending in ("", "-wal", "-shm"):
+            Path(f"{path}{ending}").unlink(missing_ok=True)
+        await pilot.press(*"Ring the carer @b")  # a tag is completed from the file
+        assert await wait_until(
+            pilot, lambda: any("was moved or deleted while open" in n for n in notices(app))
+        )
+        await pilot.press("e", "a", "enter")
+        assert await wait_until(pilot, lambda: any("can't save" in n for n in notices(app)))
+        assert app.is_running
+        assert "Ring the carer @bea" in screen_text(app)  # what was typed stays
+    assert not path.exists()
+
+
+async def test_a_tag_typed_while_the_file_cant_be_read_gets_no_suggestion_not_the_end(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable() -> list[object]:
+        raise StoreError(f"{store.db.where} is damaged (database disk image is malformed)")
+
+    monkeypatch.setattr(store.goals, "all", unreadable)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        await pilot.press(*"Ring the carer #w")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.is_running
+        assert "Ring the carer #w" in screen_text(app)

@@ -100,6 +100,8 @@ class Db:
         """The -wal file this connection writes into (device, inode), once there is one."""
         self._main: tuple[int, int] | None = None
         """The file this connection opened (device, inode)."""
+        self.gone = False
+        """The file was moved or deleted while open: what it held is read, nothing is saved."""
         self.replaced = 0
         """How often the file was replaced under this connection (a restore, a sync) and
         opened again at its path (`follow_the_file`)."""
@@ -278,6 +280,10 @@ class Db:
         """One write transaction. IMMEDIATE takes the write lock up front, so a read
         followed by a write never fails with "locked" under a second writer."""
         self.follow_the_file()
+        if self.gone:
+            raise StoreError(
+                f"can't save: {self.where} was moved or deleted while open; open it where it is"
+            )
         self.refuse_if_damaged()
         if self.held_back:
             raise FileBusy(f"{self.where} is busy: waiting to save what came before")
@@ -342,9 +348,16 @@ class Db:
         as damaged. Put what the -wal holds into the file it belongs to, then open the file
         at the path again, so this connection and the others share one file and one -wal.
         True if it did. Looked at before every write and at every look for changes."""
-        if self._file is None or self.read_only:
+        if self._file is None or self.read_only or self.gone:
             return False
         main, wal = self._identity(""), self._identity("-wal")
+        if main is None and self._main is not None:
+            # Moved or deleted: its -wal into it (moved, it keeps every save), and nothing
+            # opened at the path, which would make a new empty file there.
+            with self.translated_errors():
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.gone = True
+            return True
         replaced = main is not None and self._main is not None and main != self._main
         if not replaced and (wal == self._wal or self._wal is None):
             self._wal = self._wal or wal

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input
 
-from huddle.core.models import Goal, Member
+from huddle.core.models import Goal, HuddleError, Member
 from huddle.core.shorthand import complete_tag
 
 
@@ -44,7 +44,10 @@ class ShorthandSuggester(Suggester):
     async def get_suggestion(self, value: str) -> str | None:
         if not value or value[-1].isspace() or value.split()[-1][:1] not in ("#", "@"):
             return None
-        return complete_tag(value, self._goals(), self._members())
+        try:
+            return complete_tag(value, self._goals(), self._members())
+        except HuddleError:  # the file can't be read now: no suggestion, never the app's end
+            return None
 
 
 class EntryInput(CompletingInput):
