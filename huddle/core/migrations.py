@@ -10,8 +10,8 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from huddle.core.models import Tier
-from huddle.core.schema import (
-    SCHEMA_1,
+from huddle.core.schema_tables import SCHEMA_1
+from huddle.core.schema_upgrades import (
     SCHEMA_2,
     SCHEMA_3,
     SCHEMA_4,
