@@ -131,6 +131,8 @@ class HuddleScreen(LiveScreen):
         """The key that was told what is left: pressed again, it goes on."""
         self._views: dict[Stage, StageView] = {}
         self._mounting: dict[Stage, AwaitMount] = {}
+        self._places: dict[Stage, str | None] = {}
+        """Each stage taken off the screen: the row it had picked, given back when made again."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="huddle-top"), Grid(id="huddle-heading"):
@@ -205,7 +207,8 @@ class HuddleScreen(LiveScreen):
         """The stage's view; made on first use, and made again when come back to unless
         it is `kept_when_left` (see `_come_to`)."""
         if stage not in self._views:
-            self._views[stage] = STAGE_VIEWS[stage](id=stage.value)
+            made = self._views[stage] = STAGE_VIEWS[stage](id=stage.value)
+            made.place = self._places.pop(stage, None)
         return self._views[stage]
 
     def show_stage(self, stage: Stage, *, save: bool = True) -> None:
@@ -243,6 +246,7 @@ class HuddleScreen(LiveScreen):
         # widget on the screen, hidden or not.
         for left, view in list(self._views.items()):
             if left is not stage and not view.kept_when_left and view.is_mounted:
+                self._places[left] = view.picked()
                 del self._views[left]
                 self._mounting.pop(left, None)
                 view.remove()

@@ -40,7 +40,8 @@ class MeasurePrompt(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="measure-ask")
-        yield Input(id="measure-value", placeholder="a number (Enter skips)")
+        # (Come back to from another stage, what was typed goes on, not selected to be lost.)
+        yield Input(id="measure-value", placeholder="a number (Enter skips)", select_on_focus=False)
         yield Static(id="measure-said")
 
     def on_mount(self) -> None:

@@ -35,6 +35,9 @@ class StageView(Vertical):
     """Kept on the screen when the huddle goes to another stage: it holds what is not read
     again from the file (whose turn it is, what was heard). Others are made again when come
     back to, read afresh: every key visits each widget on the screen, hidden or not."""
+    place: str | None = None
+    """The row picked when the stage was last left (see `picked`): a stage made again when
+    come back to starts there, not at the top."""
 
     DEFAULT_CSS = """
     StageView {
@@ -110,6 +113,11 @@ class StageView(Vertical):
     def enter(self) -> None:
         """The huddle has come to this stage: show it fresh and put the focus in it."""
         self.load()
+
+    def picked(self) -> str | None:
+        """The id of the row picked now: kept by the huddle when the stage is taken off the
+        screen, and given back as `place` when it is made again."""
+        return None
 
     def leave(self) -> None:
         """The huddle is going on to another stage (or closing): keep anything typed."""

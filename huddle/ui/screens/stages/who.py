@@ -87,7 +87,7 @@ class WhoStage(StageView):
         self.show_counts()
         listing, tiles = self.query_one(PresenceList), self.query_one(PresenceTiles)
         was: PresenceList | PresenceTiles = tiles if self.tiles_shown else listing
-        keep = was.picked_id()
+        keep = was.picked_id() or self.place  # (made again: where it was when left)
         self.tiles_shown = self.wide
         now = tiles if self.wide else listing
         # Only the one shown is filled (a team may have thousands); the pick goes across.
@@ -99,6 +99,10 @@ class WhoStage(StageView):
                 listing.highlighted = 0
         if self.huddle.focused is was and was is not now:  # the window grew past the TV's
             self.focus_now(now)  # width, or shrank below it
+
+    def picked(self) -> str | None:
+        shown = PresenceTiles if self.tiles_shown else PresenceList
+        return self.query_one(shown).picked_id()
 
     def resized(self) -> None:
         """The list and the tiles lay themselves out at any size: everyone is read again

@@ -27,6 +27,7 @@ from huddle.ui.widgets.whole_chunks import WholeChunks, listed
 
 class WrapUpStage(StageView, can_focus=True):
     stage = Stage.WRAP_UP
+    kept_when_left = True  # the pulse and the measures asked: half rated, half typed
 
     BINDINGS = [
         Binding("enter", "end_huddle", "End the huddle"),
@@ -206,7 +207,8 @@ class WrapUpStage(StageView, can_focus=True):
 
     def enter(self) -> None:
         self.load()
-        self.focus_now(self)
+        asking = self.query("#wrap-pulse PulseCard, #wrap-measures Input")  # (come back to)
+        self.focus_now(asking.first() if asking else self)
         self.start_pulse()
 
     def start_pulse(self) -> None:

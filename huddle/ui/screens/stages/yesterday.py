@@ -207,9 +207,13 @@ class YesterdayStage(StageView):
             columns=self.app.size.width,
         )
 
+    def picked(self) -> str | None:
+        return self.query_one(ReviewList).highlighted_id()
+
     def enter(self) -> None:
         self.load()
-        self.highlight_next(None)
+        if not self.query_one(ReviewList).highlight_id(self.place):  # (where it was left)
+            self.highlight_next(None)
         self.focus_now(self.query_one(ReviewList))
 
     def highlight_next(self, after: str | None) -> None:
