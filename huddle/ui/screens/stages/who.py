@@ -101,8 +101,9 @@ class WhoStage(StageView):
             self.focus_now(now)  # width, or shrank below it
 
     def picked(self) -> str | None:
-        shown = PresenceTiles if self.tiles_shown else PresenceList
-        return self.query_one(shown).picked_id()
+        if self.tiles_shown:
+            return self.query_one(PresenceTiles).picked_id()
+        return self.query_one(PresenceList).picked_id()
 
     def resized(self) -> None:
         """The list and the tiles lay themselves out at any size: everyone is read again
