@@ -1,6 +1,7 @@
 """What a huddle stage leaves undone when the team goes on: Yesterday's steps (and "Still in
-place?" checks) not marked, people here without a step for today. The screen says it in one
-line before it lets the huddle go on; a complete huddle never hears it."""
+place?" checks) not marked, people here without a step for today, lines typed at Today and
+not saved. The screen says it in one line before it lets the huddle go on; a complete huddle
+never hears it."""
 
 from __future__ import annotations
 
@@ -19,10 +20,12 @@ class LeftUndone:
     not_marked: int = 0
     """Steps of people here, and sustainment checks, that Yesterday has not marked."""
     without_step: tuple[str, ...] = ()
-    """The names of the people here with no step for today."""
+    """The names of the people here with no step for today (and no line typed for one)."""
+    not_saved: tuple[str, ...] = ()
+    """The names of the people whose line for today was typed and not saved (a draft)."""
 
     def __bool__(self) -> bool:
-        return bool(self.not_marked or self.without_step)
+        return bool(self.not_marked or self.without_step or self.not_saved)
 
     def __str__(self) -> str:
         """E.g. "3 not marked, 2 people without a step"."""
@@ -36,14 +39,23 @@ class LeftUndone:
                 if count == 1
                 else f"{count} people without a step"
             )
+        if self.not_saved:
+            count = len(self.not_saved)
+            parts.append(
+                f"{self.not_saved[0]}'s line is not saved"
+                if count == 1
+                else f"{count} lines typed and not saved"
+            )
         return ", ".join(parts)
 
 
 def left_undone(store: Store, day: date, stage: Stage) -> LeftUndone:
     """What leaving `stage` of `day`'s huddle would leave undone: Yesterday's marks at
-    Yesterday, steps for today at Today, both at Wrap-up (the end); nothing elsewhere."""
+    Yesterday, steps for today (and lines typed for them) at Today, all at Wrap-up (the
+    end); nothing elsewhere."""
     not_marked = 0
     without_step: tuple[str, ...] = ()
+    not_saved: tuple[str, ...] = ()
     if stage in (Stage.YESTERDAY, Stage.WRAP_UP):
         present = {m.id for m in present_members(store, day)}
         not_marked = sum(
@@ -53,6 +65,8 @@ def left_undone(store: Store, day: date, stage: Stage) -> LeftUndone:
             for step in group.steps
         ) + len(store.pdsa.checks_due(day))
     if stage in (Stage.TODAY, Stage.WRAP_UP):
-        planned = steps_for(store, day)
-        without_step = tuple(m.name for m in present_members(store, day) if not planned.get(m.id))
-    return LeftUndone(not_marked, without_step)
+        planned, typed = steps_for(store, day), store.drafts.on(day)
+        here = present_members(store, day)
+        without_step = tuple(m.name for m in here if not planned.get(m.id) and m.id not in typed)
+        not_saved = tuple(m.name for m in store.members.all() if typed.get(m.id))
+    return LeftUndone(not_marked, without_step, not_saved)

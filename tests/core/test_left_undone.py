@@ -60,3 +60,22 @@ def test_one_person_without_a_step_is_named(team: Store) -> None:
     for person in three:
         team.steps.add(person, "A step", MONDAY)
     assert str(left_undone(team, MONDAY, Stage.TODAY)) == "Tom Vale has no step"
+
+
+def test_a_line_typed_and_not_saved_is_named_before_going_on(team: Store) -> None:
+    ann, bea, sam, tom = team.members.all()
+    for person in (ann, bea, sam, tom):
+        team.steps.add(person, "A step", MONDAY)
+    team.drafts.save(MONDAY, {ann.id: "A second step, half typed"})
+    assert str(left_undone(team, MONDAY, Stage.TODAY)) == "Ann Smith's line is not saved"
+    team.drafts.save(MONDAY, {bea.id: "And another"})
+    assert str(left_undone(team, MONDAY, Stage.WRAP_UP)) == "2 lines typed and not saved"
+    assert not left_undone(team, MONDAY, Stage.BLOCKERS)
+
+
+def test_someone_without_a_step_but_with_a_line_typed_is_named_once(team: Store) -> None:
+    ann, bea, sam, tom = team.members.all()
+    for person in (ann, bea, sam):
+        team.steps.add(person, "A step", MONDAY)
+    team.drafts.save(MONDAY, {tom.id: "Ring the"})
+    assert str(left_undone(team, MONDAY, Stage.TODAY)) == "Tom Vale's line is not saved"

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from huddle.core.calendar import format_day
 from huddle.core.flow import preview_entry, steps_for
+from huddle.core.left_undone import LeftUndone
 from huddle.core.models import Goal, GoalStatus, Member, Stage, Step
 from huddle.core.speakers import speaking_order
 from huddle.ui.screens.stages.base import StageView
@@ -253,6 +254,10 @@ class TodayStage(StageView, can_focus=True):
 
     def leave(self) -> None:
         self.save_drafts()
+
+    def what_is_left(self) -> LeftUndone:
+        self.save_drafts()  # (the line typed a moment ago counts too)
+        return super().what_is_left()
 
     def on_unmount(self) -> None:
         self.save_drafts()
