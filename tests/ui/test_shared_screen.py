@@ -205,6 +205,37 @@ async def test_a_new_file_starts_with_a_short_guided_set_up(
     store.close()
 
 
+async def test_skipping_the_set_up_keeps_what_was_typed(tmp_path: Path, clock: FixedClock) -> None:
+    store = Store.open(tmp_path / "new.db", clock=clock)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Riverside team", "escape")  # Esc by habit, the name not yet saved
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.team.get().name == "Riverside team"
+    store.close()
+
+
+async def test_skipping_the_set_up_later_keeps_the_name_or_the_goal_typed(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    store = Store.open(tmp_path / "new.db", clock=clock)
+    async with HuddleApp(store, clock=clock).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Riverside team", "enter", *"Jo Bloggs", "escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+    assert [m.name for m in store.members.all()] == ["Jo Bloggs"]
+    store.close()
+    store = Store.open(tmp_path / "other.db", clock=clock)
+    async with HuddleApp(store, clock=clock).run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Riverside team", "enter", *"Jo Bloggs", "enter", "enter")
+        await pilot.press(*"Fewer repeat referrals", "escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+    assert [g.title for g in store.goals.all()] == ["Fewer repeat referrals"]
+    store.close()
+
+
 async def test_a_file_with_a_team_opens_on_the_home_screen(store: Store, clock: FixedClock) -> None:
     async with HuddleApp(store, clock=clock).run_test() as pilot:
         assert isinstance(pilot.app.screen, HomeScreen)

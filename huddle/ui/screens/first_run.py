@@ -180,5 +180,26 @@ Each answer is saved at once; everything can be changed later in **Team set-up**
             self.dismiss()
 
     def action_skip(self) -> None:
-        """Leave the set-up; it is in Team set-up (F2) whenever you want it."""
-        self.dismiss()
+        """Leave the set-up; it is in Team set-up (F2) whenever you want it. What was typed
+        and not yet given (Esc pressed by habit) is saved first, never dropped."""
+        if self._keep_typed():
+            self.dismiss()
+
+    def _keep_typed(self) -> bool:
+        """Save the answer typed at this step; False when it was refused (said in one line)."""
+        step = self.query_one(ContentSwitcher).current or STEPS[0]
+        name = self.query_one("#team-name", Input).value.strip()
+        member = self.query_one("#member-name", Input).value.strip()
+        title = self.query_one("#goal-title", Input).value.strip()
+        saved: object
+        if step == "team-step" and name:
+            saved = self.safely(lambda: self.store.team.update(name=name))
+        elif step == "members-step" and member:
+            role = Role.PRACTITIONER if self.store.members.all() else Role.LEAD
+            saved = self.safely(lambda: self.store.members.add(member, role))
+        elif step == "goal-step" and title:
+            why = self.query_one("#goal-why", Input).value
+            saved = self.safely(lambda: self.store.goals.add(title, why=why))
+        else:
+            return True  # nothing typed here
+        return saved is not None
