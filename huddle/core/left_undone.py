@@ -22,7 +22,7 @@ class LeftUndone:
     without_step: tuple[str, ...] = ()
     """The names of the people here with no step for today (and no line typed for one)."""
     not_saved: tuple[str, ...] = ()
-    """The names of the people whose line for today was typed and not saved (a draft)."""
+    """The names of the people here whose line for today was typed and not saved (a draft)."""
 
     def __bool__(self) -> bool:
         return bool(self.not_marked or self.without_step or self.not_saved)
@@ -68,5 +68,5 @@ def left_undone(store: Store, day: date, stage: Stage) -> LeftUndone:
         planned, typed = steps_for(store, day), store.drafts.on(day)
         here = present_members(store, day)
         without_step = tuple(m.name for m in here if not planned.get(m.id) and m.id not in typed)
-        not_saved = tuple(m.name for m in store.members.all() if typed.get(m.id))
+        not_saved = tuple(m.name for m in here if typed.get(m.id))  # (whom Today can reach)
     return LeftUndone(not_marked, without_step, not_saved)

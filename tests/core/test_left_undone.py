@@ -79,3 +79,13 @@ def test_someone_without_a_step_but_with_a_line_typed_is_named_once(team: Store)
         team.steps.add(person, "A step", MONDAY)
     team.drafts.save(MONDAY, {tom.id: "Ring the"})
     assert str(left_undone(team, MONDAY, Stage.TODAY)) == "Tom Vale's line is not saved"
+
+
+def test_a_line_typed_for_someone_then_marked_not_here_is_not_asked_for(team: Store) -> None:
+    ann, bea, sam, tom = team.members.all()
+    for person in (ann, bea, sam):
+        team.steps.add(person, "A step", MONDAY)
+    team.drafts.save(MONDAY, {tom.id: "Ring the"})
+    flow.start(team, MONDAY)
+    team.huddles.mark_attendance(MONDAY, tom, False)  # Today gives Tom no turn to save it
+    assert not left_undone(team, MONDAY, Stage.TODAY)
