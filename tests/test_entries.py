@@ -171,6 +171,19 @@ def test_arrivals_say_who_added_what_since_the_last_look(northside: Store) -> No
     assert northside.arrivals.since(later) == ([], later)
 
 
+def test_a_step_added_for_a_later_huddle_says_for_which_day(northside: Store) -> None:
+    # The huddle on the screen shows Monday's steps: one for Wednesday is not on it.
+    sam = northside.members.find("sam")
+    mark = northside.arrivals.mark()
+    northside.steps.add(sam, "Ring the carer", MONDAY)
+    northside.steps.add(sam, "Book the room", date(2026, 12, 2))
+    northside.steps.add(sam, "Chase the OT", date(2026, 12, 1))
+    arrivals, _ = northside.arrivals.since(mark)
+    assert describe_arrivals(arrivals, coming=MONDAY, today=MONDAY) == (
+        "Sam Okafor added a step, a step for Wed 2 Dec and a step for tomorrow"
+    )
+
+
 def test_a_carried_step_is_not_news(northside: Store) -> None:
     friday = northside.steps.add(northside.members.find("sam"), "Write notes", FRIDAY)
     mark = northside.arrivals.mark()

@@ -186,7 +186,10 @@ class HuddleApp(SharedScreenApp):
         the day turned (the screen left open overnight)."""
         try:
             changed, self._seen_version = self.store.changed_since(self._seen_version)
-            arrived = describe_arrivals(self.arrivals.news(changed))
+            news = self.arrivals.news(changed)
+            arrived = news and describe_arrivals(
+                news, coming=self.store.coming_huddle_day(), today=self.store.today()
+            )
         except HuddleError:
             return  # a busy file: look again at the next tick
         db = self.store.db

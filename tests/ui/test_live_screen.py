@@ -75,6 +75,28 @@ async def test_a_step_added_from_another_terminal_appears_on_the_shared_screen(
         assert await wait_until(pilot, lambda: "Sam Okafor added a step" in notices(app))
 
 
+async def test_a_step_added_for_a_later_huddle_says_for_which_day(store: Store) -> None:
+    # Sam plans Wednesday's step during Monday's huddle: it is not on the board, and the
+    # notice says why, rather than send the lead looking for it.
+    app = HuddleApp(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("h", "3")
+        done = await asyncio.to_thread(
+            huddle_from_another_terminal,
+            db_path(store),
+            "add",
+            "Book the room",
+            "--who",
+            "sam",
+            "--for",
+            "wed",
+        )
+        assert done.returncode == 0, done.stderr
+        assert await wait_until(
+            pilot, lambda: "Sam Okafor added a step for Wed 2 Dec" in notices(app)
+        )
+
+
 async def test_a_blocker_raised_from_another_terminal_is_announced(store: Store) -> None:
     app = HuddleApp(store)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:

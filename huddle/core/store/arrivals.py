@@ -9,6 +9,7 @@ notice is missed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from huddle.core.store.db import Db
@@ -25,6 +26,8 @@ class Arrival:
     who: str
     """The member's name: whose step, or who raised the blocker."""
     text: str
+    day: date | None = None
+    """A step's huddle day (a blocker has none)."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class ArrivalStore:
         Carried-over steps are left out: they are made by a review, not added by someone.
         """
         steps = self.db.rows(
-            "SELECT s.rowid AS n, m.name AS who, s.text, s.carried_from FROM steps s"
+            "SELECT s.rowid AS n, m.name AS who, s.text, s.day, s.carried_from FROM steps s"
             " JOIN members m ON m.id = s.member_id WHERE s.rowid > ? ORDER BY s.rowid",
             (mark.steps,),
         )
@@ -62,7 +65,9 @@ class ArrivalStore:
             (mark.blockers,),
         )
         arrivals = [
-            Arrival(ArrivalKind.STEP, r["who"], r["text"]) for r in steps if not r["carried_from"]
+            Arrival(ArrivalKind.STEP, r["who"], r["text"], date.fromisoformat(r["day"]))
+            for r in steps
+            if not r["carried_from"]
         ] + [Arrival(ArrivalKind.BLOCKER, r["who"], r["text"]) for r in blockers]
         new_mark = Mark(
             steps=max([mark.steps, *(r["n"] for r in steps)]),
@@ -75,24 +80,48 @@ class ArrivalStore:
         return ArrivalWatch(self)
 
 
-def describe_arrivals(arrivals: list[Arrival], *, most: int = 4) -> str | None:
+def describe_arrivals(
+    arrivals: list[Arrival],
+    *,
+    most: int = 4,
+    coming: date | None = None,
+    today: date | None = None,
+) -> str | None:
     """A short notice of what arrived, one line per person: "Sam added a step",
-    "Bea added 2 steps and raised a blocker". None when nothing did."""
-    counts: dict[str, dict[ArrivalKind, int]] = {}
+    "Bea added 2 steps and raised a blocker"; a step for another day than the `coming`
+    huddle's (the one the screen shows) says which: "Sam added a step for Fri 4 Dec".
+    None when nothing did."""
+    from huddle.core.typed_dates import format_day  # (only when something arrived)
+
+    steps: dict[str, dict[date | None, int]] = {}
+    blockers: dict[str, int] = {}
     for arrival in arrivals:
-        per_kind = counts.setdefault(arrival.who, {})
-        per_kind[arrival.kind] = per_kind.get(arrival.kind, 0) + 1
+        if arrival.kind is ArrivalKind.STEP:
+            day = arrival.day if coming is not None and arrival.day != coming else None
+            per_day = steps.setdefault(arrival.who, {})
+            per_day[day] = per_day.get(day, 0) + 1
+        else:
+            blockers[arrival.who] = blockers.get(arrival.who, 0) + 1
+        steps.setdefault(arrival.who, {})
     lines = []
-    for who, per_kind in counts.items():
-        parts = []
-        if steps := per_kind.get(ArrivalKind.STEP):
-            parts.append("added a step" if steps == 1 else f"added {steps} steps")
-        if blockers := per_kind.get(ArrivalKind.BLOCKER):
-            parts.append("raised a blocker" if blockers == 1 else f"raised {blockers} blockers")
+    for who, per_day in steps.items():
+        said = [
+            ("a step" if count == 1 else f"{count} steps")
+            + (f" for {format_day(day, today or day)}" if day else "")
+            for day, count in sorted(per_day.items(), key=lambda item: item[0] is not None)
+        ]
+        parts = [f"added {in_words(said)}"] if said else []
+        if count := blockers.get(who):
+            parts.append("raised a blocker" if count == 1 else f"raised {count} blockers")
         lines.append(f"{who} {' and '.join(parts)}")
     if len(lines) > most:
         lines = [*lines[: most - 1], f"and {len(lines) - most + 1} more added steps or blockers"]
     return "\n".join(lines) or None
+
+
+def in_words(items: list[str]) -> str:
+    """Items said as a list in words: "a, b and c"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
 class ArrivalWatch:
