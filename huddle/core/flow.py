@@ -280,12 +280,10 @@ def steps_for(store: Store, day: date) -> dict[str, list[Step]]:
     return found
 
 
-def drop_today(store: Store, step: Step) -> None:
-    """Drop a step planned for today: one carried over is kept as dropped, a new one goes."""
-    if step.carried_from:
-        store.steps.review(step, StepStatus.DROPPED)
-    else:
-        store.steps.delete(step)
+def drop_today(store: Store, step: Step, *, at_huddle: date | None = None) -> bool:
+    """Drop a step planned for today: one carried over is kept as dropped, a new one goes.
+    Made `at_huddle`, `u` at its Today brings it back. False when there was nothing to drop."""
+    return store.steps.drop_planned(step, at_huddle=at_huddle)
 
 
 # Wrap-up

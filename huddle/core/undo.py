@@ -1,6 +1,7 @@
 """`u` at the huddle: take back the last change made at a stage (a step's mark or a "still
-in place?" answer at Yesterday; a blocker owned, sent up or resolved at Blockers), and say
-in words what it is back to. One level; kept in the file, so it survives a restart."""
+in place?" answer at Yesterday; a step dropped at Today; a blocker owned, sent up or
+resolved at Blockers), and say in words what it is back to. One level; kept in the file,
+so it survives a restart."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from huddle.core.store.undo import NothingToUndo, Undone
 
 __all__ = ["UNDO_STAGES", "NothingToUndo", "Undo", "undo_last"]
 
-UNDO_STAGES = frozenset({Stage.YESTERDAY, Stage.BLOCKERS})
+UNDO_STAGES = frozenset({Stage.YESTERDAY, Stage.TODAY, Stage.BLOCKERS})
 """The stages whose last change `u` takes back."""
 
 _STEP_WORDS: dict[StepStatus, str] = {
@@ -56,9 +57,11 @@ def undo_last(store: Store, day: date, stage: Stage, *, who: str = "the huddle")
 
 def describe(undone: Undone) -> str:
     """What was undone, as the notice says it after "Undone: "."""
+    first = undone.name.split()[0] if undone.name.split() else undone.name
     if undone.kind == "step":
-        first = undone.name.split()[0] if undone.name.split() else undone.name
         return f"{first}'s step back to {_STEP_WORDS[StepStatus(undone.back_to)]}"
+    if undone.kind == "dropped":
+        return f"{first}'s step is back: {undone.text}"
     if undone.kind == "check":
         answer = {"": "not answered", "yes": "yes", "no": "no"}[undone.back_to]
         return f"still in place? back to {answer}: {undone.text}"

@@ -222,3 +222,30 @@ def test_a_resolve_taken_back_is_not_in_the_digest(team: Store) -> None:
     assert team.blockers.events_between(WEDNESDAY, WEDNESDAY, to=S.RESOLVED) == []
     assert team.blockers.events_between(WEDNESDAY, WEDNESDAY, to=S.OPEN)[-1].note == "No laptop"
     assert build_digest(team, WEDNESDAY, WEDNESDAY).resolved == ()
+
+
+def test_a_step_dropped_at_today_comes_back_with_u(
+    team: Store, reopen: Callable[[], Store]
+) -> None:
+    # x in Today's list of steps planned is one key: a slip of it must not lose the step.
+    wait = team.goals.find("wait")
+    step = team.steps.add(team.members.find("anne"), "Ring the carer [first]", WEDNESDAY, goal=wait)
+    assert flow.drop_today(team, step, at_huddle=WEDNESDAY)
+    assert flow.steps_for(team, WEDNESDAY) == {}
+    store = reopen()
+    undo = undo_last(store, WEDNESDAY, Stage.TODAY)
+    assert undo.said == "Anne's step is back: Ring the carer [first]"
+    back = store.steps.get(step.id)
+    assert (back.text, back.goal_id, back.status) == (step.text, wait.id, StepStatus.PLANNED)
+    with pytest.raises(NothingToUndo):
+        undo_last(store, WEDNESDAY, Stage.TODAY)
+    store.close()
+
+
+def test_a_carried_step_dropped_at_today_comes_back_as_planned(team: Store) -> None:
+    carried = team.steps.carry(yesterdays_step(team), WEDNESDAY)
+    flow.drop_today(team, carried, at_huddle=WEDNESDAY)
+    assert team.steps.get(carried.id).status is StepStatus.DROPPED
+    undo_last(team, WEDNESDAY, Stage.TODAY)
+    assert team.steps.get(carried.id).status is StepStatus.PLANNED
+    assert [s.id for s in flow.steps_for(team, WEDNESDAY)[carried.member_id]] == [carried.id]

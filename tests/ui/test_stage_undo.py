@@ -114,3 +114,37 @@ async def test_u_takes_back_owning_and_sending_up_a_blocker(
         ),
     ]
     again.close()
+
+
+async def test_u_brings_back_a_step_dropped_at_today_by_a_slip_of_x(
+    store: Store, clock: FixedClock
+) -> None:
+    # x is "dropped" at Yesterday too: at Today one slip of it takes a step off the plan.
+    ann = store.members.find("ann")
+    store.steps.add(ann, "Book the room", MONDAY)
+    store.steps.add(ann, "Ring the carer [first]", MONDAY, goal=store.goals.find("wait"))
+    planned = {s.text: s.goal_title for s in store.steps.on_day(MONDAY)}
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3", "up", "tab", "x")  # (Up: Ann has said hers)
+        (left,) = store.steps.on_day(MONDAY)
+        (dropped,) = set(planned) - {left.text}
+        await said(pilot, f"Dropped: {dropped}. u brings it back")
+        await pilot.press("u")
+        await said(pilot, f"Undone: Ann's step is back: {dropped}")
+        assert dropped in await shown(pilot)
+    assert {s.text: s.goal_title for s in store.steps.on_day(MONDAY)} == planned
+
+
+async def test_the_last_step_dropped_says_how_to_bring_it_back_from_typing(
+    store: Store, clock: FixedClock
+) -> None:
+    store.steps.add(store.members.find("ann"), "Ring the carer", MONDAY)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "3", "up", "tab", "x")  # her only step: on to typing anew
+        await said(pilot, "Dropped: Ring the carer. Esc, then u brings it back")
+        assert isinstance(app.focused, Input)
+        await pilot.press("escape", "u")
+        await said(pilot, "Undone: Ann's step is back: Ring the carer")
+    assert [s.text for s in store.steps.on_day(MONDAY)] == ["Ring the carer"]

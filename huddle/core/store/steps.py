@@ -259,6 +259,30 @@ class StepStore:
             {"status": status.value, "made_copy": made_copy},
         )
 
+    def drop_planned(self, step: Step, *, at_huddle: date | None = None) -> bool:
+        """Drop a step planned for a huddle: one carried over is kept as dropped, a new one
+        goes. Made `at_huddle` (its day), the drop is kept as the last change at its Today,
+        so `u` brings the step back. False when it was no longer planned (nothing dropped)."""
+        from huddle.core.models import Stage  # huddle add never needs these
+        from huddle.core.store.undo import keep, row_of
+
+        with self.db.write() as conn:
+            before = row_of(conn, "steps", "id = ? AND status = 'planned'", (step.id,))
+            if not before:
+                return False
+            if before["carried_from"]:
+                conn.execute(
+                    "UPDATE steps SET status = 'dropped', updated_at = ?, reviewed_on = ?"
+                    " WHERE id = ?",
+                    (self.db.stamp(), self.db.today().isoformat(), step.id),
+                )
+            else:
+                conn.execute("DELETE FROM steps WHERE id = ?", (step.id,))
+            if at_huddle is not None:
+                after = {"status": "dropped" if before["carried_from"] else None}
+                keep(conn, self.db, at_huddle, Stage.TODAY, "dropped", step.id, before, after)
+        return True
+
     def delete(self, step: Step) -> None:
         """Take back a step added by mistake (a reviewed step is dropped instead)."""
         with self.db.write() as conn:

@@ -1,10 +1,11 @@
 """The last change made at each stage of a huddle, kept so `u` can take it back, after a
 restart too. One level: a change replaces the one kept before it.
 
-The stores that make an undoable change (a step marked, a "still in place?" answered, a
-blocker owned, sent up or resolved) call `keep()` inside their own write, so the change
-and what it replaced are committed together. `LastChangeStore.undo()` puts back what was
-there, in one write; a blocker's history gets a line saying so (it is never rewritten)."""
+The stores that make an undoable change (a step marked, or dropped at Today, a "still in
+place?" answered, a blocker owned, sent up or resolved) call `keep()` inside their own
+write, so the change and what it replaced are committed together. `LastChangeStore.undo()`
+puts back what was there, in one write; a blocker's history gets a line saying so (it is
+never rewritten)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ class Undone:
     """What `undo()` took back, for the words that say so."""
 
     kind: str
-    """"step", "check" or "blocker"."""
+    """"step" (a mark), "dropped" (a step dropped at Today), "check" or "blocker"."""
     target: str
     """The step's or blocker's id; a check's "<cycle id>:<days after>"."""
     name: str
@@ -140,6 +141,8 @@ class LastChangeStore:
             try:
                 if kind == "step":
                     return self._step(conn, target, before, after)
+                if kind == "dropped":
+                    return self._dropped(conn, target, before, after)
                 if kind == "check":
                     return self._check(conn, target, before, after)
                 return self._blocker(conn, target, before, after, who)
@@ -171,6 +174,29 @@ class LastChangeStore:
         )
         name = conn.execute("SELECT name FROM members WHERE id = ?", (now["member_id"],))
         return Undone("step", step_id, name.fetchone()[0], now["text"], before["status"])
+
+    def _dropped(
+        self, conn: sqlite3.Connection, step_id: str, before: dict[str, Any], after: dict[str, Any]
+    ) -> Undone:
+        """A step dropped at Today: planned again as it was (a new one made again, ids and
+        all; one carried over is no longer dropped)."""
+        now = row_of(conn, "steps", "id = ?", (step_id,))
+        if (now["status"] if now else None) != after["status"]:
+            raise _Changed(f"can't undo the drop: {_CHANGED}")
+        if now:
+            conn.execute(
+                "UPDATE steps SET status = ?, reviewed_on = ?, updated_at = ? WHERE id = ?",
+                (before["status"], before["reviewed_on"], self.db.stamp(), step_id),
+            )
+        else:
+            row = _known(conn, "steps", {**before, "updated_at": self.db.stamp()})
+            columns, marks = ", ".join(row), ", ".join("?" for _ in row)
+            conn.execute(
+                f"INSERT INTO steps ({columns}) VALUES ({marks})",  # noqa: S608 checked column names
+                list(row.values()),
+            )
+        name = conn.execute("SELECT name FROM members WHERE id = ?", (before["member_id"],))
+        return Undone("dropped", step_id, name.fetchone()[0], before["text"], before["status"])
 
     def _check(
         self, conn: sqlite3.Connection, target: str, before: dict[str, Any], after: dict[str, Any]

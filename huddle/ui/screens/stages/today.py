@@ -30,6 +30,7 @@ from huddle.ui.screens.stages.today_planned import (
 )
 from huddle.ui.screens.stages.today_rows import by_name, people_chunks
 from huddle.ui.screens.stages.today_save import submit
+from huddle.ui.screens.stages.undo import UNDO_KEY, take_back
 from huddle.ui.widgets.big_name import BigName
 from huddle.ui.widgets.whole_chunks import WholeChunks
 
@@ -49,6 +50,7 @@ class TodayStage(StageView, can_focus=True):
         Binding("up", "person(-1)", "Previous person", key_display="↑"),
         Binding("down", "person(1)", "Next person", key_display="↓"),
         Binding("a", "type", "Type a step"),
+        UNDO_KEY,
     ]
 
     DEFAULT_CSS = """
@@ -331,6 +333,13 @@ class TodayStage(StageView, can_focus=True):
 
         if not self.huddle.safely(save):
             self.dirty.update(changed)  # not saved (a busy file): try again next time
+
+    def action_undo(self) -> None:
+        """u: the step dropped last comes back (the row picked, if it is this person's)."""
+        target = take_back(self)
+        listing = planned_list(self, make=False)
+        if target is not None and listing is not None and listing.highlight_id(target):
+            self.focus_now(listing)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if isinstance(event.input, StepInput):

@@ -62,10 +62,16 @@ class TodaySteps(KeyList):
         step = planned_step(stage, self.highlighted_id())
         if step is None:
             return
-        stage.huddle.safely(lambda: drop_today(stage.store, step))
-        stage.huddle.notify(f"Dropped: {step.text}", markup=False, timeout=3)
+        tried = stage.huddle.huddle_app.attempt(
+            lambda: drop_today(stage.store, step, at_huddle=stage.day)
+        )
         stage.load()
-        if not stage.steps.get(step.member_id):
+        if not (tried.done and tried.result):  # refused, or waiting for the file: said
+            return
+        typing = not stage.steps.get(step.member_id)  # none left: on to typing a new one
+        again = "Esc, then u brings it back" if typing else "u brings it back"
+        stage.huddle.notify(f"Dropped: {step.text}. {again}", markup=False, timeout=5)
+        if typing:
             stage.type_step()
 
     def action_source(self) -> None:
