@@ -95,7 +95,7 @@ async def test_a_pulse_half_rated_at_wrap_up_goes_on_after_going_back_and_on(
     store.pulse.set_pulse_day("MO")
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h", "5", "4", "4")
+        await pilot.press("h", "5", "enter", "4", "4")
         assert "Ann Smith is rating... (3 of 5)" in await shown(pilot)
         await pilot.press("pageup", "pagedown")
         assert "Ann Smith is rating... (3 of 5)" in await shown(pilot)

@@ -65,7 +65,7 @@ async def test_on_pulse_day_each_person_here_rates_at_wrap_up(
     store.pulse.set_pulse_day("MO")
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("h", "5")
+        await pilot.press("h", "5", "enter")
         text = await shown(pilot)
         assert "Ann Smith is rating... (1 of 5)" in text
         await pilot.press("4", "enter", "enter")  # a habit after a number: the huddle goes on
@@ -73,10 +73,10 @@ async def test_on_pulse_day_each_person_here_rates_at_wrap_up(
         assert store.huddles.get(MONDAY).ended_at is None
         await pilot.press("3", "s", "5", "4")
         text = await shown(pilot)
-        assert "Thank you, Ann Smith." in text and "Bea Jones is rating... (1 of 5)" in text
+        assert "Thank you, Ann Smith." in text and "Bea Jones's turn to rate" in text
         await pilot.press("escape")  # Bea skips it all
         text = await shown(pilot)
-        assert "Sam Okafor is rating" in text  # Pat manages: not asked about herself
+        assert "Sam Okafor's turn" in text  # Pat manages: not asked about herself
         await pilot.press("escape")
         text = await shown(pilot)
         assert "Pulse done: 1 answered, 2 skipped this week." in text
@@ -84,3 +84,23 @@ async def test_on_pulse_day_each_person_here_rates_at_wrap_up(
     assert store.pulse.answered(week) == {store.members.find("ann").id}  # the others may rate later
     rows = store.db.rows("SELECT goal_clarity, goal_difficulty, team_autonomy FROM pulse_answers")
     assert [tuple(r) for r in rows] == [(4, 3, None)]
+
+
+async def test_the_key_that_went_to_wrap_up_pressed_again_rates_nobody(
+    store: Store, clock: FixedClock
+) -> None:
+    # 5 goes to Wrap-up, and 5 again is the habit (it goes on past what is left elsewhere):
+    # the pulse card that has just come up waits for its person to start it.
+    store.pulse.set_pulse_day("MO")
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("h", "5", "5")
+        text = await shown(pilot)
+        assert "Ann Smith's turn to rate: Enter starts" in text
+        assert "is rating" not in text
+        await pilot.press("4")  # a digit before the start is still a stage: back to Blockers
+        assert isinstance(app.screen, HuddleScreen)
+        assert app.screen.stage.value == "blockers"
+        await pilot.press("5", "enter", "3")
+        assert "Ann Smith is rating... (2 of 5)" in await shown(pilot)
+    assert store.db.rows("SELECT * FROM pulse_answers") == []  # nothing kept before all five

@@ -171,13 +171,13 @@ async def test_the_pulse_rated_while_the_file_is_locked_is_kept_and_saved_after(
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("h", "5")
-        assert await wait_until(pilot, lambda: "Ann Smith is rating" in screen_text(app))
+        assert await wait_until(pilot, lambda: "Ann Smith's turn" in screen_text(app))
         with locked(store):
-            await pilot.press("4", "3", "s", "5", "4")
-            assert await wait_until(pilot, lambda: "Bea Jones is rating" in screen_text(app))
+            await pilot.press("enter", "4", "3", "s", "5", "4")
+            assert await wait_until(pilot, lambda: "Bea Jones's turn" in screen_text(app))
             assert f"Thank you, Ann Smith. {KEPT}." in screen_text(app)
-            await pilot.press("2", "escape")  # Bea rates one, in line after Ann
-            assert await wait_until(pilot, lambda: "Sam Okafor is rating" in screen_text(app))
+            await pilot.press("enter", "2", "escape")  # Bea rates one, in line after Ann
+            assert await wait_until(pilot, lambda: "Sam Okafor's turn" in screen_text(app))
             assert store.db.rows("SELECT * FROM pulse_answers") == []
         assert await wait_until(pilot, lambda: len(app.waiting) == 0)
         week = week_of(MONDAY)
@@ -185,7 +185,7 @@ async def test_the_pulse_rated_while_the_file_is_locked_is_kept_and_saved_after(
         assert store.pulse.answered(week) == {ann.id, bea.id}
         rows = store.db.rows("SELECT goal_clarity, goal_difficulty, commitment FROM pulse_answers")
         assert sorted(tuple(r) for r in rows) == [(2, None, None), (4, 3, 4)]
-        assert "Sam Okafor is rating... (1 of 5)" in screen_text(app)
+        assert "Sam Okafor's turn to rate: Enter starts" in screen_text(app)
         assert await wait_until(pilot, lambda: "Thank you, Bea Jones.\n" in screen_text(app))
         assert KEPT not in screen_text(app)
 
@@ -218,16 +218,16 @@ async def test_a_full_disk_keeps_the_pulse_answers_to_save_again(
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("h", "5")
-        assert await wait_until(pilot, lambda: "Ann Smith is rating" in screen_text(app))
+        assert await wait_until(pilot, lambda: "Ann Smith's turn" in screen_text(app))
         fill_the_disk(store, monkeypatch)
-        await pilot.press("4", "3", "s", "5", "4")
+        await pilot.press("enter", "4", "3", "s", "5", "4")
         assert await wait_until(pilot, lambda: any("disk is full" in n for n in notices(app)))
         assert "Ann Smith's answers are not saved yet" in screen_text(app)
         assert "Enter tries again" in screen_text(app)
         await pilot.press("5")  # no key rates over the answers kept
         monkeypatch.undo()
         await pilot.press("enter")
-        assert await wait_until(pilot, lambda: "Bea Jones is rating" in screen_text(app))
+        assert await wait_until(pilot, lambda: "Bea Jones's turn" in screen_text(app))
         assert "Thank you, Ann Smith." in screen_text(app)
         rows = store.db.rows("SELECT goal_clarity, goal_difficulty, commitment FROM pulse_answers")
         assert [tuple(r) for r in rows] == [(4, 3, 4)]

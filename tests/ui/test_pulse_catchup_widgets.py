@@ -47,10 +47,12 @@ async def test_each_person_rates_with_one_key_and_the_screen_shows_only_how_far_
     ann, bea = store.members.find("Ann"), store.members.find("Bea")
     app = PulseHost(store, [ann, bea])
     async with app.run_test(size=(90, 14)) as pilot:
+        assert "Ann Smith's turn to rate: Enter starts" in _card_text(app)
+        await pilot.press("enter")  # Ann at the keyboard starts
         assert "Ann Smith is rating... (1 of 5)" in _card_text(app)
         await pilot.press("4", "s", "5")
         assert "Ann Smith is rating... (4 of 5)" in _card_text(app)
-        await pilot.press("2", "3")
+        await pilot.press("2", "3", "enter")
         assert "Bea Jones is rating... (1 of 5)" in _card_text(app)
         assert "Thank you, Ann Smith." in str(app.query_one("#pulse-thanks", Static).content)
         await pilot.press("escape")  # Bea skips the rest
@@ -70,7 +72,7 @@ async def test_the_shared_screen_never_shows_the_question_or_the_key_pressed(
     for keys in (("1", "1", "s"), ("5", "s", "3")):
         app = PulseHost(store, [store.members.find("Ann")])
         async with app.run_test(size=(90, 14)) as pilot:
-            await pilot.press(*keys)
+            await pilot.press("enter", *keys)
             seen.append(screen_text(app))
     assert seen[0] == seen[1]
     assert "(4 of 5)" in seen[0]
@@ -82,9 +84,9 @@ async def test_the_round_counts_answers_not_people_asked(store: Store) -> None:
     people = [store.members.find(n) for n in ("Ann", "Bea", "Sam")]
     app = PulseHost(store, people)
     async with app.run_test(size=(90, 14)) as pilot:
-        await pilot.press("4", "escape")  # Ann rates one question
+        await pilot.press("enter", "4", "escape")  # Ann rates one question
         await pilot.press("escape")  # Bea skips it all
-        await pilot.press("s", "s", "s", "s", "s")  # Sam skips each question
+        await pilot.press("enter", "s", "s", "s", "s", "s")  # Sam skips each question
         await pilot.pause()
         assert app.done == 1
         assert "Pulse done: 1 answered, 2 skipped this week." in screen_text(app)

@@ -1,8 +1,9 @@
-"""The Kaizen pulse at wrap-up: each person present rates five things from 1 to 5, one key
-each, any skipped. The room sees only who is rating and how far along they are ("Ann
-Smith is rating... (3 of 5)"): never the question they are on, nor the key they pressed,
-so the screen looks the same whatever they rate. Only the team's averages are ever shown,
-on the Trends screen; `huddle pulse` rates from one's own terminal instead."""
+"""The Kaizen pulse at wrap-up: each person present, once they start their turn (Enter),
+rates five things from 1 to 5, one key each, any skipped. The room sees only who is rating
+and how far along they are ("Ann Smith is rating... (3 of 5)"): never the question they are
+on, nor the key they pressed, so the screen looks the same whatever they rate. Only the
+team's averages are ever shown, on the Trends screen; `huddle pulse` rates from one's own
+terminal instead."""
 
 from __future__ import annotations
 
@@ -48,6 +49,9 @@ class PulseCard(Static, can_focus=True):
         """Which question is being asked."""
         self.unsaved = False
         """The answers could not be saved (a full disk): Enter tries again, Esc skips."""
+        self.started = False
+        """The person has started rating (Enter): until then no key rates, so a key meant
+        for the huddle (the one that went to Wrap-up, pressed again) is never a rating."""
 
     def on_mount(self) -> None:
         self._show()
@@ -65,8 +69,24 @@ class PulseCard(Static, can_focus=True):
             )
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("rate", "skip"):
+            return self.started  # (before the start a digit is still the huddle's stage)
+        return True
+
     def _show(self) -> None:
         topics = ", ".join(q.name.lower() for q in QUESTIONS)
+        if not self.started:
+            self.update(
+                Content.assemble(
+                    ("Kaizen pulse\n", "bold"),
+                    (self.member.name, "bold"),
+                    "'s turn to rate: Enter starts\n",
+                    (f"Then, in turn, 1 (low) to 5 (high): {topics}.\n", "dim"),
+                    ("Esc skips the rest (to rate in private later: huddle pulse)", "dim italic"),
+                )
+            )
+            return
         self.update(
             Content.assemble(
                 ("Kaizen pulse\n", "bold"),
@@ -82,9 +102,15 @@ class PulseCard(Static, can_focus=True):
         )
 
     def action_explain(self) -> None:
-        """Enter after a number is a habit: it must not end the huddle mid-rating."""
+        """Enter starts the person's rating; after a number it is a habit: it must not end
+        the huddle mid-rating."""
         if self.unsaved:
             self.post_message(self.Finished(self.member, dict(self.answers)))
+            return
+        if not self.started:
+            self.started = True
+            self.refresh_bindings()
+            self._show()
             return
         self.app.notify(
             f"{self.member.name} is rating: 1 to 5, s skips one, Esc skips the rest",
