@@ -100,15 +100,17 @@ class DraftWriter:
                 closed.result(timeout=wait)
 
     def discard(self) -> None:
-        """The text was saved where it belongs: the draft goes, after any save of it still
-        on its way (those are skipped now), and none is saved after. Never waits."""
+        """The text was saved where it belongs: the draft goes, and none is saved after (a
+        save still on its way is skipped). Cleared at once on the caller's connection; when
+        that meets the writer mid-save, on the writer's thread, after it. Never waits."""
         if self.withdrawn:
             return
         self.withdrawn = True
-        if self.drafts.db.path is None:
-            self._clear(self.drafts)
-            return
-        self._submit(self._clear_on_own_connection)
+        try:
+            self.drafts.clear(self.purpose)
+        except (HuddleError, sqlite3.Error):
+            if self.drafts.db.path is not None:
+                self._submit(self._clear_on_own_connection)
         self.close(wait=0)
 
     def _own_store(self) -> DialogDraftStore | None:
