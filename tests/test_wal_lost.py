@@ -4,6 +4,7 @@ reads, and the file stays sound."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import pytest
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store, StoreError
 from huddle.core.store.backup import copy_file
+from tests.test_upgrades import rows_of
 
 COUNT_STEPS = (
     "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
@@ -129,3 +131,27 @@ def test_a_file_moved_away_while_the_app_has_it_open_keeps_every_save_and_takes_
     finally:
         app.close()
     assert not team_file.exists()
+
+
+def test_a_file_replaced_by_one_of_another_schema_is_read_but_never_saved_to(
+    team_file: Path, tmp_path: Path
+) -> None:
+    """Restored from the copy made before an upgrade (NAME.before-schema-N.db) while the
+    app runs: what this Huddle saves could be stored wrong in it until it is upgraded, which
+    opening it again does."""
+    clock = FixedClock(datetime(2026, 11, 25, 9, 0).astimezone())
+    older = tmp_path / "team.before-schema-12.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-11.db", older)
+    before = rows_of(older)
+    app = Store.open(team_file, clock=clock)
+    try:
+        version = app.db.data_version()
+        older.replace(team_file)
+        changed, version = app.changed_since(version)
+        assert changed
+        with pytest.raises(StoreError, match=r"another version of Huddle \(schema 11"):
+            app.members.add("Dan Brown")
+    finally:
+        app.close()
+    assert rows_of(team_file) == before
+    Store.open(team_file, clock=clock).close()  # opened again, it is upgraded

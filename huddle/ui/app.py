@@ -196,7 +196,7 @@ class HuddleApp(SharedScreenApp):
         if (db.replaced, db.gone) != self._seen_replaced:
             self._seen_replaced = (db.replaced, db.gone)
             happened = (
-                "was moved or deleted while open: nothing more can be saved to it"
+                f"{db.gone}: nothing more can be saved to it"
                 if db.gone
                 else "was replaced while open (a restore, a sync?): this is the file as it is now"
             )

@@ -100,8 +100,9 @@ class Db:
         """The -wal file this connection writes into (device, inode), once there is one."""
         self._main: tuple[int, int] | None = None
         """The file this connection opened (device, inode)."""
-        self.gone = False
-        """The file was moved or deleted while open: what it held is read, nothing is saved."""
+        self.gone = ""
+        """Why nothing more is saved to the file, which changed under this connection (moved
+        or deleted, or replaced by one of another schema): what it holds is still read."""
         self.replaced = 0
         """How often the file was replaced under this connection (a restore, a sync) and
         opened again at its path (`follow_the_file`)."""
@@ -281,9 +282,7 @@ class Db:
         followed by a write never fails with "locked" under a second writer."""
         self.follow_the_file()
         if self.gone:
-            raise StoreError(
-                f"can't save: {self.where} was moved or deleted while open; open it where it is"
-            )
+            raise StoreError(f"can't save: {self.where} {self.gone}")
         self.refuse_if_damaged()
         if self.held_back:
             raise FileBusy(f"{self.where} is busy: waiting to save what came before")
@@ -356,7 +355,7 @@ class Db:
             # opened at the path, which would make a new empty file there.
             with self.translated_errors():
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.gone = True
+            self.gone = "was moved or deleted while open; open it where it is"
             return True
         replaced = main is not None and self._main is not None and main != self._main
         if not replaced and (wal == self._wal or self._wal is None):
@@ -380,6 +379,12 @@ class Db:
         if replaced:
             self.replaced += 1
             self.damage = None  # another file: checked again before its first write
+            version = self.value("PRAGMA user_version")
+            if version != SCHEMA_VERSION:  # upgraded only when opened again (Store)
+                self.gone = (
+                    f"was replaced by a file of another version of Huddle (schema {version},"
+                    f" this is {SCHEMA_VERSION}): quit and open it again"
+                )
         return True
 
     def data_version(self) -> int:
