@@ -80,7 +80,7 @@ async def test_on_pulse_day_the_wins_wait_until_the_round_is_done(
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.press("h", "5")
-        assert await wait_until(pilot, lambda: "Ann Smith is rating" in screen_text(app))
+        assert await wait_until(pilot, lambda: "Ann Smith's turn to rate" in screen_text(app))
         wins = app.screen.query_one(WrapUpWins)
         assert "Running total" not in screen_text(app) and wins.region.height == 0
         await pilot.press("escape", "escape", "escape")
