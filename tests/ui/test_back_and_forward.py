@@ -76,7 +76,7 @@ async def test_a_measure_half_typed_at_wrap_up_is_there_after_going_back_and_on(
     weeks = store.measures.add(wait, "Weeks to first visit", unit="weeks", better=Better.LOWER)
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h", "5", *"8.")
+        await pilot.press("h", "5", "enter", *"8.")
         assert "1 of 1: Weeks to first visit" in await shown(pilot)
         await pilot.press("pageup", "pagedown")
         await pilot.pause()

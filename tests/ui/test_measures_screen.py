@@ -157,6 +157,8 @@ async def test_on_measure_day_wrap_up_asks_for_the_weeks_values(
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h", "5")
+        assert "This week's measures (2): Enter starts" in await _wrap_up_text(pilot)
+        await pilot.press("enter")
         text = await _wrap_up_text(pilot)
         assert "This week's measures" in text
         assert "1 of 2: Weeks to first visit (weeks)" in text
@@ -172,6 +174,26 @@ async def test_on_measure_day_wrap_up_asks_for_the_weeks_values(
         assert "Small steps taken so far" in text
     assert [p.value for p in store.measures.points(weeks)] == [9, 8.5]
     assert store.measures.points(audit) == []
+
+
+async def test_the_keys_that_end_the_huddle_never_become_a_measures_value(
+    store: Store, clock: FixedClock
+) -> None:
+    # 5 to Wrap-up, 5 again (the habit), then Enter to end: none of it is this week's value.
+    store.pulse.set_pulse_day("")
+    weeks = store.measures.add(
+        store.goals.find("wait"), "Weeks to first visit", unit="weeks", better=Better.LOWER
+    )
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "5", "5")
+        text = await _wrap_up_text(pilot)
+        assert "This week's measures (1): Enter starts, Esc skips them" in text
+        assert "Enter ends the huddle" not in text
+        await pilot.press("enter")
+        assert "1 of 1: Weeks to first visit (weeks)" in await _wrap_up_text(pilot)
+        await pilot.press(*"6.5", "enter")
+    assert [p.value for p in store.measures.points(weeks)] == [6.5]
 
 
 async def test_not_on_the_measure_day_nothing_is_asked(store: Store, clock: FixedClock) -> None:

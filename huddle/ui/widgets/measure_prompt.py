@@ -1,6 +1,7 @@
 """The week's measures at Wrap-up, on the team's measure day: one small line a measure with
-no value yet this week. A number and Enter records it; Enter alone skips it; Escape skips
-the rest. Then the wrap-up goes on as before."""
+no value yet this week, once Enter starts them (so the keys that went to Wrap-up, pressed
+again, and the Enter meant to end the huddle are never a value). A number and Enter records
+it; Enter alone skips it; Escape skips the rest. Then the wrap-up goes on as before."""
 
 from __future__ import annotations
 
@@ -17,16 +18,20 @@ from huddle.core.measures import Measure
 from huddle.ui.waiting_writes import KEPT, attempt
 
 
-class MeasurePrompt(Vertical):
-    """Asks for each measure in turn; posts `Done` after the last (or Escape)."""
+class MeasurePrompt(Vertical, can_focus=True):
+    """Asks for each measure in turn, once started; posts `Done` after the last (or Escape)."""
 
     DEFAULT_CSS = """
     MeasurePrompt { height: auto; padding: 0 1; border: round $accent; }
     MeasurePrompt #measure-ask { height: auto; }
     MeasurePrompt #measure-said { height: auto; color: $text-success; }
-    MeasurePrompt Input { width: 34; }
+    MeasurePrompt Input { width: 34; display: none; }
+    MeasurePrompt.-started Input { display: block; }
     """
-    BINDINGS = [Binding("escape", "stop", "Skip the rest")]
+    BINDINGS = [
+        Binding("escape", "stop", "Skip the rest"),
+        Binding("enter", "start", "Start the measures"),
+    ]
 
     class Done(Message):
         """The prompt is over: values recorded, or skipped."""
@@ -45,7 +50,23 @@ class MeasurePrompt(Vertical):
         yield Static(id="measure-said")
 
     def on_mount(self) -> None:
-        self._ask()
+        count = len(self.measures)
+        self.query_one("#measure-ask", Static).update(
+            Content.assemble(
+                (f"This week's measures ({count}): Enter starts, Esc skips them", "bold"),
+                ("\n" + ", ".join(m.name for m in self.measures), "dim"),
+            )
+        )
+        self.focus()
+
+    def on_focus(self) -> None:
+        if self.has_class("-started"):  # (come back to: the line, where it was)
+            self.query_one("#measure-value", Input).focus()
+
+    def action_start(self) -> None:
+        if not self.has_class("-started"):
+            self.add_class("-started")
+            self._ask()
 
     def _ask(self) -> None:
         measure = self.measures[self.at]

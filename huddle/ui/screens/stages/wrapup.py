@@ -62,8 +62,10 @@ class WrapUpStage(StageView, can_focus=True):
     WrapUpStage.-wide #wrap-wins {
         display: block;
     }
+    /* While the pulse or the measures are asked, Enter is theirs: no "Enter ends" line. */
     WrapUpStage.-pulse #wrap-wins, WrapUpStage.-pulse #wrap-summary,
-    WrapUpStage.-measures #wrap-wins, WrapUpStage.-measures #wrap-summary {
+    WrapUpStage.-measures #wrap-wins, WrapUpStage.-measures #wrap-summary,
+    WrapUpStage.-pulse > .stage-hint, WrapUpStage.-measures > .stage-hint {
         display: none;
     }
     WrapUpStage #wrap-pulse, WrapUpStage #wrap-measures {
@@ -207,7 +209,7 @@ class WrapUpStage(StageView, can_focus=True):
 
     def enter(self) -> None:
         self.load()
-        asking = self.query("#wrap-pulse PulseCard, #wrap-measures Input")  # (come back to)
+        asking = self.query("#wrap-pulse PulseCard, #wrap-measures MeasurePrompt")  # come back
         self.focus_now(asking.first() if asking else self)
         self.start_pulse()
 
