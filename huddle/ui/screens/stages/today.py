@@ -334,6 +334,9 @@ class TodayStage(StageView, can_focus=True):
         if not self.huddle.safely(save):
             self.dirty.update(changed)  # not saved (a busy file): try again next time
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "undo" and self.read_only)  # (a past huddle: nothing to undo)
+
     def action_undo(self) -> None:
         """u: the step dropped last comes back (the row picked, if it is this person's)."""
         target = take_back(self)
