@@ -47,7 +47,7 @@ async def test_the_board_shows_each_persons_steps_whole_with_the_goal_in_its_col
         assert "Everyone's steps so far today: 1 step, 1 of 4 here with a step" in (
             screen_text(pilot.app)
         )
-        drawn = board(pilot).query_one("#cards").visual
+        drawn = board(pilot).content()
         goal_styles = [
             str(s.style) for s in drawn.spans if "Cut the wait" in str(drawn)[s.start : s.end]
         ]
@@ -83,3 +83,22 @@ async def test_at_80_by_24_there_is_no_board_and_the_input_and_keys_stay_in_view
         assert entry.region.bottom <= 23 and entry.region.height > 0
         shown = screen_text(pilot.app)
         assert "Bea Jones" in shown and "Previous person" in shown.splitlines()[-1]
+
+
+async def test_the_board_stays_put_as_the_turn_moves_to_someone_with_steps_planned(
+    store: Store, clock: FixedClock
+) -> None:
+    store.steps.add(store.members.find("ann"), "Book the OT visit", MONDAY)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("h", "3")
+        await pilot.pause()
+        tops = {board(pilot).region.y}
+        for key in ("up", "down", "down"):  # Ann (her step listed above), then Bea, Pat
+            await pilot.press(key)
+            await pilot.pause()
+            tops.add(board(pilot).region.y)
+        assert len(tops) == 1
+        await pilot.press("up", "up")
+        await pilot.pause()
+        assert "Book the OT visit" in screen_text(pilot.app).split("Everyone's steps")[0]

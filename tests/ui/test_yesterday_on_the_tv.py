@@ -77,7 +77,7 @@ async def test_a_goal_is_drawn_in_its_own_colour_and_the_picked_step_is_highligh
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.press("h", "2", "down")
         await pilot.pause()
-        drawn = board(pilot).query_one("#cards").visual
+        drawn = board(pilot).content()
         spans = {(str(drawn)[s.start : s.end], str(s.style)) for s in drawn.spans}
         assert any("Cut the wait" in text and ON_DARK[0] in style for text, style in spans), (
             "the first goal in its colour"

@@ -10,6 +10,7 @@ can never be read as markup.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from textual.content import Content
@@ -81,10 +82,17 @@ def _glyph_rows(char: str) -> list[str] | None:
 
 def block_rows(text: str) -> list[str] | None:
     """`text` as four rows of block letters, or None if a character is not in the font."""
+    rows = _block_rows(text)
+    return None if rows is None else list(rows)
+
+
+@functools.lru_cache(maxsize=512)
+def _block_rows(text: str) -> tuple[str, ...] | None:
+    """(Kept: a name is drawn again at every key that shows it.)"""
     glyphs = [_glyph_rows(char) for char in text]
     if not glyphs or any(glyph is None for glyph in glyphs):
         return None
-    return [" ".join(glyph[row] for glyph in glyphs if glyph).rstrip() for row in range(ROWS)]
+    return tuple(" ".join(glyph[row] for glyph in glyphs if glyph).rstrip() for row in range(ROWS))
 
 
 def block_width(text: str) -> int:

@@ -8,6 +8,7 @@ in a scrolling panel. User text stays literal: rows and titles are Content made 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
 from textual.widgets import Static
+
+from huddle.ui.widgets.lines_view import LinesView
 
 CARD_WIDTH = 44
 """The narrowest a card gets before the board uses fewer columns."""
@@ -108,8 +111,20 @@ def lay_out(
     about as tall as each other); and the line each row id starts on. With `height`, the
     fewest columns (two at least, where two fit) whose cards fit in it: wider cards, fewer
     lines wrapped; else as many as fit the width."""
+    lines, starts = board_lines(cards, width, picked, height, drawn)
+    return Content("\n").join(lines), starts
+
+
+def board_lines(
+    cards: Sequence[Card],
+    width: int,
+    picked: str | None = None,
+    height: int | None = None,
+    drawn: Drawn | None = None,
+) -> tuple[list[Content], dict[str, int]]:
+    """`lay_out`'s board as its lines."""
     if not cards:
-        return Content(""), {}
+        return [], {}
     drawn = {} if drawn is None else drawn
     most = columns_for(width, len(cards))
     count = most
@@ -134,14 +149,33 @@ def lay_out(
             starts.update({row_id: len(stack) + at for row_id, at in rows.items()})
             stack.extend(lines)
         stacks.append(stack)
-    blank = Content(" " * card_width)
-    rows_out = [
-        Content(" " * GAP)
-        .join(stack[line] if line < len(stack) else blank for stack in stacks)
-        .rstrip()
-        for line in range(max(len(stack) for stack in stacks))
-    ]
-    return Content("\n").join(rows_out), starts
+    blank = _blank(card_width)
+    rows_out = []
+    for line in range(max(len(stack) for stack in stacks)):
+        parts = tuple(stack[line] if line < len(stack) else blank for stack in stacks)
+        rows_out.append(_joined(parts))
+    return rows_out, starts
+
+
+@functools.lru_cache(maxsize=64)
+def _blank(width: int) -> Content:
+    """A blank line of a card's width (the same one each time: see `_joined`)."""
+    return Content(" " * width)
+
+
+_JOINED: dict[tuple[int, ...], tuple[tuple[Content, ...], Content]] = {}
+"""A line of the board by the card lines it joins: a key that changes two cards joins only
+their lines again (the others are the same drawn lines, kept in `Drawn`)."""
+
+
+def _joined(parts: tuple[Content, ...]) -> Content:
+    key = tuple(map(id, parts))
+    was = _JOINED.get(key)
+    if was is None or any(a is not b for a, b in zip(was[0], parts, strict=True)):
+        if len(_JOINED) > 4096:
+            _JOINED.clear()
+        was = _JOINED[key] = (parts, Content(" " * GAP).join(parts).rstrip())
+    return was[1]
 
 
 def _card_width(width: int, count: int) -> int:
@@ -193,7 +227,7 @@ class CardBoard(VerticalScroll, can_focus=False):
         height: 1fr;
         padding: 0 1;
     }
-    CardBoard > Static {
+    CardBoard > Static, CardBoard > LinesView {
         width: 1fr;
     }
     CardBoard > #cards-more {
@@ -212,7 +246,7 @@ class CardBoard(VerticalScroll, can_focus=False):
         """The line each row id starts on, as last drawn."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="cards", markup=False)
+        yield LinesView(id="cards")
         yield Static(id="cards-more", markup=False)
 
     def show(
@@ -266,23 +300,25 @@ class CardBoard(VerticalScroll, can_focus=False):
 
     def draw(self) -> None:
         region = self.scrollable_content_region
-        width = region.width or self.app.size.width - 4
-        height = region.height or self.app.size.height
+        if not region:
+            return  # (not laid out yet: drawn when it has its size, in `on_resize`)
+        width, height = region.width, region.height
         more = self.query_one("#cards-more", Static)
         self._page = self._page_for(width, height) if self._cards else range(0)
         whole = len(self._page) == len(self._cards)
         if not whole:  # a line under the cards counts the others
             self._page = self._page_for(width, height - 1)
         cards = [self._cards[i] for i in self._page]
-        board, self.starts = lay_out(
+        board, self.starts = board_lines(
             cards, width, self._picked, height if whole else None, self._drawn
         )
         near = range(max(0, self._page.start - 1), min(len(self._cards), self._page.stop + 1))
         kept = {id(self._cards[i]) for i in near}  # (the page, and the cards tried beside it)
         self._drawn = {key: was for key, was in self._drawn.items() if key[0] in kept}
-        self.query_one("#cards", Static).update(board)
+        self.query_one("#cards", LinesView).show(board)  # (only the lines that changed)
         said = self._more_said()
-        more.update(said)
+        if str(more.content) != said:
+            more.update(said)
         more.display = bool(said)
         if self._picked in self.starts:
             line = self.starts[self._picked]
@@ -299,7 +335,11 @@ class CardBoard(VerticalScroll, can_focus=False):
 
     def text(self) -> str:
         """The board as plain text (for tests and the curious)."""
-        return str(self.query_one("#cards", Static).content)
+        return self.content().plain
+
+    def content(self) -> Content:
+        """The board as drawn, styles and all."""
+        return self.query_one("#cards", LinesView).content()
 
     def on_resize(self) -> None:
         if self._cards:

@@ -89,6 +89,9 @@ class TodayStage(StageView, can_focus=True):
     TodayStage.-wide #today-board {
         display: block;
     }
+    TodayStage.-wide #today-steps {
+        height: 3;  /* the same whoever speaks, so the board under it stays put */
+    }
     TodayStage.-wide #today-people {
         display: none;  /* the board's cards say who has a step */
     }
@@ -233,7 +236,7 @@ class TodayStage(StageView, can_focus=True):
         if not options:
             options.append(Option(Content("No steps were planned."), disabled=True))
         listing.set_options(options)
-        listing.display = True
+        listing.display = listing.visible = True
         listing.styles.max_height = None
         self.query_one("#today-steps-title", Static).display = False
 

@@ -144,6 +144,7 @@ class TodayBoard(Vertical):
         self._made: dict[str, tuple[tuple[object, ...], Card]] = {}
         self._everyone: tuple[object, object, list[tuple[str, str, bool]], dict[str, int], str]
         self._everyone = (None, None, [], {}, "")
+        self._colours: tuple[list[Goal], str, dict[str, str]] = ([], "", {})
         """(people, steps) as last shown, and what is worked out from them (a key that
         moves the turn changes neither: nothing is counted again)."""
 
@@ -160,7 +161,10 @@ class TodayBoard(Vertical):
         goals: Sequence[Goal],
     ) -> None:
         """Draw the board; `goals`: every goal, retired too, so each keeps its colour."""
-        colours = goal_colours(self.app, goals)
+        theme = self.app.current_theme.name
+        if (goals, theme) != self._colours[:2]:  # (the same colours: no card made again)
+            self._colours = (list(goals), theme, goal_colours(self.app, goals))
+        colours = self._colours[2]
         if self._everyone[0] is not people or self._everyone[1] is not steps:
             who, said = everyone(people, steps)
             places = {member_id: at for at, (member_id, _, _) in enumerate(who)}

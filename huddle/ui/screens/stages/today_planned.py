@@ -107,13 +107,15 @@ def planned_list(stage: TodayStage, *, make: bool) -> TodaySteps | None:
 
 def show_planned(stage: TodayStage, theirs: list[Step]) -> None:
     """The person's steps already planned for today, under their name (if any)."""
-    listing = planned_list(stage, make=bool(theirs))
+    # On the TV their room stays, blank, when they have none: the board under it stays put.
+    listing = planned_list(stage, make=bool(theirs) or stage.wide)
     if listing is None:
         return
     keep = listing.highlighted_id()
     listing.set_options(Option(planned_row(stage, step, listing), id=step.id) for step in theirs)
-    listing.display = bool(theirs)
-    stage.query_one("#today-steps-title", Static).display = bool(theirs)
+    for shown in (listing, stage.query_one("#today-steps-title", Static)):
+        shown.display = bool(theirs) or stage.wide
+        shown.visible = bool(theirs)
     if not listing.highlight_id(keep) and theirs:
         listing.highlighted = 0
 
