@@ -141,22 +141,25 @@ Each answer is saved at once; everything can be changed later in **Team set-up**
 
     @on(Input.Submitted, "#member-name")
     @on(Button.Pressed, "#member-add")
-    def member_added(self) -> None:
+    def member_added(self) -> bool:
+        """Add the name typed; False when it is refused (it stays in its box, said why)."""
         box = self.query_one("#member-name", Input)
         name = box.value.strip()
         if not name:
             if self.store.members.all():
                 self.members_done()
-            return
+            return True
         role = Role.PRACTITIONER if self.store.members.all() else Role.LEAD
-        if self.safely(lambda: self.store.members.add(name, role)) is not None:
-            box.value = ""
-            self._show_members()
+        if self.safely(lambda: self.store.members.add(name, role)) is None:
+            return False
+        box.value = ""
+        self._show_members()
+        return True
 
     @on(Button.Pressed, "#members-next")
     def members_done(self) -> None:
-        if self.query_one("#member-name", Input).value.strip():
-            self.member_added()
+        if self.query_one("#member-name", Input).value.strip() and not self.member_added():
+            return  # the name typed was not saved: it stays, with the reason
         if not self.store.members.all():
             self.notify("Add at least yourself first", severity="warning")
             return
