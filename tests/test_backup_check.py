@@ -236,3 +236,15 @@ def test_a_copy_under_way_to_the_same_file_is_never_cut_short(
     assert rows(target, "SELECT count(*) FROM members") == [(3,)]
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == ["copy.db"]
     assert not part.exists()
+
+
+def test_a_backups_folder_that_is_a_file_is_named_as_such(huddle_with_team: Huddle) -> None:
+    folder = huddle_with_team.db.parent / "backups"
+    folder.write_text("a note someone saved as 'backups'")
+    result = huddle_with_team("backup")
+    assert result.exit_code == 1
+    assert one_line_error(result.output) == (
+        f"can't write a copy in {folder}: it is a file, not a folder;"
+        " give a folder you can write to: huddle backup DEST"
+    )
+    assert folder.read_text() == "a note someone saved as 'backups'"

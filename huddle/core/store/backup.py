@@ -27,7 +27,8 @@ def copy_file(source: Path, target: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = _hold(part)
     except OSError as error:
-        raise StoreError(f"can't write a copy in {target.parent}: {error.strerror}") from None
+        why = "it is a file, not a folder" if _is_file(target.parent) else error.strerror
+        raise StoreError(f"can't write a copy in {target.parent}: {why}") from None
     try:
         _copy(source, part)
         os.replace(part, target)
@@ -37,6 +38,10 @@ def copy_file(source: Path, target: Path) -> Path:
     finally:
         os.close(fd)  # the hold ends (SQLite's own connection to the part is closed)
     return target
+
+
+def _is_file(folder: Path) -> bool:
+    return folder.exists() and not folder.is_dir()
 
 
 _PART_LEFTOVERS = ("-journal", "-wal", "-shm")
