@@ -16,7 +16,9 @@ from textual.widgets import Input, Label, Static
 
 from huddle.core.matching import match_one
 from huddle.core.models import HuddleError
-from huddle.ui.screens.dialog import answered
+from huddle.core.store.dialog_drafts import DialogDraftStore
+from huddle.ui.screens.dialog import close_when_saved
+from huddle.ui.screens.dialog_draft import SET_ASIDE_WAIT, KeptDraft
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,20 @@ class SayDialog(ModalScreen[Said | None]):
         value: str = "",
         people: Sequence[Person] = (),
         save: Callable[[Said], object],
+        drafts: DialogDraftStore | None = None,
+        purpose: str = "",
     ) -> None:
         super().__init__()
         self.save = save
         """Saves what was said (one store call); the dialog closes only once it is saved."""
+        self.draft = KeptDraft(self, drafts, purpose) if drafts is not None and purpose else None
+        """Given with a `purpose` ("answer:<blocker id>"), what is typed is kept in the file:
+        after each pause, at Esc, when the app closes; it comes back the next time the same
+        dialog is opened for the same thing, and goes once saved."""
+        kept = self.draft.kept if self.draft is not None else None
+        value = value if kept is None else kept
+        if self.draft is not None:
+            self.draft.shown(value)
         self.title_text = title
         self.about = about
         self.label = label
@@ -114,7 +126,8 @@ class SayDialog(ModalScreen[Said | None]):
             keys = "Enter saves   Tab next line   "
             if self.people:
                 keys += "↑↓ who   "
-            yield Static(keys + "Esc cancels", classes="dialog-hint")
+            aside = "Esc puts it aside (kept)" if self.draft is not None else "Esc cancels"
+            yield Static(keys + aside, classes="dialog-hint")
 
     def _recorded(self, typed: str) -> tuple[Person | None, Content]:
         """The person `typed` names, and the line that says so (or why nobody is)."""
@@ -129,6 +142,8 @@ class SayDialog(ModalScreen[Said | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one(".wrong", Static).display = False
+        if event.input.id == "say-text" and self.draft is not None:
+            self.draft.typed(event.value)
         if event.input.id == "say-who" and self.people:
             self.query_one("#say-recorded", Static).update(self._recorded(event.value)[1])
 
@@ -160,7 +175,23 @@ class SayDialog(ModalScreen[Said | None]):
                 self.query_one("#say-who", Input).focus()
                 return
             who = person.name
-        answered(self, Said(text, who), None, self.save)
+        said = Said(text, who)
+        tried = close_when_saved(self, lambda: self.saved(said), lambda _made: said)
+        if tried.waits and self.draft is not None:
+            self.draft.close(wait=0)  # the draft is in the file while the save waits in line
+
+    def saved(self, said: Said) -> object:
+        """Save what was said (now, or once the file is free); the draft goes once saved."""
+        made = self.save(said)
+        if self.draft is not None:
+            self.draft.saved()
+        return made
 
     def action_cancel(self) -> None:
+        if self.draft is not None:
+            self.draft.close(wait=SET_ASIDE_WAIT)  # a busy file: saved on the writer's thread
         self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        if self.draft is not None:
+            self.draft.close()  # the app closing with the dialog open: saved before it goes

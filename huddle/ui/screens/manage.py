@@ -317,6 +317,8 @@ class ManageScreen(LiveScreen):
                 who=self.session_who or next((p.name for p in people if p.role), ""),
                 people=people,
                 save=lambda said: self.store.blockers.answer(blocker, said.text, who=said.who),
+                drafts=self.store.dialog_drafts,
+                purpose=f"answer:{blocker.id}",
             ),
             saved,
         )
@@ -339,6 +341,8 @@ class ManageScreen(LiveScreen):
                 who=self.session_who,
                 people=self.people(managers_first=False),
                 save=lambda said: self.store.blockers.resolve(blocker, said.text, who=said.who),
+                drafts=self.store.dialog_drafts,
+                purpose=f"resolve:{blocker.id}",
             ),
             saved,
         )
@@ -376,6 +380,8 @@ class ManageScreen(LiveScreen):
                 who=self.session_who or next((p.name for p in people if p.role), ""),
                 people=people,
                 save=lambda said: self.store.blockers.escalate(blocker, said.text, who=said.who),
+                drafts=self.store.dialog_drafts,
+                purpose=f"send_up:{blocker.id}",
             ),
             saved,
         )
