@@ -8,7 +8,7 @@ import random
 from collections.abc import Sequence
 from datetime import date
 
-from huddle.core.flow import present_members
+from huddle.core.flow import who_is_here
 from huddle.core.models import Member, SpeakerOrder
 from huddle.core.store import Store
 
@@ -34,10 +34,13 @@ def in_speaking_order(
 
 def speaking_order(store: Store, day: date) -> list[Member]:
     """The members who get a turn at `day`'s Today, in the team's speaker order."""
-    return in_speaking_order(
-        store.members.all(),
-        present_members(store, day),
-        store.team.get().speaker_order,
-        day,
-        store.huddles.count_before(day),
-    )
+    return team_and_speakers(store, day)[1]
+
+
+def team_and_speakers(store: Store, day: date) -> tuple[list[Member], list[Member]]:
+    """The team (every active member, by name) and `speaking_order`, from one read of it."""
+    everyone = who_is_here(store, day)
+    team = [p.member for p in everyone]
+    here = [p.member for p in everyone if p.present]
+    order = store.team.get().speaker_order
+    return team, in_speaking_order(team, here, order, day, store.huddles.count_before(day))

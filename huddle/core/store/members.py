@@ -13,13 +13,18 @@ from huddle.core.text import clean_line
 _COLUMNS = "id, name, role, active, aliases"
 
 
+_ROLES = {role.value: role for role in Role}
+"""(A dict look-up: Role(value) costs a big team's list a good part of its read.)"""
+
+
 def _member(row: sqlite3.Row) -> Member:
+    aliases = row["aliases"]
     return Member(
         id=row["id"],
         name=row["name"],
-        role=Role(row["role"]),
+        role=_ROLES.get(row["role"]) or Role(row["role"]),
         active=bool(row["active"]),
-        aliases=tuple(a for a in row["aliases"].split(", ") if a),
+        aliases=tuple(a for a in aliases.split(", ") if a) if aliases else (),
     )
 
 

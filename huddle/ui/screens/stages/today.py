@@ -17,7 +17,7 @@ from huddle.core.calendar import format_day
 from huddle.core.flow import preview_entry, steps_for
 from huddle.core.left_undone import LeftUndone
 from huddle.core.models import Goal, GoalStatus, Member, Stage, Step
-from huddle.core.speakers import speaking_order
+from huddle.core.speakers import team_and_speakers
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.today_board import TodayBoard
 from huddle.ui.screens.stages.today_input import StepInput
@@ -112,6 +112,8 @@ class TodayStage(StageView, can_focus=True):
         self.members: list[Member] = []
         self._draft_timer: Timer | None = None
         self._drafts_read = False
+        self._read_at: object = None
+        """The file's version (`store.version()`) when the stage last read it."""
         self.line_ids: dict[tuple[str, str], str] = {}
         """The id each line typed is saved under, by (member id, line), until it is saved: a
         line waiting for the file, Entered again, is saved once."""
@@ -137,10 +139,15 @@ class TodayStage(StageView, can_focus=True):
         self.show_person(fill_input=False)
 
     def read(self) -> None:
-        """What the stage shows, from the file; whose turn it is kept if they are here."""
+        """What the stage shows, from the file; whose turn it is kept if they are here. Not
+        again while the file is as it was read (a first build shows, lays out and is put
+        on screen: three loads, one read)."""
         store = self.store
-        self.people = speaking_order(store, self.day)
-        self.members = store.members.all()
+        version = store.version()
+        if version == self._read_at:
+            return
+        self._read_at = version
+        self.members, self.people = team_and_speakers(store, self.day)
         self.every_goal = store.goals.all(active_only=False)
         self.goals = [g for g in self.every_goal if g.status is GoalStatus.ACTIVE]
         self.query_one(StepInput).goal_suggester.goals = self.goals
@@ -247,13 +254,14 @@ class TodayStage(StageView, can_focus=True):
         self.read()
         if first_time:
             # Back in a huddle under way: the first person who has not said a new step.
-            waiting = [
+            waiting = (
                 m
                 for m in self.people
                 if not any(s.carried_from is None for s in self.steps.get(m.id, []))
-            ]
-            if waiting:
-                self.current = waiting[0].id
+            )
+            first = next(waiting, None)  # (not the whole list: a big team is long)
+            if first is not None:
+                self.current = first.id
         self.show_person(fill_input=True)
         self.type_step()
 
