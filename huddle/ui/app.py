@@ -18,6 +18,7 @@ from huddle.core.models import HuddleError, Member
 from huddle.core.store import Store
 from huddle.core.store.arrivals import describe_arrivals
 from huddle.core.store.db import FileBusy
+from huddle.ui.collector import Collector
 from huddle.ui.keep_place import kept_place
 from huddle.ui.keys_in_turn import KeysInTurn
 from huddle.ui.screens.base import LiveScreen
@@ -68,6 +69,8 @@ class HuddleApp(SharedScreenApp):
         store.db.write_lock_wait_ms = 0  # a save meets a busy file at once: it waits in line
         self.waiting = WaitingWrites(self)
         """Saves that met a busy file, tried again in order until it is free."""
+        self.collector = Collector()
+        """The cycle collector, calmed after the first paint (huddle/ui/collector.py)."""
         self.keys_in_turn = KeysInTurn(self)
         """A key typed in the same burst as the one before waits until that one is dealt with."""
 
@@ -93,6 +96,10 @@ class HuddleApp(SharedScreenApp):
         if self.store.db.damage is None and path is not None:
             # ~0.2 s on five years of a big team: after the first paint, in a thread.
             self.call_after_refresh(self.run_worker, lambda: self._check_file(path), thread=True)
+        self.call_after_refresh(self.collector.calm)
+
+    def on_unmount(self) -> None:
+        self.collector.restore()
 
     def file_warning(self) -> str | None:
         """Why changes can't be saved to the team's file, if they can't."""
