@@ -22,7 +22,7 @@ from huddle.ui.screens.huddle import HuddleScreen
 from huddle.ui.shared_screen import WIDE_COLUMNS, is_wide
 from huddle.ui.widgets.fitting_footer import FittingFooter
 
-from .screen_helpers import add_history, run_from_palette, screen_text, wait_until
+from .screen_helpers import add_history, notices, run_from_palette, screen_text, wait_until
 
 
 async def test_question_mark_lists_every_key_of_the_screen_and_what_it_does(
@@ -233,6 +233,18 @@ async def test_skipping_the_set_up_later_keeps_the_name_or_the_goal_typed(
         await pilot.pause()
         assert isinstance(pilot.app.screen, HomeScreen)
     assert [g.title for g in store.goals.all()] == ["Fewer repeat referrals"]
+    store.close()
+
+
+async def test_enter_with_no_name_yet_says_what_to_type(tmp_path: Path, clock: FixedClock) -> None:
+    store = Store.open(tmp_path / "new.db", clock=clock)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Riverside team", "enter", "enter")  # nobody in the team yet
+        assert await wait_until(
+            pilot, lambda: any("Type your name first" in n for n in notices(app))
+        )
+        assert "Who is in the team?" in screen_text(app)
     store.close()
 
 

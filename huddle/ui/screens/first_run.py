@@ -148,6 +148,8 @@ Each answer is saved at once; everything can be changed later in **Team set-up**
         if not name:
             if self.store.members.all():
                 self.members_done()
+            else:  # (Enter did nothing at all: it looked stuck)
+                self.notify("Type your name first: you lead the huddle", severity="warning")
             return True
         role = Role.PRACTITIONER if self.store.members.all() else Role.LEAD
         if self.safely(lambda: self.store.members.add(name, role)) is None:
