@@ -150,10 +150,13 @@ async def test_the_last_step_dropped_says_how_to_bring_it_back_from_typing(
     assert [s.text for s in store.steps.on_day(MONDAY)] == ["Ring the carer"]
 
 
-async def test_a_past_huddles_today_offers_no_undo(store: Store, clock: FixedClock) -> None:
+async def test_a_past_huddles_today_offers_no_undo_nor_typing(
+    store: Store, clock: FixedClock
+) -> None:
     add_history(store, clock)
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("p", "enter", "3")  # Friday's huddle, read back: its Today
         await pilot.pause()
-        assert "Undo" not in screen_text(app).splitlines()[-1]
+        footer = screen_text(app).splitlines()[-1]
+        assert "Undo" not in footer and "Type a step" not in footer

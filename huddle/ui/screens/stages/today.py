@@ -346,7 +346,8 @@ class TodayStage(StageView, can_focus=True):
             self.dirty.update(changed)  # not saved (a busy file): try again next time
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action == "undo" and self.read_only)  # (a past huddle: nothing to undo)
+        # A past huddle read back: nothing to type, nothing to undo.
+        return not (action in ("undo", "type") and self.read_only)
 
     def action_undo(self) -> None:
         """u: the step dropped last comes back (the row picked, if it is this person's)."""
