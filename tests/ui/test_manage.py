@@ -75,10 +75,10 @@ async def test_every_blocker_sent_up_is_listed_most_overdue_first_with_its_flag(
             sent["recent"].text,
         ]
         assert shown[0][0].strip() == "RED"
-        assert shown[0][1] == "4 days"
+        assert shown[0][1] == "4 huddle days"
         assert shown[0][2] == "The referral form asks for the NHS number twice [TODO] 🙂"
         assert shown[1][0:2] == ["", "-"]
-        assert shown[2][0:2] == ["", "1 day"]
+        assert shown[2][0:2] == ["", "1 huddle day"]
         assert "Printer jams" not in str(shown)
         assert "1 overdue; limit 2 huddle days" in text_of(screen, "#filter-bar")
         assert "forms: raised 3 times since 20 November" in text_of(screen, "#patterns")

@@ -29,6 +29,7 @@ from huddle.core.blockers import (
 )
 from huddle.core.calendar import format_day
 from huddle.core.models import Blocker, BlockerStatus, HuddleError, Role, Tier
+from huddle.core.text import plural
 from huddle.core.tiers import next_tier
 from huddle.ui.screens.base import LiveScreen
 from huddle.ui.screens.blocker_dialog import Person, Said, SayDialog
@@ -156,14 +157,14 @@ class ManageScreen(LiveScreen):
         self.rows = {row.blocker.id: row for row in shown}
         table.clear()
         # The blocker's words get what the other columns leave (a Tier column: 17 cells).
-        room = min(100, max(18, self.size.width - 67) if tiers else max(24, self.size.width - 50))
+        room = min(100, max(18, self.size.width - 74) if tiers else max(24, self.size.width - 57))
         for row in shown:
             b = row.blocker
             assert b.escalated_at is not None  # noqa: S101 narrows the type; no check relies on it
             waited = row.waiting.huddle_days if row.waiting else None
             cells = [
                 flag_text(row.flag),
-                Text("-" if waited is None else f"{waited} day{'s' if waited != 1 else ''}"),
+                Text("-" if waited is None else plural(waited, "huddle day")),
                 *([Text(b.tier_said or "-")] if tiers else []),
                 Text(b.text if len(b.text) <= room else b.text[: room - 1] + "…"),
                 Text(b.status_words),
