@@ -94,7 +94,8 @@ def card_words(board_text: str) -> str:
     step = lines[0].index("╮") + 1 + GAP  # a card's width, and the gap to the next
     columns = range(0, max(len(line) for line in lines), step)
     cells = [line[at : at + step].strip(" │╭╮╰╯─") for at in columns for line in lines]
-    return " ".join(" ".join(cells).split())
+    # (A name in block letters is read from the card's title: its rows are left out.)
+    return " ".join(word for word in " ".join(cells).split() if not set(word) <= set("▀▄█"))
 
 
 def in_block_letters(text: str, shown: str) -> bool:

@@ -102,3 +102,17 @@ async def test_the_board_stays_put_as_the_turn_moves_to_someone_with_steps_plann
         await pilot.press("up", "up")
         await pilot.pause()
         assert "Book the OT visit" in screen_text(pilot.app).split("Everyone's steps")[0]
+
+
+async def test_a_few_cards_fill_the_wall_side_by_side_with_names_in_block_letters(
+    store: Store, clock: FixedClock
+) -> None:
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("h", "3")
+        await pilot.pause()
+        lines = board(pilot).text().splitlines()
+        assert lines[0].count("╭─") == 4  # all four here side by side, none wider than it needs
+        names = "\n".join(lines[1:5])  # under the titles, the names in block letters
+        assert "▀" in names and "▄" in names
+        assert "▶ Ann Smith no step yet" in read_cards(pilot)

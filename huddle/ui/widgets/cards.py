@@ -121,14 +121,19 @@ def board_lines(
     picked: str | None = None,
     height: int | None = None,
     drawn: Drawn | None = None,
+    fill: bool = False,
 ) -> tuple[list[Content], dict[str, int]]:
-    """`lay_out`'s board as its lines."""
+    """`lay_out`'s board as its lines. With `fill` (and `height`): as many columns as fit,
+    no card wider than it needs, the room under them filled where every card has it, with
+    names in block letters, then a blank line between rows."""
     if not cards:
         return [], {}
     drawn = {} if drawn is None else drawn
     most = columns_for(width, len(cards))
     count = most
-    if height is not None:
+    if height is not None and fill:
+        cards = _filling(cards, _card_width(width, count), height, count, drawn)
+    elif height is not None:
         for fewer in range(min(2, most), most):
             drawn_so = _drawn(cards, _card_width(width, fewer), None, drawn)
             heights = [len(lines) for lines, _ in drawn_so]
@@ -176,6 +181,41 @@ def _joined(parts: tuple[Content, ...]) -> Content:
             _JOINED.clear()
         was = _JOINED[key] = (parts, Content(" " * GAP).join(parts).rstrip())
     return was[1]
+
+
+_DRESSED: dict[tuple[int, int, str], tuple[Card, Card]] = {}
+"""Each card with its name in block letters (or air between its rows), by the card, its
+width and which: made again only when the card is."""
+
+
+def _filling(
+    cards: Sequence[Card], card_width: int, height: int, count: int, drawn: Drawn
+) -> Sequence[Card]:
+    """`cards` with names in block letters, then air between rows, where all still fit."""
+    from huddle.ui.widgets.wall_cards import with_air, with_banner
+
+    def dressed(card: Card, kind: str) -> Card:
+        key = (id(card), card_width, kind)
+        was = _DRESSED.get(key)
+        if was is None or was[0] is not card:
+            if len(_DRESSED) > 4096:
+                _DRESSED.clear()
+            style = "bold " + (card.style or "$text-primary")
+            made = with_banner(card, card_width, style) if kind == "big" else with_air(card)
+            was = _DRESSED[key] = (card, made)
+        return was[1]
+
+    def fits(tried: Sequence[Card]) -> bool:
+        heights = [len(lines) for lines, _ in _drawn(tried, card_width, None, drawn)]
+        columns = _split(heights, count)
+        return max(sum(heights[i] + 1 for i in column) - 1 for column in columns) <= height
+
+    for kind in ("big", "air"):
+        tried = [dressed(card, kind) for card in cards]
+        if not fits(tried):
+            break
+        cards = tried
+    return cards
 
 
 def _card_width(width: int, count: int) -> int:
@@ -235,8 +275,10 @@ class CardBoard(VerticalScroll, can_focus=False):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, fill: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.fill = fill
+        """Fill the room the cards have (see `board_lines`)."""
         self._cards: Sequence[Card] = []
         self._picked: str | None = None
         self._around: int | None = None
@@ -310,10 +352,11 @@ class CardBoard(VerticalScroll, can_focus=False):
             self._page = self._page_for(width, height - 1)
         cards = [self._cards[i] for i in self._page]
         board, self.starts = board_lines(
-            cards, width, self._picked, height if whole else None, self._drawn
+            cards, width, self._picked, height if whole else None, self._drawn, self.fill
         )
         near = range(max(0, self._page.start - 1), min(len(self._cards), self._page.stop + 1))
         kept = {id(self._cards[i]) for i in near}  # (the page, and the cards tried beside it)
+        kept |= {id(made) for (was, _, _), (_, made) in _DRESSED.items() if was in kept}
         self._drawn = {key: was for key, was in self._drawn.items() if key[0] in kept}
         self.query_one("#cards", LinesView).show(board)  # (only the lines that changed)
         said = self._more_said()

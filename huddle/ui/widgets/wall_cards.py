@@ -129,13 +129,13 @@ def fitted(card: Card, width: int, height: int) -> list[Content]:
     return [*lines[: height - 2], marker[1], lines[-1]]
 
 
-def with_banner(card: Card, width: int) -> Card:
+def with_banner(card: Card, width: int, style: str = "bold $text-accent") -> Card:
     """The card with its `big` words in block letters under its title (its first word
     when the whole does not fit `width`); as it is when neither fits."""
     for words in (card.big, card.big.partition(" ")[0]):
         rows = block_rows(words) if words else None
         if rows and max(len(row) for row in rows) <= width - 4:
-            banner = solid(rows, "bold $text-accent")
+            banner = solid(rows, style)
             note = banner if card.note is None else Content("\n").join([banner, card.note])
             return replace(card, note=note)
     return card

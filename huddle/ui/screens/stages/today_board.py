@@ -53,7 +53,7 @@ def person_card(
     else:
         title = Content.styled(name, "bold" if here else "bold $foreground-muted")
         style = "" if here else "$foreground-disabled"
-    return Card(title, rows, note=note, style=style, card_id=member_id)
+    return Card(title, rows, note=note, style=style, card_id=member_id, big=name)
 
 
 class BoardCards(Sequence[Card]):
@@ -150,7 +150,7 @@ class TodayBoard(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="today-board-title")
-        yield CardBoard(id="today-board-cards")
+        yield CardBoard(fill=True, id="today-board-cards")
 
     def show(
         self,
