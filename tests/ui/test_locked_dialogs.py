@@ -360,6 +360,8 @@ async def test_a_measure_recorded_and_the_huddle_ended_while_the_file_is_locked(
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h", "5")
+        assert await wait_until(pilot, lambda: "measures (2): Enter starts" in screen_text(app))
+        await pilot.press("enter")
         assert await wait_until(pilot, lambda: "1 of 2: Weeks to first visit" in screen_text(app))
         with locked(store):
             await pilot.press(*"8.5", "enter")
