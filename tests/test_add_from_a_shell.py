@@ -243,8 +243,7 @@ ADD_MAY_LOAD = {
     "huddle.config",
     "huddle.core",
     "huddle.core.calendar",
-    "huddle.core.periods",  # with the calendar: names it gives
-    "huddle.core.typed_dates",
+    "huddle.core.typed_dates",  # with the calendar: how "today" is said
     "huddle.core.entries",
     "huddle.core.matching",
     "huddle.core.models",

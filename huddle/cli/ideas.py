@@ -5,7 +5,6 @@ for now. An idea is named by the start of its id or of a word of its text."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import click
 
@@ -54,7 +53,7 @@ def idea(state: State, text: str, source: str | None, goal: str | None, who: str
         raise HuddleError("an idea is not a blocker; leave out the leading !")
     resolved = resolve_entry(
         store,
-        replace(entry, is_idea=True),
+        entry._replace(is_idea=True),
         who=remembered[0] if remembered else None,
         goal=goal,
         nobody=NOBODY,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 
 import click
@@ -169,6 +168,6 @@ def block(state: State, text: str, who: str | None, category: str | None) -> Non
     entry = parse_entry(text)
     if entry.is_idea:
         raise HuddleError("a blocker is not an idea; leave out the leading !! (or: huddle idea)")
-    entry = replace(entry, is_blocker=True)
+    entry = entry._replace(is_blocker=True)
     resolved = resolve_entry(store, entry, who=remembered[0] if remembered else None, nobody=NOBODY)
     click.echo(describe_saved(save_entry(store, resolved, category=category), store.today()))

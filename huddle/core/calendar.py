@@ -1,6 +1,7 @@
 """Huddle days and the clock. Every date in Huddle is computed here or in the two modules
 beside it, whose names this one also gives: reading and writing the dates people type
-(typed_dates) and the periods trends count over (periods).
+(typed_dates) and the periods trends count over (periods, loaded when one of its names is
+first asked for: `huddle add` counts no periods).
 """
 
 from __future__ import annotations
@@ -8,21 +9,10 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cached_property
+from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
-from huddle.core.periods import (
-    SUSTAINMENT_CHECK_DAYS,
-    Period,
-    add_periods,
-    is_pulse_day,
-    period_label,
-    period_start,
-    recent_periods,
-    sustainment_check_days,
-)
 from huddle.core.typed_dates import (
     _WEEKDAYS,
     DAY_CODES,
@@ -39,6 +29,17 @@ from huddle.core.typed_dates import (
 
 if TYPE_CHECKING:
     from dateutil.rrule import rruleset
+
+    from huddle.core.periods import (
+        SUSTAINMENT_CHECK_DAYS,
+        Period,
+        add_periods,
+        is_pulse_day,
+        period_label,
+        period_start,
+        recent_periods,
+        sustainment_check_days,
+    )
 
 WEEKDAYS_RULE = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"
 """The default huddle days: Monday to Friday."""
@@ -131,21 +132,21 @@ def days_of_rule(rule: str) -> list[str]:
     return [list(_WEEKDAYS)[DAY_CODES.index(code)].title() for code in codes if code in DAY_CODES]
 
 
-@dataclass(frozen=True)
 class HuddleCalendar:
-    """The team's huddle days: a recurrence rule less the holidays."""
+    """The team's huddle days: a recurrence rule less the holidays. Not to be changed once
+    made. A plain class: a frozen dataclass would cost `huddle add` a millisecond to build."""
 
-    rule: str = WEEKDAYS_RULE
-    holidays: frozenset[date] = field(default_factory=frozenset)
-
-    @cached_property
-    def _weekdays(self) -> frozenset[int] | None:
+    def __init__(self, rule: str = WEEKDAYS_RULE, holidays: frozenset[date] = frozenset()) -> None:
+        self.rule = rule
+        self.holidays = holidays
+        codes = rule.removeprefix(_WEEKLY).split(",")
+        plain = rule.startswith(_WEEKLY) and set(codes) <= set(DAY_CODES)
+        self._weekdays = frozenset(DAY_CODES.index(code) for code in codes) if plain else None
         """The weekdays of a plain weekly rule (all Huddle writes); None for any other rule,
         which dateutil's rrule then reads."""
-        codes = self.rule.removeprefix(_WEEKLY).split(",")
-        if not self.rule.startswith(_WEEKLY) or not set(codes) <= set(DAY_CODES):
-            return None
-        return frozenset(DAY_CODES.index(code) for code in codes)
+
+    def __repr__(self) -> str:
+        return f"HuddleCalendar(rule={self.rule!r}, holidays={self.holidays!r})"
 
     def _days_from(self, start: date) -> rruleset:
         from dateutil.rrule import rrule, rruleset, rrulestr  # only for a rule of another kind
@@ -213,7 +214,29 @@ class HuddleCalendar:
             yield moment.date()
 
 
-# Patterns as text, compiled (and cached by `re`) when a date is first read, not at import.
+_PERIODS = frozenset(
+    {
+        "SUSTAINMENT_CHECK_DAYS",
+        "Period",
+        "add_periods",
+        "is_pulse_day",
+        "period_label",
+        "period_start",
+        "recent_periods",
+        "sustainment_check_days",
+    }
+)
+"""The names of huddle.core.periods this module also gives."""
+
+if not TYPE_CHECKING:  # mypy reads the imports above instead
+
+    def __getattr__(name: str) -> object:
+        """A name of the periods, from huddle.core.periods, loaded now if it was not yet."""
+        if name not in _PERIODS:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(import_module("huddle.core.periods"), name)
+        globals()[name] = value
+        return value
 
 
 __all__ = [

@@ -10,9 +10,8 @@ everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from huddle.core import models  # models.Blocker: loaded when used
 from huddle.core.calendar import format_day
@@ -28,9 +27,9 @@ NOBODY = "whose step is it? Start it with @name"
 """Said when a line names nobody and there is no one to default to."""
 
 
-@dataclass(frozen=True)
-class ResolvedEntry:
-    """A line whose person and goal are found in the team; ready to save."""
+class ResolvedEntry(NamedTuple):
+    """A line whose person and goal are found in the team; ready to save. (A NamedTuple, as
+    shorthand.Entry is.)"""
 
     text: str
     member: Member

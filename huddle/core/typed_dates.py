@@ -7,8 +7,13 @@ import contextlib
 import enum
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from huddle.core.models import DateOrder, HuddleError
+from huddle.core import models  # models.DateOrder: loaded when a date like 1/12 is read
+from huddle.core.models import HuddleError
+
+if TYPE_CHECKING:
+    from huddle.core.models import DateOrder
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -59,14 +64,15 @@ class Towards(enum.Enum):
 def parse_day(
     text: str,
     today: date,
-    order: DateOrder = DateOrder.DAY_FIRST,
+    order: DateOrder | None = None,
     *,
     towards: Towards = Towards.NEAREST,
 ) -> date:
     """Read a date as people type it, relative to `today`; refuse to guess.
 
     "fri" is the coming Friday (today if today is a Friday), "next fri" the one after
-    today, "last fri" the one before today. "1/12" is read in the team's date order; a
+    today, "last fri" the one before today. "1/12" is read in the team's date `order`
+    (None: the day first); a
     date without a year is read `towards` the past, the future or the nearest one (on 21
     December, "1/1" is ten days on; on 4 January, "28/12" a week ago). Anything else
     raises `DateError`.
@@ -94,7 +100,7 @@ def parse_day(
     if numeric := re.fullmatch(_NUMERIC, words, re.ASCII):
         first, _sep, second, year_text = numeric.groups()
         day, month = int(first), int(second)
-        if order is DateOrder.MONTH_FIRST:
+        if order is models.DateOrder.MONTH_FIRST:
             day, month = month, day
         if year_text is None:
             return _without_year(month, day, today, towards, text)
@@ -111,7 +117,7 @@ def parse_day(
 
 
 def parse_span(
-    first: str, last: str | None, today: date, order: DateOrder = DateOrder.DAY_FIRST
+    first: str, last: str | None, today: date, order: DateOrder | None = None
 ) -> tuple[date, date]:
     """The first and last day of a span as typed (the last defaults to the first). A last day
     typed as a weekday reads as the one on or after the first: "next mon" to "fri" is that

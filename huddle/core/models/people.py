@@ -14,6 +14,8 @@ class Role(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Member:
+    """A person in the team (a retired one is not `active`; their history stays)."""
+
     id: str
     name: str
     role: Role

@@ -67,6 +67,8 @@ SOURCE_TAGS: dict[str, Source] = {
 
 @dataclass(frozen=True)
 class Step:
+    """A small step a member plans for a huddle day, looked back on at the next one."""
+
     id: str
     member_id: str
     member_name: str

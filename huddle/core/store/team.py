@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from huddle.core import models  # models.Tier, models.Holiday: loaded when used
+from huddle.core import models  # models.Team, models.Tier, ...: loaded when used
 from huddle.core.calendar import HuddleCalendar, format_date
-from huddle.core.models import DateOrder, HuddleError, SpeakerOrder, Team
+from huddle.core.models import HuddleError
 from huddle.core.store.db import Db
 from huddle.core.text import clean_line, clean_text
+
+if TYPE_CHECKING:
+    from huddle.core.models import DateOrder, SpeakerOrder, Team
 
 _SETTINGS = (
     "name",
@@ -38,15 +42,15 @@ class TeamStore:
         """The team's settings."""
         row = self.db.row(f"SELECT {', '.join(_SETTINGS)} FROM team WHERE id = 1")  # noqa: S608 fixed column list
         assert row is not None, "the first migration makes the team row"  # noqa: S101 narrows the type; no check relies on it
-        return Team(
+        return models.Team(
             name=row["name"],
             huddle_days=row["huddle_days"],
             timebox_minutes=row["timebox_minutes"],
-            date_order=DateOrder(row["date_order"]),
+            date_order=models.DateOrder(row["date_order"]),
             answer_limit_days=row["answer_limit_days"],
             backups_kept=row["backups_kept"],
             board_seconds=row["board_seconds"],
-            speaker_order=SpeakerOrder(row["speaker_order"]),
+            speaker_order=models.SpeakerOrder(row["speaker_order"]),
         )
 
     def update(
@@ -152,9 +156,10 @@ class TeamStore:
                 raise HuddleError(f"{format_date(day, '%a %d %b %Y')} is not a holiday")
 
     def calendar(self) -> HuddleCalendar:
-        """The team's huddle days, holidays left out."""
+        """The team's huddle days, holidays left out: read on their own, not through get()
+        (`huddle add` needs no more of the team than this)."""
         days = self.db.rows("SELECT day FROM holidays")
         return HuddleCalendar(
-            rule=self.get().huddle_days,
+            rule=self.db.value("SELECT huddle_days FROM team WHERE id = 1"),
             holidays=frozenset(date.fromisoformat(r["day"]) for r in days),
         )
