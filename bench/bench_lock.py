@@ -23,7 +23,7 @@ from textual.widgets import Input
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
-from huddle.ui.widgets.ask import DRAFT_SAVE_SECONDS
+from huddle.ui.screens.dialog_draft import DRAFT_SAVE_SECONDS
 
 TARGET_MS = 100.0
 TICK = 0.01

@@ -12,7 +12,8 @@ from textual.timer import Timer
 from huddle.core.store.dialog_drafts import DialogDraftStore
 
 DRAFT_SAVE_SECONDS = 1.0
-"""What is typed in a dialog is in the file this long after the last key."""
+"""What is typed (in a dialog, on Today's line) is in the file this long after the last key
+(and at once on leaving)."""
 SET_ASIDE_WAIT = 0.05
 """How long Esc waits for the draft to be saved before the dialog closes anyway."""
 

@@ -18,6 +18,7 @@ from huddle.core.flow import preview_entry, steps_for
 from huddle.core.left_undone import LeftUndone
 from huddle.core.models import Goal, GoalStatus, Member, Stage, Step
 from huddle.core.speakers import team_and_speakers
+from huddle.ui.screens.dialog_draft import DRAFT_SAVE_SECONDS
 from huddle.ui.screens.stages.base import StageView
 from huddle.ui.screens.stages.today_board import TodayBoard
 from huddle.ui.screens.stages.today_input import StepInput
@@ -35,9 +36,6 @@ from huddle.ui.widgets.big_name import BigName
 from huddle.ui.widgets.whole_chunks import WholeChunks
 
 __all__ = ["StepInput", "TodayStage", "TodaySteps"]
-
-DRAFT_SAVE_SECONDS = 1.0
-"""Typing is kept in the file at most this long after a key (and at once on leaving)."""
 
 HINT = "Tab completes #goal @name   ctrl+g picks a goal   ! a blocker   !! an idea"
 
