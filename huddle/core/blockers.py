@@ -62,10 +62,7 @@ def waiting_for_answer(
     """
     if blocker.status is not BlockerStatus.ESCALATED or blocker.escalated_at is None:
         return None
-    sent = blocker.escalated_at.date()
-    days = (
-        sum(1 for _ in calendar.huddle_days(sent + timedelta(days=1), today)) if today > sent else 0
-    )
+    days = huddle_days_since(blocker.escalated_at.date(), calendar, today)
     limit = max(1, blocker.tier_limit_days or limit)
     if days >= 2 * limit:
         flag = AgeFlag.RED
@@ -85,9 +82,14 @@ def age_flag(blocker: Blocker, calendar: HuddleCalendar, today: date, limit: int
 def huddle_days_old(blocker: Blocker, calendar: HuddleCalendar, today: date) -> int:
     """How many of the team's huddle days have passed since `blocker` was raised (the day
     it was raised not counted): weekends and holidays do not make it older."""
-    if today <= blocker.raised_on:
+    return huddle_days_since(blocker.raised_on, calendar, today)
+
+
+def huddle_days_since(day: date, calendar: HuddleCalendar, today: date) -> int:
+    """The team's huddle days after `day` up to `today` (`day` itself not counted)."""
+    if today <= day:
         return 0
-    return sum(1 for _ in calendar.huddle_days(blocker.raised_on + timedelta(days=1), today))
+    return sum(1 for _ in calendar.huddle_days(day + timedelta(days=1), today))
 
 
 def describe_age(huddle_days: int) -> str:
