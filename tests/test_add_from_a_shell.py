@@ -253,6 +253,7 @@ ADD_MAY_LOAD = {
     "huddle.core.shorthand",
     "huddle.core.store",
     "huddle.core.store.db",
+    "huddle.core.store.db_follow",  # the file replaced under it is followed before a write
     "huddle.core.store.file_check",
     "huddle.core.store.huddles",
     "huddle.core.store.members",

@@ -158,8 +158,9 @@ class Db:
         except BaseException:
             conn.close()  # a junk file must not stay open (or locked) behind the error
             raise
-        db._wal = db._identity("-wal")
-        db._main = db._identity("")
+        from huddle.core.store.db_follow import identity
+
+        db._wal, db._main = identity(path, "-wal"), identity(path)
         return db
 
     @classmethod
@@ -331,61 +332,14 @@ class Db:
     def today(self) -> date:
         return self.clock.now().date()
 
-    def _identity(self, ending: str) -> tuple[int, int] | None:
-        """The file at the path (`ending`: "" the file itself, "-wal" its -wal), as (device,
-        inode); None when there is none."""
-        try:
-            found = os.stat(f"{self._file}{ending}")
-        except OSError:
-            return None
-        return found.st_dev, found.st_ino
-
     def follow_the_file(self) -> bool:
         """The file or its -wal replaced or deleted while this connection is open (a restore
-        from a backup, a sync client, a clean-up script): saves would go on into a file no
-        one else reads, and this connection's -wal, beside the new file, would make it read
-        as damaged. Put what the -wal holds into the file it belongs to, then open the file
-        at the path again, so this connection and the others share one file and one -wal.
-        True if it did. Looked at before every write and at every look for changes."""
-        if self._file is None or self.read_only or self.gone:
-            return False
-        main, wal = self._identity(""), self._identity("-wal")
-        if main is None and self._main is not None:
-            # Moved or deleted: its -wal into it (moved, it keeps every save), and nothing
-            # opened at the path, which would make a new empty file there.
-            with self.translated_errors():
-                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self.gone = "was moved or deleted while open; open it where it is"
-            return True
-        replaced = main is not None and self._main is not None and main != self._main
-        if not replaced and (wal == self._wal or self._wal is None):
-            self._wal = self._wal or wal
-            return False
-        with self.translated_errors():
-            busy, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        if busy:
-            return False  # a reader or writer in the way: try again at the next look
-        self.conn.close()
-        self.conn = sqlite3.connect(
-            self._file,
-            timeout=self._lock_wait_ms / 1000,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-        self.__dict__.pop("utils", None)
-        self.configure()
-        self.wait_for_locks(self._lock_wait_ms)
-        self._wal, self._main = self._identity("-wal"), self._identity("")
-        if replaced:
-            self.replaced += 1
-            self.damage = None  # another file: checked again before its first write
-            version = self.value("PRAGMA user_version")
-            if version != SCHEMA_VERSION:  # upgraded only when opened again (Store)
-                self.gone = (
-                    f"was replaced by a file of another version of Huddle (schema {version},"
-                    f" this is {SCHEMA_VERSION}): quit and open it again"
-                )
-        return True
+        from a backup, a sync client, a clean-up script): put what the -wal holds into the
+        file it belongs to, then open the file at the path again (db_follow). True if it did.
+        Looked at before every write and at every look for changes."""
+        from huddle.core.store.db_follow import follow_the_file
+
+        return follow_the_file(self)
 
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap way to notice new data."""
