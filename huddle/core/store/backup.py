@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from huddle.core.store.db import FileBusy, StoreError
+from huddle.core.store.copy_parts import clear_old_parts, hold, remove_part
+from huddle.core.store.db import StoreError
 from huddle.core.store.file_check import read_only_uri
 
 
@@ -25,15 +26,16 @@ def copy_file(source: Path, target: Path) -> Path:
     part = target.parent / f".{target.name}.part"
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = _hold(part)
+        fd = hold(part)
     except OSError as error:
         why = "it is a file, not a folder" if _is_file(target.parent) else error.strerror
         raise StoreError(f"can't write a copy in {target.parent}: {why}") from None
     try:
+        clear_old_parts(target.parent, lambda name: name == target.name)
         _copy(source, part)
         os.replace(part, target)
     except BaseException:
-        _remove_part(part)
+        remove_part(part)
         raise
     finally:
         os.close(fd)  # the hold ends (SQLite's own connection to the part is closed)
@@ -42,57 +44,6 @@ def copy_file(source: Path, target: Path) -> Path:
 
 def _is_file(folder: Path) -> bool:
     return folder.exists() and not folder.is_dir()
-
-
-_PART_LEFTOVERS = ("-journal", "-wal", "-shm")
-"""What SQLite may leave beside a part whose copy was killed: a journal it would otherwise
-play back into the new copy."""
-
-
-def _hold(part: Path) -> int:
-    """Open `part` (0600) and hold it for this copy alone, emptied, with nothing left
-    beside it by a copy killed before: an fd to close once the copy is in place."""
-    while True:
-        fd = os.open(part, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
-        try:
-            if not _locked(fd):
-                raise FileBusy(
-                    f"{part.parent} is busy: another copy is being made there; try again"
-                )
-            if os.path.exists(part) and os.path.samestat(os.fstat(fd), os.stat(part)):
-                break  # the part at that name now, not one just put in place as the copy
-        except BaseException:
-            os.close(fd)
-            raise
-        os.close(fd)
-    try:
-        for leftover in _PART_LEFTOVERS:
-            Path(f"{part}{leftover}").unlink(missing_ok=True)
-        os.ftruncate(fd, 0)
-        os.chmod(part, 0o600)  # as mkstemp made it, whoever made it first
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
-
-
-def _locked(fd: int) -> bool:
-    """Hold the file open at `fd` for this process (an flock, apart from SQLite's own locks);
-    False if another process holds it. Without flock (Windows) the hold is not taken."""
-    try:
-        import fcntl
-    except ImportError:
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def _remove_part(part: Path) -> None:
-    for leftover in ("", *_PART_LEFTOVERS):  # the copy is WAL like its source
-        Path(f"{part}{leftover}").unlink(missing_ok=True)
 
 
 def _copy(source: Path, part: Path) -> None:
@@ -158,6 +109,7 @@ def back_up(path: Path, day: date, *, keep: int, folder: Path | None = None) -> 
     """Make the day's dated backup (replacing one made earlier the same day), then remove
     all but the newest `keep`."""
     made = copy_file(path, dated_backup(path, day, folder))
+    clear_old_copies(path, folder)
     removed = []
     for old in backups_of(path, folder)[keep:]:
         with contextlib.suppress(FileNotFoundError):  # another process removed it first
@@ -168,9 +120,24 @@ def back_up(path: Path, day: date, *, keep: int, folder: Path | None = None) -> 
 
 def back_up_once_a_day(path: Path, day: date, *, keep: int) -> Backup | None:
     """The app's daily backup: made at the first huddle of the day, unless there is one."""
+    clear_old_copies(path)
     if dated_backup(path, day).exists():
         return None
     return back_up(path, day, keep=keep)
+
+
+def clear_old_copies(path: Path, folder: Path | None = None) -> list[Path]:
+    """Remove the half-made copies of `path` an older Huddle left when killed midway (see
+    copy_parts.clear_old_parts): dated backups in `folder` (default: its backups folder),
+    and the copies made before an upgrade, beside the file."""
+    dated = re.compile(
+        rf"{re.escape(path.stem)}-\d{{4}}-\d{{2}}-\d{{2}}{re.escape(path.suffix or '.db')}"
+    )
+    before = re.compile(rf"{re.escape(path.stem)}\.before-schema-\d+{re.escape(path.suffix)}")
+    return [
+        *clear_old_parts(folder or backups_folder(path), lambda name: bool(dated.fullmatch(name))),
+        *clear_old_parts(path.parent, lambda name: bool(before.fullmatch(name))),
+    ]
 
 
 @dataclass(frozen=True)
