@@ -281,7 +281,7 @@ class Db:
     def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction. IMMEDIATE takes the write lock up front, so a read
         followed by a write never fails with "locked" under a second writer."""
-        self.follow_the_file()
+        self.follow_the_file(before_write=True)
         if self.gone:
             raise StoreError(f"can't save: {self.where} {self.gone}")
         self.refuse_if_damaged()
@@ -332,14 +332,14 @@ class Db:
     def today(self) -> date:
         return self.clock.now().date()
 
-    def follow_the_file(self) -> bool:
+    def follow_the_file(self, *, before_write: bool = False) -> bool:
         """The file or its -wal replaced or deleted while this connection is open (a restore
         from a backup, a sync client, a clean-up script): put what the -wal holds into the
         file it belongs to, then open the file at the path again (db_follow). True if it did.
         Looked at before every write and at every look for changes."""
         from huddle.core.store.db_follow import follow_the_file
 
-        return follow_the_file(self)
+        return follow_the_file(self, before_write=before_write)
 
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap way to notice new data."""
