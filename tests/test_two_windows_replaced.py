@@ -15,6 +15,7 @@ import pytest
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store
 from huddle.core.store.backup import copy_file
+from huddle.core.store.db import FileBusy
 
 CLOCK = FixedClock(datetime(2026, 11, 25, 9, 0).astimezone())
 
@@ -126,3 +127,25 @@ def test_a_window_in_another_process_follows_too(team_file: Path, tmp_path: Path
         "here later",
         "there after the restore",
     ]
+
+
+def test_a_save_that_cant_follow_yet_is_refused_as_busy_never_put_in_the_old_file(
+    team_file: Path, tmp_path: Path
+) -> None:
+    restored = copy_file(team_file, tmp_path / "backup.db")
+    window = Store.open(team_file, clock=CLOCK)
+    reading = sqlite3.connect(team_file, isolation_level=None)  # another window, mid-read
+    try:
+        saved(window, "before the restore")
+        reading.execute("BEGIN")
+        reading.execute("SELECT count(*) FROM steps").fetchone()
+        restored.replace(team_file)
+        window.db.wait_for_locks(50)
+        with pytest.raises(FileBusy, match=r"was replaced while open .* try again"):
+            saved(window, "Ring the carer")
+        reading.execute("COMMIT")
+        saved(window, "Ring the carer")  # tried again, as the app's waiting writes do
+    finally:
+        reading.close()
+        window.close()
+    assert steps_in(team_file) == ["Ring the carer"]
