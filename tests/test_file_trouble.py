@@ -175,3 +175,55 @@ def test_a_file_that_cant_be_opened_for_want_of_room_is_not_called_damaged(
     )
     assert done.returncode == 1
     assert one_line_error(done.stdout + done.stderr) == f"can't use {team_file}: {line}"
+
+
+HOLDS_THE_WRITE_LOCK = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("ROLLBACK")
+"""
+
+
+def another_process_saving(path: Path, seconds: float) -> subprocess.Popen[str]:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDS_THE_WRITE_LOCK, str(path), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+    return holder
+
+
+def test_huddle_add_says_it_waits_for_a_file_another_process_is_saving_to(
+    huddle_with_team: Huddle,
+) -> None:
+    holder = another_process_saving(huddle_with_team.db, 2)
+    try:
+        result = huddle_with_team("add", "Ring the carer", "--who", "ann")
+    finally:
+        holder.wait()
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"Waiting: {huddle_with_team.db} is busy, someone else is saving (up to 10 s)...\n"
+    )
+    assert result.stdout.endswith("Ring the carer\n")
+
+
+def test_huddle_add_gives_up_in_one_line_when_the_file_stays_busy(
+    huddle_with_team: Huddle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("huddle.core.store.db.BUSY_TIMEOUT_MS", 1500)
+    holder = another_process_saving(huddle_with_team.db, 4)
+    try:
+        result = huddle_with_team("add", "Ring the carer", "--who", "ann")
+    finally:
+        holder.wait()
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith("Waiting: ")
+    assert one_line_error(result.stdout + result.stderr.split("\n", 1)[1]) == (
+        f"{huddle_with_team.db} is busy: someone else is saving; try again"
+    )
+    assert "Ring the carer" not in huddle_with_team.ok("mine", "--who", "ann")

@@ -14,6 +14,7 @@ import click
 from huddle.core.calendar import Clock, RunningClock, SystemClock, Towards, parse_day
 from huddle.core.models import HuddleError
 from huddle.core.store import Store
+from huddle.core.store.db import BUSY_TIMEOUT_MS
 from huddle.paths import database_path
 
 if TYPE_CHECKING:
@@ -91,6 +92,11 @@ class State:
                     " to start a team there"
                 )
             self._store = Store.open(path, clock=clock_from_env())
+            self._store.db.waiting = lambda: click.echo(
+                f"Waiting: {path} is busy, someone else is saving (up to"
+                f" {BUSY_TIMEOUT_MS // 1000} s)...",
+                err=True,
+            )
         return self._store
 
     def close(self) -> None:

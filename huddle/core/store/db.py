@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 10_000
+QUIET_WAIT_MS = 1_000
+"""How long a write waits for the write lock before `Db.waiting` is told."""
 SCHEMA_VERSION = 12
 """How many migrations huddle.core.migrations holds (a test keeps them in step). Kept in
 PRAGMA user_version, so an up-to-date file is recognised without loading sqlite-utils."""
@@ -96,6 +98,8 @@ class Db:
         """How long a write waits for another connection's write lock before FileBusy; None:
         as long as any statement waits (`wait_for_locks`). The app's screen never waits."""
         self._lock_wait_ms = BUSY_TIMEOUT_MS
+        self.waiting: Callable[[], None] | None = None
+        """Told when a write has waited QUIET_WAIT_MS for another connection's write lock."""
         self._wal: tuple[int, int] | None = None
         """The -wal file this connection writes into (device, inode), once there is one."""
         self._main: tuple[int, int] | None = None
@@ -228,12 +232,25 @@ class Db:
         self._lock_wait_ms = int(milliseconds)
 
     def _begin_write(self) -> None:
-        """Take the write lock, waiting for it as long as `write_lock_wait_ms` says."""
+        """Take the write lock, waiting for it as long as `write_lock_wait_ms` says; told to
+        `waiting` once the wait outlasts QUIET_WAIT_MS (a shell command says so in a line)."""
         wait = self.write_lock_wait_ms
+        total = self._lock_wait_ms if wait is None else wait
+        if self.waiting is not None and total > QUIET_WAIT_MS:
+            try:
+                return self._begin_within(QUIET_WAIT_MS)
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+            self.waiting()
+            wait = total - QUIET_WAIT_MS
         if wait is None:
             self.conn.execute("BEGIN IMMEDIATE")
-            return
-        self.conn.execute(f"PRAGMA busy_timeout = {int(wait)}")
+        else:
+            self._begin_within(wait)
+
+    def _begin_within(self, milliseconds: int) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         finally:
