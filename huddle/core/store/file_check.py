@@ -45,11 +45,26 @@ def examine(
     if not os.access(real, os.R_OK):
         raise StoreError(f"can't read {path}: Permission denied")
     writable = os.access(real, os.W_OK) and os.access(os.path.dirname(real), os.W_OK)
-    read_only = untouched or not writable
+    read_only = untouched or not writable or not _writable_beside(real)
     uri = untouched_uri(real) if untouched else read_only_uri(real)
     if os.stat(real).st_size:
         _check_identity(path, uri, schema_version)
     return FileState(read_only=read_only, read_only_uri=uri)
+
+
+def _writable_beside(real: str) -> bool:
+    """The -wal and -shm beside a file that can be written to can be too. SQLite gives them
+    the file's mode when it makes them, so a read-only file opened once leaves them 0444:
+    made writable again with the file (if they are this user's), or every save would be
+    refused as read-only with the file itself writable. False if one can't be."""
+    for ending in ("-wal", "-shm"):
+        beside = real + ending
+        if not os.access(beside, os.W_OK) and os.path.lexists(beside):
+            try:
+                os.chmod(beside, os.stat(real).st_mode & 0o666)
+            except OSError:
+                return False
+    return True
 
 
 def read_only_uri(real: str | os.PathLike[str]) -> str:
