@@ -227,3 +227,30 @@ def test_huddle_add_gives_up_in_one_line_when_the_file_stays_busy(
         f"{huddle_with_team.db} is busy: someone else is saving; try again"
     )
     assert "Ring the carer" not in huddle_with_team.ok("mine", "--who", "ann")
+
+
+def test_import_says_it_waits_and_check_says_what_it_could_not_check_on_a_busy_file(
+    huddle_with_team: Huddle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = tmp_path / "team.json"
+    huddle_with_team.ok("export", "--out", str(export))
+    holder = another_process_saving(huddle_with_team.db, 2)
+    try:
+        imported = huddle_with_team("import", "--merge", str(export))
+    finally:
+        holder.wait()
+    assert imported.exit_code == 0, imported.output
+    assert imported.stderr.startswith(f"Waiting: {huddle_with_team.db} is busy")
+
+    monkeypatch.setattr("huddle.core.store.db.BUSY_TIMEOUT_MS", 500)
+    holder = another_process_saving(huddle_with_team.db, 3)
+    try:
+        checked = huddle_with_team("check")
+    finally:
+        holder.wait()
+    assert checked.exit_code == 1
+    assert checked.stdout.startswith(f"{huddle_with_team.db} passed SQLite's integrity check")
+    assert one_line_error(checked.stderr) == (
+        f"the search indexes were not checked: {huddle_with_team.db} is busy, someone else is"
+        " saving; run `huddle check` again"
+    )

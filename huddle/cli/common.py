@@ -92,17 +92,26 @@ class State:
                     " to start a team there"
                 )
             self._store = Store.open(path, clock=clock_from_env())
-            self._store.db.waiting = lambda: click.echo(
-                f"Waiting: {path} is busy, someone else is saving (up to"
-                f" {BUSY_TIMEOUT_MS // 1000} s)...",
-                err=True,
-            )
+            self._store.db.waiting = waiting_for(path)
         return self._store
 
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+def waiting_for(path: str | os.PathLike[str]) -> Callable[[], None]:
+    """What a command says when a save waits for a file another process is saving to."""
+
+    def say() -> None:
+        click.echo(
+            f"Waiting: {path} is busy, someone else is saving (up to"
+            f" {BUSY_TIMEOUT_MS // 1000} s)...",
+            err=True,
+        )
+
+    return say
 
 
 pass_state = click.make_pass_decorator(State)

@@ -89,7 +89,7 @@ def check(state: State, rebuild_search: bool) -> None:
 def _check_search(state: State, *, rebuild: bool) -> None:
     """The search indexes follow the tables' rowids, which a VACUUM by another tool may
     renumber: then search finds the wrong steps until the indexes are filled again."""
-    from huddle.core.store.db import Db
+    from huddle.core.store.db import Db, FileBusy
     from huddle.core.store.search import SearchStore
 
     db = Db.open(state.path, create=False)  # not the Store: no upgrade, nothing changed
@@ -99,6 +99,11 @@ def _check_search(state: State, *, rebuild: bool) -> None:
             search.rebuild()
             click.echo("The search indexes were filled again.")
         stale = [] if db.read_only else search.out_of_step()
+    except FileBusy:
+        raise StoreError(
+            f"the search indexes were not checked: {state.path} is busy, someone else is"
+            " saving; run `huddle check` again"
+        ) from None
     finally:
         db.close()
     if stale:

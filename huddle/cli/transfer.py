@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from huddle.cli.common import State, clock_from_env, db_option, pass_state
+from huddle.cli.common import State, clock_from_env, db_option, pass_state, waiting_for
 from huddle.core.text import plural
 
 
@@ -78,7 +78,9 @@ def import_(state: State, file: Path, merge: bool) -> None:
     """
     from huddle.core.import_ import import_file
 
-    result = import_file(file, state.path, merge=merge, clock=clock_from_env())
+    result = import_file(
+        file, state.path, merge=merge, clock=clock_from_env(), waiting=waiting_for(state.path)
+    )
     added = result.loaded.added
     total = sum(added.values())
     there = sum(result.loaded.already_there.values())

@@ -8,7 +8,7 @@ to be bad halfway leaves nothing written.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -214,10 +214,16 @@ class ImportResult:
 
 
 def import_file(
-    source: Path, target: Path, *, merge: bool = False, clock: Clock | None = None
+    source: Path,
+    target: Path,
+    *,
+    merge: bool = False,
+    clock: Clock | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> ImportResult:
     """Import the export at `source` into the team's file at `target` (made if missing, and
-    removed again if the import fails, so a bad export leaves nothing behind)."""
+    removed again if the import fails, so a bad export leaves nothing behind). `waiting`:
+    told when the save waits for another process's (Db.waiting)."""
     from huddle.core.store import Store
 
     try:
@@ -228,6 +234,7 @@ def import_file(
     try:
         with reader:
             store = Store.open(target, clock=clock)
+            store.db.waiting = waiting
             try:
                 loaded = import_into(store, reader, merge=merge)
             finally:
