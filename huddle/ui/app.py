@@ -222,11 +222,17 @@ class HuddleApp(SharedScreenApp):
         return self.attempt(action, then).result
 
     def attempt(
-        self, action: Callable[[], T], then: Callable[[T], None] | None = None
+        self,
+        action: Callable[[], T],
+        then: Callable[[T], None] | None = None,
+        *,
+        said_there: bool = False,
     ) -> Attempt[T]:
         """The one way the screens, dialogs and widgets make a store call. A busy file: it
         waits in line (`then` gets its result once saved). Any other error, even a bug: one
-        line, and the app, with what was typed, stays."""
+        line, and the app, with what was typed, stays. The line is a notice, unless
+        `said_there`: the caller says it itself, where the person is typing (a dialog's
+        line under its box), so it is said once."""
         try:
             return Attempt(done=True, result=action())
         except FileBusy:
@@ -234,7 +240,10 @@ class HuddleApp(SharedScreenApp):
             return Attempt(waits=True)
         except Exception as error:  # one line; the team's typed text stays
             if not (isinstance(error, NoMatches) and self.closing):
-                return Attempt(refused=self.report(error))
+                line = self.refusal(error)
+                if not said_there:
+                    self.say_refused(line, error)
+                return Attempt(refused=line)
         return Attempt()
 
     @property
@@ -254,13 +263,22 @@ class HuddleApp(SharedScreenApp):
     def report(self, error: BaseException) -> str:
         """Show a user's mistake, or a problem with the file, as one line; anything else
         (a bug) as one line too, with its details in the log. Returns the line."""
+        line = self.refusal(error)
+        self.say_refused(line, error)
+        return line
+
+    def refusal(self, error: BaseException) -> str:
+        """The one line that says `error`: a user's mistake or a problem with the file in
+        its own words; a bug's details go to the log."""
         if isinstance(error, HuddleError):
-            self.notify(str(error), severity="error", markup=False, timeout=8)
             return str(error)
         self.log.error(error)
-        line = f"Something went wrong ({type(error).__name__}: {error}); what was typed is kept"
-        self.notify(line, severity="error", markup=False, timeout=10)
-        return line
+        return f"Something went wrong ({type(error).__name__}: {error}); what was typed is kept"
+
+    def say_refused(self, line: str, error: BaseException) -> None:
+        """`line` as a notice (a bug's stays longer)."""
+        timeout = 8 if isinstance(error, HuddleError) else 10
+        self.notify(line, severity="error", markup=False, timeout=timeout)
 
     async def _dispatch_action(self, namespace: DOMNode, action_name: str, params: Any) -> bool:
         """Every key's action, on any screen: a problem with the file met outside `safely`

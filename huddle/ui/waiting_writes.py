@@ -65,20 +65,25 @@ class Attempt(Generic[T]):
 
 
 def attempt(
-    node: DOMNode, action: Callable[[], T], then: Callable[[T], None] | None = None
+    node: DOMNode,
+    action: Callable[[], T],
+    then: Callable[[T], None] | None = None,
+    *,
+    said_there: bool = False,
 ) -> Attempt[T]:
-    """A store call from a dialog or a widget, through the app's one guard (HuddleApp.attempt).
-    Hosted by another app (a widget's own test), a user's mistake or a file problem is a
-    notice, and nothing waits."""
+    """A store call from a dialog or a widget, through the app's one guard (HuddleApp.attempt;
+    `said_there`: a refusal is the caller's to say, not a notice). Hosted by another app (a
+    widget's own test), a user's mistake or a file problem is a notice, and nothing waits."""
     from huddle.ui.app import HuddleApp  # the app module imports this one
 
     app = node.app
     if isinstance(app, HuddleApp):
-        return app.attempt(action, then)
+        return app.attempt(action, then, said_there=said_there)
     try:
         return Attempt(done=True, result=action())
     except HuddleError as error:
-        app.notify(str(error), severity="error", markup=False, timeout=8)
+        if not said_there:
+            app.notify(str(error), severity="error", markup=False, timeout=8)
         return Attempt(refused=str(error))
 
 

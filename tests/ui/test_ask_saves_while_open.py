@@ -147,6 +147,8 @@ async def test_a_refused_save_keeps_the_dialog_open_and_esc_keeps_the_draft(
         assert app.screen is dialog
         assert dialog.query_one(Input).value == caller.typed
         assert not any(n.startswith(("Saved", "Noted", "Idea noted")) for n in notices(app))
+        # Said once, under the box being typed in: not a second time as a notice.
+        assert not any(FULL in n for n in notices(app)), notices(app)
         monkeypatch.undo()
         assert caller.stored(store) == before
 

@@ -47,10 +47,10 @@ def close_when_saved(
     """The one way a dialog saves: `save` is made while it is still open, and the dialog
     closes only once it is made, with `result(what save returned)`. Refused (a name already
     taken, a full disk, a read-only file): the one line under the boxes (the dialog's `.wrong`
-    line, if it has one), and the dialog stays open with what was typed. A busy file: the
-    dialog closes and the save waits in line with the others; whoever opened the dialog gets
-    the result once it is saved. So `save` may run after the dialog has gone: read its
-    fields first."""
+    line; a notice instead, if it has none), and the dialog stays open with what was typed.
+    A busy file: the dialog closes and the save waits in line with the others; whoever opened
+    the dialog gets the result once it is saved. So `save` may run after the dialog has gone:
+    read its fields first."""
     # The callback given to push_screen, kept by Textual on the dialog: its result is only
     # known once the save waiting in line is made, after the dialog has gone, and Textual's
     # public way to hand it over (dismiss) needs it now.
@@ -61,7 +61,8 @@ def close_when_saved(
         if opener is not None:
             opener(result(made))
 
-    tried = attempt(dialog, save, saved)
+    # Refused: said once, under the box being typed in; a dialog without that line, a notice.
+    tried = attempt(dialog, save, saved, said_there=bool(dialog.query(".wrong")))
     if tried.done:
         dialog.dismiss(result(cast("T", tried.result)))
     elif tried.refused:
