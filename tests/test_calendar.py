@@ -345,6 +345,25 @@ def test_a_date_without_a_year_is_read_across_the_year_end_as_meant(
     assert parse_day(typed, today, towards=towards) == meant
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("mon", date(2026, 11, 30)),  # this week's Monday, not the coming one
+        ("friday", date(2026, 11, 27)),
+        ("this mon", date(2026, 11, 30)),
+        ("wed", date(2026, 12, 2)),  # today is a Wednesday
+        ("last wed", date(2026, 11, 25)),
+        ("next mon", date(2026, 12, 7)),  # said ahead: ahead
+    ],
+)
+def test_a_weekday_looking_back_is_the_latest_one_on_or_before_today(
+    typed: str, meant: date
+) -> None:
+    assert parse_day(typed, date(2026, 12, 2), towards=Towards.PAST) == meant
+    if not typed.startswith(("last", "next")):  # a step's day or a holiday: the coming one
+        assert parse_day(typed, date(2026, 12, 2)) >= date(2026, 12, 2)
+
+
 def test_29_february_looking_back_names_the_last_leap_year() -> None:
     with pytest.raises(DateError, match=r"type the year \(2024-02-29\)"):
         parse_day("29/2", date(2026, 12, 2), towards=Towards.PAST)

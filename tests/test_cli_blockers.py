@@ -167,6 +167,19 @@ def test_the_digest_goes_to_the_screen_or_a_file_and_the_next_starts_after_it(
     assert (later["since"], later["until"]) == ("2026-11-26", "2026-11-27")
 
 
+def test_the_digest_since_a_weekday_looks_back_to_it(huddle_with_team) -> None:
+    """On a Wednesday, "--since monday" is this week's Monday, not the coming one (which was
+    refused as starting after the digest ends)."""
+    huddle = huddle_with_team
+    for typed in ("monday", "mon", "this monday"):
+        as_json = json.loads(huddle.ok("digest", "--since", typed, "--format", "json"))
+        assert (as_json["since"], as_json["until"]) == ("2026-11-23", "2026-11-25"), typed
+    as_json = json.loads(
+        huddle.ok("digest", "--since", "fri", "--until", "fri", "--format", "json")
+    )
+    assert (as_json["since"], as_json["until"]) == ("2026-11-20", "2026-11-27")  # to this week's
+
+
 def test_the_format_follows_the_file_name(huddle_with_team, tmp_path: Path) -> None:
     huddle = huddle_with_team
     huddle.ok("digest", "--out", str(tmp_path / "d.json"))

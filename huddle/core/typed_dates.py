@@ -70,8 +70,9 @@ def parse_day(
 ) -> date:
     """Read a date as people type it, relative to `today`; refuse to guess.
 
-    "fri" is the coming Friday (today if today is a Friday), "next fri" the one after
-    today, "last fri" the one before today. "1/12" is read in the team's date `order`
+    "fri" is the coming Friday (today if today is a Friday; looking `towards` the past, the
+    latest Friday on or before today), "next fri" the one after today, "last fri" the one
+    before today. "1/12" is read in the team's date `order`
     (None: the day first); a
     date without a year is read `towards` the past, the future or the nearest one (on 21
     December, "1/1" is ten days on; on 4 January, "28/12" a week ago). Anything else
@@ -87,8 +88,9 @@ def parse_day(
     if relative and relative.group(2)[:3] in _WEEKDAYS and _is_day_name(relative.group(2)):
         wanted = _WEEKDAYS[relative.group(2)[:3]]
         which = (relative.group(1) or "").strip()
-        if which == "last":  # the one before today
-            before = today - timedelta(days=1)
+        if which == "last" or (which != "next" and towards is Towards.PAST):
+            # "last fri": the one before today; "fri" looking back: the latest on or before it
+            before = today - timedelta(days=1 if which == "last" else 0)
             return before - timedelta(days=(before.weekday() - wanted) % 7)
         start = today + timedelta(days=1) if which == "next" else today  # on or after start
         return start + timedelta(days=(wanted - start.weekday()) % 7)

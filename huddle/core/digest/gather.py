@@ -51,7 +51,9 @@ def read_period(store: Store, since: str | None, until: str | None) -> tuple[dat
     order = store.team.get().date_order
     today = store.today()
     default_since, default_until = default_period(store)
-    last = parse_day(until, today, order, towards=Towards.PAST) if until else default_until
+    # The last day may run ahead ("--until fri" on a Wednesday: this week's); the first looks
+    # back ("--since mon" on a Thursday: this week's Monday).
+    last = parse_day(until, today, order) if until else default_until
     if since:
         first = parse_day(since, today, order, towards=Towards.PAST)
     elif until:
