@@ -238,3 +238,22 @@ async def test_on_the_wall_the_day_status_counts_the_green_days_in_block_figures
         text = screen_text(pilot.app)
         assert "Missed visits" in text and "0 amber, 1 red" in text
         assert in_block_letters("3", text)
+
+
+def blank_lines_inside_cards(text: str) -> int:
+    """Lines on which every card side by side is empty between its borders."""
+    inside = [line for line in text.splitlines() if "│" in line]
+    return sum(1 for line in inside if not line.replace("│", "").strip())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)], ids=["laptop", "tv"])
+async def test_each_card_on_the_board_is_as_tall_as_its_words(
+    store: Store, size: tuple[int, int]
+) -> None:
+    for name in ("ann", "bea", "sam"):
+        store.steps.add(store.members.find(name), f"Ring {name}'s carer first", MONDAY)
+    async with HuddleApp(store, first_screen=BoardScreen).run_test(size=size) as pilot:
+        assert await wait_until(pilot, lambda: "Ring sam's carer first" in screen_text(pilot.app))
+        text = screen_text(pilot.app)
+        assert text.count("╭") == 3 and text.count("╰") == 3
+        assert blank_lines_inside_cards(text) <= 1  # (a name in block letters may have one)

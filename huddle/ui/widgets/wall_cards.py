@@ -1,7 +1,7 @@
 """Cards on the wall: a panel of cards that fills the room it has, as a board read from
-across a room does. The cards share the height (a grid of equal cards, their words wrapped,
-never cut); when they do not all fit, the panel shows them a page at a time and says so.
-And a panel's key figure in the block font, with its caption beside it.
+across a room does. The cards share the height (a grid, each card as tall as its words,
+wrapped, never cut); when they do not all fit, the panel shows them a page at a time and
+says so. And a panel's key figure in the block font, with its caption beside it.
 
 `plan_wall` is plain layout (which grid, how many pages); `WallCards` draws a page of it.
 Where only one column fits, a heading (a line of Content) may stand among the cards.
@@ -149,7 +149,8 @@ def with_air(card: Card) -> Card:
 
 def draw_page(cards: Sequence[Item], plan: WallPlan, page: int, height: int) -> Content:
     """Page `page` of `cards` as laid out by `plan` in `height` lines, in reading order
-    across each row; with their names in block letters when every card has the room."""
+    across each row, each card as tall as its words (no taller than the plan's share);
+    with names in block letters when every card has the room."""
     first_on_page = plan.pages[page].start
     if plan.card_height is None:  # one column: cards as tall as their words, headings
         carried = _carried(cards, first_on_page)
@@ -174,7 +175,10 @@ def draw_page(cards: Sequence[Item], plan: WallPlan, page: int, height: int) -> 
     blank = Content(" " * plan.card_width)
     rows: list[Content] = []
     for first in range(0, len(shown), plan.columns):
-        drawn = [fitted(card, plan.card_width, tall) for card in shown[first:][: plan.columns]]
+        row = shown[first:][: plan.columns]  # each card as tall as its words, or its share
+        drawn = [
+            fitted(card, plan.card_width, min(tall, _lines(card, plan.card_width))) for card in row
+        ]
         if rows:
             rows.extend(Content("") for _ in range(GAP_Y))
         for line in range(max(len(lines) for lines in drawn)):
