@@ -1,6 +1,6 @@
 """What a huddle stage leaves undone when the team goes on: Yesterday's steps (and "Still in
 place?" checks) not marked, people here without a step for today, lines typed at Today and
-not saved. The screen says it in one line before it lets the huddle go on; a complete huddle
+not saved, blockers raised today that the team has neither owned nor sent up. The screen says it in one line before it lets the huddle go on; a complete huddle
 never hears it."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from huddle.core.flow import present_members, steps_for, yesterday
-from huddle.core.models import Stage
+from huddle.core.models import BlockerStatus, Stage
 from huddle.core.store import Store
 
 
@@ -23,9 +23,11 @@ class LeftUndone:
     """The names of the people here with no step for today (and no line typed for one)."""
     not_saved: tuple[str, ...] = ()
     """The names of the people here whose line for today was typed and not saved (a draft)."""
+    not_decided: int = 0
+    """Blockers raised today still open: the team has neither owned them nor sent them up."""
 
     def __bool__(self) -> bool:
-        return bool(self.not_marked or self.without_step or self.not_saved)
+        return bool(self.not_marked or self.without_step or self.not_saved or self.not_decided)
 
     def __str__(self) -> str:
         """E.g. "3 not marked, 2 people without a step"."""
@@ -46,13 +48,16 @@ class LeftUndone:
                 if count == 1
                 else f"{count} lines typed and not saved"
             )
+        if self.not_decided:
+            count = self.not_decided
+            parts.append(f"{count} new blocker{'s' * (count != 1)} not owned or sent up")
         return ", ".join(parts)
 
 
 def left_undone(store: Store, day: date, stage: Stage) -> LeftUndone:
     """What leaving `stage` of `day`'s huddle would leave undone: Yesterday's marks at
-    Yesterday, steps for today (and lines typed for them) at Today, all at Wrap-up (the
-    end); nothing elsewhere."""
+    Yesterday, steps for today (and lines typed for them) at Today, today's blockers not yet
+    owned or sent up at Blockers, all at Wrap-up (the end); nothing at Who's here."""
     not_marked = 0
     without_step: tuple[str, ...] = ()
     not_saved: tuple[str, ...] = ()
@@ -69,4 +74,8 @@ def left_undone(store: Store, day: date, stage: Stage) -> LeftUndone:
         here = present_members(store, day)
         without_step = tuple(m.name for m in here if not planned.get(m.id) and m.id not in typed)
         not_saved = tuple(m.name for m in here if typed.get(m.id))  # (whom Today can reach)
-    return LeftUndone(not_marked, without_step, not_saved)
+    not_decided = 0
+    if stage in (Stage.BLOCKERS, Stage.WRAP_UP):
+        raised = store.blockers.raised_between(day, day)
+        not_decided = sum(blocker.status is BlockerStatus.OPEN for blocker in raised)
+    return LeftUndone(not_marked, without_step, not_saved, not_decided)

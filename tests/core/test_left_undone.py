@@ -89,3 +89,17 @@ def test_a_line_typed_for_someone_then_marked_not_here_is_not_asked_for(team: St
     flow.start(team, MONDAY)
     team.huddles.mark_attendance(MONDAY, tom, False)  # Today gives Tom no turn to save it
     assert not left_undone(team, MONDAY, Stage.TODAY)
+
+
+def test_a_blocker_raised_today_and_not_yet_owned_or_sent_up_is_named(team: Store) -> None:
+    ann, bea, *_ = team.members.all()
+    flow.start(team, MONDAY)
+    team.blockers.raise_blocker(ann, "The review form locks the NHS number field")
+    team.blockers.raise_blocker(bea, "The pool car site refuses weekend dates")
+    assert str(left_undone(team, MONDAY, Stage.BLOCKERS)) == "2 new blockers not owned or sent up"
+    first, second = team.blockers.raised_between(MONDAY, MONDAY)
+    team.blockers.take_ownership(first, bea, who="Bea Jones")
+    assert str(left_undone(team, MONDAY, Stage.BLOCKERS)) == "1 new blocker not owned or sent up"
+    assert "1 new blocker not owned or sent up" in str(left_undone(team, MONDAY, Stage.WRAP_UP))
+    team.blockers.escalate(second, "Only the fleet office can change it", who="Ann Smith")
+    assert not left_undone(team, MONDAY, Stage.BLOCKERS)

@@ -226,3 +226,29 @@ async def test_coming_back_to_a_stage_left_shows_what_was_done_there(
         assert "Who's here: 3 of 4" in await shown(pilot)
         await pilot.press("space")  # the list has the keys again: back here
         assert "Who's here: 4 of 4" in await shown(pilot)
+
+
+async def test_enter_twice_after_raising_a_blocker_does_not_skip_deciding_it(
+    store: Store, clock: FixedClock
+) -> None:
+    """A tired lead presses Enter twice to save a new blocker: the second Enter must not
+    carry the huddle past Blockers (and a third end it) with the blocker nobody's."""
+    for person in store.members.all():  # (everyone has a step: only the blocker is left)
+        store.steps.add(person, f"Step of {person.name}", MONDAY)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "4")
+        screen = huddle_screen(app)
+        assert screen.stage is Stage.BLOCKERS
+        await pilot.press("b", "home", "enter", *"The review form locks the NHS number")
+        await pilot.press("enter", "enter")
+        assert store.blockers.raised_between(MONDAY, MONDAY)
+        assert screen.stage is Stage.BLOCKERS
+        assert "1 new blocker not owned or sent up: Enter again to go on" in await shown(pilot)
+        await pilot.press("enter")
+        assert screen.stage is Stage.WRAP_UP
+        await pilot.press("enter")
+        assert not store.huddles.has_ended(MONDAY)
+        assert "1 new blocker not owned or sent up: Enter again to end" in await shown(pilot)
+        await pilot.press("enter")
+        assert store.huddles.has_ended(MONDAY)
