@@ -3,6 +3,7 @@ that cannot be written): one line a person can act on, nothing typed lost, never
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -253,4 +254,22 @@ def test_import_says_it_waits_and_check_says_what_it_could_not_check_on_a_busy_f
     assert one_line_error(checked.stderr) == (
         f"the search indexes were not checked: {huddle_with_team.db} is busy, someone else is"
         " saving; run `huddle check` again"
+    )
+
+
+def test_the_upgrade_of_an_older_file_says_it_waits_for_a_busy_file_too(
+    huddle: Huddle,
+) -> None:
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-11.db", huddle.db)
+    conn = sqlite3.connect(huddle.db)
+    conn.execute("PRAGMA journal_mode = WAL")  # as Huddle left it
+    conn.close()
+    holder = another_process_saving(huddle.db, 2)
+    try:
+        result = huddle("team")
+    finally:
+        holder.wait()
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"Waiting: {huddle.db} is busy, someone else is saving (up to 10 s)...\n"
     )

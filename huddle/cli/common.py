@@ -91,8 +91,7 @@ class State:
                     f"no team's file at {path}: check the path, or run `huddle --db {path}`"
                     " to start a team there"
                 )
-            self._store = Store.open(path, clock=clock_from_env())
-            self._store.db.waiting = waiting_for(path)
+            self._store = Store.open(path, clock=clock_from_env(), waiting=waiting_for(path))
         return self._store
 
     def close(self) -> None:

@@ -233,8 +233,7 @@ def import_file(
     created = not target.exists()
     try:
         with reader:
-            store = Store.open(target, clock=clock)
-            store.db.waiting = waiting
+            store = Store.open(target, clock=clock, waiting=waiting)
             try:
                 loaded = import_into(store, reader, merge=merge)
             finally:

@@ -58,9 +58,12 @@ class Store:
         *,
         clock: Clock | None = None,
         ids: Callable[[], str] = new_id,
+        waiting: Callable[[], None] | None = None,
     ) -> Store:
-        """Open a team's file, creating it (owner-only) and its tables when new."""
+        """Open a team's file, creating it (owner-only) and its tables when new. `waiting`:
+        told when a save (an upgrade's too) waits for another process's (Db.waiting)."""
         db = Db.open(path, clock=clock, ids=ids)
+        db.waiting = waiting
         try:
             return cls(db)
         except BaseException:
