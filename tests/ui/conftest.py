@@ -42,14 +42,14 @@ def bugs_fail_the_test(
     from huddle.ui.app import HuddleApp
 
     caught: list[BaseException] = []
-    report = HuddleApp.report
+    refusal = HuddleApp.refusal  # every error the app shows as one line comes through here
 
     def noting(app: HuddleApp, error: BaseException) -> str:
         if not isinstance(error, HuddleError):
             caught.append(error)
-        return report(app, error)
+        return refusal(app, error)
 
-    monkeypatch.setattr(HuddleApp, "report", noting)
+    monkeypatch.setattr(HuddleApp, "refusal", noting)
     yield
     if caught and request.node.get_closest_marker("shows_a_bug") is None:
         pytest.fail(f"the app caught a bug: {caught[0]!r}", pytrace=False)

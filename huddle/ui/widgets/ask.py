@@ -1,8 +1,11 @@
-"""Choosing one of a few things (a person, a goal) in a small dialog: `PickOne`. (A line of
-text is asked by `AskText`, in huddle/ui/screens/dialogs.py.)"""
+"""Choosing one of a few things (a person, a goal) in a small dialog: `PickOne`. Letters typed
+find a choice by the start of any of its words, so the letters of someone who types straight
+after the key that opened it are never lost. (A line of text is asked by `AskText`, in
+huddle/ui/screens/dialogs.py.)"""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -34,6 +37,9 @@ DIALOG_CSS = """
     PickOne .ask-hint {
         color: $text-muted;
     }
+    PickOne .ask-typed {
+        display: none;
+    }
     PickOne OptionList {
         height: auto;
         max-height: 16;
@@ -41,7 +47,18 @@ DIALOG_CSS = """
 """
 
 
-PICK_HINT = "Up/Down to choose, Enter to pick, Esc to cancel"
+PICK_HINT = "Type or Up/Down to choose, Enter to pick, Esc to cancel"
+
+
+FIND_LENGTH = 100
+"""Letters kept to find a choice: no name or goal is longer."""
+
+
+def matches(label: str, typed: str) -> bool:
+    """A choice `typed` finds: one of its words (or the whole label) starts with it,
+    whatever the case ("sam", "oka", "bea j")."""
+    folded, wanted = label.casefold(), typed.casefold().strip()
+    return folded.startswith(wanted) or f" {wanted}" in f" {folded}"
 
 
 class Choices(OptionList):
@@ -85,12 +102,25 @@ class PickOne(ModalScreen[str | None]):
         """(id, label) pairs, labels shown as typed."""
         self.start = highlight
         self.start_on_nothing = start_on_nothing
+        self.typed = ""
+        """The letters typed to find a choice."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content(self.title_text), classes="ask-title")
-            yield Choices(*[Option(Content(label), id=key) for key, label in self.choices])
+            yield Static(classes="ask-typed")
+            yield Choices(*self.options(""))
             yield Static(PICK_HINT, classes="ask-hint")
+
+    def options(self, typed: str) -> list[Option]:
+        """The choices `typed` finds (all of them when nothing is typed)."""
+        found = [(key, label) for key, label in self.choices if matches(label, typed)]
+        if not found:
+            nothing = (
+                f"Nothing here starts with \u201c{typed.strip()}\u201d: Backspace to change it"
+            )
+            return [Option(Content(nothing), disabled=True)]
+        return [Option(Content(label), id=key) for key, label in found]
 
     def on_mount(self) -> None:
         options = self.query_one(Choices)
@@ -100,6 +130,37 @@ class PickOne(ModalScreen[str | None]):
             for index, (key, _label) in enumerate(self.choices):
                 if key == self.start:
                     options.highlighted = index
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter (or a space) finds a choice; Backspace takes the last one back."""
+        typed = self.typed
+        if event.is_printable and event.character:
+            typed = (typed + event.character)[:FIND_LENGTH]
+        elif event.key == "backspace" and typed:
+            typed = typed[:-1]
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        self.find(typed)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Pasted text finds a choice as typed letters do (its first line)."""
+        event.stop()
+        lines = event.text.splitlines()
+        self.find(self.typed + (lines[0][:FIND_LENGTH] if lines else ""))
+
+    def find(self, typed: str) -> None:
+        """Show what is typed, and only the choices it finds; the cursor on the first."""
+        self.typed = typed
+        said = self.query_one(".ask-typed", Static)
+        said.update(Content.assemble(("Typed: ", "$text-muted"), typed))
+        said.display = bool(typed)
+        choices = self.query_one(Choices)
+        choices.set_options(self.options(typed))
+        choices.highlighted = None
+        step_highlight(choices, 1)
+        choices.focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one(".ask-hint", Static).update(PICK_HINT)  # something is picked now
