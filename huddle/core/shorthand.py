@@ -22,9 +22,15 @@ from huddle.core.models import SOURCE_TAGS, HuddleError, Source
 if TYPE_CHECKING:
     from huddle.core.models import Goal, Member
 
-# A tag is a whole word: #, @ or +, a letter, then letters, digits, - _ ' or . ; punctuation that
-# ends a sentence may follow it. So "room #3", "a@b.org" and "#wait/now" stay text.
-_TAG = re.compile(r"([#@+])([^\W\d_][\w\-'.]*?)([.,;:!?'\")\]]*)")
+_TAG = r"([#@+])([^\W\d_][\w\-'.]*?)([.,;:!?'\")\]]*)"
+"""A tag is a whole word: #, @ or +, a letter, then letters, digits, - _ ' or . ; punctuation
+that ends a sentence may follow it. So "room #3", "a@b.org" and "#wait/now" stay text. Compiled
+(by `re`, once) when a word first starts with # @ or +: a line without tags never pays for it."""
+
+
+def _tag(word: str) -> re.Match[str] | None:
+    """The word as a tag (its sign, name, trailing punctuation), or None."""
+    return re.fullmatch(_TAG, word) if word[:1] in ("#", "@", "+") else None
 
 
 class Entry(NamedTuple):
@@ -56,7 +62,7 @@ def parse_entry(line: str) -> Entry:
     if is_idea or is_blocker:
         stripped = stripped[2 if is_idea else 1 :].lstrip()
     typed = stripped.split()
-    tags = [_TAG.fullmatch(word) for word in typed]
+    tags = [_tag(word) for word in typed]
     # The tags that open and close the line; an @name counts only there.
     first = next((i for i, tag in enumerate(tags) if tag is None), len(tags))
     last = next((i for i in range(len(tags) - 1, -1, -1) if tags[i] is None), -1)
@@ -143,7 +149,7 @@ def complete_tag(line: str, goals: list[Goal], members: list[Member]) -> str | N
     if not line or line[-1].isspace():
         return None
     last = line.split()[-1]
-    if len(last) < 2 or last[0] not in "#@+" or not _TAG.fullmatch(last):
+    if len(last) < 2 or not _tag(last):
         return None
     typed = last[1:].casefold()
     if last[0] == "+":

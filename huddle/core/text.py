@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
 from huddle.core.models import HuddleError
 
 MAX_TEXT = 2_000
 """The longest step, blocker or note we keep; a huddle line is short by nature."""
 
-# Control characters (escape sequences among them) would redraw the shared screen.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
+"""The control characters taken out of what is typed (escape sequences among them would redraw
+the shared screen); tab and new line stay. A table for str.translate: no regex to compile at
+every start of `huddle add`."""
 
 
 def clean_text(text: str, *, limit: int = MAX_TEXT) -> str:
     """Text with control characters removed and ends trimmed; refused when too long."""
-    cleaned = _CONTROL.sub("", text.replace("\r\n", "\n")).strip()
+    cleaned = text.replace("\r\n", "\n").translate(_CONTROL).strip()
     if len(cleaned) > limit:
         raise HuddleError(f"that is {len(cleaned):,} characters; keep it under {limit:,}")
     return cleaned
@@ -23,7 +23,7 @@ def clean_text(text: str, *, limit: int = MAX_TEXT) -> str:
 
 def clean_line(text: str, *, what: str, limit: int = MAX_TEXT) -> str:
     """One line of text, spaces folded; empty is refused."""
-    cleaned = " ".join(_CONTROL.sub("", text.replace("\n", " ")).split())
+    cleaned = " ".join(text.replace("\n", " ").translate(_CONTROL).split())
     if not cleaned:
         raise HuddleError(f"{what} can't be empty")
     if len(cleaned) > limit:
@@ -34,7 +34,7 @@ def clean_line(text: str, *, what: str, limit: int = MAX_TEXT) -> str:
 def without_controls(text: str) -> str:
     """Text as stored, less control characters (new lines and tabs stay): for text that did
     not come through a form, such as an import."""
-    return _CONTROL.sub("", text)
+    return text.translate(_CONTROL)
 
 
 def has_controls(text: str) -> bool:

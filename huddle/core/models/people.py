@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from huddle.core.models.record import Record
 
 
 class Role(enum.StrEnum):
@@ -12,8 +13,7 @@ class Role(enum.StrEnum):
     MANAGER = "manager"
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(Record):
     """A person in the team (a retired one is not `active`; their history stays)."""
 
     id: str

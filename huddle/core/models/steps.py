@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from datetime import date, datetime
+
+from huddle.core.models.record import Record
 
 
 class StepStatus(enum.StrEnum):
@@ -65,8 +66,7 @@ SOURCE_TAGS: dict[str, Source] = {
 """The words that name a source, typed as +word on a line or given to --from."""
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Record):
     """A small step a member plans for a huddle day, looked back on at the next one."""
 
     id: str
