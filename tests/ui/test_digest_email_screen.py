@@ -48,3 +48,24 @@ async def test_the_email_is_previewed_as_its_words_and_written_as_a_message(
     html = message.get_body(("html",))
     assert html is not None
     assert "The OT form is [b]long[/b]" in html.get_content()
+
+
+async def test_at_80_columns_the_letter_reads_line_for_line_as_it_will_be_sent(
+    store: Store, clock: FixedClock, tmp_path: Path
+) -> None:
+    words = "The OT form asks for the address three times and the GP's twice over again"
+    forms = store.blockers.raise_blocker(store.members.find("bea"), words)
+    store.blockers.escalate(forms, "Only IT can change it", who="Ann Smith")
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(DigestScreen(directory=tmp_path))
+        screen = app.screen
+        assert isinstance(screen, DigestScreen)
+        await pilot.press("f", "f", "f")
+        assert await wait_until(pilot, lambda: preview(screen).startswith("Huddle digest"))
+        await pilot.pause()
+        shown = screen_text(app)
+        letter = [line for line in preview(screen).splitlines() if line.strip()]
+        seen = [line for line in letter[:12] if line.strip() in shown]
+        assert len(max(letter, key=len)) > 70  # (a letter as wide as it gets)
+        assert seen == letter[:12]  # each line whole, not wrapped a second time

@@ -68,7 +68,7 @@ async def test_the_digest_is_previewed_in_each_format_with_or_without_names(
         await pilot.press("s")
         app.screen.query_one("#say-text", Input).value = "1/11"
         await pilot.press("enter")
-        bar = str(screen.query_one("#digest-bar", Static).content)
+        bar = str(screen.query_one("#digest-period", Static).content)
         assert bar.startswith("Sun 1 Nov to Mon 30 Nov 2026, ")  # a day as everywhere
 
 

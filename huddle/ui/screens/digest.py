@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, ScrollableContainer
 from textual.content import Content
 from textual.widgets import Static
 
@@ -51,6 +51,12 @@ class DigestScreen(LiveScreen):
         border: round $primary;
         padding: 0 1;
     }
+    /* The digest as it will be written, its lines never wrapped again: the 76-column
+       letter fits 80 columns; a wider line (csv, json) scrolls sideways. */
+    DigestScreen #digest-text { width: auto; }
+    DigestScreen #digest-bar Static { width: auto; }
+    DigestScreen.-compact #preview { margin: 0; padding: 0; }
+    DigestScreen.-compact #digest-keys { display: none; }
     """
 
     def __init__(self, *, directory: Path | None = None) -> None:
@@ -63,8 +69,10 @@ class DigestScreen(LiveScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
-        yield Static(id="digest-bar")
-        with VerticalScroll(id="preview"):
+        with Horizontal(id="digest-bar"):
+            yield Static(id="digest-period")
+            yield Static("   s since  u until  f format  n names  w write", id="digest-keys")
+        with ScrollableContainer(id="preview"):
             yield Static(id="digest-text", markup=False)
         yield FittingFooter()
 
@@ -88,11 +96,10 @@ class DigestScreen(LiveScreen):
             )
         )
         names = "names in" if self.names else "names left out"
-        self.query_one("#digest-bar", Static).update(
+        self.query_one("#digest-period", Static).update(
             Content(
                 f"{since:%a} {since.day} {since:%b} to {until:%a} {until.day} {until:%b %Y},"
                 f" {self.format}, {names}."
-                "   s since  u until  f format  n names  w write"
             )
         )
         # The email is previewed as its words; the file holds the whole message.
