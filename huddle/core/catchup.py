@@ -26,6 +26,8 @@ class CatchUp:
     huddle_days_away: int
     steps_done: int
     """Steps done or partly done, planned for the days away."""
+    steps_partly: int
+    """Of those, the steps only partly done (the card never calls them done)."""
     step_examples: list[StepDone]
     blockers_answered: list[BlockerAnswered]
     blockers_answered_count: int
@@ -75,13 +77,14 @@ class _Changes:
         days_away = sum(1 for _ in away)
         if days_away < AWAY_DAYS:
             return None
-        steps, examples = store.catchup.steps_done(last_here, day, limit=EXAMPLES)
+        done, partly, examples = store.catchup.steps_done(last_here, day, limit=EXAMPLES)
         answered, answered_count = store.catchup.blockers_answered(last_here, day, limit=EXAMPLES)
         return CatchUp(
             member=member,
             last_here=last_here,
             huddle_days_away=days_away,
-            steps_done=steps,
+            steps_done=done + partly,
+            steps_partly=partly,
             step_examples=examples,
             blockers_answered=answered,
             blockers_answered_count=answered_count,

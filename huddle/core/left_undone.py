@@ -1,7 +1,7 @@
 """What a huddle stage leaves undone when the team goes on: Yesterday's steps (and "Still in
 place?" checks) not marked, people here without a step for today, lines typed at Today and
-not saved, blockers raised today that the team has neither owned nor sent up. The screen says it in one line before it lets the huddle go on; a complete huddle
-never hears it."""
+not saved, blockers raised today that the team has neither owned nor sent up. The screen
+says it in one line before it lets the huddle go on; a complete huddle never hears it."""
 
 from __future__ import annotations
 

@@ -30,21 +30,25 @@ class CatchUpStore:
         )
         return {r["member_id"]: date.fromisoformat(r["day"]) for r in rows}
 
-    def steps_done(self, since: date, until: date, *, limit: int) -> tuple[int, list[StepDone]]:
+    def steps_done(
+        self, since: date, until: date, *, limit: int
+    ) -> tuple[int, int, list[StepDone]]:
         """Steps done or partly done planned for days after `since` and before `until`:
-        how many, and the newest few."""
+        how many done, how many partly done, and the newest few of either."""
         bounds = (since.isoformat(), until.isoformat())
-        count = self.db.value(
-            "SELECT coalesce(sum(done + partly), 0) FROM day_tallies WHERE day > ? AND day < ?",
+        counts = self.db.rows(
+            "SELECT coalesce(sum(done), 0) AS done, coalesce(sum(partly), 0) AS partly"
+            " FROM day_tallies WHERE day > ? AND day < ?",
             bounds,
-        )
+        )[0]
         rows = self.db.rows(
             "SELECT m.name, s.text FROM steps s JOIN members m ON m.id = s.member_id"
             " WHERE s.status IN ('done', 'partly') AND s.day > ? AND s.day < ?"
             " ORDER BY s.day DESC, s.updated_at DESC LIMIT ?",
             (*bounds, limit),
         )
-        return int(count), [StepDone(r["name"], r["text"]) for r in rows]
+        examples = [StepDone(r["name"], r["text"]) for r in rows]
+        return int(counts["done"]), int(counts["partly"]), examples
 
     def blockers_answered(
         self, since: date, until: date, *, limit: int

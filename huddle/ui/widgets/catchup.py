@@ -25,7 +25,10 @@ def catch_up_text(card: CatchUp, last_here: str) -> Content:
         parts += [
             "\n",
             ("✓ ", "green"),
-            f"{card.steps_done} small step{'s' * (card.steps_done != 1)} done: {examples}",
+            f"{card.steps_done - card.steps_partly} small step"
+            f"{'s' * (card.steps_done - card.steps_partly != 1)} done",
+            f", {card.steps_partly} partly done" if card.steps_partly else "",
+            f": {examples}",
             f" and {more} more" if more > 0 else "",
         ]
     if card.blockers_answered_count:
