@@ -49,7 +49,7 @@ def test_a_nickname_that_is_already_someone_elses_name_is_refused(
 
 
 def test_a_half_typed_nickname_offers_the_members_tag(huddle_with_team: Huddle) -> None:
-    from huddle.core.flow import complete_member
+    from huddle.core.flow import tag_choices
 
     huddle_with_team.ok("team", "add", "Robert Green")
     huddle_with_team.ok("team", "alias", "robert", "Bob")
@@ -58,4 +58,4 @@ def test_a_half_typed_nickname_offers_the_members_tag(huddle_with_team: Huddle) 
         members = store.members.all()
     finally:
         store.close()
-    assert complete_member("@bo", members) == ["@robert"]
+    assert tag_choices("@bo", [], members) == ["@bob"]  # names Robert alone

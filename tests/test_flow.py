@@ -182,9 +182,9 @@ def test_each_goal_gets_a_short_tag_and_tab_completes_it(team: Store) -> None:
     goals = team.goals.all()
     tags = sorted(flow.goal_tags(goals).values())
     assert tags == ["#cut-paperwork", "#cut-the", "#more"]
-    assert sorted(flow.complete_goal("#cu", goals)) == ["#cut-paperwork", "#cut-the"]
-    assert flow.complete_goal("#strength", goals) == ["#more"]
-    assert flow.complete_goal("#zz", goals) == []
+    assert sorted(flow.tag_choices("#cu", goals, [])) == ["#cut-paperwork", "#cut-the"]
+    assert flow.tag_choices("#strength", goals, []) == ["#strengths"]
+    assert flow.tag_choices("#zz", goals, []) == []
 
 
 def test_dropping_todays_step_keeps_a_carried_one_as_dropped(team: Store) -> None:

@@ -4,12 +4,14 @@ core/timebox.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from huddle.core.matching import match_member, match_one
 from huddle.core.models import (
+    SOURCE_TAGS,
     Absence,
     BlockerStatus,
     Goal,
@@ -212,61 +214,65 @@ def goal_tags(goals: Sequence[Goal]) -> dict[str, str]:
     return tags
 
 
-def complete_goal(fragment: str, goals: Sequence[Goal]) -> list[str]:
-    """The #tags a half-typed `#fragment` could become, in the goals' order."""
-    wanted = fragment.lstrip("#").casefold().replace("-", " ")
-    tags = goal_tags(goals)
-    found: list[str] = []
-    for goal in goals:
-        title = goal.title.casefold()
-        tag = tags.get(goal.id)
-        if tag and (
-            any(word.startswith(wanted) for word in title.split()) or tag[1:].startswith(wanted)
-        ):
-            found.append(tag)
-    return found
-
-
 def _title(goal: Goal) -> str:
     return goal.title
 
 
-def member_tags(members: Sequence[Member]) -> dict[str, str]:
-    """The shortest @tag that names each member alone, by member id ("@bea"; "@ann-smith"
-    when there are two Anns); a member no tag can name alone has none."""
-    tags: dict[str, str] = {}
-    for member in members:
-        words = member.name.casefold().split()
-        tries = ["-".join(words[:count]) for count in range(1, len(words) + 1)] + words[1:]
-        for tag in tries:
-            try:
-                typed = parse_entry("x @" + tag).who
-                found = match_member(typed, members) if typed else None
-            except HuddleError:
-                continue
-            if found is not None and found.id == member.id:
-                tags[member.id] = "@" + tag
-                break
-    return tags
+_PUNCTUATION = ".,;:!?'\"()[]"
 
 
-def complete_member(fragment: str, members: Sequence[Member]) -> list[str]:
-    """The @tags a half-typed `@fragment` could become, in the members' order; "@gaz"
-    offers Gareth's tag when he is also called Gaz."""
-    wanted = fragment.lstrip("@").casefold().replace("-", " ")
-    tags = member_tags(members)
+def _words(name: str) -> list[str]:
+    """A title's or a name's words, folded, without the punctuation around them."""
+    folded = name.casefold().replace("#", "")
+    return [w.strip(_PUNCTUATION) for w in re.split(r"[\s\-]+", folded) if w.strip(_PUNCTUATION)]
+
+
+def _runs(name: str) -> Iterator[str]:
+    """Each run of a name's words, hyphen-joined, from each word on: "cut", "cut-the", ...,
+    "the", "the-wait", ..."""
+    words = _words(name)
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            yield "-".join(words[start:end])
+
+
+def _names_alone(
+    tag: str, item: Goal | Member, goals: Sequence[Goal], members: Sequence[Member]
+) -> bool:
+    """`tag` ("#wait", "@bea") names `item` and nothing else."""
+    try:
+        entry = parse_entry("x " + tag)
+        if isinstance(item, Goal):
+            return (
+                entry.goal is not None
+                and match_one(entry.goal, goals, _title, "goal").id == item.id
+            )
+        return entry.who is not None and match_member(entry.who, members).id == item.id
+    except HuddleError:
+        return False
+
+
+def tag_choices(tag: str, goals: Sequence[Goal], members: Sequence[Member]) -> list[str]:
+    """What a half-typed #goal, @name or +source could become on Tab, in the team's order:
+    for each goal (person) the first word, or run of words, of its title (name, nickname)
+    that goes on from the letters typed and names it alone. What was typed stays as typed
+    ("#wa" -> "#wait", "@Sa" -> "@Sam", "@ga" -> "@gaz" for Sam called Gaz), so what Tab
+    puts in is what the grey hint showed: the one idea of completion in every box."""
+    kind, wanted = tag[:1], tag[1:].casefold()
+    if not wanted:
+        return []
     found: list[str] = []
-    for member in members:
-        name = member.name.casefold()
-        tag = tags.get(member.id)
-        if tag and (
-            name.startswith(wanted)
-            or any(word.startswith(wanted) for word in name.split())
-            or tag[1:].startswith(fragment.lstrip("@").casefold())
-            or any(alias.casefold().startswith(wanted) for alias in member.aliases)
-        ):
-            found.append(tag)
-    return found
+    if kind == "+":
+        found = [source for source in SOURCE_TAGS if source.startswith(wanted)]
+    named: Sequence[Goal | Member] = goals if kind == "#" else members if kind == "@" else ()
+    for item in named:
+        names = [item.title] if isinstance(item, Goal) else [item.name, *item.aliases]
+        runs = (run for name in names for run in _runs(name) if run.startswith(wanted))
+        for run in runs:
+            if _names_alone(kind + run, item, goals, members):
+                found.append(run)
+                break
+    return [tag + word[len(wanted) :] for word in found if len(word) > len(wanted)]
 
 
 def steps_for(store: Store, day: date) -> dict[str, list[Step]]:

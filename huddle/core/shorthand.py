@@ -136,40 +136,6 @@ def member_tag(member: Member) -> str:
     return "@" + member.name.split()[0].lower()
 
 
-_STOP_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to", "with"})
-
-
-def complete_tag(line: str, goals: list[Goal], members: list[Member]) -> str | None:
-    """The line with its last word completed, when that word is the start of a tag:
-    "ring #wa" -> "ring #wait", "@be" -> "@bea". None when there is nothing to complete.
-
-    Goals complete to a word of their title (its first word preferred, small words skipped),
-    members to their first name; what was typed keeps its case.
-    """
-    if not line or line[-1].isspace():
-        return None
-    last = line.split()[-1]
-    if len(last) < 2 or not _tag(last):
-        return None
-    typed = last[1:].casefold()
-    if last[0] == "+":
-        candidates = list(SOURCE_TAGS)
-    elif last[0] == "#":
-        candidates = [
-            word
-            for goal in goals
-            for index, word in enumerate(re.split(r"[\s\-]+", goal.title.casefold()))
-            if index == 0 or word not in _STOP_WORDS
-        ]
-    else:
-        candidates = [member.name.split()[0].casefold() for member in members]
-    for word in candidates:
-        word = word.strip(".,;:!?'\"()")
-        if word.startswith(typed) and len(word) > len(typed):
-            return line + word[len(typed) :]
-    return None
-
-
 def read_from(typed: str) -> Source:
     """`--from carer`: the words of the shorthand (+carer), by their start."""
     try:

@@ -12,21 +12,16 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input
 
-from huddle.core.flow import complete_goal, complete_member, goal_tags
+from huddle.core.flow import goal_tags
 from huddle.core.models import Goal, Member
 from huddle.ui.screens.stages.today_save import submit
 from huddle.ui.widgets.ask import PickOne
+from huddle.ui.widgets.entry_input import TAG_AT_END, TagTab, tag_hint
 
 if TYPE_CHECKING:
     from huddle.ui.screens.stages.today import TodayStage
 
-_TAG_AT_END = re.compile(r"(?<!\S)[#@][\w\-'.]*$")
 _ANY_TAG = re.compile(r"(?<!\S)#[^\W\d_][\w\-'.]*")
-
-
-def complete_tag(tag: str, goals: list[Goal], members: list[Member]) -> list[str]:
-    """What a half-typed #goal or @name could become."""
-    return complete_goal(tag, goals) if tag.startswith("#") else complete_member(tag, members)
 
 
 def today_stage(widget: Widget) -> TodayStage:
@@ -43,17 +38,7 @@ class GoalSuggester(Suggester):
         self.members: list[Member] = []
 
     async def get_suggestion(self, value: str) -> str | None:
-        found = _TAG_AT_END.search(value)
-        if not found or len(found.group()) < 2:
-            return None
-        typed = found.group().lower()
-        # Only a tag that goes on from what is typed: the input shows what follows the
-        # typed letters, so "#wa" for the goal tagged #cut would read "#wat" (Tab still
-        # completes it).
-        for choice in complete_tag(found.group(), self.goals, self.members):
-            if choice.lower().startswith(typed) and len(choice) > len(typed):
-                return value[: found.start()] + found.group() + choice[len(typed) :]
-        return None
+        return tag_hint(value, self.goals, self.members)
 
 
 class StepInput(Input):
@@ -76,7 +61,7 @@ class StepInput(Input):
             suggester=self.goal_suggester,
             select_on_focus=False,
         )
-        self._cycle: tuple[str, list[str], int] | None = None
+        self.tab = TagTab()
 
     @property
     def content_width(self) -> int:
@@ -87,7 +72,7 @@ class StepInput(Input):
     def validate_value(self, value: str) -> str:
         # Textual asks the suggester in a worker at every key: only a #goal or @name being
         # typed has anything to suggest.
-        self.suggester = self.goal_suggester if _TAG_AT_END.search(value) else None
+        self.suggester = self.goal_suggester if TAG_AT_END.search(value) else None
         return value
 
     async def _on_key(self, event: events.Key) -> None:
@@ -107,27 +92,12 @@ class StepInput(Input):
 
     def action_complete(self) -> None:
         """Tab: complete the #goal or @name being typed (again: the next one that fits)."""
-        value = self.value[: self.cursor_position]
-        if self._cycle and self._cycle[0] == self.value:
-            _, choices, index = self._cycle
-            index = (index + 1) % len(choices)
-            found = _TAG_AT_END.search(value.rstrip())
-            start = found.start() if found else len(value)
-        else:
-            found = _TAG_AT_END.search(value)
-            if not found:
-                today_stage(self).focus_steps()
-                return
-            suggester = self.goal_suggester
-            choices = complete_tag(found.group(), suggester.goals, suggester.members)
-            if not choices:
-                self.app.bell()
-                return
-            index, start = 0, found.start()
-        completed = value[:start] + choices[index] + " "
-        self.value = completed + self.value[self.cursor_position :]
-        self.cursor_position = len(completed)
-        self._cycle = (self.value, choices, index)
+        suggester = self.goal_suggester
+        done = self.tab.complete(self, suggester.goals, suggester.members)
+        if done is None:
+            today_stage(self).focus_steps()
+        elif not done:
+            self.app.bell()
 
     def action_pick_goal(self) -> None:
         """ctrl+g: pick the step's goal from a list; its #tag goes in the line."""
