@@ -50,8 +50,9 @@ DIALOG_CSS = """
 PICK_HINT = "Type or Up/Down to choose, Enter to pick, Esc to cancel"
 
 
-FIND_LENGTH = 100
-"""Letters kept to find a choice: no name or goal is longer."""
+FIND_LENGTH = 40
+"""Letters kept to find a choice: more single out any name or goal (and a paste of a page
+stays one line)."""
 
 
 def matches(label: str, typed: str) -> bool:
@@ -148,7 +149,7 @@ class PickOne(ModalScreen[str | None]):
         """Pasted text finds a choice as typed letters do (its first line)."""
         event.stop()
         lines = event.text.splitlines()
-        self.find(self.typed + (lines[0][:FIND_LENGTH] if lines else ""))
+        self.find((self.typed + (lines[0] if lines else ""))[:FIND_LENGTH])
 
     def find(self, typed: str) -> None:
         """Show what is typed, and only the choices it finds; the cursor on the first."""
