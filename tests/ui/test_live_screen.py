@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Input
 from textual.widgets._toast import Toast
@@ -18,7 +19,8 @@ from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.base import LiveScreen
 
-from .screen_helpers import wait_until
+from .screen_helpers import screen_text, wait_until
+from .test_file_trouble_app import fill_the_disk
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -186,7 +188,25 @@ async def test_a_line_naming_nobody_is_kept_and_explained(store: Store) -> None:
         await pilot.press("a", *"Ring the carer", "enter")
         await pilot.pause()
         assert app.screen.query_one("#entry", Input).value == "Ring the carer"
-        assert any("whose is it? Add @name" in notice for notice in notices(app))
+        # Said once, under the box typed in: not again as a notice.
+        assert "whose is it? Add @name" in screen_text(app)
+        assert not any("whose is it?" in notice for notice in notices(app))
+        assert store.steps.on_day(store.coming_huddle_day()) == []
+
+
+async def test_a_line_the_file_refuses_is_kept_and_said_once_under_the_box(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = HuddleApp(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("a", *"Ring the carer @bea")
+        fill_the_disk(store, monkeypatch)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#entry", Input).value == "Ring the carer @bea"
+        assert "the disk is full" in screen_text(app)
+        assert not any("the disk is full" in notice for notice in notices(app))
+        monkeypatch.undo()
         assert store.steps.on_day(store.coming_huddle_day()) == []
 
 

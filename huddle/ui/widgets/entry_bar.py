@@ -95,13 +95,22 @@ class EntryBar(Vertical):
         try:
             entry = resolve_line(self.store, event.value, who=self.typist, nobody=NOBODY)
         except HuddleError as error:
-            self.app.notify(str(error), severity="error", markup=False, timeout=8)
+            self.said_wrong(str(error))
             return
-        tried = attempt(self, lambda: save_entry(self.store, entry), self._saved)
+        tried = attempt(self, lambda: save_entry(self.store, entry), self._saved, said_there=True)
+        if tried.refused:
+            self.said_wrong(tried.refused)
         if tried.done or tried.waits:
             self.input.value = ""  # handed over: Enter again must not save it twice
         if tried.done and tried.result is not None:
             self._saved(tried.result)
+
+    def said_wrong(self, line: str) -> None:
+        """A line refused, said once: under the box, where the person is typing; the line
+        stays in the box to be put right."""
+        preview = self.query_one("#entry-preview", Static)
+        preview.update(Content(line))
+        preview.add_class("-error", "-shown")
 
     def _saved(self, saved: Step | Blocker | Idea) -> None:
         """Said and shown once saved: at once, or when the file is free."""
