@@ -284,3 +284,13 @@ async def test_the_management_view_shows_a_blocker_sent_up_from_another_terminal
             pilot, lambda: "Only IT can change the form" in " ".join(column(sent_up, 2))
         )
         assert sent_up.has_focus
+
+
+async def test_a_long_refusal_under_the_add_bar_is_read_whole_on_a_laptop(store: Store) -> None:
+    app = HuddleApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", *"Ring the carer #zz @bea", "enter")
+        await pilot.pause()
+        shown = " ".join(screen_text(app).split())
+        assert "no goal matches 'zz'" in shown
+        assert "More strengths-based assessments" in shown  # the end of it, not cut off

@@ -34,7 +34,7 @@ class EntryBar(Vertical):
     EntryBar { height: auto; padding: 0 1; }
     EntryBar > #entry-preview { height: 1; padding: 0 1; color: $text-muted; display: none; }
     EntryBar > #entry-preview.-shown { display: block; }
-    EntryBar > #entry-preview.-error { color: $text-error; }
+    EntryBar > #entry-preview.-error { color: $text-error; height: auto; max-height: 3; }
     """
     BINDINGS = [Binding("escape", "leave", "Leave", show=False)]
 
