@@ -167,6 +167,29 @@ def test_the_digest_goes_to_the_screen_or_a_file_and_the_next_starts_after_it(
     assert (later["since"], later["until"]) == ("2026-11-26", "2026-11-27")
 
 
+def test_sending_up_again_says_so_and_where_the_answer_went(huddle_with_team) -> None:
+    """An answer that doesn't settle it: sent up again, the CLI said only 'sent up to
+    management', as if for the first time, with the answer gone from the blocker unsaid."""
+    huddle = huddle_with_team
+    short = raised(huddle)
+    huddle.ok("escalate", short, "--reason", "Only IT", "--who", "anne")
+    huddle.ok("answer", short, "Use the paper form [for now]", "--who", "sam")
+    out = huddle.ok("escalate", short, "--reason", "Paper is slower", "--who", "anne")
+    assert out == (
+        f"Blocker {short} sent up to management again: {TEXT}\n"
+        "The answer it had stays in its history: Use the paper form [for now]\n"
+    )
+    as_json = json.loads(huddle.ok("blockers", "--json"))
+    assert (as_json[0]["status"], as_json[0]["answer"]) == ("escalated", None)
+
+    huddle.ok("team", "tiers", "Team manager", "Service manager")
+    other = raised(huddle, "No car on Tuesdays")
+    out = huddle.ok("escalate", other, "--reason", "Pool cars", "--who", "anne")
+    assert out == f"Blocker {other} sent up to Team manager: No car on Tuesdays\n"
+    out = huddle.ok("escalate", other, "--reason", "Budget", "--to", "Pat", "--who", "anne")
+    assert out == f"Blocker {other} sent higher, to Service manager (Pat): No car on Tuesdays\n"
+
+
 def test_the_digest_since_a_weekday_looks_back_to_it(huddle_with_team) -> None:
     """On a Wednesday, "--since monday" is this week's Monday, not the coming one (which was
     refused as starting after the digest ends)."""

@@ -153,10 +153,17 @@ def escalate(state: State, blocker_id: str, reason: str, to: str | None, who: st
     """
     store = state.store()
     member = _member(store, who)
-    blocker = store.blockers.escalate(
-        store.blockers.find(blocker_id), reason, who=member.name, to=to
-    )
-    click.echo(f"Blocker {blocker.short_id} sent up to {blocker.sent_up_to}: {blocker.text}")
+    found = store.blockers.find(blocker_id)
+    blocker = store.blockers.escalate(found, reason, who=member.name, to=to)
+    if found.status not in (BlockerStatus.ESCALATED, BlockerStatus.ANSWERED):
+        where = f"up to {blocker.sent_up_to}"
+    elif blocker.tier_said is None:
+        where = f"up to {blocker.sent_up_to} again"
+    else:
+        where = f"higher, to {blocker.sent_up_to}"
+    click.echo(f"Blocker {blocker.short_id} sent {where}: {blocker.text}")
+    if found.status is BlockerStatus.ANSWERED:
+        click.echo(f"The answer it had stays in its history: {found.answer}")
 
 
 @click.command()
