@@ -47,13 +47,17 @@ def test_the_team_sets_its_tiers_and_a_blocker_climbs_them(huddle_with_team: Hud
     assert "Blockers go up to: Team manager (answers in 2 huddle days)," in huddle.ok("team")
     short = raised(huddle)
     steps = [
-        ("Only IT can change it", [], "Team manager"),
-        ("IT need the service's budget", ["--to", "Jo Bloggs"], "Service manager (Jo Bloggs)"),
-        ("Only the director can fund it", [], "Director"),
+        ("Only IT can change it", [], "up to Team manager"),
+        (
+            "IT need the service's budget",
+            ["--to", "Jo Bloggs"],
+            "higher, to Service manager (Jo Bloggs)",
+        ),
+        ("Only the director can fund it", [], "higher, to Director"),
     ]
     for reason, to, where in steps:
         out = huddle.ok("escalate", short, "--reason", reason, *to, "--who", "ann s")
-        assert out == f"Blocker {short} sent up to {where}: {TEXT}\n"
+        assert out == f"Blocker {short} sent {where}: {TEXT}\n"
     listed = json.loads(huddle.ok("blockers", "--json"))
     assert [(b["tier"], b["reason"]) for b in listed] == [
         ("Director", "Only the director can fund it")
@@ -92,7 +96,7 @@ def test_tiers_renamed_after_sending_up_are_listed_by_their_new_name(
     }
     assert listed == {to_tier: ("Line manager", None), to_person: ("Line manager", "Director")}
     out = huddle.ok("escalate", to_person, "--reason", "No budget", "--who", "ann s")
-    assert out == f"Blocker {to_person} sent up to Head of service: {TEXT}\n"
+    assert out == f"Blocker {to_person} sent higher, to Head of service: {TEXT}\n"
 
 
 def test_without_tiers_a_waiting_blocker_is_sent_up_once(huddle_with_team: Huddle) -> None:

@@ -159,6 +159,8 @@ def escalate(state: State, blocker_id: str, reason: str, to: str | None, who: st
         where = f"up to {blocker.sent_up_to}"
     elif blocker.tier_said is None:
         where = f"up to {blocker.sent_up_to} again"
+    elif found.tier_gone:
+        where = f"to {blocker.sent_up_to}, the top tier now"
     else:
         where = f"higher, to {blocker.sent_up_to}"
     click.echo(f"Blocker {blocker.short_id} sent {where}: {blocker.text}")
