@@ -116,3 +116,26 @@ async def test_a_few_cards_fill_the_wall_side_by_side_with_names_in_block_letter
         names = "\n".join(lines[1:5])  # under the titles, the names in block letters
         assert "▀" in names and "▄" in names
         assert "▶ Ann Smith no step yet" in read_cards(pilot)
+
+
+async def test_a_speaker_with_nothing_planned_sees_what_they_took_on_last_time(
+    store: Store, clock: FixedClock
+) -> None:
+    friday = date(2026, 11, 27)
+    store.steps.add(store.members.find("bea"), "Ring the carer [before] the visit", friday)
+    store.steps.add(store.members.find("ann"), "Book the OT visit", MONDAY)
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("h", "3")
+        await pilot.pause()
+        tops = {board(pilot).region.y}  # Bea's turn: nothing planned, a step on Friday
+        above = screen_text(pilot.app).split("Type the step")[0]
+        assert "Nothing planned for today yet: say one small step" in above
+        assert "Last time (Fri 27 Nov):" in above
+        assert "Ring the carer [before] the visit  (not looked back on yet)" in above
+        tops.add(board(pilot).region.y)
+        await pilot.press("down")  # Pat: nothing then either
+        await pilot.pause()
+        assert "No step last time (Fri 27 Nov)" in screen_text(pilot.app)
+        tops.add(board(pilot).region.y)
+        assert len(tops) == 1  # the board under the line stays put

@@ -87,8 +87,12 @@ class TodayStage(StageView, can_focus=True):
     TodayStage.-wide #today-board {
         display: block;
     }
-    TodayStage.-wide #today-steps {
+    TodayStage.-wide #today-steps, TodayStage #today-last-time {
         height: 3;  /* the same whoever speaks, so the board under it stays put */
+    }
+    TodayStage #today-last-time {
+        padding: 0 1;
+        display: none;
     }
     TodayStage.-wide #today-people {
         display: none;  /* the board's cards say who has a step */
@@ -117,6 +121,8 @@ class TodayStage(StageView, can_focus=True):
         line waiting for the file, Entered again, is saved once."""
         self.carried_days: dict[str, date] = {}
         """The day each step carried over was first planned for, by its id, once read."""
+        self.last_time: tuple[date, list[Step]] | None = None
+        """The day today's huddle looks back on and its steps, once read (on the TV)."""
 
     def compose(self) -> ComposeResult:
         yield BigName(id="today-name")
@@ -152,6 +158,7 @@ class TodayStage(StageView, can_focus=True):
         self.query_one(StepInput).goal_suggester.members = self.members
         self.steps = steps_for(store, self.day)
         self.carried_days.clear()
+        self.last_time = None
         if not self._drafts_read and not self.read_only:
             self.drafts.update(store.drafts.on(self.day))
             self._drafts_read = True

@@ -12,8 +12,8 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from huddle.core.calendar import format_day
-from huddle.core.flow import drop_today
-from huddle.core.models import Source, Step
+from huddle.core.flow import drop_today, looking_back_to
+from huddle.core.models import Source, Step, StepStatus
 from huddle.ui.screens.stages.today_edit import edit_step
 from huddle.ui.screens.stages.today_input import StepInput, today_stage
 from huddle.ui.screens.stages.today_rows import step_row
@@ -82,9 +82,19 @@ class TodaySteps(KeyList):
             pick_step_source(stage, step)
 
 
-def planned_parts() -> tuple[Static, TodaySteps]:
-    """The list and its title, as the stage holds them."""
-    return Static(PLANNED_TITLE, id="today-steps-title"), TodaySteps(id="today-steps")
+NOTHING_PLANNED = "Nothing planned for today yet: say one small step, and the goal it serves"
+LAST_TIME_SHOWN = 2
+"""A speaker's steps of last time shown in the room of their empty list (on the TV)."""
+
+
+def planned_parts() -> tuple[Static, TodaySteps, Static]:
+    """The list and its title, as the stage holds them; and, on the TV, what stands in the
+    list's room when the speaker has nothing planned (what they took on last time)."""
+    return (
+        Static(PLANNED_TITLE, id="today-steps-title"),
+        TodaySteps(id="today-steps"),
+        Static(id="today-last-time"),
+    )
 
 
 def planned_list(stage: TodayStage, *, make: bool) -> TodaySteps | None:
@@ -106,18 +116,47 @@ def planned_list(stage: TodayStage, *, make: bool) -> TodaySteps | None:
 
 
 def show_planned(stage: TodayStage, theirs: list[Step]) -> None:
-    """The person's steps already planned for today, under their name (if any)."""
-    # On the TV their room stays, blank, when they have none: the board under it stays put.
+    """The person's steps already planned for today, under their name (if any). On the TV
+    their room stays when they have none (the board under it stays put), and says so, with
+    what they took on last time to build on."""
     listing = planned_list(stage, make=bool(theirs) or stage.wide)
     if listing is None:
         return
     keep = listing.highlighted_id()
     listing.set_options(Option(planned_row(stage, step, listing), id=step.id) for step in theirs)
-    for shown in (listing, stage.query_one("#today-steps-title", Static)):
-        shown.display = bool(theirs) or stage.wide
-        shown.visible = bool(theirs)
+    title = stage.query_one("#today-steps-title", Static)
+    title.display = bool(theirs) or stage.wide
+    title.update(PLANNED_TITLE if theirs else NOTHING_PLANNED)
+    listing.display = bool(theirs)
+    last = stage.query_one("#today-last-time", Static)
+    last.display = stage.wide and not theirs and stage.person is not None
+    if last.display and stage.person is not None:
+        last.update(last_time(stage, stage.person.id))
     if not listing.highlight_id(keep) and theirs:
         listing.highlighted = 0
+
+
+def last_time(stage: TodayStage, member_id: str) -> Content:
+    """The speaker's steps of the huddle day today's looks back on, and how each went."""
+    if stage.last_time is None:
+        day = looking_back_to(stage.store, stage.day)
+        stage.last_time = (day, stage.store.steps.on_day(day))
+    day, steps = stage.last_time
+    when = format_day(day, stage.day)
+    theirs = [step for step in steps if step.member_id == member_id]
+    if not theirs:
+        return Content.styled(
+            f"No step last time ({when}): one small thing to do better today?", "$text-muted"
+        )
+    rows = [Content.styled(f"Last time ({when}):", "$text-muted")]
+    for step in theirs[:LAST_TIME_SHOWN]:
+        said = "not looked back on yet" if step.status is StepStatus.PLANNED else step.status.value
+        rows.append(Content.assemble("  • ", Content(step.text), (f"  ({said})", "$text-muted")))
+    if len(theirs) > LAST_TIME_SHOWN:
+        rows[-1] = rows[-1] + Content.styled(
+            f"  and {len(theirs) - LAST_TIME_SHOWN} more", "$text-muted"
+        )
+    return Content("\n").join(rows)
 
 
 def planned_row(stage: TodayStage, step: Step, listing: TodaySteps) -> Content:
