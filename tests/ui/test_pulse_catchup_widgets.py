@@ -48,12 +48,15 @@ async def test_each_person_rates_with_one_key_and_the_screen_shows_only_how_far_
     app = PulseHost(store, [ann, bea])
     async with app.run_test(size=(90, 14)) as pilot:
         assert "Ann Smith's turn to rate: Enter starts" in _card_text(app)
+        # Esc passes one person's turn, not the round: the words say whose.
+        assert "Esc skips Ann Smith's turn" in _card_text(app)
         await pilot.press("enter")  # Ann at the keyboard starts
         assert "Ann Smith is rating... (1 of 5)" in _card_text(app)
         await pilot.press("4", "s", "5")
         assert "Ann Smith is rating... (4 of 5)" in _card_text(app)
         await pilot.press("2", "3", "enter")
         assert "Bea Jones is rating... (1 of 5)" in _card_text(app)
+        assert "Esc ends Bea Jones's turn" in _card_text(app)
         assert "Thank you, Ann Smith." in str(app.query_one("#pulse-thanks", Static).content)
         await pilot.press("escape")  # Bea skips the rest
         await pilot.pause()

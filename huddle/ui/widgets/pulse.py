@@ -31,7 +31,7 @@ class PulseCard(Static, can_focus=True):
     BINDINGS = [
         *(Binding(str(n), f"rate({n})", str(n), show=False) for n in range(1, 6)),
         Binding("s", "skip", "Skip question"),
-        Binding("escape", "stop", "Skip the rest"),
+        Binding("escape", "stop", "Skip this turn"),
         Binding("enter", "explain", "How to rate", show=False),
     ]
 
@@ -83,7 +83,11 @@ class PulseCard(Static, can_focus=True):
                     (self.member.name, "bold"),
                     "'s turn to rate: Enter starts\n",
                     (f"Then, in turn, 1 (low) to 5 (high): {topics}.\n", "dim"),
-                    ("Esc skips the rest (to rate in private later: huddle pulse)", "dim italic"),
+                    (
+                        f"Esc skips {self.member.name}'s turn"
+                        " (to rate in private later: huddle pulse)",
+                        "dim italic",
+                    ),
                 )
             )
             return
@@ -94,8 +98,8 @@ class PulseCard(Static, can_focus=True):
                 f" is rating... ({self.at + 1} of {len(QUESTIONS)})\n",
                 (f"In turn, 1 (low) to 5 (high): {topics}.\n", "dim"),
                 (
-                    "1 to 5 rates · s skips one · Esc skips the rest "
-                    "(to rate in private later: huddle pulse)",
+                    f"1 to 5 rates · s skips one · Esc ends {self.member.name}'s turn"
+                    " (to rate in private later: huddle pulse)",
                     "dim italic",
                 ),
             )
@@ -113,7 +117,7 @@ class PulseCard(Static, can_focus=True):
             self._show()
             return
         self.app.notify(
-            f"{self.member.name} is rating: 1 to 5, s skips one, Esc skips the rest",
+            f"{self.member.name} is rating: 1 to 5, s skips one, Esc ends the turn",
             markup=False,
         )
 
