@@ -4,6 +4,8 @@ name and shows only the choices that match; a box takes them as its first words.
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import events
 from textual.widgets import Input
 
@@ -75,3 +77,23 @@ async def test_a_name_pasted_into_the_picker_finds_them(store: Store, clock: Fix
         await pilot.press("enter")
         assert await wait_until(pilot, lambda: isinstance(app.screen, AskText))
         assert "What is blocking Bea Jones?" in screen_text(app)
+
+
+async def test_what_a_step_gave_typed_straight_after_d_is_its_answer(demo: Store) -> None:
+    """Yesterday: d, and the hint asks "What did it give?". Typing "30 min a week" at once
+    used to act on every letter ("3" to Today, "n" marked the next step not done...)."""
+    app = HuddleApp(demo, clock=demo.clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("h", "2")
+        assert await wait_until(pilot, lambda: "0 of 8 marked" in screen_text(app))
+        await pilot.press("d", *"30 min a week")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, AskText))
+        assert app.screen.query_one(Input).value == "30 min a week"
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: not isinstance(app.screen, AskText))
+        assert "1 of 8 marked" in screen_text(app)
+        # d again goes on marking, as ever: a key of the list is never the answer's start.
+        await pilot.press("d", "d")
+        assert await wait_until(pilot, lambda: "3 of 8 marked" in screen_text(app))
+    friday = [s for s in demo.steps.on_day(date(2026, 11, 27)) if s.status.value != "planned"]
+    assert len(friday) == 3

@@ -17,6 +17,8 @@ def ask_what_it_gave(
     change: str,
     save: Callable[[Impact], object],
     then: Callable[[Impact], None],
+    *,
+    typed: str = "",
 ) -> None:
     """Ask what `change` gave, in one line (minutes a week saved, visits or forms avoided,
     or the difference to a person), unless skipped or empty: `save` (one store call) is made
@@ -40,7 +42,11 @@ def ask_what_it_gave(
 
     screen.app.push_screen(
         AskText(
-            f"What did it give? {change}", said, hint=f"{IMPACT_HINT}. Esc skips.", check=wrong
+            f"What did it give? {change}",
+            said,
+            value=typed,
+            hint=f"{IMPACT_HINT}. Esc skips.",
+            check=wrong,
         ),
         answered,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -35,6 +36,11 @@ from huddle.ui.screens.stages.yesterday_rows import (
 from huddle.ui.widgets.cards import Card, CardBoard
 from huddle.ui.widgets.goal_colours import goal_colours
 from huddle.ui.widgets.keylist import KeyList, row_width
+
+MARK_KEYS = ("d", "p", "n", "x")
+"""The list's marks: each sets (or ends) the question of what a step gave itself."""
+OTHER_KEYS = ("l", "u", "g")
+"""The list's other keys: they act, and end the question."""
 
 
 class ReviewList(KeyList):
@@ -93,6 +99,9 @@ class YesterdayStage(StageView):
         self.back_to = date.min
         """The huddle day looked back on (read on each load)."""
         self.just_done: str | None = None
+        self.asking_gave = False
+        """The hint asks "What did it give?" (just after d or p): a letter or digit that is no
+        key of the list starts the answer."""
         """The step just marked done or partly, until the next mark: g says what it gave."""
         self.just_marked: str | None = None
         """The step just marked: l straight after its mark is for it, not for the row the
@@ -233,6 +242,18 @@ class YesterdayStage(StageView):
             listing.highlighted = None
             self.show_cards()
 
+    def on_key(self, event: events.Key) -> None:
+        """Straight after d or p the hint asks "What did it give?": typing the answer at once
+        ("30 min a week") starts it in its box, never acting on each letter (3 for Today, n
+        for not done). A key of the list (d p n x) goes on marking, as ever."""
+        if not self.asking_gave or event.key in MARK_KEYS:
+            return
+        self.asking_gave = False  # any other key: the question is past
+        if event.is_printable and event.character and event.key not in OTHER_KEYS:
+            event.stop()
+            event.prevent_default()
+            ask_gave(self, self.just_done, typed=event.character)
+
     def nothing_picked(self) -> None:
         """A key for a row with no row picked: say so, rather than do nothing silently."""
         if self.all_marked():
@@ -254,12 +275,14 @@ class YesterdayStage(StageView):
             return
         step = self.steps[step_id]
         self.just_done = self.just_marked = None
+        self.asking_gave = False
         marked = self.huddle.safely(lambda: mark_step(self.store, step, status, self.day))
         self.load()
         if status is StepStatus.CARRIED:
             self.huddle.notify(f"Carried to today: {step.text}", markup=False, timeout=3)
         if marked is not None and status in (StepStatus.DONE, StepStatus.PARTLY):
             self.just_done = step_id
+            self.asking_gave = True
             self.query_one(".stage-hint", Static).update(
                 Content.assemble(
                     ("What did it give? ", "bold"),

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from huddle.ui.screens.stages.yesterday import YesterdayStage
 
 
-def ask_gave(stage: YesterdayStage, row_id: str | None) -> None:
-    """g: what the step just marked done gave (else the picked step, if done)."""
+def ask_gave(stage: YesterdayStage, row_id: str | None, *, typed: str = "") -> None:
+    """g: what the step just marked done gave (else the picked step, if done); `typed`, the
+    answer's start, typed straight after the mark."""
     if stage.read_only:
         return
     step_id = stage.just_done or row_id
@@ -35,6 +36,7 @@ def ask_gave(stage: YesterdayStage, row_id: str | None) -> None:
         step.text,
         lambda gave: stage.store.impacts.say(gave, step_id=step.id),
         saved,
+        typed=typed,
     )
 
 
