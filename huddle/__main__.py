@@ -1,3 +1,3 @@
-from huddle.cli import main
+from huddle.cli.entry import main
 
 main()

@@ -9,8 +9,9 @@ from typing import Any
 
 import click
 
+from huddle.cli.adding import NOBODY
 from huddle.cli.common import State, db_option, open_app, pass_state
-from huddle.cli.steps import NOBODY, who_option
+from huddle.cli.steps import who_option
 from huddle.config import remembered_who
 from huddle.core.blockers import AgeFlag, describe_age, huddle_days_old, waiting_for_answer
 from huddle.core.models import Blocker, BlockerStatus, HuddleError, Member

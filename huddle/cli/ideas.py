@@ -8,8 +8,9 @@ import json
 
 import click
 
+from huddle.cli.adding import NOBODY, huddle_day
 from huddle.cli.common import HuddleGroup, State, complete_goal, db_option, pass_state
-from huddle.cli.steps import NOBODY, huddle_day, who_option
+from huddle.cli.steps import who_option
 from huddle.config import remembered_who
 from huddle.core.entries import describe_saved, resolve_entry, save_entry
 from huddle.core.ideas import (

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from huddle.cli.adding import NOBODY
 from huddle.cli.common import State, complete_member, db_option, pass_state
-from huddle.cli.steps import NOBODY, who_option
+from huddle.cli.steps import who_option
 from huddle.config import (
     WHO_ENV,
     WHO_SETTING,

@@ -9,30 +9,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import date
 
 import click
 
-from huddle.cli.common import (
-    F,
-    State,
-    complete_goal,
-    complete_member,
-    db_option,
-    pass_state,
-    read_day,
-)
+from huddle.cli.adding import NOBODY, add_line, huddle_day
+from huddle.cli.common import F, State, complete_goal, complete_member, db_option, pass_state
 from huddle.config import WHO_SETTING, SettingsError, remembered_who, save_setting
-from huddle.core.calendar import Towards, format_day
 from huddle.core.entries import describe_saved, resolve_entry, save_entry
 from huddle.core.models import HuddleError
-from huddle.core.shorthand import parse_entry, read_from
+from huddle.core.shorthand import parse_entry
 from huddle.core.store import Store
-
-NOBODY = (
-    "who are you? Add --who NAME (or @name first or last in the line), "
-    "or tell Huddle once with: huddle whoami NAME"
-)
 
 
 def who_option(help_text: str) -> Callable[[F], F]:
@@ -41,24 +27,6 @@ def who_option(help_text: str) -> Callable[[F], F]:
         shell_complete=complete_member,
         help=f"{help_text} (a name or its start). Default: $HUDDLE_WHO, else `huddle whoami`.",
     )
-
-
-def huddle_day(store: Store, typed: str) -> date:
-    """The day typed for --for, refused when it is not a huddle day, or has gone by (no
-    huddle would ever look back on a step planned for it)."""
-    day = read_day(store, typed, Towards.FUTURE)
-    if day < store.today():
-        raise HuddleError(
-            f"{format_day(day, store.today())} has gone by:"
-            " a step is for the coming huddle or a huddle day after it"
-        )
-    calendar = store.calendar()
-    if not calendar.is_huddle_day(day):
-        nearest = format_day(calendar.next_huddle_day(day), store.today())
-        raise HuddleError(
-            f"{format_day(day, store.today())} is not a huddle day; the next one is {nearest}"
-        )
-    return day
 
 
 @click.command()
@@ -105,26 +73,12 @@ def add(
       huddle add "Offer a call back instead of a visit +carer"
       huddle add                              (the form: Tab completes #goal, Enter saves)
     """
-    store = state.store()
-    remembered = remembered_who(who)
     if text is None:
+        store = state.store()
+        remembered = remembered_who(who)
         ask_in_a_form(store, remembered[0] if remembered else None, goal, for_day)
         return
-    entry = parse_entry(text)
-    if entry.is_blocker and for_day:
-        raise HuddleError("a blocker is raised today; --for is only for steps")
-    if entry.is_idea and for_day:
-        raise HuddleError("an idea is noted today; --for is only for steps")
-    day = huddle_day(store, for_day) if for_day else None
-    resolved = resolve_entry(
-        store,
-        entry,
-        who=remembered[0] if remembered else None,
-        goal=goal,
-        nobody=NOBODY,
-        source=read_from(source) if source else None,
-    )
-    click.echo(describe_saved(save_entry(store, resolved, day=day), store.today()))
+    click.echo(add_line(state, text, who=who, goal=goal, for_day=for_day, source=source))
 
 
 def ask_in_a_form(store: Store, who: str | None, goal: str | None, for_day: str | None) -> None:
