@@ -205,7 +205,7 @@ def test_shell_completion_is_always_clicks(
     assert rows(team) == []  # completing a word never saves the line
 
 
-def test_the_huddle_command_adds_without_loading_click(team: Path) -> None:
+def test_the_installed_huddle_command_adds_a_step(team: Path) -> None:
     """The installed command, as a practitioner runs it, in its own process."""
     huddle = shutil.which("huddle", path=os.path.dirname(sys.executable))
     assert huddle is not None
