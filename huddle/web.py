@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+import errno
 import hmac
 import secrets
+import socket
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
 from aiohttp import web
 from textual_serve.server import Server
+
+from huddle.core.models import HuddleError
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -73,6 +77,25 @@ class GuardedServer(Server):
         """The Origins a WebSocket may come from: the server's own address(es)."""
         self.hosts = {urlsplit(origin).netloc for origin in self.origins}
         """The host:port a request may name: the same addresses."""
+
+    def check_can_listen(self) -> None:
+        """Refuse in one line, before the link is printed, an address this server can't
+        listen on: the port taken (another `huddle serve`), an address not this computer's.
+        Before, the link and textual-serve's banner were printed, then 'can't write: ...'."""
+        try:
+            found = socket.getaddrinfo(self.host, self.port, type=socket.SOCK_STREAM)
+            for family, kind, proto, _name, where in found:
+                with socket.socket(family, kind, proto) as probe:
+                    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp
+                    probe.bind(where)
+        except OSError as error:
+            why = {
+                errno.EADDRINUSE: f"the port is in use (another huddle serve?); try --port "
+                f"{self.port + 1 if self.port < 65535 else 8000}",
+                errno.EADDRNOTAVAIL: "that address is not this computer's",
+                errno.EACCES: "not allowed (a port below 1024 needs an administrator)",
+            }.get(error.errno or 0, error.strerror or str(error))
+            raise HuddleError(f"can't listen on {self.host}:{self.port}: {why}") from None
 
     async def _make_app(self) -> web.Application:
         app: web.Application = await super()._make_app()

@@ -232,6 +232,7 @@ def serve_started(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
     started: list[object] = []
     monkeypatch.setattr(GuardedServer, "serve", lambda self: started.append(self))
+    monkeypatch.setattr(GuardedServer, "check_can_listen", lambda self: None)
     return started
 
 
@@ -296,6 +297,7 @@ def test_the_password_is_kept_from_the_apps_processes(
     monkeypatch.setattr(
         GuardedServer, "serve", lambda self: seen.append(os.environ.get("HUDDLE_SERVE_PASSWORD"))
     )
+    monkeypatch.setattr(GuardedServer, "check_can_listen", lambda self: None)
     result = run_serve(team_db, env={"HUDDLE_SERVE_PASSWORD": PASSWORD})
     assert result.exit_code == 0, result.output
     assert seen == [None]  # each browser's app process gets a copy of this environment
@@ -312,6 +314,25 @@ def test_a_short_password_is_refused_in_one_line(
         " 12 characters, or unset it for a link with a random token"
     ]
     assert serve_started == []
+
+
+def test_a_port_in_use_is_refused_in_one_line_before_any_link(team_db: Path) -> None:
+    """Before: the link was printed, then textual-serve's banner ('Serving ... Press Ctrl+C
+    to quit'), then 'Error: can't write: error while attempting to bind'."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_serve(team_db, "--port", str(port))
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: can't listen on 127.0.0.1:{port}: the port is in use (another huddle serve?);"
+        f" try --port {port + 1}"
+    ]
+    result = run_serve(team_db, "--host", "192.0.2.1", "--port", str(port))  # not this computer
+    assert result.output.strip().splitlines() == [
+        f"Error: can't listen on 192.0.2.1:{port}: that address is not this computer's"
+    ]
 
 
 def test_serve_without_the_extra_says_how_to_install_it(

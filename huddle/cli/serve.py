@@ -94,20 +94,8 @@ def serve(state: State, host: str, port: int, public_url: str | None) -> None:
             f"will use, e.g. http://team-pc.local:{port}"
         )
     address = (public_url or local_url(host, port)).rstrip("/")
-    if not is_loopback(host):
-        click.echo(
-            f"Warning: listening on {host}:{port} in plain HTTP. Anyone on the network can "
-            "see what is typed; put it behind TLS (see README).",
-            err=True,
-        )
     secret = password or secrets.token_urlsafe(18)
     command = shlex.join([sys.executable, "-m", "huddle", "--db", str(path), "--served"])
-    if password:
-        click.echo(f"Serving Huddle at {address}/ with the password in ${PASSWORD_ENV}", err=True)
-        click.echo("Only those with the password can use it. Ctrl+C to stop.", err=True)
-    else:
-        click.echo(f"Serving Huddle at {address}/?token={secret}", err=True)
-        click.echo("Only those with this link can use it. Ctrl+C to stop.", err=True)
     server = GuardedServer(
         command,
         host=host,
@@ -116,4 +104,17 @@ def serve(state: State, host: str, port: int, public_url: str | None) -> None:
         password=bool(password),
         public_url=public_url and address,
     )
+    server.check_can_listen()
+    if not is_loopback(host):
+        click.echo(
+            f"Warning: listening on {host}:{port} in plain HTTP. Anyone on the network can "
+            "see what is typed; put it behind TLS (see README).",
+            err=True,
+        )
+    if password:
+        click.echo(f"Serving Huddle at {address}/ with the password in ${PASSWORD_ENV}", err=True)
+        click.echo("Only those with the password can use it. Ctrl+C to stop.", err=True)
+    else:
+        click.echo(f"Serving Huddle at {address}/?token={secret}", err=True)
+        click.echo("Only those with this link can use it. Ctrl+C to stop.", err=True)
     server.serve()
