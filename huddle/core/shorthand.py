@@ -15,12 +15,9 @@ came from, read the same way as `@name`: at the start or the end of the line.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from huddle.core.models import SOURCE_TAGS, HuddleError, Source
-
-if TYPE_CHECKING:
-    from huddle.core.models import Goal, Member
 
 _TAG = r"([#@+])([^\W\d_][\w\-'.]*?)([.,;:!?'\")\]]*)"
 """A tag is a whole word: #, @ or +, a letter, then letters, digits, - _ ' or . ; punctuation
@@ -125,15 +122,6 @@ def _distinct(tags: list[str]) -> list[str]:
     for tag in tags:
         seen.setdefault(tag.casefold(), tag)
     return list(seen.values())
-
-
-def goal_tag(goal: Goal) -> str:
-    """The tag that names a goal when typed: its first word, e.g. #cut."""
-    return "#" + goal.title.split()[0].lower()
-
-
-def member_tag(member: Member) -> str:
-    return "@" + member.name.split()[0].lower()
 
 
 def read_from(typed: str) -> Source:
