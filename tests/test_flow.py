@@ -325,3 +325,9 @@ def test_drafts_are_kept_per_person_until_the_step_is_saved(team: Store) -> None
 def test_an_absence_cannot_end_before_it_starts(team: Store) -> None:
     with pytest.raises(HuddleError, match="end before"):
         team.absences.add(member(team, "ann"), MONDAY, FRIDAY)
+
+
+def test_tab_offers_at_most_ten_choices_in_a_big_team() -> None:
+    members = [Member(f"m{i}", f"Aisha Khan {i}", Role.PRACTITIONER, True) for i in range(3000)]
+    choices = flow.tag_choices("@ai", [], members)
+    assert choices == [f"@aisha-khan-{i}" for i in range(10)]

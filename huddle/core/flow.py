@@ -252,6 +252,10 @@ def _names_alone(
         return False
 
 
+MOST_TAG_CHOICES = 10
+"""Tab goes round this many choices at most (the grey hint shows the first)."""
+
+
 def tag_choices(tag: str, goals: Sequence[Goal], members: Sequence[Member]) -> list[str]:
     """What a half-typed #goal, @name or +source could become on Tab, in the team's order:
     for each goal (person) the first word, or run of words, of its title (name, nickname)
@@ -266,13 +270,16 @@ def tag_choices(tag: str, goals: Sequence[Goal], members: Sequence[Member]) -> l
         found = [source for source in SOURCE_TAGS if source.startswith(wanted)]
     named: Sequence[Goal | Member] = goals if kind == "#" else members if kind == "@" else ()
     for item in named:
+        if len(found) == MOST_TAG_CHOICES:
+            break  # a big team: each check reads every name, so only the first few
         names = [item.title] if isinstance(item, Goal) else [item.name, *item.aliases]
         runs = (run for name in names for run in _runs(name) if run.startswith(wanted))
         for run in runs:
             if _names_alone(kind + run, item, goals, members):
-                found.append(run)
+                if len(run) > len(wanted):
+                    found.append(run)
                 break
-    return [tag + word[len(wanted) :] for word in found if len(word) > len(wanted)]
+    return [tag + word[len(wanted) :] for word in found]
 
 
 def steps_for(store: Store, day: date) -> dict[str, list[Step]]:
