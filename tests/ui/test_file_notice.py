@@ -8,12 +8,12 @@ import sqlite3
 
 import pytest
 from file_damage import corrupt_table
-from textual.widgets import Static
 
 from huddle.core.calendar import FixedClock
 from huddle.core.store import Store, StoreError, file_check
 from huddle.ui.app import HuddleApp
 from huddle.ui.widgets.file_notice import FileNotice
+from huddle.ui.widgets.huddle_top import HuddleTop
 
 from .screen_helpers import wait_until
 
@@ -48,7 +48,7 @@ async def test_a_read_only_file_opens_with_a_line_that_says_so_on_every_screen(
             await pilot.press("h")  # the huddle, shown as it is
             assert await wait_until(pilot, lambda: type(app.screen).__name__ == "HuddleScreen")
             assert await wait_until(pilot, lambda: notice(app) == READ_ONLY)
-            title = str(app.screen.query_one("#huddle-title", Static).content)
+            title = app.screen.query_one(HuddleTop).title.plain
             assert "(read only)" in title
     finally:
         store.close()

@@ -17,7 +17,7 @@ from huddle.core.store.db import Db
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.huddle import HuddleScreen
 from huddle.ui.screens.stages.today import StepInput
-from huddle.ui.widgets.timebox import TimeboxView
+from huddle.ui.widgets.huddle_top import HuddleTop
 from tests.ui.screen_helpers import notices, screen_text, wait_until
 
 MONDAY = date(2026, 11, 30)
@@ -69,10 +69,10 @@ async def test_a_lock_held_elsewhere_never_stops_the_screen_and_the_step_is_save
             )
             assert entry.value == "Ring the carer before the visit"  # kept in its field
             # The timebox goes on ticking and keys go on working while the file is locked.
-            shown_before = screen.query_one(TimeboxView).text
+            shown_before = screen.query_one(HuddleTop).time_text
             clock.advance(minutes=2)
             assert await wait_until(
-                pilot, lambda: screen.query_one(TimeboxView).text != shown_before
+                pilot, lambda: screen.query_one(HuddleTop).time_text != shown_before
             )
             await pilot.press("down")  # Bea's turn
             entry.insert_text_at_cursor("Bea half-typed")

@@ -14,7 +14,7 @@ from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.huddle import HuddleScreen
 from huddle.ui.screens.stages.today import StepInput, TodayStage
-from huddle.ui.widgets.timebox import TimeboxView
+from huddle.ui.widgets.huddle_top import HuddleTop
 
 FRIDAY = date(2026, 11, 27)
 THURSDAY = date(2026, 11, 26)
@@ -140,7 +140,7 @@ async def test_quitting_mid_huddle_and_opening_again_goes_on_where_it_was(
         entry = screen.query_one(StepInput)
         assert entry.value == "Half a thought [draft]"
         assert app.focused is entry
-        assert screen.query_one(TimeboxView).text == "11:00 left"
+        assert screen.query_one(HuddleTop).time_text == "11:00 left"
         assert statuses(store, FRIDAY) == {"Prepare the visit questions": StepStatus.DONE}
 
 
@@ -262,20 +262,20 @@ async def test_the_timebox_turns_amber_then_red_and_pauses(store: Store, clock: 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h")
         screen = huddle_screen(app)
-        timebox = screen.query_one(TimeboxView)
-        assert timebox.text == "15:00 left"
+        timebox = screen.query_one(HuddleTop)
+        assert timebox.time_text == "15:00 left"
         clock.advance(minutes=13)
         screen.tick()
-        assert timebox.text == "2:00 left"
-        assert timebox.has_class("-amber")
+        assert timebox.time_text == "2:00 left"
+        assert timebox.time_style == "bold $warning"  # amber
         clock.advance(minutes=3, seconds=5)
         screen.tick()
-        assert timebox.text == "1:05 over"
-        assert timebox.has_class("-over") and not timebox.has_class("-amber")
+        assert timebox.time_text == "1:05 over"
+        assert timebox.time_style == "bold $error"  # red
         await pilot.press("t")
         clock.advance(minutes=10)
         screen.tick()
-        assert timebox.text == "1:05 over (paused: t)"
+        assert timebox.time_text == "1:05 over (paused: t)"
         await pilot.press("t", "5")  # finishing is never stopped by the timebox
         await pilot.press("enter", "enter")  # nobody has a step: asked once
         assert store.huddles.has_ended(MONDAY)
@@ -352,7 +352,7 @@ async def test_a_past_huddle_opens_read_only(store: Store, clock: FixedClock) ->
         await pilot.press("2", "d", "1", "space", "5", "enter")
         assert store.huddles.attendance(FRIDAY) == {}
         assert store.huddles.get(MONDAY) is None
-        assert screen.query_one(TimeboxView).text == "took 10:00 of 15:00"
+        assert screen.query_one(HuddleTop).time_text == "took 10:00 of 15:00"
 
 
 async def test_h_on_an_ended_huddle_shows_it(store: Store, clock: FixedClock) -> None:

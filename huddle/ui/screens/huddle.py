@@ -8,7 +8,7 @@ from datetime import date
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import AwaitMount
 from textual.widgets import Static
@@ -28,8 +28,8 @@ from huddle.ui.screens.stages.wrapup import WrapUpStage
 from huddle.ui.screens.stages.yesterday import YesterdayStage
 from huddle.ui.shared_screen import is_wide
 from huddle.ui.widgets.fitting_footer import FittingFooter
-from huddle.ui.widgets.stepper import Stepper
-from huddle.ui.widgets.timebox import TimeboxDigits, TimeboxView
+from huddle.ui.widgets.huddle_top import HuddleTop
+from huddle.ui.widgets.timebox import TimeboxDigits
 
 SAVE_TIMER_SECONDS = 5
 """How often the running timebox is saved (and at once on every stage change or pause)."""
@@ -65,33 +65,14 @@ class HuddleScreen(LiveScreen):
         height: auto;
         background: $panel;
     }
-    HuddleScreen #huddle-heading {  /* the title and the time left, the stages under */
-        height: auto;
-        width: 1fr;
-        grid-size: 2;
-        grid-columns: 1fr auto;
-        grid-rows: 1;
-    }
-    HuddleScreen #huddle-title {
-        width: 1fr;
-        padding: 0 1;
-        color: $text;
-        background: $primary;
-    }
-    HuddleScreen #timebox {
-        background: $primary;
-    }
-    HuddleScreen #stepper {
-        column-span: 2;
-    }
     HuddleScreen #timebox-digits {
         display: none;
     }
     HuddleScreen.-wide #timebox-digits {
         display: block;
     }
-    HuddleScreen.-wide #huddle-heading {
-        grid-gutter: 1 0;
+    HuddleScreen.-wide HuddleTop {
+        height: 3;  /* a blank row between the title and the stages */
     }
     HuddleScreen #huddle-left {
         display: none;
@@ -135,10 +116,8 @@ class HuddleScreen(LiveScreen):
         """Each stage taken off the screen: the row it had picked, given back when made again."""
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="huddle-top"), Grid(id="huddle-heading"):
-            yield Static(id="huddle-title")
-            yield TimeboxView(id="timebox")
-            yield Stepper(id="stepper")
+        with Horizontal(id="huddle-top"):
+            yield HuddleTop()
             # (The TV's block digits, and the line on what is left, are made when needed.)
         # (Each stage is built when first shown, here, and then shown or hidden: no
         # container around them, which every key would visit and draw.)
@@ -169,7 +148,7 @@ class HuddleScreen(LiveScreen):
         self._saved_seconds = self.timebox.seconds
         self.stage_budgets = store.timebox.seconds()
         state = " (ended)" if self.ended else " (read only)" if self.read_only else ""
-        self.query_one("#huddle-title", Static).update(
+        self.query_one(HuddleTop).show_title(
             Content.assemble(
                 ("Huddle", "bold"),
                 "  ",
@@ -252,10 +231,7 @@ class HuddleScreen(LiveScreen):
                 view.remove()
 
     def show_top(self) -> None:
-        self.query_one(Stepper).show_stage(
-            self.stage, self.timebox.stage_seconds, self.stage_budgets
-        )
-        self.query_one(TimeboxView).show(self.timebox, finished=self.read_only)
+        self.query_one(HuddleTop).show(self.timebox, self.stage_budgets, finished=self.read_only)
         digits = self.timebox_digits()
         if digits is not None:
             digits.show(self.timebox, finished=self.read_only)

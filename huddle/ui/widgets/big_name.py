@@ -40,16 +40,18 @@ class BigName(Static):
     """A name with a line under it ("your small step for today"): on the TV in solid block
     letters, laid out at the width its height is measured at (so a name drawn before the
     screen had its size is never cut to one row); else, and for any name the font can't
-    draw, the name in bold and the line after it."""
+    draw, the name in bold and the line after it. A `note` (whose turn of how many, which
+    keys) goes on a line of its own under them: one widget, not two, for every key to visit."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._said = ""
         self._under = ""
+        self._note = ""
         self._width = -1
 
-    def show(self, name: str, under: str) -> None:
-        self._said, self._under = name, under
+    def show(self, name: str, under: str, note: str = "") -> None:
+        self._said, self._under, self._note = name, under, note
         self._lay_out(self.content_size.width)
 
     def say(self, text: str) -> None:
@@ -60,14 +62,14 @@ class BigName(Static):
     def _lay_out(self, width: int) -> None:
         self._width = width
         rows = big_rows(self._said, width) if is_wide(self.screen) else None
+        note = Content.assemble("\n", (self._note, "$text-muted")) if self._note else ""
         if rows:
-            self.update(
-                Content.assemble(
-                    solid(rows, "bold $text-accent"), "\n", (self._under, "$text-muted")
-                )
+            said = Content.assemble(
+                solid(rows, "bold $text-accent"), "\n", (self._under, "$text-muted")
             )
         else:
-            self.update(Content.assemble((self._said, "bold $text-accent"), f" - {self._under}"))
+            said = Content.assemble((self._said, "bold $text-accent"), f" - {self._under}")
+        self.update(Content.assemble(said, note))
         self.clear_cached_dimensions()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

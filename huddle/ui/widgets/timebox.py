@@ -1,5 +1,6 @@
-"""The huddle's countdown: always on screen, large when the screen is wide; amber near the
-end, red when over. The screen ticks the `Timebox`; these only draw it."""
+"""The huddle's countdown: always on screen (in words in the huddle's top line), large when the
+screen is wide; amber near the end, red when over. The screen ticks the `Timebox`; these only
+draw it."""
 
 from __future__ import annotations
 
@@ -25,36 +26,17 @@ def _set_state(widget: Static, box: Timebox) -> None:
     widget.set_class(state is TimeLeft.OVER, "-over")
 
 
-class TimeboxView(Static):
+def time_words(box: Timebox, *, finished: bool = False) -> str:
     """The countdown in words: "12:04 left", "1:30 over", "took 14:10 of 15:00"."""
+    left = box.remaining
+    if finished:
+        return f"took {clock_text(box.seconds)} of {clock_text(box.limit_seconds)}"
+    text = f"{clock_text(left)} left" if left >= 0 else f"{clock_text(-left)} over"
+    return text + (" (paused: t)" if box.paused else "")
 
-    DEFAULT_CSS = """
-    TimeboxView {
-        width: auto;
-        height: 1;
-        padding: 0 1;
-        text-style: bold;
-    }
-    """ + _TIME_CSS.format(name="TimeboxView")
 
-    def show(self, box: Timebox, *, finished: bool = False) -> None:
-        left = box.remaining
-        if finished:
-            text = f"took {clock_text(box.seconds)} of {clock_text(box.limit_seconds)}"
-        elif left >= 0:
-            text = f"{clock_text(left)} left"
-        else:
-            text = f"{clock_text(-left)} over"
-        if box.paused and not finished:
-            text += " (paused: t)"
-        _set_state(self, box)
-        # Laid out again only when it grows or shrinks, not at every tick of the clock.
-        self.update(text, layout=len(text) != len(self.text))
-
-    @property
-    def text(self) -> str:
-        """What the countdown says, as words."""
-        return str(self.content)
+TIME_COLOURS = {TimeLeft.AMBER: "$warning", TimeLeft.OVER: "$error"}
+"""The countdown's colour near the end and when over (else the text's own)."""
 
 
 class TimeboxDigits(Static):

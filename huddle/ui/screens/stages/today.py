@@ -126,7 +126,6 @@ class TodayStage(StageView, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield BigName(id="today-name")
-        yield Static(id="today-progress", classes="stage-hint")
         if self.read_only:  # a past day: the list of everybody's steps is all it shows
             yield from planned_parts()
         yield StepInput(id="today-input")
@@ -183,13 +182,12 @@ class TodayStage(StageView, can_focus=True):
             name.say("Nobody is marked here: go back to Who's here (1)")
             show_planned(self, [])
             return
-        name.show(person.name, "your small step for today")
         position = [m.id for m in self.people].index(person.id) + 1
-        self.query_one("#today-progress", Static).update(
-            Content(
-                f"Person {position} of {len(self.people)}.  Enter saves, then the next person."
-                "  Empty Enter: Blockers."
-            )
+        name.show(
+            person.name,
+            "your small step for today",
+            f"Person {position} of {len(self.people)}.  Enter saves, then the next person."
+            "  Empty Enter: Blockers.",
         )
         show_planned(self, self.steps.get(person.id, []))
         if fill_input:
@@ -233,7 +231,6 @@ class TodayStage(StageView, can_focus=True):
     def show_day(self) -> None:
         """A past huddle: everybody's steps for the day, read only."""
         self.query_one(BigName).say(f"Small steps for {format_day(self.day, self.store.today())}")
-        self.query_one("#today-progress", Static).update("")
         self.query_one("#today-preview", Static).update("")
         self.query_one(WholeChunks).show([])
         for board in self.query(TodayBoard):
