@@ -4,7 +4,7 @@ the same key again goes on, any other key sets it aside."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from textual.pilot import Pilot
@@ -15,6 +15,7 @@ from huddle.core.store import Store
 from huddle.ui.app import HuddleApp
 from huddle.ui.screens.huddle import HuddleScreen
 from huddle.ui.screens.stages import today
+from tests.ui.screen_helpers import screen_text, wait_until
 
 FRIDAY = date(2026, 11, 27)
 MONDAY = date(2026, 11, 30)
@@ -252,3 +253,17 @@ async def test_enter_twice_after_raising_a_blocker_does_not_skip_deciding_it(
         assert "1 new blocker not owned or sent up: Enter again to end" in await shown(pilot)
         await pilot.press("enter")
         assert store.huddles.has_ended(MONDAY)
+
+
+async def test_wrap_up_time_keeps_up_with_the_running_timebox(
+    store: Store, clock: FixedClock
+) -> None:
+    """Read out at the end: the Time row must not say 'to spare' while the top says 'over'."""
+    app = HuddleApp(store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h", "5")
+        assert huddle_screen(app).stage is Stage.WRAP_UP
+        assert "to spare)" in await shown(pilot)
+        clock.at += timedelta(minutes=20)
+        assert await wait_until(pilot, lambda: "over)" in screen_text(app))
+        assert "to spare)" not in screen_text(app)

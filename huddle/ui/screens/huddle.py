@@ -306,6 +306,9 @@ class HuddleScreen(LiveScreen):
             return
         self.timebox.tick(self.store.clock.now())
         self.show_top()
+        wrap = self._views.get(Stage.WRAP_UP)
+        if self.stage is Stage.WRAP_UP and isinstance(wrap, WrapUpStage) and wrap.is_mounted:
+            wrap.show_time()
         if abs(self.timebox.seconds - self._saved_seconds) >= SAVE_TIMER_SECONDS:
             self.save_timer()
 

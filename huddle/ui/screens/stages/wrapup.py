@@ -138,6 +138,14 @@ class WrapUpStage(StageView, can_focus=True):
             else:
                 shown.update(value)
 
+    def show_time(self) -> None:
+        """The Time row kept with the running timebox (it is read out while time goes on)."""
+        if self.huddle.ended or self.read_only:
+            return
+        box = self.huddle.timebox
+        shown = time_words(box.seconds, int(box.limit_seconds))
+        self.query_one("#wrap-time .wrap-value", Static).update(shown)
+
     def summary(self, done: WrapUp) -> dict[str, tuple[str, Content]]:
         """Each row of the summary: its label and what it says."""
         back_to = looking_back_to(self.store, self.day)
@@ -152,15 +160,7 @@ class WrapUpStage(StageView, can_focus=True):
                 else ""
             ),
         )
-        spare = done.timebox_seconds - int(done.seconds_taken)  # adds up with the time shown
-        time_taken = Content.assemble(
-            f"{clock_text(done.seconds_taken)} of {clock_text(done.timebox_seconds)}",
-            (
-                (f"  ({clock_text(spare)} to spare)", "$text-success")
-                if spare >= 0
-                else (f"  ({clock_text(-spare)} over)", "$text-error")
-            ),
-        )
+        time_taken = time_words(done.seconds_taken, done.timebox_seconds)
         plural = "s" * (done.steps_today != 1)
         return {
             "yesterday": (f"Yesterday ({back_to:%a} {back_to.day} {back_to:%b})", looked_back),
@@ -264,6 +264,19 @@ class WrapUpStage(StageView, can_focus=True):
 
     def action_end_huddle(self) -> None:
         self.huddle.end_huddle()
+
+
+def time_words(seconds_taken: float, timebox_seconds: int) -> Content:
+    """E.g. "7:35 of 15:00  (7:25 to spare)", or "... (4:09 over)"."""
+    spare = timebox_seconds - int(seconds_taken)  # adds up with the time shown
+    return Content.assemble(
+        f"{clock_text(seconds_taken)} of {clock_text(timebox_seconds)}",
+        (
+            (f"  ({clock_text(spare)} to spare)", "$text-success")
+            if spare >= 0
+            else (f"  ({clock_text(-spare)} over)", "$text-error")
+        ),
+    )
 
 
 def milestone_words(milestones: Milestones) -> Content:
