@@ -147,7 +147,8 @@ async def test_q_during_a_huddle_asks_first_and_keeps_it_either_way(
     three_friday_steps(store)
     app = HuddleApp(store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h", "enter", "d")
+        # (a letter straight after d is what the step gave: a move first, then q)
+        await pilot.press("h", "enter", "d", "down")
         await pilot.press("q")
         text = " ".join((await shown(pilot)).split())
         assert "Leave the huddle? It is kept as it is; h goes on from" in text
