@@ -292,9 +292,10 @@ pathlib (with urllib and ipaddress) a tenth of the start-up; json only to read w
 --who is not given."""
 
 
-ADD_ALONE_NEVER_LOADS = {"copy", "dataclasses"}
-"""What adding a step does without that a blocker needs (its model is still a dataclass):
-`dataclasses` costs `huddle add` more than any module of Huddle's."""
+ADD_ALONE_NEVER_LOADS = {"click", "copy", "dataclasses", "inspect"}
+"""What adding a step does without that `huddle block` needs (its model is still a dataclass,
+and click parses it): `huddle add TEXT` runs without click, and so without `inspect`, which
+click and `dataclasses` load, each costing more than any module of Huddle's."""
 
 
 BLOCK_AND_MINE_MAY_ALSO_LOAD = {
