@@ -18,7 +18,10 @@ from huddle.ui.widgets.timebox import TimeboxDigits
 
 
 def name_panel(pilot: Pilot[None]) -> str:
-    return str(pilot.app.screen.query_one("#today-name", Static).content)
+    """The name box's words above its last line ("Person N of M. Enter saves...", 2747723)."""
+    shown = str(pilot.app.screen.query_one("#today-name", Static).content).splitlines()
+    assert shown[-1].startswith("Person ")
+    return "\n".join(shown[:-1])
 
 
 def test_block_letters_are_solid_blocks_four_rows_and_keep_hyphens_and_apostrophes() -> None:
@@ -98,7 +101,7 @@ async def test_a_huddle_resumed_on_today_shows_the_whole_name(
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         panel = pilot.app.screen.query_one("#today-name", Static)
-        assert panel.content_region.height == 5  # four rows of letters, then the line
+        assert panel.content_region.height == 6  # four rows of letters, the line, "Person N of M"
         assert name_panel(pilot).splitlines()[4] == "your small step for today"
 
 
