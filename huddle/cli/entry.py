@@ -57,9 +57,8 @@ def read_quick_add(args: list[str]) -> QuickAdd | None:
             return None  # a second TEXT: click says what is wrong
     if text is None:
         return None  # the form opens: click and Textual are loaded anyway
-    db = given.pop("db", None) or given.pop("group_db", None)
-    given.pop("group_db", None)
-    return QuickAdd(text, db, **given)
+    group_db = given.pop("group_db", None)
+    return QuickAdd(text, given.pop("db", None) or group_db, **given)  # add's --db wins
 
 
 def _option(args: list[str], at: int, given: dict[str, str], known: dict[str, str]) -> int | None:
