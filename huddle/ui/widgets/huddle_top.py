@@ -12,7 +12,7 @@ from textual.widget import Widget
 from huddle.core.models import Stage
 from huddle.core.timebox import Timebox
 from huddle.ui.widgets.stepper import stages_line
-from huddle.ui.widgets.timebox import TIME_COLOURS, time_words
+from huddle.ui.widgets.timebox import TIME_COLOURS, countdown_words
 
 ROOMY_COLUMNS = 96
 """From this width the stages line shows the time spent in each stage."""
@@ -51,7 +51,7 @@ class HuddleTop(Widget):
         finished: bool = False,
     ) -> None:
         """The time left and each stage's time, from the huddle's `box`."""
-        self.time_text = time_words(box, finished=finished)
+        self.time_text = countdown_words(box, finished=finished)
         colour = TIME_COLOURS.get(box.state)
         self.time_style = f"bold {colour}" if colour else "bold"
         self._stages = (box.stage, dict(box.stage_seconds), budgets)

@@ -26,7 +26,7 @@ def _set_state(widget: Static, box: Timebox) -> None:
     widget.set_class(state is TimeLeft.OVER, "-over")
 
 
-def time_words(box: Timebox, *, finished: bool = False) -> str:
+def countdown_words(box: Timebox, *, finished: bool = False) -> str:
     """The countdown in words: "12:04 left", "1:30 over", "took 14:10 of 15:00"."""
     left = box.remaining
     if finished:

@@ -143,7 +143,7 @@ class WrapUpStage(StageView, can_focus=True):
         if self.huddle.ended or self.read_only:
             return
         box = self.huddle.timebox
-        shown = time_words(box.seconds, int(box.limit_seconds))
+        shown = time_taken_words(box.seconds, int(box.limit_seconds))
         self.query_one("#wrap-time .wrap-value", Static).update(shown)
 
     def summary(self, done: WrapUp) -> dict[str, tuple[str, Content]]:
@@ -160,7 +160,7 @@ class WrapUpStage(StageView, can_focus=True):
                 else ""
             ),
         )
-        time_taken = time_words(done.seconds_taken, done.timebox_seconds)
+        time_taken = time_taken_words(done.seconds_taken, done.timebox_seconds)
         plural = "s" * (done.steps_today != 1)
         return {
             "yesterday": (f"Yesterday ({back_to:%a} {back_to.day} {back_to:%b})", looked_back),
@@ -266,7 +266,7 @@ class WrapUpStage(StageView, can_focus=True):
         self.huddle.end_huddle()
 
 
-def time_words(seconds_taken: float, timebox_seconds: int) -> Content:
+def time_taken_words(seconds_taken: float, timebox_seconds: int) -> Content:
     """E.g. "7:35 of 15:00  (7:25 to spare)", or "... (4:09 over)"."""
     spare = timebox_seconds - int(seconds_taken)  # adds up with the time shown
     return Content.assemble(
