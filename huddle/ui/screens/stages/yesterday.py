@@ -99,10 +99,10 @@ class YesterdayStage(StageView):
         self.back_to = date.min
         """The huddle day looked back on (read on each load)."""
         self.just_done: str | None = None
+        """The step just marked done or partly, until the next mark: g says what it gave."""
         self.asking_gave = False
         """The hint asks "What did it give?" (just after d or p): a letter or digit that is no
         key of the list starts the answer."""
-        """The step just marked done or partly, until the next mark: g says what it gave."""
         self.just_marked: str | None = None
         """The step just marked: l straight after its mark is for it, not for the row the
         highlight went on to, until the highlight is moved by hand."""
